@@ -1,0 +1,115 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ApiClient, Problem, isAbort } from './api';
+
+function json(body: unknown, status = 200, contentType = 'application/json'): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': contentType } });
+}
+
+const regions = {
+  items: [{ id: '05562', name: 'Kreis Recklinghausen', kind: 'county', population: 610000 }],
+  next_cursor: '',
+  total: 1,
+};
+
+describe('ApiClient.listRegions', () => {
+  it('GETs /api/v1/regions asking for JSON and returns the page', async () => {
+    const fetch = vi.fn<typeof globalThis.fetch>().mockResolvedValue(json(regions));
+    const page = await new ApiClient({ fetch }).listRegions();
+
+    expect(page).toEqual(regions);
+    expect(page.items[0]?.name).toBe('Kreis Recklinghausen');
+    const [url, init] = fetch.mock.calls[0]!;
+    expect(url).toBe('/api/v1/regions');
+    expect(init?.method).toBe('GET');
+    expect(new Headers(init?.headers).get('Accept')).toContain('application/problem+json');
+  });
+
+  it('sends limit and cursor as query parameters', async () => {
+    const fetch = vi.fn<typeof globalThis.fetch>().mockResolvedValue(json(regions));
+    await new ApiClient({ fetch, baseUrl: '/api/v1/' }).listRegions({ limit: 50, cursor: 'abc/=' });
+    expect(fetch.mock.calls[0]![0]).toBe('/api/v1/regions?limit=50&cursor=abc%2F%3D');
+  });
+
+  it('uses the global fetch when none is given', async () => {
+    const fetch = vi.fn<typeof globalThis.fetch>().mockResolvedValue(json(regions));
+    vi.stubGlobal('fetch', fetch);
+    await new ApiClient().listRegions();
+    expect(fetch).toHaveBeenCalledOnce();
+  });
+
+  it('throws a Problem with the members of a problem+json body', async () => {
+    const body = {
+      type: 'https://netzwerkatlas.example/problems/invalid',
+      title: 'Invalid request',
+      status: 400,
+      detail: 'limit must be between 1 and 500',
+      instance: '/api/v1/regions',
+      errors: [{ field: 'limit', message: 'must be between 1 and 500' }, { bogus: true }],
+    };
+    const fetch = vi.fn<typeof globalThis.fetch>().mockResolvedValue(json(body, 400, 'application/problem+json'));
+
+    const error = await new ApiClient({ fetch }).listRegions({ limit: 9999 }).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(Problem);
+    expect(error).toBeInstanceOf(Error);
+    const problem = error as Problem;
+    expect(problem.status).toBe(400);
+    expect(problem.title).toBe('Invalid request');
+    expect(problem.detail).toBe('limit must be between 1 and 500');
+    expect(problem.message).toBe('limit must be between 1 and 500');
+    expect(problem.type).toBe(body.type);
+    expect(problem.instance).toBe('/api/v1/regions');
+    expect(problem.errors).toEqual([{ field: 'limit', message: 'must be between 1 and 500' }]);
+  });
+
+  it('turns an error without problem body into an about:blank Problem', async () => {
+    const fetch = vi
+      .fn<typeof globalThis.fetch>()
+      .mockResolvedValue(new Response('<html>bad gateway</html>', { status: 502, statusText: 'Bad Gateway', headers: { 'Content-Type': 'text/html' } }));
+
+    const problem = (await new ApiClient({ fetch }).listRegions().catch((e: unknown) => e)) as Problem;
+
+    expect(problem).toBeInstanceOf(Problem);
+    expect(problem).toMatchObject({ type: 'about:blank', title: 'Bad Gateway', status: 502, detail: '' });
+  });
+
+  it('survives a problem+json body that is not JSON', async () => {
+    const fetch = vi
+      .fn<typeof globalThis.fetch>()
+      .mockResolvedValue(new Response('oops', { status: 500, headers: { 'Content-Type': 'application/problem+json' } }));
+    const problem = (await new ApiClient({ fetch }).listRegions().catch((e: unknown) => e)) as Problem;
+    expect(problem).toMatchObject({ status: 500, detail: '' });
+  });
+
+  it('rejects a success answer that is not a list envelope', async () => {
+    const fetch = vi.fn<typeof globalThis.fetch>().mockResolvedValue(json({ id: '05562' }));
+    await expect(new ApiClient({ fetch }).listRegions()).rejects.toThrow(/not a list envelope/);
+  });
+
+  it('rejects a success answer that is not JSON', async () => {
+    const fetch = vi.fn<typeof globalThis.fetch>().mockResolvedValue(new Response('<!doctype html>', { status: 200 }));
+    const error = await new ApiClient({ fetch }).listRegions().catch((e: unknown) => e);
+    expect(error).not.toBeInstanceOf(Problem);
+    expect(String(error)).toMatch(/not JSON/);
+  });
+
+  it('passes network failures through unchanged', async () => {
+    const failure = new TypeError('Failed to fetch');
+    const fetch = vi.fn<typeof globalThis.fetch>().mockRejectedValue(failure);
+    await expect(new ApiClient({ fetch }).listRegions()).rejects.toBe(failure);
+  });
+
+  it('passes the abort signal on, and an abort is recognisable', async () => {
+    const controller = new AbortController();
+    const fetch = vi.fn<typeof globalThis.fetch>((_url, init) => {
+      return new Promise<Response>((_resolve, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
+      });
+    });
+    const pending = new ApiClient({ fetch }).listRegions({ signal: controller.signal });
+    controller.abort();
+    const error = await pending.catch((e: unknown) => e);
+    expect(isAbort(error)).toBe(true);
+    expect(isAbort(new Error('x'))).toBe(false);
+  });
+});

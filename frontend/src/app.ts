@@ -1,0 +1,114 @@
+// The app shell: skip link, header with product name, navigation and language switch, and
+// the main landmark into which the router mounts one view at a time.
+
+import type { ApiClient } from './api';
+import { h, replaceChildren } from './dom';
+import { getLanguage, languages, onLanguageChange, setLanguage, t, type Language, type MessageKey } from './i18n';
+import { HOME, Router, routes, type Resolution, type RouteId } from './router';
+import { karteView } from './views/karte';
+import { notFoundView } from './views/notfound';
+import { placeholderView } from './views/placeholder';
+import type { MountedView, MountView } from './views/view';
+
+const views: Record<RouteId, MountView> = {
+  karte: karteView,
+  verzeichnis: placeholderView('nav.verzeichnis', 'placeholder.verzeichnis'),
+  netzwerk: placeholderView('nav.netzwerk', 'placeholder.netzwerk'),
+  dubletten: placeholderView('nav.dubletten', 'placeholder.dubletten'),
+  partner: placeholderView('nav.partner', 'placeholder.partner'),
+  steuerung: placeholderView('nav.steuerung', 'placeholder.steuerung'),
+  verwaltung: placeholderView('nav.verwaltung', 'placeholder.verwaltung'),
+};
+
+export interface AppOptions {
+  api: ApiClient;
+}
+
+export interface App {
+  router: Router;
+  destroy(): void;
+}
+
+/** Builds the shell into root and starts routing. */
+export function createApp(root: HTMLElement, { api }: AppOptions): App {
+  const skipLink = h('a', { class: 'skip-link', href: '#main' });
+  const homeLink = h('a', { class: 'brand', href: HOME });
+
+  const navLinks = routes.map((route) => ({ route, link: h('a', { href: route.path }) }));
+  const nav = h(
+    'nav',
+    { class: 'site-nav' },
+    h('ul', {}, ...navLinks.map(({ link }) => h('li', {}, link))),
+  );
+
+  const languageButtons = languages.map((lang) => ({
+    lang,
+    button: h('button', { type: 'button', lang, onclick: () => setLanguage(lang) }),
+  }));
+  const languageSwitch = h('div', { role: 'group', class: 'language-switch' }, ...languageButtons.map((b) => b.button));
+
+  const main = h('main', { id: 'main', tabindex: -1 });
+  const header = h(
+    'header',
+    { class: 'site-header' },
+    h('div', { class: 'header-inner' }, homeLink, languageSwitch, nav),
+  );
+  replaceChildren(root, skipLink, header, main);
+
+  let mounted: MountedView | undefined;
+  let resolution: Resolution = { kind: 'notFound' };
+
+  function titleKey(): MessageKey {
+    return resolution.kind === 'route' ? resolution.route.label : 'notFound.title';
+  }
+
+  function relabel(): void {
+    skipLink.textContent = t('app.skipToContent');
+    homeLink.textContent = t('app.name');
+    homeLink.setAttribute('aria-label', t('app.home'));
+    nav.setAttribute('aria-label', t('nav.label'));
+    for (const { route, link } of navLinks) link.textContent = t(route.label);
+    languageSwitch.setAttribute('aria-label', t('language.label'));
+    const current: Language = getLanguage();
+    for (const { lang, button } of languageButtons) {
+      button.textContent = t(`language.${lang}`);
+      button.setAttribute('aria-pressed', String(lang === current));
+    }
+    document.title = t('app.documentTitle', { view: t(titleKey()) });
+  }
+
+  function show(next: Resolution, initial: boolean): void {
+    mounted?.unmount();
+    resolution = next;
+    const active = next.kind === 'route' ? next.route.id : undefined;
+    for (const { route, link } of navLinks) {
+      if (route.id === active) link.setAttribute('aria-current', 'page');
+      else link.removeAttribute('aria-current');
+    }
+    replaceChildren(main);
+    mounted = (next.kind === 'route' ? views[next.route.id] : notFoundView)(main, { api });
+    relabel();
+    if (!initial) {
+      // Tell screen reader and keyboard users that the page changed: focus the new heading.
+      window.scrollTo?.(0, 0);
+      (main.querySelector<HTMLElement>('h1') ?? main).focus();
+    }
+  }
+
+  const stopLanguage = onLanguageChange(() => {
+    relabel();
+    mounted?.relabel();
+  });
+  const router = new Router(show);
+  router.start();
+
+  return {
+    router,
+    destroy() {
+      router.stop();
+      stopLanguage();
+      mounted?.unmount();
+      replaceChildren(root);
+    },
+  };
+}

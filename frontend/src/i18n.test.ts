@@ -1,0 +1,85 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  STORAGE_KEY,
+  catalogues,
+  getLanguage,
+  initLanguage,
+  onLanguageChange,
+  placeholders,
+  setLanguage,
+  t,
+} from './i18n';
+
+describe('catalogues', () => {
+  const de = catalogues.de;
+  const en = catalogues.en;
+
+  it('have the same keys in German and English', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(de).sort());
+  });
+
+  it('use the same placeholders for each key', () => {
+    for (const key of Object.keys(de) as (keyof typeof de)[]) {
+      expect(placeholders(en[key]), key).toEqual(placeholders(de[key]));
+    }
+  });
+
+  it('have no empty messages', () => {
+    for (const [lang, catalogue] of Object.entries(catalogues)) {
+      for (const [key, message] of Object.entries(catalogue)) {
+        expect(message.trim(), `${lang} ${key}`).not.toBe('');
+      }
+    }
+  });
+});
+
+describe('language', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    initLanguage();
+  });
+  afterEach(() => setLanguage('de'));
+
+  it('is German unless another language was chosen', () => {
+    expect(getLanguage()).toBe('de');
+    expect(document.documentElement.lang).toBe('de');
+    expect(t('nav.partner')).toBe('Partner finden');
+  });
+
+  it('switches, is kept in localStorage and reflected in <html lang>', () => {
+    const listener = vi.fn();
+    const stop = onLanguageChange(listener);
+    setLanguage('en');
+    stop();
+    expect(t('nav.partner')).toBe('Find partners');
+    expect(document.documentElement.lang).toBe('en');
+    expect(localStorage.getItem(STORAGE_KEY)).toBe('en');
+    expect(listener).toHaveBeenCalledWith('en');
+  });
+
+  it('is restored from localStorage', () => {
+    localStorage.setItem(STORAGE_KEY, 'en');
+    expect(initLanguage()).toBe('en');
+    expect(document.documentElement.lang).toBe('en');
+  });
+
+  it('ignores an unknown stored value', () => {
+    localStorage.setItem(STORAGE_KEY, 'fr');
+    expect(initLanguage()).toBe('de');
+  });
+});
+
+describe('t', () => {
+  afterEach(() => setLanguage('de'));
+
+  it('fills placeholders and formats numbers for the language', () => {
+    expect(t('regions.total', { count: 1234 })).toBe('Regionen insgesamt: 1.234');
+    setLanguage('en');
+    expect(t('regions.total', { count: 1234 })).toBe('Regions in total: 1,234');
+  });
+
+  it('leaves a placeholder without value visible', () => {
+    expect(t('regions.key', {})).toBe('Schlüssel {id}');
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { HOME, resolve, routes } from './router';
+
+describe('resolve', () => {
+  it('knows the seven views', () => {
+    expect(routes.map((r) => r.path)).toEqual([
+      '/karte',
+      '/verzeichnis',
+      '/netzwerk',
+      '/dubletten',
+      '/partner',
+      '/steuerung',
+      '/verwaltung',
+    ]);
+    for (const route of routes) {
+      expect(resolve(route.path)).toEqual({ kind: 'route', route });
+    }
+  });
+
+  it('sends / to the start view', () => {
+    expect(HOME).toBe('/karte');
+    expect(resolve('/')).toEqual({ kind: 'redirect', to: '/karte' });
+    expect(resolve('')).toEqual({ kind: 'redirect', to: '/karte' });
+  });
+
+  it('ignores a trailing slash', () => {
+    expect(resolve('/netzwerk/')).toMatchObject({ kind: 'route', route: { id: 'netzwerk' } });
+  });
+
+  it('does not know other paths', () => {
+    expect(resolve('/nirgendwo')).toEqual({ kind: 'notFound' });
+    expect(resolve('/KARTE')).toEqual({ kind: 'notFound' });
+  });
+});

@@ -1,0 +1,404 @@
+package embedded
+
+import (
+	"cmp"
+	"context"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/netzwerkatlas/netzwerkatlas/graph"
+)
+
+// Create implements graph.Store.
+func (s *Store) Create(ctx context.Context, e graph.Entity) (graph.Entity, error) {
+	t, err := s.write(ctx, &graph.Batch{Ops: []graph.Op{{Action: graph.OpCreate, Entity: e}}})
+	if err != nil {
+		return nil, err
+	}
+	return t.nodes[t.res.IDs[0]].Clone(), nil
+}
+
+// Update implements graph.Store.
+func (s *Store) Update(ctx context.Context, e graph.Entity, expectedVersion int64) (graph.Entity, error) {
+	t, err := s.write(ctx, &graph.Batch{Ops: []graph.Op{{Action: graph.OpUpdate, Entity: e, Version: expectedVersion}}})
+	if err != nil {
+		return nil, err
+	}
+	if staged := t.nodes[t.res.IDs[0]]; staged != nil {
+		return staged.Clone(), nil
+	}
+	return s.Get(ctx, e.EntityKind(), t.res.IDs[0]) // unchanged
+}
+
+// Delete implements graph.Store.
+func (s *Store) Delete(ctx context.Context, kind graph.Kind, id string, expectedVersion int64) error {
+	_, err := s.write(ctx, &graph.Batch{Ops: []graph.Op{{Action: graph.OpDelete, Kind: kind, ID: id, Version: expectedVersion}}})
+	return err
+}
+
+// Relate implements graph.Store.
+func (s *Store) Relate(ctx context.Context, r graph.Relation) (graph.Relation, error) {
+	if _, err := s.write(ctx, &graph.Batch{Ops: []graph.Op{{Action: graph.OpRelate, Relation: r}}}); err != nil {
+		return graph.Relation{}, err
+	}
+	r.Normalize()
+	return r, nil
+}
+
+// Unrelate implements graph.Store.
+func (s *Store) Unrelate(ctx context.Context, k graph.RelationKey) error {
+	t, err := s.write(ctx, &graph.Batch{Ops: []graph.Op{{Action: graph.OpUnrelate, Relation: graph.Relation{RelationKey: k}}}})
+	if err != nil {
+		return err
+	}
+	if t.res.Unrelated == 0 {
+		return graph.Errorf(graph.ENOTFOUND, "there is no relationship %s", k.Canonical())
+	}
+	return nil
+}
+
+// Apply implements graph.Store.
+func (s *Store) Apply(ctx context.Context, b *graph.Batch) (graph.BatchResult, error) {
+	t, err := s.write(ctx, b)
+	if err != nil {
+		return graph.BatchResult{}, err
+	}
+	return t.res, nil
+}
+
+// Get implements graph.Store.
+func (s *Store) Get(ctx context.Context, kind graph.Kind, id string) (graph.Entity, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	n := s.st.get(id)
+	if n == nil || n.e.EntityKind() != kind {
+		return nil, graph.NotFound(kind, id)
+	}
+	return n.e.Clone(), nil
+}
+
+// Relations implements graph.Store.
+func (s *Store) Relations(ctx context.Context, q graph.RelationQuery) ([]graph.Relation, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	n := s.st.get(q.Node)
+	if n == nil {
+		k, _ := graph.KindOfID(q.Node)
+		return nil, graph.NotFound(cmp.Or(k, "node"), q.Node)
+	}
+	var rs []graph.Relation
+	keep := func(r graph.Relation) {
+		if (q.Type == "" || r.Type == q.Type) &&
+			(q.Direction == "" || (q.Direction == "out") == (r.From == q.Node)) {
+			rs = append(rs, r)
+		}
+	}
+	for _, r := range s.st.relationsOf(n) {
+		keep(r)
+	}
+	for _, r := range s.derived(n) {
+		keep(r)
+	}
+	sortRelations(rs)
+	return rs, nil
+}
+
+// derived returns the PART_OF and DEFINED_BY relationships touching n.
+func (s *Store) derived(n *node) []graph.Relation {
+	switch v := n.e.(type) {
+	case *graph.Municipality:
+		return []graph.Relation{{RelationKey: graph.RelationKey{Type: graph.PartOf, From: v.ID, To: v.Region}}}
+	case *graph.FieldOfAction:
+		return []graph.Relation{{RelationKey: graph.RelationKey{Type: graph.DefinedBy, From: v.ID, To: v.Region}}}
+	case *graph.Region:
+		var rs []graph.Relation
+		for _, k := range []graph.Kind{graph.KindMunicipality, graph.KindField} {
+			t := graph.PartOf
+			if k == graph.KindField {
+				t = graph.DefinedBy
+			}
+			s.st.list(k, v.ID).Ascend(func(id string) bool {
+				rs = append(rs, graph.Relation{RelationKey: graph.RelationKey{Type: t, From: id, To: v.ID}})
+				return true
+			})
+		}
+		return rs
+	}
+	return nil
+}
+
+// matcher returns the predicate for filter f on nodes of kind k.
+func (s *Store) matcher(k graph.Kind, f graph.Filter) func(*node) bool {
+	rels := f.Relational(k)
+	return func(n *node) bool {
+		if n.e.EntityKind() != k || !f.MatchProps(n.e) {
+			return false
+		}
+		for _, rf := range rels {
+			if !s.hasEdge(n, rf) {
+				return false
+			}
+		}
+		return true
+	}
+}
+
+func (s *Store) hasEdge(n *node, rf graph.RelFilter) bool {
+	peer, ok := s.st.byID[rf.ID]
+	if !ok {
+		return false
+	}
+	t := relIndex[rf.Type]
+	es := n.in
+	if rf.Out {
+		es = n.out
+	}
+	for _, e := range es {
+		if e.typ == t && e.peer == peer {
+			return true
+		}
+	}
+	return false
+}
+
+// candidates returns the ids that may match: the neighbours along the most selective
+// relationship filter, or nil when the kind's ordered list must be walked.
+func (s *Store) candidates(k graph.Kind, f graph.Filter) (ids []string, walk bool) {
+	var best []edge
+	bestSet := false
+	for _, rf := range f.Relational(k) {
+		peer := s.st.get(rf.ID)
+		if peer == nil {
+			return nil, false // nothing can match
+		}
+		// The listed node is the start when Out; seen from the peer the edge comes in.
+		es := peer.out
+		if rf.Out {
+			es = peer.in
+		}
+		if !bestSet || len(es) < len(best) {
+			best, bestSet = es, true
+		}
+	}
+	if !bestSet {
+		return nil, true
+	}
+	ids = make([]string, 0, len(best))
+	for _, e := range best {
+		ids = append(ids, s.st.nodes[e.peer].e.Base().ID)
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids), false
+}
+
+// List implements graph.Store.
+func (s *Store) List(ctx context.Context, q graph.ListQuery) (graph.Page, error) {
+	if !q.Kind.Valid() {
+		return graph.Page{}, graph.Errorf(graph.EINVALID, "unknown kind %q", q.Kind)
+	}
+	if err := q.Check(q.Kind); err != nil {
+		return graph.Page{}, err
+	}
+	limit, err := graph.PageLimit(q.Limit)
+	if err != nil {
+		return graph.Page{}, err
+	}
+	after, err := graph.DecodeCursor(q.Cursor)
+	if err != nil {
+		return graph.Page{}, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	match := s.matcher(q.Kind, q.Filter)
+	var page graph.Page
+	take := func(id string) {
+		n := s.st.get(id)
+		if n == nil || !match(n) {
+			return
+		}
+		page.Total++
+		if id > after && len(page.Items) <= limit {
+			page.Items = append(page.Items, n.e.Clone())
+		}
+	}
+	ids, walk := s.candidates(q.Kind, q.Filter)
+	if walk {
+		region := allRegions
+		if q.Region != "" && q.Kind != graph.KindTargetGroup {
+			region = q.Region
+		}
+		list := s.st.list(q.Kind, region)
+		if onlyRegion(q.Filter) && q.Kind != graph.KindTargetGroup {
+			// Nothing to test per node: count from the tree, read one page.
+			page.Total = list.Len()
+			list.AscendGreaterOrEqual(after+"\x00", func(id string) bool {
+				page.Items = append(page.Items, s.st.get(id).e.Clone())
+				return len(page.Items) <= limit
+			})
+		} else {
+			list.Ascend(func(id string) bool { take(id); return true })
+		}
+	} else {
+		for _, id := range ids {
+			take(id)
+		}
+	}
+	if len(page.Items) > limit {
+		page.Items = page.Items[:limit]
+		page.NextCursor = graph.EncodeCursor(page.Items[limit-1].Base().ID)
+	}
+	return page, nil
+}
+
+// Search implements graph.Store.
+func (s *Store) Search(ctx context.Context, q graph.SearchQuery) (graph.SearchResult, error) {
+	kinds := q.Kinds
+	if len(kinds) == 0 {
+		kinds = graph.SearchKinds
+	}
+	for _, k := range kinds {
+		if !slices.Contains(graph.SearchKinds, k) {
+			return graph.SearchResult{}, &graph.Error{Code: graph.EINVALID, Message: "invalid search",
+				Fields: []graph.FieldError{{Field: "kind", Message: "search covers measure, organisation and network, not " + string(k)}}}
+		}
+	}
+	var matchers = map[graph.Kind]func(*node) bool{}
+	var lastErr error
+	for _, k := range kinds {
+		if err := q.Check(k); err != nil {
+			lastErr = err
+			continue
+		}
+		matchers[k] = s.matcher(k, q.Filter)
+	}
+	if len(matchers) == 0 {
+		return graph.SearchResult{}, lastErr // no kind takes these filters
+	}
+	limit, err := graph.PageLimit(q.Limit)
+	if err != nil {
+		return graph.SearchResult{}, err
+	}
+	offset, err := graph.DecodeOffsetCursor(q.Cursor)
+	if err != nil {
+		return graph.SearchResult{}, err
+	}
+	tokens := graph.ParseQuery(q.Text)
+
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	type hit struct {
+		n     *node
+		score float64
+	}
+	var hits []hit
+	accept := func(num uint32) bool {
+		n := s.st.nodes[num]
+		if n == nil {
+			return false
+		}
+		m := matchers[n.e.EntityKind()]
+		return m != nil && m(n)
+	}
+	if len(tokens) > 0 {
+		for num, score := range s.st.search.search(tokens, accept) {
+			hits = append(hits, hit{s.st.nodes[num], score})
+		}
+	} else if isBlank(q.Text) {
+		for k := range matchers {
+			ids, walk := s.candidates(k, q.Filter)
+			if walk {
+				s.st.list(k, allRegions).Ascend(func(id string) bool { ids = append(ids, id); return true })
+			}
+			for _, id := range ids {
+				if n := s.st.get(id); n != nil && accept(n.num) {
+					hits = append(hits, hit{n, 0})
+				}
+			}
+		}
+	}
+	slices.SortFunc(hits, func(a, b hit) int {
+		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.n.e.Base().ID, b.n.e.Base().ID))
+	})
+	res := graph.SearchResult{Total: len(hits)}
+	for i := offset; i < len(hits) && i < offset+limit; i++ {
+		e := hits[i].n.e.Clone()
+		res.Hits = append(res.Hits, graph.SearchHit{Entity: e, Score: hits[i].score, Matches: graph.Highlight(e, tokens)})
+	}
+	if offset+limit < len(hits) {
+		res.NextCursor = graph.EncodeCursor(strconv.Itoa(offset + limit))
+	}
+	return res, nil
+}
+
+// onlyRegion reports whether f filters by nothing but the region.
+func onlyRegion(f graph.Filter) bool {
+	f.Region = ""
+	return f.Regions == nil && f.Visibility == "" && f.Municipality == "" && f.Field == "" && f.TargetGroup == "" &&
+		f.Organisation == "" && f.Network == "" && f.Type == "" && f.Status == "" && f.Language == ""
+}
+
+func isBlank(s string) bool {
+	for _, r := range s {
+		if r != ' ' && r != '\t' && r != '\n' && r != '\r' {
+			return false
+		}
+	}
+	return true
+}
+
+// Snapshot implements graph.Store. It shares the immutable node values with the state.
+func (s *Store) Snapshot(ctx context.Context, region string) (*graph.Snapshot, error) {
+	if region != "" {
+		if f := (graph.Filter{Region: region}); f.Check(graph.KindRegion) != nil {
+			return nil, f.Check(graph.KindRegion)
+		}
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if region != "" {
+		if n := s.st.get(region); n == nil || n.e.EntityKind() != graph.KindRegion {
+			return nil, graph.NotFound(graph.KindRegion, region)
+		}
+	}
+	snap := &graph.Snapshot{Region: region, Revision: s.st.revision, Taken: time.Now().UTC()}
+	var members []*node
+	for _, ki := range graph.Kinds {
+		lists := []string{allRegions}
+		if region != "" {
+			lists = []string{region}
+			if ki.Kind == graph.KindTargetGroup {
+				lists = append(lists, "")
+			}
+		}
+		var ids []string
+		for _, r := range lists {
+			s.st.list(ki.Kind, r).Ascend(func(id string) bool { ids = append(ids, id); return true })
+		}
+		slices.Sort(ids)
+		for _, id := range ids {
+			n := s.st.get(id)
+			snap.Add(n.e)
+			members = append(members, n)
+		}
+	}
+	inSnap := func(num uint32) bool {
+		if region == "" {
+			return true
+		}
+		r := s.st.nodes[num].e.RegionKey()
+		return r == region || r == ""
+	}
+	for _, n := range members {
+		if !inSnap(n.num) {
+			continue
+		}
+		for _, e := range n.out {
+			if inSnap(e.peer) {
+				snap.Relations = append(snap.Relations, s.st.toRelation(n, e, true))
+			}
+		}
+	}
+	sortRelations(snap.Relations)
+	return snap, nil
+}

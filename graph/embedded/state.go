@@ -1,0 +1,223 @@
+package embedded
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/google/btree"
+
+	"github.com/netzwerkatlas/netzwerkatlas/graph"
+)
+
+// relIndex numbers the relationship types so an edge stores one byte instead of a string.
+var relIndex = func() map[graph.RelType]uint8 {
+	m := make(map[graph.RelType]uint8, len(graph.RelTypes))
+	for i, ri := range graph.RelTypes {
+		m[ri.Type] = uint8(i)
+	}
+	return m
+}()
+
+// edge is one end's view of a stored relationship.
+type edge struct {
+	typ   uint8
+	peer  uint32
+	props *graph.RelProps // nil when the relationship has no properties
+}
+
+func (e edge) relType() graph.RelType { return graph.RelTypes[e.typ].Type }
+
+// node is a stored node with its adjacency. The entity is never modified in place: a write
+// replaces the pointer, so snapshots that hold the old pointer stay consistent.
+type node struct {
+	e   graph.Entity
+	num uint32
+	out []edge
+	in  []edge
+}
+
+// listKey names one ordered id list: all nodes of a kind, or those of one region.
+type listKey struct {
+	kind   graph.Kind
+	region string // allRegions for the list across regions
+}
+
+const allRegions = "\x00all"
+
+// state is the in-memory picture of the committed data: every node, the adjacency of every
+// node, ordered id lists for paging, and the search index. Readers hold Store.mu.RLock;
+// the single writer changes it under Store.mu.Lock after its bbolt transaction committed.
+type state struct {
+	nodes    []*node // by number; nil after a delete (numbers are never reused)
+	byID     map[string]uint32
+	lists    map[listKey]*btree.BTreeG[string]
+	inRegion map[string]int // nodes per region key (a region counts itself)
+	search   *index
+	revision uint64
+	auditSeq uint64
+}
+
+func newState() *state {
+	return &state{
+		nodes:    []*node{nil}, // number 0 means "none"
+		byID:     make(map[string]uint32),
+		lists:    make(map[listKey]*btree.BTreeG[string]),
+		inRegion: make(map[string]int),
+		search:   newIndex(),
+	}
+}
+
+func (s *state) get(id string) *node {
+	if n, ok := s.byID[id]; ok {
+		return s.nodes[n]
+	}
+	return nil
+}
+
+func (s *state) list(k graph.Kind, region string) *btree.BTreeG[string] {
+	key := listKey{k, region}
+	t := s.lists[key]
+	if t == nil {
+		t = btree.NewG(32, func(a, b string) bool { return a < b })
+		s.lists[key] = t
+	}
+	return t
+}
+
+// put inserts or replaces a node's entity; d is its analysis for the search index.
+func (s *state) put(e graph.Entity, d *docTerms) {
+	id := e.Base().ID
+	if n := s.get(id); n != nil {
+		old := n.e
+		n.e = e
+		if old.RegionKey() != e.RegionKey() {
+			s.unlist(old)
+			s.enlist(e)
+		}
+		s.search.update(n.num, d)
+		return
+	}
+	n := &node{e: e, num: uint32(len(s.nodes))}
+	s.nodes = append(s.nodes, n)
+	s.byID[id] = n.num
+	s.enlist(e)
+	s.search.update(n.num, d)
+}
+
+func (s *state) enlist(e graph.Entity) {
+	id, k, r := e.Base().ID, e.EntityKind(), e.RegionKey()
+	s.list(k, allRegions).ReplaceOrInsert(id)
+	s.list(k, r).ReplaceOrInsert(id)
+	s.inRegion[r]++
+}
+
+func (s *state) unlist(e graph.Entity) {
+	id, k, r := e.Base().ID, e.EntityKind(), e.RegionKey()
+	s.list(k, allRegions).Delete(id)
+	s.list(k, r).Delete(id)
+	s.inRegion[r]--
+}
+
+// remove deletes a node; its relationships must have been removed first.
+func (s *state) remove(id string) {
+	n := s.get(id)
+	if n == nil {
+		return
+	}
+	s.unlist(n.e)
+	s.search.remove(n.num)
+	delete(s.byID, id)
+	s.nodes[n.num] = nil
+}
+
+// relate adds or replaces a relationship; both ends exist.
+func (s *state) relate(r graph.Relation) {
+	from, to := s.get(r.From), s.get(r.To)
+	t := relIndex[r.Type]
+	var props *graph.RelProps
+	if r.Props != (graph.RelProps{}) {
+		p := r.Props
+		props = &p
+	}
+	from.out = setEdge(from.out, edge{t, to.num, props})
+	to.in = setEdge(to.in, edge{t, from.num, props})
+}
+
+func (s *state) unrelate(k graph.RelationKey) {
+	from, to := s.get(k.From), s.get(k.To)
+	if from == nil || to == nil {
+		return
+	}
+	t := relIndex[k.Type]
+	from.out = dropEdge(from.out, t, to.num)
+	to.in = dropEdge(to.in, t, from.num)
+}
+
+func setEdge(es []edge, e edge) []edge {
+	for i := range es {
+		if es[i].typ == e.typ && es[i].peer == e.peer {
+			es[i] = e
+			return es
+		}
+	}
+	return append(es, e)
+}
+
+func dropEdge(es []edge, t uint8, peer uint32) []edge {
+	for i := range es {
+		if es[i].typ == t && es[i].peer == peer {
+			es[i] = es[len(es)-1]
+			return es[:len(es)-1]
+		}
+	}
+	return es
+}
+
+// relation returns the stored relationship with key k.
+func (s *state) relation(k graph.RelationKey) (graph.Relation, bool) {
+	from, to := s.get(k.From), s.get(k.To)
+	if from == nil || to == nil {
+		return graph.Relation{}, false
+	}
+	t, ok := relIndex[k.Type]
+	if !ok {
+		return graph.Relation{}, false
+	}
+	for _, e := range from.out {
+		if e.typ == t && e.peer == to.num {
+			return s.toRelation(from, e, true), true
+		}
+	}
+	return graph.Relation{}, false
+}
+
+// toRelation turns an edge of n into a Relation; out says whether n is the start.
+func (s *state) toRelation(n *node, e edge, out bool) graph.Relation {
+	peer := s.nodes[e.peer].e.Base().ID
+	r := graph.Relation{RelationKey: graph.RelationKey{Type: e.relType(), From: n.e.Base().ID, To: peer}}
+	if !out {
+		r.From, r.To = peer, r.From
+	}
+	if e.props != nil {
+		r.Props = *e.props
+	}
+	return r
+}
+
+// relationsOf lists the stored relationships touching n.
+func (s *state) relationsOf(n *node) []graph.Relation {
+	rs := make([]graph.Relation, 0, len(n.out)+len(n.in))
+	for _, e := range n.out {
+		rs = append(rs, s.toRelation(n, e, true))
+	}
+	for _, e := range n.in {
+		rs = append(rs, s.toRelation(n, e, false))
+	}
+	return rs
+}
+
+func compareRelations(a, b graph.Relation) int {
+	return cmp.Or(cmp.Compare(a.Type, b.Type), cmp.Compare(a.From, b.From), cmp.Compare(a.To, b.To))
+}
+
+func sortRelations(rs []graph.Relation) { slices.SortFunc(rs, compareRelations) }

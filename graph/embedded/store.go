@@ -1,0 +1,416 @@
+// Package embedded is the default graph.Store: one bbolt file in the data folder, with every
+// node, the adjacency and the search index held in memory and rebuilt on open. It needs no
+// server. Writes are serialised, validated completely, committed to bbolt (which fsyncs)
+// and only then made visible, so an acknowledged write survives a crash and a failed one
+// changes nothing. It must not import other backends.
+package embedded
+
+import (
+	"context"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"syscall"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
+
+	"github.com/netzwerkatlas/netzwerkatlas/graph"
+)
+
+// FileName is the name of the bbolt file inside the data folder.
+const FileName = "netzwerkatlas.db"
+
+// formatVersion is stored in the file; a file of another format is refused.
+const formatVersion = "1"
+
+// Buckets of the file.
+var (
+	bucketMeta       = []byte("meta")
+	bucketNodes      = []byte("nodes")
+	bucketRels       = []byte("relations")
+	bucketAudit      = []byte("audit")
+	bucketAuditIndex = []byte("audit_by_entity")
+	bucketUsers      = []byte("users")
+
+	keyFormat   = []byte("format")
+	keyRevision = []byte("revision")
+	keyAuditSeq = []byte("audit_seq")
+)
+
+// Options configure Open.
+type Options struct {
+	// LockTimeout is how long Open waits for another process to release the file
+	// (default 1 s).
+	LockTimeout time.Duration
+	// Now is the clock (default time.Now); tests fix it.
+	Now func() time.Time
+}
+
+// Store is the embedded graph.Store.
+type Store struct {
+	db   *bolt.DB
+	path string
+	now  func() time.Time
+
+	wmu    sync.Mutex   // serialises writers; held from validation to the end of apply
+	mu     sync.RWMutex // guards st
+	st     *state
+	closed bool // guarded by wmu
+}
+
+var _ graph.Store = (*Store)(nil)
+
+// Open opens (or creates) the store in folder dir and loads it into memory.
+func Open(dir string, opts Options) (*Store, error) {
+	if opts.LockTimeout == 0 {
+		opts.LockTimeout = time.Second
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if err := os.MkdirAll(dir, 0o750); err != nil {
+		return nil, &graph.Error{Code: graph.EUNAVAILABLE, Message: fmt.Sprintf("cannot create data folder %s", dir), Err: err}
+	}
+	path := filepath.Join(dir, FileName)
+	db, err := bolt.Open(path, 0o600, &bolt.Options{
+		Timeout:        opts.LockTimeout,
+		FreelistType:   bolt.FreelistMapType,
+		NoFreelistSync: true,
+	})
+	if err != nil {
+		return nil, openError(path, err)
+	}
+	s := &Store{db: db, path: path, now: opts.Now}
+	if err := s.init(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := s.load(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// openError explains why bbolt could not open the file.
+func openError(path string, err error) error {
+	switch {
+	case errors.Is(err, bolterrors.ErrTimeout):
+		return &graph.Error{Code: graph.EUNAVAILABLE, Err: err,
+			Message: fmt.Sprintf("the data file %s is in use by another process (another netzwerkatlas running on the same data folder?); stop it or choose another --data folder", path)}
+	case errors.Is(err, bolterrors.ErrInvalid), errors.Is(err, bolterrors.ErrChecksum), errors.Is(err, bolterrors.ErrVersionMismatch):
+		return corrupt(path, err)
+	}
+	return &graph.Error{Code: graph.EUNAVAILABLE, Message: fmt.Sprintf("cannot open the data file %s: %v", path, err), Err: err}
+}
+
+func corrupt(path string, err error) error {
+	return &graph.Error{Code: graph.EUNAVAILABLE, Err: err,
+		Message: fmt.Sprintf("the data file %s is corrupt (%v); restore it from a backup or an export, or move it away to start empty", path, err)}
+}
+
+// init creates the buckets of a new file and checks the format of an existing one.
+func (s *Store) init() (err error) {
+	defer recoverCorrupt(s.path, &err)
+	err = s.db.Update(func(tx *bolt.Tx) error {
+		for _, b := range [][]byte{bucketMeta, bucketNodes, bucketRels, bucketAudit, bucketAuditIndex, bucketUsers} {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		meta := tx.Bucket(bucketMeta)
+		switch f := meta.Get(keyFormat); {
+		case f == nil:
+			return meta.Put(keyFormat, []byte(formatVersion))
+		case string(f) != formatVersion:
+			return fmt.Errorf("the data file has format %q; this program reads format %q", f, formatVersion)
+		}
+		return nil
+	})
+	if err != nil && graph.ErrorCode(err) == graph.EINTERNAL {
+		return storageError(s.path, err)
+	}
+	return err
+}
+
+// recoverCorrupt turns a bbolt panic on a damaged page into a clear error.
+func recoverCorrupt(path string, err *error) {
+	if r := recover(); r != nil {
+		*err = corrupt(path, fmt.Errorf("%v", r))
+	}
+}
+
+// storageError classifies a failed bbolt transaction.
+func storageError(path string, err error) error {
+	var ge *graph.Error
+	if errors.As(err, &ge) {
+		return err
+	}
+	if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EFBIG) || errors.Is(err, syscall.EDQUOT) {
+		return &graph.Error{Code: graph.EUNAVAILABLE, Err: err,
+			Message: fmt.Sprintf("the disk holding %s is full; the change was not saved — free space and try again", path)}
+	}
+	if errors.Is(err, bolterrors.ErrDatabaseNotOpen) {
+		return &graph.Error{Code: graph.EUNAVAILABLE, Message: "the store is closed", Err: err}
+	}
+	return &graph.Error{Code: graph.EINTERNAL, Message: "internal error", Err: fmt.Errorf("bbolt %s: %w", path, err)}
+}
+
+// Close waits for a running write, then closes the file.
+func (s *Store) Close() error {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	if s.closed {
+		return nil
+	}
+	s.closed = true
+	return s.db.Close()
+}
+
+// Path returns the bbolt file's path.
+func (s *Store) Path() string { return s.path }
+
+// Ping implements graph.Store.
+func (s *Store) Ping(ctx context.Context) error {
+	s.wmu.Lock()
+	closed := s.closed
+	s.wmu.Unlock()
+	if closed {
+		return graph.Errorf(graph.EUNAVAILABLE, "the store is closed")
+	}
+	return nil
+}
+
+// Revision implements graph.Store.
+func (s *Store) Revision(ctx context.Context) (uint64, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.st.revision, nil
+}
+
+func u64(v uint64) []byte {
+	var b [8]byte
+	binary.BigEndian.PutUint64(b[:], v)
+	return b[:]
+}
+
+// relKey is the bbolt key of a relationship: type, from and to separated by NUL.
+func relKey(k graph.RelationKey) []byte {
+	b := make([]byte, 0, len(k.Type)+len(k.From)+len(k.To)+2)
+	b = append(b, k.Type...)
+	b = append(b, 0)
+	b = append(b, k.From...)
+	b = append(b, 0)
+	return append(b, k.To...)
+}
+
+// auditIndexKey is the bbolt key linking an entity id to an audit entry.
+func auditIndexKey(id string, seq uint64) []byte {
+	b := make([]byte, 0, len(id)+9)
+	b = append(b, id...)
+	b = append(b, 0)
+	return append(b, u64(seq)...)
+}
+
+// encoded is a staged change turned into bytes before the bbolt transaction starts, so the
+// transaction (and the writer lock) is held as briefly as possible.
+type encoded struct {
+	nodes []kv // value nil: delete
+	rels  []kv
+	audit []graph.AuditEntry
+	docs  map[string]*docTerms
+}
+
+type kv struct{ k, v []byte }
+
+func (t *txn) encode(summary string, seq uint64) (*encoded, error) {
+	enc := &encoded{docs: make(map[string]*docTerms)}
+	for _, id := range t.nodeSeq {
+		e := t.nodes[id]
+		if e == nil {
+			enc.nodes = append(enc.nodes, kv{[]byte(id), nil})
+			continue
+		}
+		b, err := json.Marshal(e)
+		if err != nil {
+			return nil, err
+		}
+		enc.nodes = append(enc.nodes, kv{[]byte(id), b})
+		enc.docs[id] = analyzeDoc(e)
+	}
+	for _, k := range t.relSeq {
+		r := t.rels[k]
+		if r == nil {
+			enc.rels = append(enc.rels, kv{relKey(k), nil})
+			continue
+		}
+		v := []byte{}
+		if r.Props != (graph.RelProps{}) {
+			b, err := json.Marshal(r.Props)
+			if err != nil {
+				return nil, err
+			}
+			v = b
+		}
+		enc.rels = append(enc.rels, kv{relKey(k), v})
+	}
+	audit := t.audit
+	if summary != "" {
+		audit = []graph.AuditEntry{{At: t.now, User: t.user, Action: graph.ActionBatch, Kind: "batch",
+			Summary: fmt.Sprintf("%s: %d created, %d updated, %d deleted, %d relationships set, %d removed",
+				summary, t.res.Created, t.res.Updated, t.res.Deleted, t.res.Related, t.res.Unrelated)}}
+	}
+	for i := range audit {
+		seq++
+		audit[i].Seq = seq
+	}
+	enc.audit = audit
+	return enc, nil
+}
+
+// write validates and commits a batch. It returns the txn so single-operation callers can
+// read what was stored.
+func (s *Store) write(ctx context.Context, b *graph.Batch) (*txn, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, &graph.Error{Code: graph.EUNAVAILABLE, Message: "the request was cancelled", Err: err}
+	}
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	if s.closed {
+		return nil, graph.Errorf(graph.EUNAVAILABLE, "the store is closed")
+	}
+	t := newTxn(s.st, s.now().UTC().Truncate(time.Microsecond), graph.UserFrom(ctx))
+	var errs []opError
+	for i, op := range b.Ops {
+		id, err := t.do(op)
+		if err != nil {
+			errs = append(errs, opError{i, err})
+			if len(errs) >= graph.MaxBatchErrors {
+				break
+			}
+			continue
+		}
+		t.res.IDs = append(t.res.IDs, id)
+	}
+	if len(errs) > 0 {
+		return nil, batchError(len(b.Ops), errs)
+	}
+	if b.DryRun || !t.changed() {
+		return t, nil
+	}
+	enc, err := t.encode(b.Summary, s.st.auditSeq)
+	if err != nil {
+		return nil, &graph.Error{Code: graph.EINTERNAL, Message: "internal error", Err: err}
+	}
+	if err := s.commit(t, enc); err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	t.apply(s.st, enc)
+	s.mu.Unlock()
+	return t, nil
+}
+
+// commit writes the encoded changes in one bbolt transaction, which fsyncs before it returns.
+func (s *Store) commit(t *txn, enc *encoded) (err error) {
+	defer recoverCorrupt(s.path, &err)
+	err = s.db.Update(func(tx *bolt.Tx) error {
+		nodes, rels := tx.Bucket(bucketNodes), tx.Bucket(bucketRels)
+		for _, c := range enc.nodes {
+			if err := putOrDelete(nodes, c); err != nil {
+				return err
+			}
+		}
+		for _, c := range enc.rels {
+			if err := putOrDelete(rels, c); err != nil {
+				return err
+			}
+		}
+		if err := writeAudit(tx, enc.audit, t.redact); err != nil {
+			return err
+		}
+		meta := tx.Bucket(bucketMeta)
+		if err := meta.Put(keyRevision, u64(s.st.revision+1)); err != nil {
+			return err
+		}
+		return meta.Put(keyAuditSeq, u64(s.st.auditSeq+uint64(len(enc.audit))))
+	})
+	if err != nil {
+		return storageError(s.path, err)
+	}
+	return nil
+}
+
+func putOrDelete(b *bolt.Bucket, c kv) error {
+	if c.v == nil {
+		return b.Delete(c.k)
+	}
+	return b.Put(c.k, c.v)
+}
+
+// apply makes a committed batch visible. Order matters: relationships are removed while
+// both ends still exist, nodes are put before relationships that need them, and deleted
+// nodes go last.
+func (t *txn) apply(st *state, enc *encoded) {
+	for _, k := range t.relSeq {
+		if t.rels[k] == nil {
+			st.unrelate(k)
+		}
+	}
+	for _, id := range t.nodeSeq {
+		if e := t.nodes[id]; e != nil {
+			st.put(e, enc.docs[id])
+		}
+	}
+	for _, k := range t.relSeq {
+		if r := t.rels[k]; r != nil {
+			st.relate(*r)
+		}
+	}
+	for _, id := range t.nodeSeq {
+		if t.nodes[id] == nil {
+			st.remove(id)
+		}
+	}
+	st.revision++
+	st.auditSeq += uint64(len(enc.audit))
+}
+
+type opError struct {
+	index int
+	err   error
+}
+
+// batchError reports failed operations: a single operation's error as it is, several as
+// one error whose fields are prefixed with the operation's index ("ops[3].title").
+func batchError(nops int, errs []opError) error {
+	if nops == 1 {
+		return errs[0].err
+	}
+	code := graph.ErrorCode(errs[0].err)
+	var fields []graph.FieldError
+	for _, oe := range errs {
+		if graph.ErrorCode(oe.err) != code {
+			code = graph.EINVALID
+		}
+		prefix := fmt.Sprintf("ops[%d]", oe.index)
+		fe := graph.FieldErrors(oe.err)
+		if len(fe) == 0 {
+			fields = append(fields, graph.FieldError{Field: prefix, Message: graph.ErrorMessage(oe.err)})
+		}
+		for _, f := range fe {
+			fields = append(fields, graph.FieldError{Field: prefix + "." + f.Field, Message: f.Message})
+		}
+	}
+	if code == graph.EINTERNAL {
+		return errs[0].err
+	}
+	return &graph.Error{Code: code, Fields: fields,
+		Message: fmt.Sprintf("%d of %d operations failed; nothing was written", len(errs), nops)}
+}

@@ -1,0 +1,72 @@
+package graph
+
+// The enumerations of the domain. Codes are English (they appear in the API); the frontend's
+// message catalogue gives the German and English labels.
+
+// RegionKinds: Landkreis, kreisfreie Stadt, Land.
+var RegionKinds = []string{"county", "city", "state"}
+
+// PopulationSources says where population figures come from.
+var PopulationSources = []string{"official", "approximate"}
+
+// CanonicalFields are the shared reference fields of action that every county's own fields
+// map to, so that counties can be compared.
+var CanonicalFields = []string{
+	"language_education", // Sprache und Bildung
+	"work",               // Ausbildung, Arbeit, Wirtschaft
+	"housing",            // Wohnen (und Mobilität)
+	"health",             // Gesundheit (und Sport)
+	"family",             // Kinder, Jugend, Familie
+	"participation",      // Zusammenleben und Teilhabe
+	"engagement",         // Ehrenamt, bürgerschaftliches Engagement
+	"sport_leisure",      // Sport und Freizeit
+	"institutional",      // interkulturelle Öffnung, Verwaltung als Querschnittsaufgabe
+}
+
+// OrganisationKinds classify organisations.
+var OrganisationKinds = []string{
+	"administration",        // Verwaltung (Kreis, Stadt, Gemeinde)
+	"jobcenter",             // Jobcenter
+	"employment_agency",     // Agentur für Arbeit
+	"immigration_authority", // Ausländerbehörde
+	"welfare_association",   // Wohlfahrtsverband (Caritas, Diakonie, AWO, DRK, Paritätischer)
+	"education_provider",    // Bildungsträger, VHS
+	"school",                // Schule, Schulamt
+	"daycare",               // Kita, Familienzentrum
+	"chamber",               // Kammer (IHK, HWK)
+	"migrant_organisation",  // Migrantenorganisation
+	"club",                  // Verein, Sportverein
+	"volunteer_initiative",  // Ehrenamtsinitiative
+	"religious_community",   // Religionsgemeinschaft
+	"business",              // Unternehmen
+	"health_provider",       // Gesundheitswesen
+	"other",
+}
+
+// NetworkKinds classify networks.
+var NetworkKinds = []string{
+	"steering_group",      // Steuerungsgruppe
+	"round_table",         // Runder Tisch
+	"working_group",       // Arbeitskreis, Arbeitsgruppe
+	"integration_council", // Integrationsrat
+	"advisory_board",      // Beirat
+	"other",
+}
+
+// NetworkLevels: kreisweit or kommunal.
+var NetworkLevels = []string{"county", "municipal"}
+
+// Cadences say how often a network meets.
+var Cadences = []string{"weekly", "biweekly", "monthly", "quarterly", "semiannual", "annual", "irregular"}
+
+// MeasureStatuses is the life cycle of a measure.
+var MeasureStatuses = []string{"planned", "active", "paused", "completed"}
+
+// MeasureLevels: strategic (concepts, coordination) or operational (offers for people).
+var MeasureLevels = []string{"strategic", "operational"}
+
+// MeasureFormats say how a measure is delivered.
+var MeasureFormats = []string{"in_person", "online", "hybrid"}
+
+// Verdicts a reviewer gives to a pair of duplicate candidates.
+var Verdicts = []string{"duplicate", "intended", "not_duplicate"}
