@@ -57,8 +57,11 @@ type Municipality struct {
 	ProtectionSeekers int64 `json:"protection_seekers"`
 	// PopulationYear is the reference year of the figures.
 	PopulationYear int `json:"population_year,omitempty"`
-	// PopulationSource is official or approximate.
+	// PopulationSource says whether Population is official or approximate.
 	PopulationSource string `json:"population_source,omitempty"`
+	// ForeignSource says whether ForeignPopulation and ProtectionSeekers are official or
+	// approximate.
+	ForeignSource string `json:"foreign_source,omitempty"`
 	// Geometry is the boundary as a GeoJSON Polygon or MultiPolygon (WGS84).
 	Geometry json.RawMessage `json:"geometry,omitempty"`
 }
@@ -71,7 +74,7 @@ func (m *Municipality) RegionKey() string { return m.Region }
 
 // Normalize implements Entity.
 func (m *Municipality) Normalize() {
-	trim(&m.ID, &m.Name, &m.Region, &m.PopulationSource)
+	trim(&m.ID, &m.Name, &m.Region, &m.PopulationSource, &m.ForeignSource)
 	defaultVisibility(&m.Meta, Public)
 	if string(m.Geometry) == "null" {
 		m.Geometry = nil
@@ -97,6 +100,7 @@ func (m *Municipality) Validate() error {
 		p.add("population_year", "must be between 1950 and 2100")
 	}
 	p.enum("population_source", m.PopulationSource, PopulationSources, false)
+	p.enum("foreign_source", m.ForeignSource, PopulationSources, false)
 	p.geometry("geometry", m.Geometry)
 	return p.err("municipality")
 }

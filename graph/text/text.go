@@ -104,15 +104,10 @@ func QueryTerms(s string) []string {
 		return nil
 	}
 	terms := make([]string, 0, len(toks))
+	seen := make(map[string]struct{}, len(toks))
 	for _, t := range toks {
-		dup := false
-		for _, u := range terms {
-			if u == t.Term {
-				dup = true
-				break
-			}
-		}
-		if !dup {
+		if _, dup := seen[t.Term]; !dup {
+			seen[t.Term] = struct{}{}
 			terms = append(terms, t.Term)
 		}
 	}
