@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -78,13 +79,15 @@ func Open(dir string, opts Options) (*Store, error) {
 		return nil, &graph.Error{Code: graph.EUNAVAILABLE, Message: fmt.Sprintf("cannot create data folder %s", dir), Err: err}
 	}
 	path := filepath.Join(dir, FileName)
-	db, err := bolt.Open(path, 0o600, &bolt.Options{
-		Timeout:        opts.LockTimeout,
-		FreelistType:   bolt.FreelistMapType,
-		NoFreelistSync: true,
-	})
+	if err := checkFile(path, opts.LockTimeout); err != nil {
+		return nil, err
+	}
+	// The freelist is synced to the file (bbolt's default): opening then never scans every
+	// page in a goroutine of bbolt's own, where a damaged page would crash the process
+	// instead of giving an error.
+	db, err := openBolt(path, &bolt.Options{Timeout: opts.LockTimeout, FreelistType: bolt.FreelistMapType})
 	if err != nil {
-		return nil, openError(path, err)
+		return nil, err
 	}
 	s := &Store{db: db, path: path, now: opts.Now}
 	if err := s.init(); err != nil {
@@ -108,6 +111,39 @@ func openError(path string, err error) error {
 		return corrupt(path, err)
 	}
 	return &graph.Error{Code: graph.EUNAVAILABLE, Message: fmt.Sprintf("cannot open the data file %s: %v", path, err), Err: err}
+}
+
+// openBolt opens the file, turning bbolt's panics on damaged pages into an error.
+func openBolt(path string, o *bolt.Options) (db *bolt.DB, err error) {
+	defer recoverCorrupt(path, &err)
+	db, err = bolt.Open(path, 0o600, o)
+	if err != nil {
+		return nil, openError(path, err)
+	}
+	return db, nil
+}
+
+// checkFile refuses an existing file whose pages reach beyond its end (a truncated copy),
+// which bbolt itself would only notice by faulting on the missing pages later.
+func checkFile(path string, timeout time.Duration) error {
+	st, err := os.Stat(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return openError(path, err)
+	}
+	db, err := openBolt(path, &bolt.Options{ReadOnly: true, Timeout: timeout})
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return db.View(func(tx *bolt.Tx) error {
+		if tx.Size() > st.Size() {
+			return corrupt(path, fmt.Errorf("the file has %d bytes but its pages reach to byte %d: it was truncated", st.Size(), tx.Size()))
+		}
+		return nil
+	})
 }
 
 func corrupt(path string, err error) error {
@@ -152,7 +188,7 @@ func storageError(path string, err error) error {
 	if errors.As(err, &ge) {
 		return err
 	}
-	if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EFBIG) || errors.Is(err, syscall.EDQUOT) {
+	if diskFull(err) {
 		return &graph.Error{Code: graph.EUNAVAILABLE, Err: err,
 			Message: fmt.Sprintf("the disk holding %s is full; the change was not saved — free space and try again", path)}
 	}
@@ -160,6 +196,21 @@ func storageError(path string, err error) error {
 		return &graph.Error{Code: graph.EUNAVAILABLE, Message: "the store is closed", Err: err}
 	}
 	return &graph.Error{Code: graph.EINTERNAL, Message: "internal error", Err: fmt.Errorf("bbolt %s: %w", path, err)}
+}
+
+// diskFull reports whether err means that the file could not grow. bbolt formats some of
+// these errors as text, so the message is checked too.
+func diskFull(err error) bool {
+	if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EFBIG) || errors.Is(err, syscall.EDQUOT) {
+		return true
+	}
+	msg := err.Error()
+	for _, s := range []string{syscall.ENOSPC.Error(), syscall.EFBIG.Error(), syscall.EDQUOT.Error()} {
+		if strings.Contains(msg, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // Close waits for a running write, then closes the file.
