@@ -1,0 +1,51 @@
+# Netzwerkatlas — the two commands are `make run` and `make test`.
+
+GO      ?= go
+NPM     ?= npm
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+BIN     := bin/netzwerkatlas
+LDFLAGS := -X main.version=$(VERSION)
+# Benchmarks seed their data sets once into this folder and reuse them.
+BENCH_DIR ?= $(CURDIR)/.bench-data
+# Scales the store benchmarks run on (county, state, nation).
+BENCH_SCALES ?= county,nation
+
+.PHONY: run test build bench frontend frontend-test go-test lint clean
+
+## run: build everything and serve the demo data on http://localhost:8080
+run: build
+	./$(BIN) serve
+
+## build: the web app, then the binary that embeds it
+build: frontend
+	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/netzwerkatlas
+
+frontend/node_modules/.installed: frontend/package.json frontend/package-lock.json
+	cd frontend && $(NPM) ci --no-audit --no-fund
+	@touch $@
+
+## frontend: build the web app into frontend/dist (embedded by go build)
+frontend: frontend/node_modules/.installed
+	cd frontend && $(NPM) run build
+
+## test: every test — formatting and vet, Go with the race detector (browser tests included), frontend unit tests
+test: frontend lint go-test frontend-test
+
+lint:
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); \
+	if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi
+	$(GO) vet ./...
+
+go-test:
+	$(GO) test -race -timeout 20m ./...
+
+frontend-test: frontend/node_modules/.installed
+	cd frontend && $(NPM) test
+
+## bench: store benchmarks on the county and nation data sets (seeded once into $(BENCH_DIR))
+bench:
+	NETZWERKATLAS_BENCH_DIR=$(BENCH_DIR) NETZWERKATLAS_BENCH_SCALES=$(BENCH_SCALES) \
+		$(GO) test -run '^$$' -bench . -benchmem -benchtime 2s -timeout 60m ./graph/... 
+
+clean:
+	rm -rf bin frontend/dist/assets frontend/dist/index.html frontend/dist/favicon.svg
