@@ -12,34 +12,33 @@ import (
 
 // Create implements graph.Store.
 func (s *Store) Create(ctx context.Context, e graph.Entity) (graph.Entity, error) {
-	t, err := s.write(ctx, &graph.Batch{Ops: []graph.Op{{Action: graph.OpCreate, Entity: e}}})
-	if err != nil {
-		return nil, err
+	out := s.write(ctx, &graph.Batch{Ops: []graph.Op{{Action: graph.OpCreate, Entity: e}}})
+	if out.err != nil {
+		return nil, out.err
 	}
-	return t.nodes[t.res.IDs[0]].Clone(), nil
+	return out.nodes[0].Clone(), nil
 }
 
 // Update implements graph.Store.
 func (s *Store) Update(ctx context.Context, e graph.Entity, expectedVersion int64) (graph.Entity, error) {
-	t, err := s.write(ctx, &graph.Batch{Ops: []graph.Op{{Action: graph.OpUpdate, Entity: e, Version: expectedVersion}}})
-	if err != nil {
-		return nil, err
+	out := s.write(ctx, &graph.Batch{Ops: []graph.Op{{Action: graph.OpUpdate, Entity: e, Version: expectedVersion}}})
+	if out.err != nil {
+		return nil, out.err
 	}
-	if staged := t.nodes[t.res.IDs[0]]; staged != nil {
+	if staged := out.nodes[0]; staged != nil {
 		return staged.Clone(), nil
 	}
-	return s.Get(ctx, e.EntityKind(), t.res.IDs[0]) // unchanged
+	return s.Get(ctx, e.EntityKind(), out.res.IDs[0]) // unchanged
 }
 
 // Delete implements graph.Store.
 func (s *Store) Delete(ctx context.Context, kind graph.Kind, id string, expectedVersion int64) error {
-	_, err := s.write(ctx, &graph.Batch{Ops: []graph.Op{{Action: graph.OpDelete, Kind: kind, ID: id, Version: expectedVersion}}})
-	return err
+	return s.write(ctx, &graph.Batch{Ops: []graph.Op{{Action: graph.OpDelete, Kind: kind, ID: id, Version: expectedVersion}}}).err
 }
 
 // Relate implements graph.Store.
 func (s *Store) Relate(ctx context.Context, r graph.Relation) (graph.Relation, error) {
-	if _, err := s.write(ctx, &graph.Batch{Ops: []graph.Op{{Action: graph.OpRelate, Relation: r}}}); err != nil {
+	if err := s.write(ctx, &graph.Batch{Ops: []graph.Op{{Action: graph.OpRelate, Relation: r}}}).err; err != nil {
 		return graph.Relation{}, err
 	}
 	r.Normalize()
@@ -48,11 +47,11 @@ func (s *Store) Relate(ctx context.Context, r graph.Relation) (graph.Relation, e
 
 // Unrelate implements graph.Store.
 func (s *Store) Unrelate(ctx context.Context, k graph.RelationKey) error {
-	t, err := s.write(ctx, &graph.Batch{Ops: []graph.Op{{Action: graph.OpUnrelate, Relation: graph.Relation{RelationKey: k}}}})
-	if err != nil {
-		return err
+	out := s.write(ctx, &graph.Batch{Ops: []graph.Op{{Action: graph.OpUnrelate, Relation: graph.Relation{RelationKey: k}}}})
+	if out.err != nil {
+		return out.err
 	}
-	if t.res.Unrelated == 0 {
+	if out.res.Unrelated == 0 {
 		return graph.Errorf(graph.ENOTFOUND, "there is no relationship %s", k.Canonical())
 	}
 	return nil
@@ -60,11 +59,8 @@ func (s *Store) Unrelate(ctx context.Context, k graph.RelationKey) error {
 
 // Apply implements graph.Store.
 func (s *Store) Apply(ctx context.Context, b *graph.Batch) (graph.BatchResult, error) {
-	t, err := s.write(ctx, b)
-	if err != nil {
-		return graph.BatchResult{}, err
-	}
-	return t.res, nil
+	out := s.write(ctx, b)
+	return out.res, out.err
 }
 
 // Get implements graph.Store.

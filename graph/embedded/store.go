@@ -59,11 +59,21 @@ type Store struct {
 	path string
 	now  func() time.Time
 
-	wmu    sync.Mutex   // serialises writers; held from validation to the end of apply
-	mu     sync.RWMutex // guards st
-	st     *state
-	closed bool // guarded by wmu
+	mu sync.RWMutex // guards st; the committer writes it, everyone else reads
+	st *state
+
+	closeMu sync.RWMutex // guards closed and sending on queue
+	closed  bool
+	queue   chan *request // writes waiting for the committer
+	stopped chan struct{} // closed when the committer has finished
 }
+
+// Group commit bounds: the committer takes what is waiting, up to these sizes, into one
+// bbolt transaction, so concurrent writers share one fsync.
+const (
+	maxGroupRequests = 256
+	maxGroupOps      = 20000
+)
 
 var _ graph.Store = (*Store)(nil)
 
@@ -98,6 +108,9 @@ func Open(dir string, opts Options) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
+	s.queue = make(chan *request, maxGroupRequests)
+	s.stopped = make(chan struct{})
+	go s.commitLoop()
 	return s, nil
 }
 
@@ -213,14 +226,18 @@ func diskFull(err error) bool {
 	return false
 }
 
-// Close waits for a running write, then closes the file.
+// Close lets the writes already queued finish, then closes the file. Later writes are
+// EUNAVAILABLE.
 func (s *Store) Close() error {
-	s.wmu.Lock()
-	defer s.wmu.Unlock()
+	s.closeMu.Lock()
 	if s.closed {
+		s.closeMu.Unlock()
 		return nil
 	}
 	s.closed = true
+	close(s.queue)
+	s.closeMu.Unlock()
+	<-s.stopped
 	return s.db.Close()
 }
 
@@ -229,9 +246,9 @@ func (s *Store) Path() string { return s.path }
 
 // Ping implements graph.Store.
 func (s *Store) Ping(ctx context.Context) error {
-	s.wmu.Lock()
+	s.closeMu.RLock()
 	closed := s.closed
-	s.wmu.Unlock()
+	s.closeMu.RUnlock()
 	if closed {
 		return graph.Errorf(graph.EUNAVAILABLE, "the store is closed")
 	}
@@ -280,7 +297,7 @@ type encoded struct {
 
 type kv struct{ k, v []byte }
 
-func (t *txn) encode(summary string, seq uint64) (*encoded, error) {
+func (t *txn) encode(seq uint64) (*encoded, error) {
 	enc := &encoded{docs: make(map[string]*docTerms)}
 	for _, id := range t.nodeSeq {
 		e := t.nodes[id]
@@ -312,11 +329,6 @@ func (t *txn) encode(summary string, seq uint64) (*encoded, error) {
 		enc.rels = append(enc.rels, kv{relKey(k), v})
 	}
 	audit := t.audit
-	if summary != "" {
-		audit = []graph.AuditEntry{{At: t.now, User: t.user, Action: graph.ActionBatch, Kind: "batch",
-			Summary: fmt.Sprintf("%s: %d created, %d updated, %d deleted, %d relationships set, %d removed",
-				summary, t.res.Created, t.res.Updated, t.res.Deleted, t.res.Related, t.res.Unrelated)}}
-	}
 	for i := range audit {
 		seq++
 		audit[i].Seq = seq
@@ -325,51 +337,135 @@ func (t *txn) encode(summary string, seq uint64) (*encoded, error) {
 	return enc, nil
 }
 
-// write validates and commits a batch. It returns the txn so single-operation callers can
-// read what was stored.
-func (s *Store) write(ctx context.Context, b *graph.Batch) (*txn, error) {
+// request is one caller's batch waiting for the committer.
+type request struct {
+	ctx   context.Context
+	batch *graph.Batch
+	user  string
+	done  chan outcome
+}
+
+// outcome is what the committer reports back.
+type outcome struct {
+	res   graph.BatchResult
+	nodes []graph.Entity // per operation, the node as staged
+	err   error
+}
+
+// write hands a batch to the committer and waits until it is durable (or refused).
+func (s *Store) write(ctx context.Context, b *graph.Batch) outcome {
 	if err := ctx.Err(); err != nil {
-		return nil, &graph.Error{Code: graph.EUNAVAILABLE, Message: "the request was cancelled", Err: err}
+		return outcome{err: cancelled(err)}
 	}
-	s.wmu.Lock()
-	defer s.wmu.Unlock()
+	req := &request{ctx: ctx, batch: b, user: graph.UserFrom(ctx), done: make(chan outcome, 1)}
+	s.closeMu.RLock()
 	if s.closed {
-		return nil, graph.Errorf(graph.EUNAVAILABLE, "the store is closed")
+		s.closeMu.RUnlock()
+		return outcome{err: graph.Errorf(graph.EUNAVAILABLE, "the store is closed")}
 	}
-	t := newTxn(s.st, s.now().UTC().Truncate(time.Microsecond), graph.UserFrom(ctx))
-	var errs []opError
-	for i, op := range b.Ops {
-		id, err := t.do(op)
-		if err != nil {
-			errs = append(errs, opError{i, err})
-			if len(errs) >= graph.MaxBatchErrors {
-				break
-			}
+	s.queue <- req
+	s.closeMu.RUnlock()
+	return <-req.done
+}
+
+func cancelled(err error) error {
+	return &graph.Error{Code: graph.EUNAVAILABLE, Message: "the request was cancelled before it was written", Err: err}
+}
+
+// commitLoop is the single writer. It takes the waiting requests as one group, runs them in
+// order against the state (each sees the ones before it), commits the group in one bbolt
+// transaction and only then makes it visible and answers the callers. Dry runs are run on
+// their own, against committed data only.
+func (s *Store) commitLoop() {
+	defer close(s.stopped)
+	for req := range s.queue {
+		if req.batch.DryRun {
+			s.runGroup([]*request{req})
 			continue
 		}
-		t.res.IDs = append(t.res.IDs, id)
+		group, later := []*request{req}, []*request(nil)
+		ops := len(req.batch.Ops)
+	drain:
+		for len(group) < maxGroupRequests && ops < maxGroupOps {
+			select {
+			case r, ok := <-s.queue:
+				if !ok {
+					break drain
+				}
+				if r.batch.DryRun {
+					later = append(later, r)
+					continue
+				}
+				group = append(group, r)
+				ops += len(r.batch.Ops)
+			default:
+				break drain
+			}
+		}
+		s.runGroup(group)
+		for _, r := range later {
+			s.runGroup([]*request{r})
+		}
 	}
-	if len(errs) > 0 {
-		return nil, batchError(len(b.Ops), errs)
+}
+
+// runGroup validates, commits and applies a group of requests and answers each.
+func (s *Store) runGroup(group []*request) {
+	t := newTxn(s.st, s.now().UTC().Truncate(time.Microsecond))
+	outs := make([]outcome, len(group))
+	wrote := make([]bool, len(group))
+	changed := 0
+	for i, r := range group {
+		if err := r.ctx.Err(); err != nil {
+			outs[i].err = cancelled(err)
+			continue
+		}
+		t.user = r.user
+		m := t.mark()
+		res, nodes, err := t.run(r.batch)
+		if err != nil || r.batch.DryRun {
+			t.rollback(m)
+		}
+		outs[i] = outcome{res: res, nodes: nodes, err: err}
+		if err == nil && !r.batch.DryRun && t.changedSince(m) {
+			wrote[i] = true
+			changed++
+			if r.batch.Summary != "" {
+				t.summarize(m, r.batch.Summary, res)
+			}
+		}
 	}
-	if b.DryRun || !t.changed() {
-		return t, nil
+	if changed > 0 {
+		if err := s.commitAndApply(t, changed); err != nil {
+			for i := range outs {
+				if wrote[i] {
+					outs[i] = outcome{err: err}
+				}
+			}
+		}
 	}
-	enc, err := t.encode(b.Summary, s.st.auditSeq)
+	for i, r := range group {
+		r.done <- outs[i]
+	}
+}
+
+// commitAndApply makes the staged changes durable, then visible.
+func (s *Store) commitAndApply(t *txn, changed int) error {
+	enc, err := t.encode(s.st.auditSeq)
 	if err != nil {
-		return nil, &graph.Error{Code: graph.EINTERNAL, Message: "internal error", Err: err}
+		return &graph.Error{Code: graph.EINTERNAL, Message: "internal error", Err: err}
 	}
-	if err := s.commit(t, enc); err != nil {
-		return nil, err
+	if err := s.commit(t, enc, changed); err != nil {
+		return err
 	}
 	s.mu.Lock()
-	t.apply(s.st, enc)
+	t.apply(s.st, enc, changed)
 	s.mu.Unlock()
-	return t, nil
+	return nil
 }
 
 // commit writes the encoded changes in one bbolt transaction, which fsyncs before it returns.
-func (s *Store) commit(t *txn, enc *encoded) (err error) {
+func (s *Store) commit(t *txn, enc *encoded, changed int) (err error) {
 	defer recoverCorrupt(s.path, &err)
 	err = s.db.Update(func(tx *bolt.Tx) error {
 		nodes, rels := tx.Bucket(bucketNodes), tx.Bucket(bucketRels)
@@ -387,7 +483,7 @@ func (s *Store) commit(t *txn, enc *encoded) (err error) {
 			return err
 		}
 		meta := tx.Bucket(bucketMeta)
-		if err := meta.Put(keyRevision, u64(s.st.revision+1)); err != nil {
+		if err := meta.Put(keyRevision, u64(s.st.revision+uint64(changed))); err != nil {
 			return err
 		}
 		return meta.Put(keyAuditSeq, u64(s.st.auditSeq+uint64(len(enc.audit))))
@@ -408,7 +504,7 @@ func putOrDelete(b *bolt.Bucket, c kv) error {
 // apply makes a committed batch visible. Order matters: relationships are removed while
 // both ends still exist, nodes are put before relationships that need them, and deleted
 // nodes go last.
-func (t *txn) apply(st *state, enc *encoded) {
+func (t *txn) apply(st *state, enc *encoded, changed int) {
 	for _, k := range t.relSeq {
 		if t.rels[k] == nil {
 			st.unrelate(k)
@@ -429,7 +525,7 @@ func (t *txn) apply(st *state, enc *encoded) {
 			st.remove(id)
 		}
 	}
-	st.revision++
+	st.revision += uint64(changed)
 	st.auditSeq += uint64(len(enc.audit))
 }
 

@@ -23,12 +23,88 @@ type txn struct {
 	relSeq  []graph.RelationKey                   // keys in order of first change
 	audit   []graph.AuditEntry                    // entries without Seq
 	redact  []string                              // actors whose audit history loses its personal data
-	res     graph.BatchResult
+	res     graph.BatchResult                     // counts of the request being run
+	undo    []undoRec                             // how to take back staged changes
 }
 
-func newTxn(st *state, now time.Time, user string) *txn {
+// undoRec remembers what a staged node or relationship was before, so that a failed request
+// can be taken back without disturbing the other requests of its commit group.
+type undoRec struct {
+	node     bool
+	id       string
+	key      graph.RelationKey
+	prevNode graph.Entity
+	prevRel  *graph.Relation
+	had      bool
+}
+
+// mark is a point a txn can be rolled back to.
+type mark struct{ undo, nodeSeq, relSeq, audit, redact int }
+
+func (t *txn) mark() mark {
+	return mark{len(t.undo), len(t.nodeSeq), len(t.relSeq), len(t.audit), len(t.redact)}
+}
+
+// rollback takes back everything staged since m.
+func (t *txn) rollback(m mark) {
+	for i := len(t.undo) - 1; i >= m.undo; i-- {
+		u := t.undo[i]
+		switch {
+		case u.node && u.had:
+			t.nodes[u.id] = u.prevNode
+		case u.node:
+			delete(t.nodes, u.id)
+		case u.had:
+			t.rels[u.key] = u.prevRel
+		default:
+			delete(t.rels, u.key)
+		}
+	}
+	t.undo, t.nodeSeq, t.relSeq = t.undo[:m.undo], t.nodeSeq[:m.nodeSeq], t.relSeq[:m.relSeq]
+	t.audit, t.redact = t.audit[:m.audit], t.redact[:m.redact]
+}
+
+// changedSince reports whether anything was staged after m.
+func (t *txn) changedSince(m mark) bool { return len(t.undo) > m.undo }
+
+// run runs the operations of one batch. When any fails it returns the error of every failed
+// operation; the caller rolls back. nodes holds, per operation, the node it staged (nil for
+// relationships, deletes and unchanged nodes).
+func (t *txn) run(b *graph.Batch) (res graph.BatchResult, nodes []graph.Entity, err error) {
+	t.res = graph.BatchResult{}
+	var errs []opError
+	for i, op := range b.Ops {
+		id, err := t.do(op)
+		if err != nil {
+			errs = append(errs, opError{i, err})
+			if len(errs) >= graph.MaxBatchErrors {
+				break
+			}
+			continue
+		}
+		t.res.IDs = append(t.res.IDs, id)
+		var staged graph.Entity
+		if id != "" && op.Action != graph.OpDelete {
+			staged = t.nodes[id]
+		}
+		nodes = append(nodes, staged)
+	}
+	if len(errs) > 0 {
+		return graph.BatchResult{}, nil, batchError(len(b.Ops), errs)
+	}
+	return t.res, nodes, nil
+}
+
+// summarize replaces the audit entries made since m by one entry describing the batch.
+func (t *txn) summarize(m mark, summary string, res graph.BatchResult) {
+	t.audit = append(t.audit[:m.audit], graph.AuditEntry{At: t.now, User: t.user, Action: graph.ActionBatch, Kind: "batch",
+		Summary: fmt.Sprintf("%s: %d created, %d updated, %d deleted, %d relationships set, %d removed",
+			summary, res.Created, res.Updated, res.Deleted, res.Related, res.Unrelated)})
+}
+
+func newTxn(st *state, now time.Time) *txn {
 	return &txn{
-		st: st, now: now, user: user,
+		st: st, now: now,
 		nodes: make(map[string]graph.Entity),
 		rels:  make(map[graph.RelationKey]*graph.Relation),
 	}
@@ -48,16 +124,20 @@ func (t *txn) node(id string) graph.Entity {
 }
 
 func (t *txn) stageNode(id string, e graph.Entity) {
-	if _, ok := t.nodes[id]; !ok {
+	prev, had := t.nodes[id]
+	if !had {
 		t.nodeSeq = append(t.nodeSeq, id)
 	}
+	t.undo = append(t.undo, undoRec{node: true, id: id, prevNode: prev, had: had})
 	t.nodes[id] = e
 }
 
 func (t *txn) stageRel(k graph.RelationKey, r *graph.Relation) {
-	if _, ok := t.rels[k]; !ok {
+	prev, had := t.rels[k]
+	if !had {
 		t.relSeq = append(t.relSeq, k)
 	}
+	t.undo = append(t.undo, undoRec{key: k, prevRel: prev, had: had})
 	t.rels[k] = r
 }
 

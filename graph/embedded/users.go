@@ -109,8 +109,8 @@ func (s *Store) ListUsers(ctx context.Context) ([]*graph.User, error) {
 
 // userTx runs fn in a write transaction on the users bucket, serialised with other writes.
 func (s *Store) userTx(fn func(*bolt.Bucket) error) error {
-	s.wmu.Lock()
-	defer s.wmu.Unlock()
+	s.closeMu.RLock()
+	defer s.closeMu.RUnlock()
 	if s.closed {
 		return graph.Errorf(graph.EUNAVAILABLE, "the store is closed")
 	}

@@ -47,6 +47,7 @@ func Run(t *testing.T, f Factory) {
 		{"Batch", testBatch},
 		{"Revision", testRevision},
 		{"ParallelWriters", testParallelWriters},
+		{"ConcurrentMixedBatches", testConcurrentMixedBatches},
 		{"Users", testUsers},
 		{"Reopen", testReopen},
 	}

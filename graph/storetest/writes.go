@@ -286,6 +286,59 @@ func testParallelWriters(t *testing.T, f Factory) {
 	t.Logf("%d conflicts retried", conflicts)
 }
 
+// testConcurrentMixedBatches runs valid and invalid batches at the same time: a failing batch
+// takes nothing of the others with it, and leaves nothing of its own behind.
+func testConcurrentMixedBatches(t *testing.T, f Factory) {
+	s := open(t, f)
+	c := seedCounty(t, s, regionA)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var good, bad []string
+	for w := 0; w < 6; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := 0; i < 20; i++ {
+				id := graph.NewID(graph.KindMeasure)
+				m := c.measure("Gemischt")
+				m.ID = id
+				ops := []graph.Op{{Action: graph.OpCreate, Entity: m}, {Action: graph.OpRelate, Relation: rel(graph.OfferedIn, id, c.munis[i%3].ID)}}
+				fail := (w+i)%3 == 0
+				if fail {
+					ops = append(ops, graph.Op{Action: graph.OpRelate, Relation: rel(graph.InField, id, "fld_01JBZZZZZZZZZZZZZZZZZZZZZZ")})
+				}
+				_, err := s.Apply(ctx(), &graph.Batch{Ops: ops})
+				mu.Lock()
+				switch {
+				case fail && err == nil:
+					t.Errorf("batch with a missing field was accepted")
+				case !fail && err != nil:
+					t.Errorf("valid batch failed: %v", err)
+				case fail:
+					bad = append(bad, id)
+				default:
+					good = append(good, id)
+				}
+				mu.Unlock()
+			}
+		}(w)
+	}
+	wg.Wait()
+	for _, id := range good {
+		if rs := must[[]graph.Relation](t)(s.Relations(ctx(), graph.RelationQuery{Node: id})); len(rs) != 1 {
+			t.Fatalf("valid batch's measure %s has %d relationships, want 1", id, len(rs))
+		}
+	}
+	for _, id := range bad {
+		if _, err := s.Get(ctx(), graph.KindMeasure, id); graph.ErrorCode(err) != graph.ENOTFOUND {
+			t.Fatalf("failed batch left measure %s behind", id)
+		}
+	}
+	if n := must[graph.Page](t)(s.List(ctx(), graph.ListQuery{Kind: graph.KindMeasure})).Total; n != len(good) {
+		t.Fatalf("%d measures stored, want %d", n, len(good))
+	}
+}
+
 func testUsers(t *testing.T, f Factory) {
 	s := open(t, f)
 	u := must[*graph.User](t)(s.CreateUser(ctx(), &graph.User{Username: " Erika ", PasswordHash: "$argon2id$x", Roles: map[string]graph.Role{regionA: graph.RoleCoordinator}}))
