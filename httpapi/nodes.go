@@ -18,11 +18,15 @@ import (
 func (s *Server) registerNodeRoutes(r *mux.Router) {
 	for _, ki := range graph.Kinds {
 		kind := ki.Kind
-		r.HandleFunc("/"+ki.Collection, func(w http.ResponseWriter, r *http.Request) { s.handleNodeList(w, r, kind) }).Methods(http.MethodGet, http.MethodHead)
-		r.HandleFunc("/"+ki.Collection+"/{id}", func(w http.ResponseWriter, r *http.Request) { s.handleNodeView(w, r, kind) }).Methods(http.MethodGet, http.MethodHead)
-		r.HandleFunc("/"+ki.Collection+"/{id}/relations", func(w http.ResponseWriter, r *http.Request) { s.handleNodeRelations(w, r, kind) }).Methods(http.MethodGet, http.MethodHead)
+		base := apiPrefix + "/" + ki.Collection
+		r.HandleFunc(base, func(w http.ResponseWriter, r *http.Request) { s.handleNodeList(w, r, kind) }).Methods(http.MethodGet, http.MethodHead)
+		r.HandleFunc(base+"/{id}", func(w http.ResponseWriter, r *http.Request) { s.handleNodeView(w, r, kind) }).Methods(http.MethodGet, http.MethodHead)
+		r.HandleFunc(base+"/{id}/relations", func(w http.ResponseWriter, r *http.Request) { s.handleNodeRelations(w, r, kind) }).Methods(http.MethodGet, http.MethodHead)
 	}
 }
+
+// apiPrefix starts every API route.
+const apiPrefix = "/api/v1"
 
 // listResponse is the body of every list.
 type listResponse struct {
@@ -49,6 +53,11 @@ func parseFilter(q url.Values, allowed []string) (graph.Filter, int, string, err
 	f = graph.Filter{Region: get("region"), Municipality: get("municipality"), Field: get("field"), TargetGroup: get("target_group"),
 		Organisation: get("organisation"), Network: get("network"), Type: get("kind"), Status: get("status"),
 		Language: get("language"), Visibility: graph.Visibility(get("visibility"))}
+	switch f.Visibility {
+	case "", graph.Public, graph.Internal:
+	default:
+		return f, 0, "", invalid("visibility", "must be public or internal")
+	}
 	limit := 0
 	if v := get("limit"); v != "" {
 		n, err := strconv.Atoi(v)

@@ -7,6 +7,7 @@ import (
 	"context"
 	"net/http"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -48,10 +49,14 @@ func New(cfg Config) *Server {
 	s.router.MethodNotAllowedHandler = http.HandlerFunc(s.handleMethodNotAllowed)
 	s.router.Use(recordRoute)
 	s.registerHealthRoutes(s.router)
-	api := s.router.PathPrefix("/api/v1").Subrouter()
-	s.registerNodeRoutes(api)
+	// Routes are registered with their full paths on one router: gorilla/mux answers 404
+	// instead of 405 for a method mismatch inside a subrouter.
+	s.registerNodeRoutes(s.router)
 	if cfg.Frontend != nil {
-		s.router.PathPrefix("/").Handler(cfg.Frontend)
+		// Everything outside the API is the web app; unknown API paths stay problem+json.
+		s.router.PathPrefix("/").MatcherFunc(func(r *http.Request, _ *mux.RouteMatch) bool {
+			return !strings.HasPrefix(r.URL.Path, apiPrefix+"/") && r.URL.Path != apiPrefix
+		}).Handler(cfg.Frontend)
 	}
 	return s
 }
@@ -96,6 +101,9 @@ type access struct {
 func (a access) filter(f graph.Filter) graph.Filter {
 	f.Regions = a.regions
 	if a.publicOnly {
+		if f.Visibility == graph.Internal {
+			f.Regions = []string{} // asks for what the caller may not see: nothing
+		}
 		f.Visibility = graph.Public
 	}
 	return f
