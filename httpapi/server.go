@@ -54,7 +54,7 @@ func New(cfg Config) *Server {
 	s.registerNodeRoutes(s.router)
 	if cfg.Frontend != nil {
 		// Everything outside the API is the web app; unknown API paths stay problem+json.
-		s.router.PathPrefix("/").MatcherFunc(func(r *http.Request, _ *mux.RouteMatch) bool {
+		s.router.MatcherFunc(func(r *http.Request, _ *mux.RouteMatch) bool {
 			return !strings.HasPrefix(r.URL.Path, apiPrefix+"/") && r.URL.Path != apiPrefix
 		}).Handler(cfg.Frontend)
 	}
