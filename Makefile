@@ -24,6 +24,11 @@ frontend/node_modules/.installed: frontend/package.json frontend/package-lock.js
 	cd frontend && $(NPM) ci --no-audit --no-fund
 	@touch $@
 
+CYPHERLINT := graph/neo4j/cypherlint
+$(CYPHERLINT)/node_modules/.installed: $(CYPHERLINT)/package.json $(CYPHERLINT)/package-lock.json
+	cd $(CYPHERLINT) && $(NPM) ci --no-audit --no-fund
+	@touch $@
+
 ## frontend: build the web app into frontend/dist (embedded by go build)
 frontend: frontend/node_modules/.installed
 	cd frontend && $(NPM) run build
@@ -36,7 +41,7 @@ lint:
 	if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 
-go-test:
+go-test: $(CYPHERLINT)/node_modules/.installed
 	$(GO) test -race -timeout 20m ./...
 
 frontend-test: frontend/node_modules/.installed

@@ -27,3 +27,5 @@ require (
 
 // The frontend's npm dependencies live next to its Go embed package; keep the go tool out.
 ignore ./frontend/node_modules
+
+ignore ./graph/neo4j/cypherlint/node_modules
