@@ -1,0 +1,84 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/mattn/go-isatty"
+	"github.com/rs/zerolog"
+)
+
+// Config is what serve and seed are configured with: flags, with environment variables as
+// fallbacks (design §2).
+type Config struct {
+	// Addr is the listen address (NETZWERKATLAS_ADDR, default :8080).
+	Addr string
+	// Store is embedded or neo4j (NETZWERKATLAS_STORE).
+	Store string
+	// Data is the data folder of the embedded store (NETZWERKATLAS_DATA, default ./data).
+	Data string
+	// NoDemo keeps a new store empty instead of seeding the demo.
+	NoDemo bool
+	// AdminPassword sets the first admin's password (NETZWERKATLAS_ADMIN_PASSWORD); empty
+	// means a random one, printed once.
+	AdminPassword string
+	// FrontendDir serves the web app from disk (development) instead of the embedded build
+	// (NETZWERKATLAS_FRONTEND_DIR).
+	FrontendDir string
+	// LogFormat is auto, json or console.
+	LogFormat string
+}
+
+func env(name, def string) string {
+	if v, ok := os.LookupEnv(name); ok && v != "" {
+		return v
+	}
+	return def
+}
+
+// storeFlags registers the flags that choose and locate the store.
+func (c *Config) storeFlags(fs *flag.FlagSet) {
+	fs.StringVar(&c.Store, "store", env("NETZWERKATLAS_STORE", "embedded"), "store backend: embedded or neo4j (env NETZWERKATLAS_STORE)")
+	fs.StringVar(&c.Data, "data", env("NETZWERKATLAS_DATA", "./data"), "data folder of the embedded store (env NETZWERKATLAS_DATA)")
+	fs.StringVar(&c.LogFormat, "log-format", env("NETZWERKATLAS_LOG_FORMAT", "auto"), "log format: auto (console on a terminal, else JSON), json or console")
+}
+
+// parse parses args into fs, turning -h and bad flags into the right errors.
+func parse(fs *flag.FlagSet, args []string, stderr io.Writer) error {
+	fs.SetOutput(stderr)
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return err
+		}
+		return errUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "unexpected arguments: %s\n", strings.Join(fs.Args(), " "))
+		fs.Usage()
+		return errUsage
+	}
+	return nil
+}
+
+// newLogger returns the process logger: JSON lines, or a console layout on a terminal.
+func newLogger(format string, w io.Writer) (zerolog.Logger, error) {
+	console := false
+	switch format {
+	case "auto", "":
+		if f, ok := w.(*os.File); ok && isatty.IsTerminal(f.Fd()) {
+			console = true
+		}
+	case "console":
+		console = true
+	case "json":
+	default:
+		return zerolog.Logger{}, fmt.Errorf("--log-format %q: use auto, json or console", format)
+	}
+	if console {
+		w = zerolog.ConsoleWriter{Out: w, TimeFormat: "15:04:05"}
+	}
+	return zerolog.New(w).With().Timestamp().Logger(), nil
+}

@@ -1,0 +1,73 @@
+// Command netzwerkatlas is the Netzwerkatlas service and its administration tool.
+//
+//	netzwerkatlas serve     start the HTTP service (embedded store and demo data by default)
+//	netzwerkatlas seed      write the demo or a synthetic scale data set into a store
+//	netzwerkatlas version   print the version
+//
+// main only parses the command line and wires the packages: graph stores, httpapi, demo.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"runtime"
+	"syscall"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+}
+
+const usage = `Netzwerkatlas — who offers what where, for the integration work of German counties.
+
+Usage:
+  netzwerkatlas serve   [flags]   start the service (http://localhost:8080 by default)
+  netzwerkatlas seed    [flags]   write the demo data or a synthetic scale data set
+  netzwerkatlas version           print the version
+
+Run "netzwerkatlas <command> -h" for the flags of a command.
+`
+
+// run executes one command and returns the process exit code.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	var err error
+	switch args[0] {
+	case "serve":
+		err = runServe(ctx, args[1:], stdout, stderr)
+	case "seed":
+		err = runSeed(ctx, args[1:], stdout, stderr)
+	case "version", "--version", "-v":
+		fmt.Fprintf(stdout, "netzwerkatlas %s (%s, %s/%s)\n", version, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+	default:
+		fmt.Fprintf(stderr, "unknown command %q\n\n%s", args[0], usage)
+		return 2
+	}
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.Is(err, errUsage):
+		return 2
+	}
+	fmt.Fprintf(stderr, "netzwerkatlas %s: %v\n", args[0], err)
+	return 1
+}
+
+var errUsage = errors.New("usage")

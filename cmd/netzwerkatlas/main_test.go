@@ -1,0 +1,150 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/rs/zerolog"
+)
+
+// boot starts the whole program on a free port with the given data folder.
+func boot(t *testing.T, dir string, out io.Writer) *Main {
+	t.Helper()
+	m := &Main{Config: Config{Addr: "127.0.0.1:0", Store: "embedded", Data: dir}, Log: zerolog.New(io.Discard), Stdout: out}
+	if err := m.Run(context.Background()); err != nil {
+		m.Close()
+		t.Fatal(err)
+	}
+	return m
+}
+
+func getJSON(t *testing.T, url string, v any) int {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if err := json.NewDecoder(resp.Body).Decode(v); err != nil {
+		t.Fatalf("GET %s: %v", url, err)
+	}
+	return resp.StatusCode
+}
+
+type list struct {
+	Items []map[string]any `json:"items"`
+	Total int              `json:"total"`
+	Next  string           `json:"next_cursor"`
+}
+
+// TestServeDemo boots the program on a new data folder, as `make run` does, and checks what a
+// new user sees first; then it restarts on the same folder and finds everything again.
+func TestServeDemo(t *testing.T) {
+	dir := t.TempDir()
+	var out bytes.Buffer
+	m := boot(t, dir, &out)
+	base := "http://" + m.Addr()
+	if !strings.Contains(out.String(), "username: admin") || !strings.Contains(out.String(), "password: ") {
+		t.Fatalf("the first start did not print the admin password:\n%s", out.String())
+	}
+
+	var health map[string]any
+	if code := getJSON(t, base+"/healthz", &health); code != 200 || health["status"] != "ok" {
+		t.Fatalf("healthz %d %v", code, health)
+	}
+	if code := getJSON(t, base+"/readyz", &health); code != 200 || health["status"] != "ready" {
+		t.Fatalf("readyz %d %v", code, health)
+	}
+	var regions list
+	getJSON(t, base+"/api/v1/regions", &regions)
+	names := map[string]bool{}
+	for _, r := range regions.Items {
+		names[r["id"].(string)] = true
+	}
+	for _, key := range []string{"08226", "15083", "05962", "05562", "08119"} {
+		if !names[key] {
+			t.Errorf("region %s missing from %v", key, names)
+		}
+	}
+	if regions.Total != 5 {
+		t.Fatalf("regions total %d, want 5", regions.Total)
+	}
+	var munis list
+	getJSON(t, base+"/api/v1/municipalities?region=05562", &munis)
+	if munis.Total != 10 || len(munis.Items) != 10 {
+		t.Fatalf("Recklinghausen has %d municipalities (%d listed), want 10", munis.Total, len(munis.Items))
+	}
+	for _, mu := range munis.Items {
+		g, ok := mu["geometry"].(map[string]any)
+		if !ok || (g["type"] != "Polygon" && g["type"] != "MultiPolygon") {
+			t.Fatalf("municipality %v has no boundary", mu["name"])
+		}
+	}
+	var measures list
+	getJSON(t, base+"/api/v1/measures?region=08119&limit=1000", &measures)
+	if measures.Total == 0 {
+		t.Fatal("no measures in Rems-Murr")
+	}
+	// Actors' contact data never reaches anonymous callers.
+	var actors list
+	getJSON(t, base+"/api/v1/actors?limit=1000", &actors)
+	for _, a := range actors.Items {
+		if a["email"] != nil || a["phone"] != nil {
+			t.Fatalf("anonymous caller sees contact data of actor %v", a["id"])
+		}
+	}
+	// Bad input names the parameter.
+	var prob map[string]any
+	if code := getJSON(t, base+"/api/v1/measures?regoin=05562", &prob); code != 400 || !strings.Contains(prob["detail"].(string), "regoin") {
+		t.Fatalf("unknown parameter: %d %v", code, prob)
+	}
+	if err := m.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	// Restart on the same folder: everything is there, nothing is seeded or printed again.
+	out.Reset()
+	m = boot(t, dir, &out)
+	defer m.Close()
+	base = "http://" + m.Addr()
+	if out.Len() != 0 {
+		t.Fatalf("the restart printed %q", out.String())
+	}
+	var again list
+	getJSON(t, base+"/api/v1/measures?region=08119&limit=1000", &again)
+	if again.Total != measures.Total {
+		t.Fatalf("after restart %d measures, before %d", again.Total, measures.Total)
+	}
+	getJSON(t, base+"/api/v1/municipalities?region=05562", &munis)
+	if munis.Total != 10 {
+		t.Fatalf("after restart %d municipalities", munis.Total)
+	}
+}
+
+func TestCommandLine(t *testing.T) {
+	var out, errOut bytes.Buffer
+	ctx := context.Background()
+	if code := run(ctx, []string{"version"}, &out, &errOut); code != 0 || !strings.HasPrefix(out.String(), "netzwerkatlas ") {
+		t.Fatalf("version: %d %q", code, out.String())
+	}
+	if code := run(ctx, []string{"frobnicate"}, &out, &errOut); code != 2 || !strings.Contains(errOut.String(), "unknown command") {
+		t.Fatalf("unknown command: %d %q", code, errOut.String())
+	}
+	errOut.Reset()
+	if code := run(ctx, []string{"serve", "--addr"}, &out, &errOut); code != 2 {
+		t.Fatalf("bad flag: %d %q", code, errOut.String())
+	}
+	errOut.Reset()
+	if code := run(ctx, []string{"serve", "--store", "neo4j", "--data", t.TempDir()}, &out, &errOut); code != 1 || !strings.Contains(errOut.String(), "Neo4j") {
+		t.Fatalf("neo4j store: %d %q", code, errOut.String())
+	}
+	errOut.Reset()
+	if code := run(ctx, []string{"seed", "--scale", "galaxy", "--data", t.TempDir()}, &out, &errOut); code != 1 || !strings.Contains(errOut.String(), "county, state or nation") {
+		t.Fatalf("bad scale: %d %q", code, errOut.String())
+	}
+}
