@@ -5,6 +5,7 @@ import (
 	"context"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
@@ -159,9 +160,10 @@ func (s *Store) hasEdge(n *node, rf graph.RelFilter) bool {
 }
 
 // candidates returns the ids that may match: the neighbours along the most selective
-// relationship filter, or nil when the kind's ordered list must be walked.
+// relationship filter, or walk = true when the kind's ordered list must be walked instead.
 func (s *Store) candidates(k graph.Kind, f graph.Filter) (ids []string, walk bool) {
 	var best []edge
+	var bestType uint8
 	bestSet := false
 	for _, rf := range f.Relational(k) {
 		peer := s.st.get(rf.ID)
@@ -174,7 +176,7 @@ func (s *Store) candidates(k graph.Kind, f graph.Filter) (ids []string, walk boo
 			es = peer.in
 		}
 		if !bestSet || len(es) < len(best) {
-			best, bestSet = es, true
+			best, bestType, bestSet = es, relIndex[rf.Type], true
 		}
 	}
 	if !bestSet {
@@ -182,10 +184,12 @@ func (s *Store) candidates(k graph.Kind, f graph.Filter) (ids []string, walk boo
 	}
 	ids = make([]string, 0, len(best))
 	for _, e := range best {
-		ids = append(ids, s.st.nodes[e.peer].e.Base().ID)
+		if e.typ == bestType {
+			ids = append(ids, s.st.nodes[e.peer].e.Base().ID)
+		}
 	}
 	slices.Sort(ids)
-	return slices.Compact(ids), false
+	return ids, false
 }
 
 // List implements graph.Store.
@@ -385,16 +389,32 @@ func (s *Store) Snapshot(ctx context.Context, region string) (*graph.Snapshot, e
 		r := s.st.nodes[num].e.RegionKey()
 		return r == region || r == ""
 	}
+	// Relationships come out ordered by type, from, to without a global sort: one bucket per
+	// type (types in name order), nodes in id order, each node's edges in peer id order.
+	buckets := make([][]graph.Relation, len(relIndex))
+	var es []edge
 	for _, n := range members {
 		if !inSnap(n.num) {
 			continue
 		}
-		for _, e := range n.out {
+		es = append(es[:0], n.out...)
+		slices.SortFunc(es, func(a, b edge) int {
+			return strings.Compare(s.st.nodes[a.peer].e.Base().ID, s.st.nodes[b.peer].e.Base().ID)
+		})
+		for _, e := range es {
 			if inSnap(e.peer) {
-				snap.Relations = append(snap.Relations, s.st.toRelation(n, e, true))
+				r := typeRank[e.typ]
+				buckets[r] = append(buckets[r], s.st.toRelation(n, e, true))
 			}
 		}
 	}
-	sortRelations(snap.Relations)
+	total := 0
+	for _, b := range buckets {
+		total += len(b)
+	}
+	snap.Relations = make([]graph.Relation, 0, total)
+	for _, b := range buckets {
+		snap.Relations = append(snap.Relations, b...)
+	}
 	return snap, nil
 }

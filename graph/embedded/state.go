@@ -18,6 +18,21 @@ var relIndex = func() map[graph.RelType]uint8 {
 	return m
 }()
 
+// typeRank orders relationship type numbers by the types' names.
+var typeRank = func() []int {
+	names := make([]string, len(graph.RelTypes))
+	for i, ri := range graph.RelTypes {
+		names[i] = string(ri.Type)
+	}
+	sorted := slices.Clone(names)
+	slices.Sort(sorted)
+	rank := make([]int, len(names))
+	for i, n := range names {
+		rank[i] = slices.Index(sorted, n)
+	}
+	return rank
+}()
+
 // edge is one end's view of a stored relationship.
 type edge struct {
 	typ   uint8

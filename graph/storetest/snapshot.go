@@ -38,6 +38,12 @@ func testSnapshot(t *testing.T, f Factory) {
 		}
 	}
 	all := must[*graph.Snapshot](t)(s.Snapshot(ctx(), ""))
+	for i := 1; i < len(all.Relations); i++ {
+		a, b := all.Relations[i-1].RelationKey, all.Relations[i].RelationKey
+		if a.Type > b.Type || a.Type == b.Type && (a.From > b.From || a.From == b.From && a.To >= b.To) {
+			t.Fatalf("snapshot relations out of order: %s before %s", a, b)
+		}
+	}
 	if got := all.Count(); got[graph.KindRegion] != 2 || got[graph.KindMeasure] != 2 || got[graph.KindMunicipality] != 6 {
 		t.Fatalf("snapshot of all = %v", got)
 	}
