@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -235,6 +236,14 @@ func (r *Relation) CheckEnds(from, to Entity) error {
 	}
 	return p.err("relation")
 }
+
+// CompareRelations orders relationships by type, from, to.
+func CompareRelations(a, b Relation) int {
+	return cmp.Or(cmp.Compare(a.Type, b.Type), cmp.Compare(a.From, b.From), cmp.Compare(a.To, b.To))
+}
+
+// SortRelations sorts relationships by type, from, to.
+func SortRelations(rs []Relation) { slices.SortFunc(rs, CompareRelations) }
 
 func kindList(ks []Kind) string {
 	s := make([]string, len(ks))

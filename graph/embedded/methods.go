@@ -97,7 +97,7 @@ func (s *Store) Relations(ctx context.Context, q graph.RelationQuery) ([]graph.R
 	for _, r := range s.derived(n) {
 		keep(r)
 	}
-	sortRelations(rs)
+	graph.SortRelations(rs)
 	return rs, nil
 }
 

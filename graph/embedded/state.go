@@ -1,7 +1,6 @@
 package embedded
 
 import (
-	"cmp"
 	"slices"
 
 	"github.com/google/btree"
@@ -231,8 +230,39 @@ func (s *state) relationsOf(n *node) []graph.Relation {
 	return rs
 }
 
-func compareRelations(a, b graph.Relation) int {
-	return cmp.Or(cmp.Compare(a.Type, b.Type), cmp.Compare(a.From, b.From), cmp.Compare(a.To, b.To))
+// The state is the graph.View of the committed data that writes are staged on.
+
+// Node implements graph.View.
+func (s *state) Node(id string) graph.Entity {
+	if n := s.get(id); n != nil {
+		return n.e
+	}
+	return nil
 }
 
-func sortRelations(rs []graph.Relation) { slices.SortFunc(rs, compareRelations) }
+// Relation implements graph.View.
+func (s *state) Relation(k graph.RelationKey) (graph.Relation, bool) { return s.relation(k) }
+
+// RelationsOf implements graph.View.
+func (s *state) RelationsOf(id string) []graph.Relation {
+	if n := s.get(id); n != nil {
+		return s.relationsOf(n)
+	}
+	return nil
+}
+
+// RegionMembers implements graph.View: the region counts itself in inRegion.
+func (s *state) RegionMembers(key string) int {
+	n := s.inRegion[key]
+	if r := s.get(key); r != nil && r.e.EntityKind() == graph.KindRegion {
+		n--
+	}
+	return n
+}
+
+// IndicatorsOf implements graph.View.
+func (s *state) IndicatorsOf(region string) []string {
+	var ids []string
+	s.list(graph.KindIndicator, region).Ascend(func(id string) bool { ids = append(ids, id); return true })
+	return ids
+}

@@ -286,54 +286,56 @@ func auditIndexKey(id string, seq uint64) []byte {
 	return append(b, u64(seq)...)
 }
 
-// encoded is a staged change turned into bytes before the bbolt transaction starts, so the
-// transaction (and the writer lock) is held as briefly as possible.
+// encoded is a stage's changes turned into bytes before the bbolt transaction starts, so
+// the transaction is held as briefly as possible.
 type encoded struct {
-	nodes []kv // value nil: delete
-	rels  []kv
-	audit []graph.AuditEntry
-	docs  map[string]*docTerms
+	nodeChanges []graph.NodeChange
+	relChanges  []graph.RelationChange
+	nodes       []kv // value nil: delete
+	rels        []kv
+	audit       []graph.AuditEntry // numbered
+	redact      []string
+	docs        map[string]*docTerms // analysis of every node put, for the search index
 }
 
 type kv struct{ k, v []byte }
 
-func (t *txn) encode(seq uint64) (*encoded, error) {
-	enc := &encoded{docs: make(map[string]*docTerms)}
-	for _, id := range t.nodeSeq {
-		e := t.nodes[id]
-		if e == nil {
-			enc.nodes = append(enc.nodes, kv{[]byte(id), nil})
+// encode turns the staged changes into bucket writes; audit entries are numbered after seq.
+func encode(t *graph.Stage, seq uint64) (*encoded, error) {
+	enc := &encoded{nodeChanges: t.NodeChanges(), relChanges: t.RelationChanges(), redact: t.Redactions(),
+		docs: make(map[string]*docTerms)}
+	for _, c := range enc.nodeChanges {
+		if c.Node == nil {
+			enc.nodes = append(enc.nodes, kv{[]byte(c.ID), nil})
 			continue
 		}
-		b, err := json.Marshal(e)
+		b, err := json.Marshal(c.Node)
 		if err != nil {
 			return nil, err
 		}
-		enc.nodes = append(enc.nodes, kv{[]byte(id), b})
-		enc.docs[id] = analyzeDoc(e)
+		enc.nodes = append(enc.nodes, kv{[]byte(c.ID), b})
+		enc.docs[c.ID] = analyzeDoc(c.Node)
 	}
-	for _, k := range t.relSeq {
-		r := t.rels[k]
-		if r == nil {
-			enc.rels = append(enc.rels, kv{relKey(k), nil})
+	for _, c := range enc.relChanges {
+		if c.Relation == nil {
+			enc.rels = append(enc.rels, kv{relKey(c.Key), nil})
 			continue
 		}
 		v := []byte{}
-		if r.Props != (graph.RelProps{}) {
-			b, err := json.Marshal(r.Props)
+		if c.Relation.Props != (graph.RelProps{}) {
+			b, err := json.Marshal(c.Relation.Props)
 			if err != nil {
 				return nil, err
 			}
 			v = b
 		}
-		enc.rels = append(enc.rels, kv{relKey(k), v})
+		enc.rels = append(enc.rels, kv{relKey(c.Key), v})
 	}
-	audit := t.audit
-	for i := range audit {
+	enc.audit = append([]graph.AuditEntry(nil), t.AuditEntries()...)
+	for i := range enc.audit {
 		seq++
-		audit[i].Seq = seq
+		enc.audit[i].Seq = seq
 	}
-	enc.audit = audit
 	return enc, nil
 }
 
@@ -411,7 +413,7 @@ func (s *Store) commitLoop() {
 
 // runGroup validates, commits and applies a group of requests and answers each.
 func (s *Store) runGroup(group []*request) {
-	t := newTxn(s.st, s.now().UTC().Truncate(time.Microsecond))
+	t := graph.NewStage(s.st, s.now().UTC().Truncate(time.Microsecond))
 	outs := make([]outcome, len(group))
 	wrote := make([]bool, len(group))
 	changed := 0
@@ -420,18 +422,17 @@ func (s *Store) runGroup(group []*request) {
 			outs[i].err = cancelled(err)
 			continue
 		}
-		t.user = r.user
-		m := t.mark()
-		res, nodes, err := t.run(r.batch)
+		m := t.Mark()
+		res, nodes, err := t.Run(r.user, r.batch)
 		if err != nil || r.batch.DryRun {
-			t.rollback(m)
+			t.Rollback(m)
 		}
 		outs[i] = outcome{res: res, nodes: nodes, err: err}
-		if err == nil && !r.batch.DryRun && t.changedSince(m) {
+		if err == nil && !r.batch.DryRun && t.ChangedSince(m) {
 			wrote[i] = true
 			changed++
 			if r.batch.Summary != "" {
-				t.summarize(m, r.batch.Summary, res)
+				t.Summarize(m, r.batch.Summary, res)
 			}
 		}
 	}
@@ -450,22 +451,22 @@ func (s *Store) runGroup(group []*request) {
 }
 
 // commitAndApply makes the staged changes durable, then visible.
-func (s *Store) commitAndApply(t *txn, changed int) error {
-	enc, err := t.encode(s.st.auditSeq)
+func (s *Store) commitAndApply(t *graph.Stage, changed int) error {
+	enc, err := encode(t, s.st.auditSeq)
 	if err != nil {
 		return &graph.Error{Code: graph.EINTERNAL, Message: "internal error", Err: err}
 	}
-	if err := s.commit(t, enc, changed); err != nil {
+	if err := s.commit(enc, changed); err != nil {
 		return err
 	}
 	s.mu.Lock()
-	t.apply(s.st, enc, changed)
+	enc.apply(s.st, changed)
 	s.mu.Unlock()
 	return nil
 }
 
 // commit writes the encoded changes in one bbolt transaction, which fsyncs before it returns.
-func (s *Store) commit(t *txn, enc *encoded, changed int) (err error) {
+func (s *Store) commit(enc *encoded, changed int) (err error) {
 	defer recoverCorrupt(s.path, &err)
 	err = s.db.Update(func(tx *bolt.Tx) error {
 		nodes, rels := tx.Bucket(bucketNodes), tx.Bucket(bucketRels)
@@ -479,7 +480,7 @@ func (s *Store) commit(t *txn, enc *encoded, changed int) (err error) {
 				return err
 			}
 		}
-		if err := writeAudit(tx, enc.audit, t.redact); err != nil {
+		if err := writeAudit(tx, enc.audit, enc.redact); err != nil {
 			return err
 		}
 		meta := tx.Bucket(bucketMeta)
@@ -504,60 +505,27 @@ func putOrDelete(b *bolt.Bucket, c kv) error {
 // apply makes a committed batch visible. Order matters: relationships are removed while
 // both ends still exist, nodes are put before relationships that need them, and deleted
 // nodes go last.
-func (t *txn) apply(st *state, enc *encoded, changed int) {
-	for _, k := range t.relSeq {
-		if t.rels[k] == nil {
-			st.unrelate(k)
+func (enc *encoded) apply(st *state, changed int) {
+	for _, c := range enc.relChanges {
+		if c.Relation == nil {
+			st.unrelate(c.Key)
 		}
 	}
-	for _, id := range t.nodeSeq {
-		if e := t.nodes[id]; e != nil {
-			st.put(e, enc.docs[id])
+	for _, c := range enc.nodeChanges {
+		if c.Node != nil {
+			st.put(c.Node, enc.docs[c.ID])
 		}
 	}
-	for _, k := range t.relSeq {
-		if r := t.rels[k]; r != nil {
-			st.relate(*r)
+	for _, c := range enc.relChanges {
+		if c.Relation != nil {
+			st.relate(*c.Relation)
 		}
 	}
-	for _, id := range t.nodeSeq {
-		if t.nodes[id] == nil {
-			st.remove(id)
+	for _, c := range enc.nodeChanges {
+		if c.Node == nil {
+			st.remove(c.ID)
 		}
 	}
 	st.revision += uint64(changed)
 	st.auditSeq += uint64(len(enc.audit))
-}
-
-type opError struct {
-	index int
-	err   error
-}
-
-// batchError reports failed operations: a single operation's error as it is, several as
-// one error whose fields are prefixed with the operation's index ("ops[3].title").
-func batchError(nops int, errs []opError) error {
-	if nops == 1 {
-		return errs[0].err
-	}
-	code := graph.ErrorCode(errs[0].err)
-	var fields []graph.FieldError
-	for _, oe := range errs {
-		if graph.ErrorCode(oe.err) != code {
-			code = graph.EINVALID
-		}
-		prefix := fmt.Sprintf("ops[%d]", oe.index)
-		fe := graph.FieldErrors(oe.err)
-		if len(fe) == 0 {
-			fields = append(fields, graph.FieldError{Field: prefix, Message: graph.ErrorMessage(oe.err)})
-		}
-		for _, f := range fe {
-			fields = append(fields, graph.FieldError{Field: prefix + "." + f.Field, Message: f.Message})
-		}
-	}
-	if code == graph.EINTERNAL {
-		return errs[0].err
-	}
-	return &graph.Error{Code: code, Fields: fields,
-		Message: fmt.Sprintf("%d of %d operations failed; nothing was written", len(errs), nops)}
 }
