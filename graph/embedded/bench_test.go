@@ -96,8 +96,10 @@ func BenchmarkStore(b *testing.B) {
 					if err != nil {
 						b.Fatal(err)
 					}
+					b.StopTimer()
 					heap = heapMB() - base
 					s.Close()
+					b.StartTimer()
 				}
 				b.ReportMetric(heap, "MB-heap")
 				b.ReportMetric(float64(st.Size())/(1<<20), "MB-file")

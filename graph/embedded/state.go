@@ -144,7 +144,10 @@ func (s *state) remove(id string) {
 	s.nodes[n.num] = nil
 }
 
-// relate adds or replaces a relationship; both ends exist.
+// relate adds or replaces a relationship; both ends exist. Only the shorter of the two
+// adjacency lists is searched for an existing edge: a shared target group can have hundreds
+// of thousands of incoming edges, and scanning them for every new one would make loading
+// quadratic.
 func (s *state) relate(r graph.Relation) {
 	from, to := s.get(r.From), s.get(r.To)
 	t := relIndex[r.Type]
@@ -153,8 +156,19 @@ func (s *state) relate(r graph.Relation) {
 		p := r.Props
 		props = &p
 	}
-	from.out = setEdge(from.out, edge{t, to.num, props})
-	to.in = setEdge(to.in, edge{t, from.num, props})
+	exists := false
+	if len(from.out) <= len(to.in) {
+		exists = indexEdge(from.out, t, to.num) >= 0
+	} else {
+		exists = indexEdge(to.in, t, from.num) >= 0
+	}
+	if !exists {
+		from.out = append(from.out, edge{t, to.num, props})
+		to.in = append(to.in, edge{t, from.num, props})
+		return
+	}
+	from.out[indexEdge(from.out, t, to.num)].props = props
+	to.in[indexEdge(to.in, t, from.num)].props = props
 }
 
 func (s *state) unrelate(k graph.RelationKey) {
@@ -167,22 +181,20 @@ func (s *state) unrelate(k graph.RelationKey) {
 	to.in = dropEdge(to.in, t, from.num)
 }
 
-func setEdge(es []edge, e edge) []edge {
+// indexEdge returns the position of the edge of type t to peer, or -1.
+func indexEdge(es []edge, t uint8, peer uint32) int {
 	for i := range es {
-		if es[i].typ == e.typ && es[i].peer == e.peer {
-			es[i] = e
-			return es
+		if es[i].typ == t && es[i].peer == peer {
+			return i
 		}
 	}
-	return append(es, e)
+	return -1
 }
 
 func dropEdge(es []edge, t uint8, peer uint32) []edge {
-	for i := range es {
-		if es[i].typ == t && es[i].peer == peer {
-			es[i] = es[len(es)-1]
-			return es[:len(es)-1]
-		}
+	if i := indexEdge(es, t, peer); i >= 0 {
+		es[i] = es[len(es)-1]
+		return es[:len(es)-1]
 	}
 	return es
 }
@@ -197,10 +209,12 @@ func (s *state) relation(k graph.RelationKey) (graph.Relation, bool) {
 	if !ok {
 		return graph.Relation{}, false
 	}
-	for _, e := range from.out {
-		if e.typ == t && e.peer == to.num {
-			return s.toRelation(from, e, true), true
+	if len(from.out) <= len(to.in) {
+		if i := indexEdge(from.out, t, to.num); i >= 0 {
+			return s.toRelation(from, from.out[i], true), true
 		}
+	} else if i := indexEdge(to.in, t, from.num); i >= 0 {
+		return s.toRelation(to, to.in[i], false), true
 	}
 	return graph.Relation{}, false
 }
