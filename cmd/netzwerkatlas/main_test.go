@@ -140,7 +140,8 @@ func TestCommandLine(t *testing.T) {
 		t.Fatalf("bad flag: %d %q", code, errOut.String())
 	}
 	errOut.Reset()
-	if code := run(ctx, []string{"serve", "--store", "neo4j", "--data", t.TempDir()}, &out, &errOut); code != 1 || !strings.Contains(errOut.String(), "Neo4j") {
+	t.Setenv("NEO4J_URI", "")
+	if code := run(ctx, []string{"serve", "--store", "neo4j", "--data", t.TempDir()}, &out, &errOut); code != 1 || !strings.Contains(errOut.String(), "NEO4J_URI") {
 		t.Fatalf("neo4j store: %d %q", code, errOut.String())
 	}
 	errOut.Reset()

@@ -29,7 +29,7 @@ func runSeed(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err := parse(fs, args, stderr); err != nil {
 		return err
 	}
-	store, err := openStore(cfg)
+	store, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
 	}

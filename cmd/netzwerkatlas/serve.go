@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os"
 	"time"
 
 	"github.com/rs/zerolog"
@@ -16,6 +17,7 @@ import (
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
 	"github.com/netzwerkatlas/netzwerkatlas/graph/demo"
 	"github.com/netzwerkatlas/netzwerkatlas/graph/embedded"
+	neo4jstore "github.com/netzwerkatlas/netzwerkatlas/graph/neo4j"
 	"github.com/netzwerkatlas/netzwerkatlas/httpapi"
 )
 
@@ -73,7 +75,7 @@ type Main struct {
 // serving. It returns once the service accepts connections.
 func (m *Main) Run(ctx context.Context) error {
 	start := time.Now()
-	store, err := openStore(m.Config)
+	store, err := openStore(ctx, m.Config)
 	if err != nil {
 		return err
 	}
@@ -143,12 +145,18 @@ func displayURL(a net.Addr) string {
 }
 
 // openStore opens the configured backend.
-func openStore(cfg Config) (graph.Store, error) {
+func openStore(ctx context.Context, cfg Config) (graph.Store, error) {
 	switch cfg.Store {
 	case "embedded", "":
 		return embedded.Open(cfg.Data, embedded.Options{})
 	case "neo4j":
-		return nil, errors.New("the Neo4j store is not part of this build yet; use --store embedded")
+		nc := neo4jstore.Config{URI: os.Getenv("NEO4J_URI"), User: env("NEO4J_USER", "neo4j"), Password: os.Getenv("NEO4J_PASSWORD"), Database: os.Getenv("NEO4J_DATABASE")}
+		if nc.URI == "" {
+			return nil, errors.New("--store neo4j needs the Neo4j address in NEO4J_URI (for example neo4j://localhost:7687), with NEO4J_USER and NEO4J_PASSWORD")
+		}
+		octx, cancel := context.WithTimeout(ctx, 30*time.Second)
+		defer cancel()
+		return neo4jstore.Open(octx, nc)
 	}
 	return nil, fmt.Errorf("--store %q: use embedded or neo4j", cfg.Store)
 }

@@ -1,0 +1,68 @@
+package neo4j
+
+import (
+	"encoding/json"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/netzwerkatlas/netzwerkatlas/graph"
+)
+
+func ptr[T any](v T) *T { return &v }
+
+// TestPropsRoundTrip: every kind survives the trip to Neo4j properties and back unchanged,
+// and the properties have the types Neo4j stores.
+func TestPropsRoundTrip(t *testing.T) {
+	at := time.Date(2026, 3, 1, 12, 30, 15, 123456000, time.UTC)
+	meta := func(id string) graph.Meta {
+		return graph.Meta{ID: id, Version: 3, CreatedAt: at, UpdatedAt: at.Add(time.Hour), Visibility: graph.Public}
+	}
+	nodes := []graph.Entity{
+		&graph.Region{Meta: meta("05562"), Name: "Kreis Recklinghausen", Kind: "county"},
+		&graph.Municipality{Meta: meta("05562004"), Name: "Marl", Region: "05562", Population: 84000, ForeignPopulation: 12000,
+			PopulationYear: 2022, PopulationSource: "official", Geometry: json.RawMessage(`{"type":"Polygon","coordinates":[[[7,51],[7.1,51],[7.1,51.1],[7,51]]]}`)},
+		&graph.Organisation{Meta: meta(graph.NewID(graph.KindOrganisation)), Name: "Caritas", Region: "05562", Kind: "welfare_association", Lat: ptr(51.6), Lon: ptr(7.1)},
+		&graph.Measure{Meta: meta(graph.NewID(graph.KindMeasure)), Title: "Sprachcafé", Region: "05562", Status: "active", Level: "operational",
+			Languages: []string{"de", "ar"}, Cost: ptr(0.0), Capacity: 12, Starts: "2025-01-01"},
+		&graph.Measure{Meta: meta(graph.NewID(graph.KindMeasure)), Title: "Kurs", Region: "05562", Status: "active", Level: "operational", Cost: ptr(12.5)},
+		&graph.Indicator{Meta: meta(graph.NewID(graph.KindIndicator)), Name: "Quote", Region: "05562", Target: ptr(0.5),
+			Values: []graph.IndicatorValue{{Municipality: "05562004", Year: 2024, Value: 0.25}, {Year: 2023, Value: 3}}},
+		&graph.Actor{Meta: meta(graph.NewID(graph.KindActor)), Name: "Erika", Region: "05562", Consent: true},
+	}
+	for _, e := range nodes {
+		props, err := toProps(e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := props["created_at"].(time.Time); !ok {
+			t.Errorf("%s: created_at is %T, want time.Time", e.EntityKind(), props["created_at"])
+		}
+		if v, ok := props["version"].(int64); !ok || v != 3 {
+			t.Errorf("%s: version is %T %v, want int64 3", e.EntityKind(), props["version"], props["version"])
+		}
+		for k, v := range props {
+			switch v.(type) {
+			case string, int64, float64, bool, time.Time, []any:
+			default:
+				t.Errorf("%s: property %s has type %T", e.EntityKind(), k, v)
+			}
+		}
+		back, err := fromProps(e.EntityKind(), props)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(e, back); diff != "" {
+			t.Errorf("%s round trip (-want +got):\n%s", e.EntityKind(), diff)
+		}
+	}
+	props, _ := toProps(nodes[1])
+	if _, ok := props["geometry"].(string); !ok {
+		t.Fatalf("geometry stored as %T, want JSON text", props["geometry"])
+	}
+	props, _ = toProps(nodes[4])
+	if _, ok := props["cost"].(float64); !ok {
+		t.Fatalf("cost 12.5 stored as %T", props["cost"])
+	}
+}
