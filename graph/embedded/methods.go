@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/google/btree"
+
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
 )
 
@@ -223,24 +225,29 @@ func (s *Store) List(ctx context.Context, q graph.ListQuery) (graph.Page, error)
 		}
 	}
 	ids, walk := s.candidates(q.Kind, q.Filter)
-	if walk {
-		region := allRegions
-		if q.Region != "" && q.Kind != graph.KindTargetGroup {
-			region = q.Region
-		}
-		list := s.st.list(q.Kind, region)
-		if onlyRegion(q.Filter) && q.Kind != graph.KindTargetGroup {
-			// Nothing to test per node: count from the tree, read one page.
-			page.Total = list.Len()
-			list.AscendGreaterOrEqual(after+"\x00", func(id string) bool {
-				page.Items = append(page.Items, s.st.get(id).e.Clone())
-				return len(page.Items) <= limit
-			})
-		} else {
-			list.Ascend(func(id string) bool { take(id); return true })
-		}
-	} else {
+	lists := s.lists(q.Kind, q.Filter)
+	switch {
+	case !walk:
 		for _, id := range ids {
+			take(id)
+		}
+	case len(lists) == 1 && onlyRegion(q.Filter):
+		// Nothing to test per node: count from the tree, read one page.
+		page.Total = lists[0].Len()
+		lists[0].AscendGreaterOrEqual(after+"\x00", func(id string) bool {
+			page.Items = append(page.Items, s.st.get(id).e.Clone())
+			return len(page.Items) <= limit
+		})
+	case len(lists) == 1:
+		lists[0].Ascend(func(id string) bool { take(id); return true })
+	default:
+		// Several regions: their lists hold disjoint ids; merge them in id order.
+		var all []string
+		for _, l := range lists {
+			l.Ascend(func(id string) bool { all = append(all, id); return true })
+		}
+		slices.Sort(all)
+		for _, id := range all {
 			take(id)
 		}
 	}
@@ -329,6 +336,35 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) (graph.SearchRe
 		res.NextCursor = graph.EncodeCursor(strconv.Itoa(offset + limit))
 	}
 	return res, nil
+}
+
+// lists returns the ordered id lists that hold every node of kind k the filter can keep:
+// the region's list, the lists of the readable regions, or the list of all nodes.
+func (s *Store) lists(k graph.Kind, f graph.Filter) []*btree.BTreeG[string] {
+	var regions []string
+	switch {
+	case f.Region != "" && (f.Regions == nil || slices.Contains(f.Regions, f.Region)):
+		regions = []string{f.Region}
+	case f.Region != "":
+		regions = []string{}
+	case f.Regions != nil:
+		regions = f.Regions
+	default:
+		return []*btree.BTreeG[string]{s.st.list(k, allRegions)}
+	}
+	if k == graph.KindTargetGroup {
+		regions = append(slices.Clone(regions), "") // shared groups belong to every region
+	}
+	out := make([]*btree.BTreeG[string], 0, len(regions))
+	for _, r := range regions {
+		if l := s.st.list(k, r); l.Len() > 0 {
+			out = append(out, l)
+		}
+	}
+	if len(out) == 0 {
+		out = append(out, emptyList)
+	}
+	return out
 }
 
 // onlyRegion reports whether f filters by nothing but the region.

@@ -88,11 +88,28 @@ func (s *state) get(id string) *node {
 	return nil
 }
 
+// emptyList stands in for lists that do not exist yet; it is never written.
+var emptyList = newList()
+
+func newList() *btree.BTreeG[string] {
+	return btree.NewG(32, func(a, b string) bool { return a < b })
+}
+
+// list returns the ordered ids of kind k in a region (allRegions for all). It never
+// changes the state, so readers may call it.
 func (s *state) list(k graph.Kind, region string) *btree.BTreeG[string] {
+	if t := s.lists[listKey{k, region}]; t != nil {
+		return t
+	}
+	return emptyList
+}
+
+// listForWrite returns the list, creating it; only the writer applying changes calls it.
+func (s *state) listForWrite(k graph.Kind, region string) *btree.BTreeG[string] {
 	key := listKey{k, region}
 	t := s.lists[key]
 	if t == nil {
-		t = btree.NewG(32, func(a, b string) bool { return a < b })
+		t = newList()
 		s.lists[key] = t
 	}
 	return t
@@ -120,15 +137,15 @@ func (s *state) put(e graph.Entity, d *docTerms) {
 
 func (s *state) enlist(e graph.Entity) {
 	id, k, r := e.Base().ID, e.EntityKind(), e.RegionKey()
-	s.list(k, allRegions).ReplaceOrInsert(id)
-	s.list(k, r).ReplaceOrInsert(id)
+	s.listForWrite(k, allRegions).ReplaceOrInsert(id)
+	s.listForWrite(k, r).ReplaceOrInsert(id)
 	s.inRegion[r]++
 }
 
 func (s *state) unlist(e graph.Entity) {
 	id, k, r := e.Base().ID, e.EntityKind(), e.RegionKey()
-	s.list(k, allRegions).Delete(id)
-	s.list(k, r).Delete(id)
+	s.listForWrite(k, allRegions).Delete(id)
+	s.listForWrite(k, r).Delete(id)
 	s.inRegion[r]--
 }
 
