@@ -77,6 +77,10 @@ func (ix *index) update(num uint32, d *docTerms) {
 			i, _ := slices.BinarySearch(ix.vocab, term)
 			ix.vocab = slices.Insert(ix.vocab, i, term)
 		}
+		if len(ps) == 0 || ps[len(ps)-1].doc < num {
+			ix.postings[term] = append(ps, posting{num, tf}) // new documents have the highest numbers
+			continue
+		}
 		i, _ := slices.BinarySearchFunc(ps, num, func(p posting, n uint32) int { return cmpU32(p.doc, n) })
 		ix.postings[term] = slices.Insert(ps, i, posting{num, tf})
 	}

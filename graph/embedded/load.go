@@ -134,25 +134,35 @@ func decodeNode(k, v []byte) (graph.Entity, error) {
 	return e, nil
 }
 
+// loadRelations adds the stored relationships to the state. Keys are parsed in place and
+// ends looked up without building strings: there can be millions of them.
 func loadRelations(b *bolt.Bucket, st *state) error {
 	return b.ForEach(func(k, v []byte) error {
-		parts := bytes.Split(k, []byte{0})
-		if len(parts) != 3 {
+		i := bytes.IndexByte(k, 0)
+		j := bytes.LastIndexByte(k, 0)
+		if i < 0 || j <= i {
 			return fmt.Errorf("relationship key %q is malformed", k)
 		}
-		r := graph.Relation{RelationKey: graph.RelationKey{Type: graph.RelType(parts[0]), From: string(parts[1]), To: string(parts[2])}}
-		if _, ok := relIndex[r.Type]; !ok {
-			return fmt.Errorf("relationship %s has an unknown type", r.RelationKey)
+		t, ok := relIndex[graph.RelType(k[:i])]
+		if !ok {
+			return fmt.Errorf("relationship key %q has an unknown type", k)
 		}
+		fromNum, okFrom := st.byID[string(k[i+1:j])]
+		toNum, okTo := st.byID[string(k[j+1:])]
+		if !okFrom || !okTo {
+			return fmt.Errorf("relationship %q refers to a missing node", bytes.ReplaceAll(k, []byte{0}, []byte(" ")))
+		}
+		var props *graph.RelProps
 		if len(v) > 0 {
-			if err := json.Unmarshal(v, &r.Props); err != nil {
-				return fmt.Errorf("relationship %s: %w", r.RelationKey, err)
+			props = new(graph.RelProps)
+			if err := json.Unmarshal(v, props); err != nil {
+				return fmt.Errorf("relationship %q: %w", k, err)
 			}
 		}
-		if st.get(r.From) == nil || st.get(r.To) == nil {
-			return fmt.Errorf("relationship %s refers to a missing node", r.RelationKey)
-		}
-		st.relate(r)
+		// Keys are unique in the bucket, so the edge is new: no search for an existing one.
+		from, to := st.nodes[fromNum], st.nodes[toNum]
+		from.out = append(from.out, edge{t, toNum, props})
+		to.in = append(to.in, edge{t, fromNum, props})
 		return nil
 	})
 }
