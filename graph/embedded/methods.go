@@ -315,7 +315,9 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) (graph.SearchRe
 		for k := range matchers {
 			ids, walk := s.candidates(k, q.Filter)
 			if walk {
-				s.st.list(k, allRegions).Ascend(func(id string) bool { ids = append(ids, id); return true })
+				for _, l := range s.lists(k, q.Filter) {
+					l.Ascend(func(id string) bool { ids = append(ids, id); return true })
+				}
 			}
 			for _, id := range ids {
 				if n := s.st.get(id); n != nil && accept(n.num) {
