@@ -3,8 +3,9 @@ package embedded
 import (
 	"math"
 	"slices"
-	"sort"
 	"strings"
+
+	"github.com/google/btree"
 
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
 	"github.com/netzwerkatlas/netzwerkatlas/graph/text"
@@ -46,12 +47,13 @@ func analyzeDoc(e graph.Entity) *docTerms {
 }
 
 // index is an inverted index with BM25 ranking. Posting lists are kept sorted by document
-// number; the vocabulary is kept sorted for prefix look-ups.
+// number; the vocabulary is kept in an ordered tree for prefix look-ups (a sorted slice
+// made every new term cost a copy of the whole vocabulary).
 type index struct {
 	postings map[string][]posting
 	docs     map[uint32]docEntry
 	totalLen float64
-	vocab    []string
+	vocab    *btree.BTreeG[string]
 }
 
 type docEntry struct {
@@ -60,7 +62,7 @@ type docEntry struct {
 }
 
 func newIndex() *index {
-	return &index{postings: make(map[string][]posting), docs: make(map[uint32]docEntry)}
+	return &index{postings: make(map[string][]posting), docs: make(map[uint32]docEntry), vocab: newList()}
 }
 
 // update (re)indexes document num; d nil removes it.
@@ -74,8 +76,7 @@ func (ix *index) update(num uint32, d *docTerms) {
 		terms = append(terms, term)
 		ps, known := ix.postings[term]
 		if !known {
-			i, _ := slices.BinarySearch(ix.vocab, term)
-			ix.vocab = slices.Insert(ix.vocab, i, term)
+			ix.vocab.ReplaceOrInsert(term)
 		}
 		if len(ps) == 0 || ps[len(ps)-1].doc < num {
 			ix.postings[term] = append(ps, posting{num, tf}) // new documents have the highest numbers
@@ -100,9 +101,7 @@ func (ix *index) remove(num uint32) {
 		}
 		if len(ps) == 0 {
 			delete(ix.postings, term)
-			if i, found := slices.BinarySearch(ix.vocab, term); found {
-				ix.vocab = slices.Delete(ix.vocab, i, i+1)
-			}
+			ix.vocab.Delete(term)
 		} else {
 			ix.postings[term] = ps
 		}
@@ -185,12 +184,15 @@ func (ix *index) prefixed(qt graph.QueryToken) []string {
 		if len(p) < graph.MinPrefix {
 			continue
 		}
-		i := sort.SearchStrings(ix.vocab, p)
-		for ; i < len(ix.vocab) && strings.HasPrefix(ix.vocab[i], p); i++ {
-			if t := ix.vocab[i]; t != qt.Term && !slices.Contains(out, t) {
+		ix.vocab.AscendGreaterOrEqual(p, func(t string) bool {
+			if !strings.HasPrefix(t, p) {
+				return false
+			}
+			if t != qt.Term && !slices.Contains(out, t) {
 				out = append(out, t)
 			}
-		}
+			return true
+		})
 	}
 	return out
 }
