@@ -204,6 +204,18 @@ func BenchmarkStore(b *testing.B) {
 					}
 				}
 			})
+			// Concurrent writers share commits (group commit): eight goroutines creating at once.
+			b.Run("CreateParallel", func(b *testing.B) {
+				b.SetParallelism(4)
+				b.RunParallel(func(pb *testing.PB) {
+					for pb.Next() {
+						if _, err := s.Create(ctx, &graph.Organisation{Name: "Benchmark-Verein", Region: region, Kind: "club"}); err != nil {
+							b.Error(err)
+							return
+						}
+					}
+				})
+			})
 			b.Run("Update", func(b *testing.B) {
 				for i := 0; i < b.N; i++ {
 					o, err := graph.GetAs[*graph.Organisation](ctx, s, orgs[i%len(orgs)])
