@@ -10,15 +10,21 @@ BENCH_DIR ?= $(CURDIR)/.bench-data
 # Scales the store benchmarks run on (county, state, nation).
 BENCH_SCALES ?= county,nation
 
-.PHONY: run test build bench frontend frontend-test go-test lint clean
+.PHONY: run test build bench frontend frontend-test go-test go-deps lint clean
 
 ## run: build everything and serve the demo data on http://localhost:8080
 run: build
 	./$(BIN) serve
 
-## build: the web app, then the binary that embeds it
-build: frontend
+## build: the web app, then the binary that embeds it (the Go dependencies compile meanwhile)
+build:
+	@$(MAKE) --no-print-directory -j2 frontend go-deps
 	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/netzwerkatlas
+
+# go-deps compiles everything the binary needs except the embedded web app, so that on a new
+# machine module downloads and compiling overlap with npm.
+go-deps:
+	$(GO) build ./graph/... ./httpapi/... github.com/schollz/progressbar/v3
 
 frontend/node_modules/.installed: frontend/package.json frontend/package-lock.json
 	cd frontend && $(NPM) ci --no-audit --no-fund
