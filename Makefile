@@ -51,7 +51,7 @@ go-test: $(CYPHERLINT)/node_modules/.installed
 	$(GO) test -race -timeout 20m ./...
 
 frontend-test: frontend/node_modules/.installed
-	cd frontend && $(NPM) test
+	cd frontend && $(NPM) run typecheck && $(NPM) test
 
 ## bench: store benchmarks on the county and nation data sets (seeded once into $(BENCH_DIR))
 bench:
