@@ -64,20 +64,9 @@ func writeAudit(tx *bolt.Tx, entries []graph.AuditEntry, redact []string) error 
 // Audit implements graph.Store. Entries come newest first; the cursor is the last sequence
 // number returned.
 func (s *Store) Audit(ctx context.Context, q graph.AuditQuery) (graph.AuditPage, error) {
-	limit, err := graph.PageLimit(q.Limit)
+	limit, before, err := q.Page()
 	if err != nil {
 		return graph.AuditPage{}, err
-	}
-	before := uint64(1<<63 - 1)
-	if pos, err := graph.DecodeCursor(q.Cursor); err != nil {
-		return graph.AuditPage{}, err
-	} else if pos != "" {
-		n, perr := strconv.ParseUint(pos, 10, 64)
-		if perr != nil {
-			_, err := graph.DecodeCursor("!")
-			return graph.AuditPage{}, err
-		}
-		before = n
 	}
 	var page graph.AuditPage
 	err = s.db.View(func(tx *bolt.Tx) error {

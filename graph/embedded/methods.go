@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -196,17 +195,7 @@ func (s *Store) candidates(k graph.Kind, f graph.Filter) (ids []string, walk boo
 
 // List implements graph.Store.
 func (s *Store) List(ctx context.Context, q graph.ListQuery) (graph.Page, error) {
-	if !q.Kind.Valid() {
-		return graph.Page{}, graph.Errorf(graph.EINVALID, "unknown kind %q", q.Kind)
-	}
-	if err := q.Check(q.Kind); err != nil {
-		return graph.Page{}, err
-	}
-	limit, err := graph.PageLimit(q.Limit)
-	if err != nil {
-		return graph.Page{}, err
-	}
-	after, err := graph.DecodeCursor(q.Cursor)
+	limit, after, err := q.Page()
 	if err != nil {
 		return graph.Page{}, err
 	}
@@ -260,37 +249,15 @@ func (s *Store) List(ctx context.Context, q graph.ListQuery) (graph.Page, error)
 
 // Search implements graph.Store.
 func (s *Store) Search(ctx context.Context, q graph.SearchQuery) (graph.SearchResult, error) {
-	kinds := q.Kinds
-	if len(kinds) == 0 {
-		kinds = graph.SearchKinds
+	plan, err := q.Plan()
+	if err != nil {
+		return graph.SearchResult{}, err
 	}
-	for _, k := range kinds {
-		if !slices.Contains(graph.SearchKinds, k) {
-			return graph.SearchResult{}, &graph.Error{Code: graph.EINVALID, Message: "invalid search",
-				Fields: []graph.FieldError{{Field: "kind", Message: "search covers measure, organisation and network, not " + string(k)}}}
-		}
-	}
-	var matchers = map[graph.Kind]func(*node) bool{}
-	var lastErr error
-	for _, k := range kinds {
-		if err := q.Check(k); err != nil {
-			lastErr = err
-			continue
-		}
+	matchers := map[graph.Kind]func(*node) bool{}
+	for _, k := range plan.Kinds {
 		matchers[k] = s.matcher(k, q.Filter)
 	}
-	if len(matchers) == 0 {
-		return graph.SearchResult{}, lastErr // no kind takes these filters
-	}
-	limit, err := graph.PageLimit(q.Limit)
-	if err != nil {
-		return graph.SearchResult{}, err
-	}
-	offset, err := graph.DecodeOffsetCursor(q.Cursor)
-	if err != nil {
-		return graph.SearchResult{}, err
-	}
-	tokens := graph.ParseQuery(q.Text)
+	tokens := plan.Tokens
 
 	s.mu.RLock()
 	defer s.mu.RUnlock()
@@ -311,7 +278,7 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) (graph.SearchRe
 		for num, score := range s.st.search.search(tokens, accept) {
 			hits = append(hits, hit{s.st.nodes[num], score})
 		}
-	} else if isBlank(q.Text) {
+	} else if plan.Blank {
 		for k := range matchers {
 			ids, walk := s.candidates(k, q.Filter)
 			if walk {
@@ -329,13 +296,10 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) (graph.SearchRe
 	slices.SortFunc(hits, func(a, b hit) int {
 		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.n.e.Base().ID, b.n.e.Base().ID))
 	})
-	res := graph.SearchResult{Total: len(hits)}
-	for i := offset; i < len(hits) && i < offset+limit; i++ {
+	res := graph.SearchResult{Total: len(hits), NextCursor: plan.NextCursor(len(hits))}
+	for i := plan.Offset; i < len(hits) && i < plan.Offset+plan.Limit; i++ {
 		e := hits[i].n.e.Clone()
 		res.Hits = append(res.Hits, graph.SearchHit{Entity: e, Score: hits[i].score, Matches: graph.Highlight(e, tokens)})
-	}
-	if offset+limit < len(hits) {
-		res.NextCursor = graph.EncodeCursor(strconv.Itoa(offset + limit))
 	}
 	return res, nil
 }
@@ -374,15 +338,6 @@ func onlyRegion(f graph.Filter) bool {
 	f.Region = ""
 	return f.Regions == nil && f.Visibility == "" && f.Municipality == "" && f.Field == "" && f.TargetGroup == "" &&
 		f.Organisation == "" && f.Network == "" && f.Type == "" && f.Status == "" && f.Language == ""
-}
-
-func isBlank(s string) bool {
-	for _, r := range s {
-		if r != ' ' && r != '\t' && r != '\n' && r != '\r' {
-			return false
-		}
-	}
-	return true
 }
 
 // Snapshot implements graph.Store. It shares the immutable node values with the state.

@@ -214,17 +214,7 @@ func only(name string, p map[string]any) map[string]any {
 
 // List implements graph.Store.
 func (s *Store) List(ctx context.Context, q graph.ListQuery) (graph.Page, error) {
-	if !q.Kind.Valid() {
-		return graph.Page{}, graph.Errorf(graph.EINVALID, "unknown kind %q", q.Kind)
-	}
-	if err := q.Check(q.Kind); err != nil {
-		return graph.Page{}, err
-	}
-	limit, err := graph.PageLimit(q.Limit)
-	if err != nil {
-		return graph.Page{}, err
-	}
-	after, err := graph.DecodeCursor(q.Cursor)
+	limit, after, err := q.Page()
 	if err != nil {
 		return graph.Page{}, err
 	}
@@ -295,36 +285,15 @@ func isWordRune(r rune) bool {
 
 // Search implements graph.Store.
 func (s *Store) Search(ctx context.Context, q graph.SearchQuery) (graph.SearchResult, error) {
-	kinds := q.Kinds
-	if len(kinds) == 0 {
-		kinds = graph.SearchKinds
-	}
-	var labels []any
-	var lastErr error
-	for _, k := range kinds {
-		if !slices.Contains(graph.SearchKinds, k) {
-			return graph.SearchResult{}, &graph.Error{Code: graph.EINVALID, Message: "invalid search",
-				Fields: []graph.FieldError{{Field: "kind", Message: "search covers measure, organisation and network, not " + string(k)}}}
-		}
-		if err := q.Check(k); err != nil {
-			lastErr = err
-			continue
-		}
-		labels = append(labels, label(k))
-	}
-	if len(labels) == 0 {
-		return graph.SearchResult{}, lastErr
-	}
-	limit, err := graph.PageLimit(q.Limit)
+	plan, err := q.Plan()
 	if err != nil {
 		return graph.SearchResult{}, err
 	}
-	offset, err := graph.DecodeOffsetCursor(q.Cursor)
-	if err != nil {
-		return graph.SearchResult{}, err
+	labels := make([]any, len(plan.Kinds))
+	for i, k := range plan.Kinds {
+		labels[i] = label(k)
 	}
-	tokens := graph.ParseQuery(q.Text)
-	blank := strings.TrimSpace(q.Text) == ""
+	tokens, blank := plan.Tokens, plan.Blank
 	if !blank && len(tokens) == 0 {
 		return graph.SearchResult{}, nil // only stop words: nothing rather than everything
 	}
@@ -341,8 +310,8 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) (graph.SearchRe
 		p["region"] = q.Region
 	}
 	p["labels"] = labels
-	p["skip"] = int64(offset)
-	p["limit"] = int64(limit)
+	p["skip"] = int64(plan.Offset)
+	p["limit"] = int64(plan.Limit)
 	p["query"] = luceneQuery(q.Text)
 	page, count := "search.page", "search.count"
 	if blank {
@@ -374,9 +343,7 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) (graph.SearchRe
 		return graph.SearchResult{}, err
 	}
 	res := v.(graph.SearchResult)
-	if offset+limit < res.Total {
-		res.NextCursor = graph.EncodeCursor(strconv.Itoa(offset + limit))
-	}
+	res.NextCursor = plan.NextCursor(res.Total)
 	return res, nil
 }
 
@@ -467,22 +434,11 @@ func readSnapshot(ctx context.Context, tx neo4j.ManagedTransaction, region strin
 
 // Audit implements graph.Store.
 func (s *Store) Audit(ctx context.Context, q graph.AuditQuery) (graph.AuditPage, error) {
-	limit, err := graph.PageLimit(q.Limit)
+	limit, before, err := q.Page()
 	if err != nil {
 		return graph.AuditPage{}, err
 	}
-	before := int64(1<<63 - 1)
-	if pos, err := graph.DecodeCursor(q.Cursor); err != nil {
-		return graph.AuditPage{}, err
-	} else if pos != "" {
-		n, perr := strconv.ParseInt(pos, 10, 64)
-		if perr != nil {
-			_, err := graph.DecodeCursor("!")
-			return graph.AuditPage{}, err
-		}
-		before = n
-	}
-	p := map[string]any{"before": before, "limit": int64(limit + 1), "region": nil}
+	p := map[string]any{"before": int64(before), "limit": int64(limit + 1), "region": nil}
 	if q.Region != "" {
 		p["region"] = q.Region
 	}
