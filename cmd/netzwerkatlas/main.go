@@ -2,6 +2,7 @@
 //
 //	netzwerkatlas serve     start the HTTP service (embedded store and demo data by default)
 //	netzwerkatlas seed      write the demo or a synthetic scale data set into a store
+//	netzwerkatlas migrate   copy everything into an empty store, e.g. embedded → neo4j
 //	netzwerkatlas version   print the version
 //
 // main only parses the command line and wires the packages: graph stores, httpapi, demo.
@@ -33,6 +34,7 @@ const usage = `Netzwerkatlas — who offers what where, for the integration work
 Usage:
   netzwerkatlas serve   [flags]   start the service (http://localhost:8080 by default)
   netzwerkatlas seed    [flags]   write the demo data or a synthetic scale data set
+  netzwerkatlas migrate [flags]   copy everything into an empty store (embedded → neo4j)
   netzwerkatlas version           print the version
 
 Run "netzwerkatlas <command> -h" for the flags of a command.
@@ -50,6 +52,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = runServe(ctx, args[1:], stdout, stderr)
 	case "seed":
 		err = runSeed(ctx, args[1:], stdout, stderr)
+	case "migrate":
+		err = runMigrate(ctx, args[1:], stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintf(stdout, "netzwerkatlas %s (%s, %s/%s)\n", version, runtime.Version(), runtime.GOOS, runtime.GOARCH)
 	case "help", "-h", "--help":

@@ -126,6 +126,31 @@ func TestServeDemo(t *testing.T) {
 	}
 }
 
+// TestMigrate copies the demo between two embedded stores through the command line and
+// prints the verified counts.
+func TestMigrate(t *testing.T) {
+	ctx := context.Background()
+	from, to := t.TempDir(), t.TempDir()
+	var out, errOut bytes.Buffer
+	if code := run(ctx, []string{"seed", "--data", from, "--quiet"}, &out, &errOut); code != 0 {
+		t.Fatalf("seed: %d %s", code, errOut.String())
+	}
+	out.Reset()
+	args := []string{"migrate", "--from", "embedded", "--to", "embedded", "--from-data", from, "--to-data", to, "--quiet"}
+	if code := run(ctx, args, &out, &errOut); code != 0 {
+		t.Fatalf("migrate: %d %s", code, errOut.String())
+	}
+	for _, want := range []string{"verified", "municipality         144", "measure              977"} {
+		if !strings.Contains(out.String(), want) {
+			t.Fatalf("migrate output lacks %q:\n%s", want, out.String())
+		}
+	}
+	errOut.Reset()
+	if code := run(ctx, args, &out, &errOut); code != 1 || !strings.Contains(errOut.String(), "not empty") {
+		t.Fatalf("second migrate into the same store: %d %s", code, errOut.String())
+	}
+}
+
 func TestCommandLine(t *testing.T) {
 	var out, errOut bytes.Buffer
 	ctx := context.Background()

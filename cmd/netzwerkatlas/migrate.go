@@ -1,0 +1,82 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+
+	"github.com/netzwerkatlas/netzwerkatlas/graph"
+)
+
+func runMigrate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var from, to Config
+	var quiet bool
+	fs := flag.NewFlagSet("migrate", flag.ContinueOnError)
+	fs.StringVar(&from.Store, "from", "embedded", "store to copy from: embedded or neo4j")
+	fs.StringVar(&to.Store, "to", "neo4j", "store to copy into (must be empty): embedded or neo4j")
+	data := env("NETZWERKATLAS_DATA", "./data")
+	fs.StringVar(&from.Data, "from-data", data, "data folder when copying from the embedded store")
+	fs.StringVar(&to.Data, "to-data", data, "data folder when copying into the embedded store")
+	fs.BoolVar(&quiet, "quiet", false, "no progress bar")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), `Usage: netzwerkatlas migrate --from embedded --to neo4j [flags]
+
+Copies every node (ids, versions, timestamps), relationship and user into an empty store,
+region by region, then compares the counts per kind and per relationship type. The way to
+outgrow the embedded store: stop the service, migrate, start it with --store neo4j.
+Neo4j is configured by NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE.
+
+`)
+		fs.PrintDefaults()
+	}
+	if err := parse(fs, args, stderr); err != nil {
+		return err
+	}
+	if from.Store == to.Store && from.Data == to.Data && from.Store == "embedded" {
+		return fmt.Errorf("--from-data and --to-data name the same folder %s", from.Data)
+	}
+	src, err := openStore(ctx, from)
+	if err != nil {
+		return fmt.Errorf("source: %w", err)
+	}
+	defer src.Close()
+	dst, err := openStore(ctx, to)
+	if err != nil {
+		return fmt.Errorf("destination: %w", err)
+	}
+	defer dst.Close()
+
+	start := time.Now()
+	var bar *progressbar.ProgressBar
+	progress := func(done, total int) {
+		if quiet {
+			return
+		}
+		if bar == nil {
+			bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(stderr), progressbar.OptionSetDescription("copying"),
+				progressbar.OptionShowCount(), progressbar.OptionSetItsString("ops"), progressbar.OptionShowIts(),
+				progressbar.OptionThrottle(200*time.Millisecond), progressbar.OptionOnCompletion(func() { fmt.Fprintln(stderr) }))
+		}
+		bar.ChangeMax(total)
+		_ = bar.Set(done)
+	}
+	rep, err := graph.Copy(graph.WithUser(ctx, "migrate"), src, dst, progress)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "copied from %s to %s in %s; verified:\n", from.Store, to.Store, time.Since(start).Round(time.Millisecond))
+	for _, ki := range graph.Kinds {
+		fmt.Fprintf(stdout, "  %-14s %9d\n", ki.Kind, rep.Nodes[ki.Kind])
+	}
+	for _, ri := range graph.RelTypes {
+		if !ri.Derived {
+			fmt.Fprintf(stdout, "  %-14s %9d\n", ri.Type, rep.Relations[ri.Type])
+		}
+	}
+	fmt.Fprintf(stdout, "  %-14s %9d\n", "users", rep.Users)
+	return nil
+}
