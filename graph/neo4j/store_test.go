@@ -21,7 +21,7 @@ func testConfig(t *testing.T) Config {
 		if os.Getenv(envRequire) == "1" {
 			t.Fatalf("NEO4J_URI is not set but %s=1 demands the Neo4j conformance suite", envRequire)
 		}
-		t.Skip("NEO4J_URI is not set: the conformance suite runs against Neo4j only when one answers (docker compose up neo4j; see docs/neo4j.md)")
+		t.Skip("NEO4J_URI is not set: the conformance suite runs against Neo4j only when one answers; it wipes that database, so use the test profile (README, section Docker): docker compose --profile test up -d neo4j-test, then NEO4J_URI=neo4j://localhost:7688 NEO4J_PASSWORD=netzwerkatlas-dev")
 	}
 	if cfg.User == "" {
 		cfg.User = "neo4j"
