@@ -52,6 +52,7 @@ func New(cfg Config) *Server {
 	// Routes are registered with their full paths on one router: gorilla/mux answers 404
 	// instead of 405 for a method mismatch inside a subrouter.
 	s.registerNodeRoutes(s.router)
+	s.registerSearchRoutes(s.router)
 	if cfg.Frontend != nil {
 		// Everything outside the API is the web app; unknown API paths stay problem+json.
 		s.router.MatcherFunc(func(r *http.Request, _ *mux.RouteMatch) bool {
