@@ -31,7 +31,8 @@ type Config struct {
 
 // Server is the HTTP API.
 type Server struct {
-	store   graph.Store
+	store   graph.Store // instrumented: every call is timed in metrics
+	metrics *metrics
 	log     zerolog.Logger
 	version string
 	router  *mux.Router
@@ -44,7 +45,8 @@ type Server struct {
 
 // New builds the server and its routes.
 func New(cfg Config) *Server {
-	s := &Server{store: cfg.Store, log: cfg.Log, version: cfg.Version, router: mux.NewRouter()}
+	m := newMetrics()
+	s := &Server{store: m.instrument(cfg.Store), metrics: m, log: cfg.Log, version: cfg.Version, router: mux.NewRouter()}
 	s.router.NotFoundHandler = http.HandlerFunc(s.handleNotFound)
 	s.router.MethodNotAllowedHandler = http.HandlerFunc(s.handleMethodNotAllowed)
 	s.router.Use(recordRoute)
@@ -62,15 +64,17 @@ func New(cfg Config) *Server {
 	return s
 }
 
-// Handler returns the server's root handler with request logging and recovery.
+// Handler returns the server's root handler with request logging, metrics, security
+// headers and recovery.
 func (s *Server) Handler() http.Handler {
-	return s.logRequests(s.recoverPanics(s.router))
+	return s.logRequests(securityHeaders(s.recoverPanics(s.router)))
 }
 
 // registerHealthRoutes adds the liveness and readiness probes.
 func (s *Server) registerHealthRoutes(r *mux.Router) {
 	r.HandleFunc("/healthz", s.handleHealth).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/readyz", s.handleReady).Methods(http.MethodGet, http.MethodHead)
+	r.Handle("/metrics", s.metrics.handler()).Methods(http.MethodGet, http.MethodHead)
 }
 
 // handleHealth serves GET /healthz: the process is up.

@@ -283,3 +283,37 @@ func TestPassword(t *testing.T) {
 		t.Fatalf("random passwords %q %q", p1, p2)
 	}
 }
+
+// TestOperations: security headers on every answer, Prometheus metrics for requests and
+// store operations.
+func TestOperations(t *testing.T) {
+	f := newFixture(t)
+	for _, path := range []string{"/api/v1/regions", "/api/v1/nothing", "/karte"} {
+		resp, err := http.Get(f.srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		h := resp.Header
+		if !strings.Contains(h.Get("Content-Security-Policy"), "frame-ancestors 'none'") || h.Get("X-Content-Type-Options") != "nosniff" ||
+			h.Get("Referrer-Policy") == "" || h.Get("X-Frame-Options") != "DENY" {
+			t.Errorf("%s: security headers missing: %v", path, h)
+		}
+	}
+	resp, err := http.Get(f.srv.URL + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	for _, want := range []string{
+		`netzwerkatlas_http_requests_total{method="GET",route="/api/v1/regions",status="200"} 1`,
+		`netzwerkatlas_http_request_duration_seconds_bucket{method="GET",route="/api/v1/regions",le=`,
+		`netzwerkatlas_store_operation_duration_seconds_count{operation="list",outcome="ok"}`,
+		`go_goroutines`,
+	} {
+		if !strings.Contains(string(body), want) {
+			t.Errorf("metrics lack %s", want)
+		}
+	}
+}
