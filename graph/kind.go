@@ -100,6 +100,9 @@ func KindOfID(id string) (Kind, bool) {
 	return "", false
 }
 
+// NewTokenID returns a fresh token id ("tok_…").
+func NewTokenID() string { return "tok_" + ulid.Make().String() }
+
 // NewID returns a fresh, time-sortable id for kind k ("msr_01J…"). It panics for kinds keyed
 // by official numbers, which have no generated ids.
 func NewID(k Kind) string {

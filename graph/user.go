@@ -87,6 +87,44 @@ func (u *User) Validate() error {
 	return p.err("user")
 }
 
+// Token is a credential: a browser session or an API token for scripts. Only a hash of the
+// secret is stored; the secret itself is shown once, when the token is made.
+type Token struct {
+	// ID identifies the token for listing and revoking ("tok_…"); it is not the secret.
+	ID string `json:"id"`
+	// Hash is the SHA-256 of the secret, hex-encoded.
+	Hash string `json:"hash"`
+	// Username is the token's owner.
+	Username string `json:"username"`
+	// Name describes the token, e.g. "browser session" or "Import-Skript".
+	Name string `json:"name"`
+	// Session is true for browser sessions (cookie), false for API tokens (bearer).
+	Session bool `json:"session"`
+	// CreatedAt is when the token was made.
+	CreatedAt time.Time `json:"created_at"`
+	// ExpiresAt is when the token stops working.
+	ExpiresAt time.Time `json:"expires_at"`
+}
+
+// Validate checks a token before it is stored.
+func (t *Token) Validate() error {
+	var p problems
+	if !strings.HasPrefix(t.ID, "tok_") || !validULID(strings.TrimPrefix(t.ID, "tok_")) {
+		p.add("id", "is not a token id")
+	}
+	if len(t.Hash) != 64 || strings.Trim(t.Hash, "0123456789abcdef") != "" {
+		p.add("hash", "must be a hex SHA-256")
+	}
+	p.required("username", t.Username)
+	if p.required("name", strings.TrimSpace(t.Name)) {
+		p.maxLen("name", t.Name, MaxShort)
+	}
+	if !t.ExpiresAt.After(t.CreatedAt) {
+		p.add("expires_at", "must lie after created_at")
+	}
+	return p.err("token")
+}
+
 // UserStore keeps the users who sign in.
 type UserStore interface {
 	// CreateUser stores a new user (ECONFLICT when the name is taken).
@@ -95,8 +133,17 @@ type UserStore interface {
 	GetUser(ctx context.Context, username string) (*User, error)
 	// UpdateUser replaces a user after checking the version.
 	UpdateUser(ctx context.Context, u *User, expectedVersion int64) (*User, error)
-	// DeleteUser removes a user, or returns ENOTFOUND.
+	// DeleteUser removes a user and their tokens, or returns ENOTFOUND.
 	DeleteUser(ctx context.Context, username string) error
 	// ListUsers returns all users ordered by name.
 	ListUsers(ctx context.Context) ([]*User, error)
+
+	// CreateToken stores a token of an existing user.
+	CreateToken(ctx context.Context, t *Token) error
+	// TokenByHash returns the token with this secret hash, or ENOTFOUND (expired ones too).
+	TokenByHash(ctx context.Context, hash string) (*Token, error)
+	// ListTokens returns a user's tokens, newest first.
+	ListTokens(ctx context.Context, username string) ([]*Token, error)
+	// DeleteToken revokes a token by id, or returns ENOTFOUND.
+	DeleteToken(ctx context.Context, id string) error
 }

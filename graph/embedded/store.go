@@ -38,6 +38,7 @@ var (
 	bucketAudit      = []byte("audit")
 	bucketAuditIndex = []byte("audit_by_entity")
 	bucketUsers      = []byte("users")
+	bucketTokens     = []byte("tokens")
 
 	keyFormat   = []byte("format")
 	keyRevision = []byte("revision")
@@ -168,7 +169,7 @@ func corrupt(path string, err error) error {
 func (s *Store) init() (err error) {
 	defer recoverCorrupt(s.path, &err)
 	err = s.db.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketMeta, bucketNodes, bucketRels, bucketAudit, bucketAuditIndex, bucketUsers} {
+		for _, b := range [][]byte{bucketMeta, bucketNodes, bucketRels, bucketAudit, bucketAuditIndex, bucketUsers, bucketTokens} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}

@@ -3,6 +3,8 @@ package embedded
 import (
 	"context"
 	"encoding/json"
+	"slices"
+	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -20,7 +22,8 @@ func (s *Store) CreateUser(ctx context.Context, u *graph.User) (*graph.User, err
 	}
 	now := s.now().UTC().Truncate(time.Microsecond)
 	c.Version, c.CreatedAt, c.UpdatedAt = 1, now, now
-	err := s.userTx(func(b *bolt.Bucket) error {
+	err := s.userTx(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketUsers)
 		if b.Get([]byte(c.Username)) != nil {
 			return &graph.Error{Code: graph.ECONFLICT, Message: "user " + c.Username + " already exists",
 				Fields: []graph.FieldError{{Field: "username", Message: "is taken"}}}
@@ -56,7 +59,8 @@ func (s *Store) UpdateUser(ctx context.Context, u *graph.User, expectedVersion i
 	if err := c.Validate(); err != nil {
 		return nil, err
 	}
-	err := s.userTx(func(b *bolt.Bucket) error {
+	err := s.userTx(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketUsers)
 		raw := b.Get([]byte(c.Username))
 		if raw == nil {
 			return graph.Errorf(graph.ENOTFOUND, "user %q does not exist", c.Username)
@@ -80,12 +84,110 @@ func (s *Store) UpdateUser(ctx context.Context, u *graph.User, expectedVersion i
 
 // DeleteUser implements graph.UserStore.
 func (s *Store) DeleteUser(ctx context.Context, username string) error {
-	return s.userTx(func(b *bolt.Bucket) error {
+	return s.userTx(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketUsers)
 		if b.Get([]byte(username)) == nil {
 			return graph.Errorf(graph.ENOTFOUND, "user %q does not exist", username)
 		}
+		if err := deleteTokens(tx, func(t *graph.Token) bool { return t.Username == username }); err != nil {
+			return err
+		}
 		return b.Delete([]byte(username))
 	})
+}
+
+// Tokens are few per user and looked up by the hash of their secret, the bucket's key.
+
+// CreateToken implements graph.UserStore.
+func (s *Store) CreateToken(ctx context.Context, t *graph.Token) error {
+	if err := t.Validate(); err != nil {
+		return err
+	}
+	return s.userTx(func(tx *bolt.Tx) error {
+		if tx.Bucket(bucketUsers).Get([]byte(t.Username)) == nil {
+			return graph.Errorf(graph.ENOTFOUND, "user %q does not exist", t.Username)
+		}
+		raw, err := json.Marshal(t)
+		if err != nil {
+			return err
+		}
+		return tx.Bucket(bucketTokens).Put([]byte(t.Hash), raw)
+	})
+}
+
+// TokenByHash implements graph.UserStore.
+func (s *Store) TokenByHash(ctx context.Context, hash string) (*graph.Token, error) {
+	var t *graph.Token
+	err := s.db.View(func(tx *bolt.Tx) error {
+		raw := tx.Bucket(bucketTokens).Get([]byte(hash))
+		if raw == nil {
+			return graph.Errorf(graph.ENOTFOUND, "no such token")
+		}
+		t = new(graph.Token)
+		return json.Unmarshal(raw, t)
+	})
+	if err != nil {
+		return nil, storageError(s.path, err)
+	}
+	return t, nil
+}
+
+// ListTokens implements graph.UserStore.
+func (s *Store) ListTokens(ctx context.Context, username string) ([]*graph.Token, error) {
+	var out []*graph.Token
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketTokens).ForEach(func(_, v []byte) error {
+			t := new(graph.Token)
+			if err := json.Unmarshal(v, t); err != nil {
+				return err
+			}
+			if t.Username == username {
+				out = append(out, t)
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, storageError(s.path, err)
+	}
+	slices.SortFunc(out, func(a, b *graph.Token) int { return strings.Compare(b.ID, a.ID) })
+	return out, nil
+}
+
+// DeleteToken implements graph.UserStore.
+func (s *Store) DeleteToken(ctx context.Context, id string) error {
+	return s.userTx(func(tx *bolt.Tx) error {
+		found := false
+		err := deleteTokens(tx, func(t *graph.Token) bool {
+			found = found || t.ID == id
+			return t.ID == id
+		})
+		if err == nil && !found {
+			return graph.Errorf(graph.ENOTFOUND, "token %q does not exist", id)
+		}
+		return err
+	})
+}
+
+func deleteTokens(tx *bolt.Tx, match func(*graph.Token) bool) error {
+	b := tx.Bucket(bucketTokens)
+	var keys [][]byte
+	err := b.ForEach(func(k, v []byte) error {
+		t := new(graph.Token)
+		if err := json.Unmarshal(v, t); err != nil {
+			return err
+		}
+		if match(t) {
+			keys = append(keys, append([]byte(nil), k...))
+		}
+		return nil
+	})
+	for _, k := range keys {
+		if err == nil {
+			err = b.Delete(k)
+		}
+	}
+	return err
 }
 
 // ListUsers implements graph.UserStore.
@@ -107,14 +209,14 @@ func (s *Store) ListUsers(ctx context.Context) ([]*graph.User, error) {
 	return users, nil
 }
 
-// userTx runs fn in a write transaction on the users bucket, serialised with other writes.
-func (s *Store) userTx(fn func(*bolt.Bucket) error) error {
+// userTx runs fn in a write transaction (bbolt serialises them with the committer's).
+func (s *Store) userTx(fn func(*bolt.Tx) error) error {
 	s.closeMu.RLock()
 	defer s.closeMu.RUnlock()
 	if s.closed {
 		return graph.Errorf(graph.EUNAVAILABLE, "the store is closed")
 	}
-	err := s.db.Update(func(tx *bolt.Tx) error { return fn(tx.Bucket(bucketUsers)) })
+	err := s.db.Update(fn)
 	if err != nil {
 		return storageError(s.path, err)
 	}

@@ -16,7 +16,7 @@ import (
 // JSON numbers become Integer where they are whole and Float otherwise.
 
 // timeProps are stored as DateTime.
-var timeProps = map[string]bool{"created_at": true, "updated_at": true, "at": true}
+var timeProps = map[string]bool{"created_at": true, "updated_at": true, "at": true, "expires_at": true}
 
 // jsonProps are stored as JSON text.
 var jsonProps = map[string]bool{"geometry": true, "values": true}

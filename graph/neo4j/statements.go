@@ -167,6 +167,9 @@ func buildStatements() map[string]Statement {
 	add("schema.index.AuditEntry.related", "CREATE INDEX audit_related IF NOT EXISTS FOR (a:AuditEntry) ON (a.related)", none)
 	add("schema.index.AuditEntry.region", "CREATE INDEX audit_region IF NOT EXISTS FOR (a:AuditEntry) ON (a.region)", none)
 	add("schema.constraint.User", "CREATE CONSTRAINT user_name IF NOT EXISTS FOR (u:User) REQUIRE u.username IS UNIQUE", none)
+	add("schema.constraint.Token.hash", "CREATE CONSTRAINT token_hash IF NOT EXISTS FOR (t:Token) REQUIRE t.hash IS UNIQUE", none)
+	add("schema.constraint.Token.id", "CREATE CONSTRAINT token_id IF NOT EXISTS FOR (t:Token) REQUIRE t.id IS UNIQUE", none)
+	add("schema.index.Token.username", "CREATE INDEX token_username IF NOT EXISTS FOR (t:Token) ON (t.username)", none)
 	add("schema.constraint.Meta", "CREATE CONSTRAINT meta_id IF NOT EXISTS FOR (m:Meta) REQUIRE m.id IS UNIQUE", none)
 	add("schema.meta", `
 MERGE (m:Meta {id: $id})
@@ -389,8 +392,25 @@ SET u = $props
 RETURN count(u) AS updated`, map[string]string{"username": "string", "expected": "integer", "props": "map"})
 	add("user.delete", `
 MATCH (u:User {username: $username})
+OPTIONAL MATCH (t:Token {username: $username})
+DELETE t
+WITH DISTINCT u
 DELETE u
 RETURN count(*) AS deleted`, map[string]string{"username": "string"})
+	add("token.create", `
+MATCH (u:User {username: $username})
+CREATE (t:Token)
+SET t = $props
+RETURN count(t) AS created`, map[string]string{"username": "string", "props": "map"})
+	add("token.by_hash", "MATCH (t:Token {hash: $hash}) RETURN properties(t) AS props", map[string]string{"hash": "string"})
+	add("token.list", `
+MATCH (t:Token {username: $username})
+RETURN properties(t) AS props
+ORDER BY t.id DESC`, map[string]string{"username": "string"})
+	add("token.delete", `
+MATCH (t:Token {id: $id})
+DELETE t
+RETURN count(*) AS deleted`, map[string]string{"id": "string"})
 	add("user.list", "MATCH (u:User) RETURN properties(u) AS props ORDER BY u.username", none)
 	return m
 }

@@ -175,3 +175,88 @@ func (s *Store) ListUsers(ctx context.Context) ([]*graph.User, error) {
 	users, _ := v.([]*graph.User)
 	return users, nil
 }
+
+// CreateToken implements graph.UserStore.
+func (s *Store) CreateToken(ctx context.Context, t *graph.Token) error {
+	if err := t.Validate(); err != nil {
+		return err
+	}
+	props, err := structToProps(t)
+	if err != nil {
+		return err
+	}
+	_, err = s.write(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		rec, err := single(ctx, tx, "token.create", map[string]any{"username": t.Username, "props": props})
+		if err != nil {
+			return nil, err
+		}
+		if n, _, _ := neo4j.GetRecordValue[int64](rec, "created"); n == 0 {
+			return nil, graph.Errorf(graph.ENOTFOUND, "user %q does not exist", t.Username)
+		}
+		return nil, nil
+	})
+	return err
+}
+
+func tokenFromRecord(rec *neo4j.Record) (*graph.Token, error) {
+	props, _, err := neo4j.GetRecordValue[map[string]any](rec, "props")
+	if err != nil {
+		return nil, err
+	}
+	t := new(graph.Token)
+	return t, propsToStruct(props, t)
+}
+
+// TokenByHash implements graph.UserStore.
+func (s *Store) TokenByHash(ctx context.Context, hash string) (*graph.Token, error) {
+	v, err := s.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		res, err := query(ctx, tx, "token.by_hash", map[string]any{"hash": hash})
+		if err != nil {
+			return nil, err
+		}
+		if !res.Next(ctx) {
+			if err := res.Err(); err != nil {
+				return nil, err
+			}
+			return nil, graph.Errorf(graph.ENOTFOUND, "no such token")
+		}
+		return tokenFromRecord(res.Record())
+	})
+	if err != nil {
+		return nil, err
+	}
+	return v.(*graph.Token), nil
+}
+
+// ListTokens implements graph.UserStore.
+func (s *Store) ListTokens(ctx context.Context, username string) ([]*graph.Token, error) {
+	v, err := s.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		var out []*graph.Token
+		err := collect(ctx, tx, "token.list", map[string]any{"username": username}, func(rec *neo4j.Record) error {
+			t, err := tokenFromRecord(rec)
+			out = append(out, t)
+			return err
+		})
+		return out, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	out, _ := v.([]*graph.Token)
+	return out, nil
+}
+
+// DeleteToken implements graph.UserStore.
+func (s *Store) DeleteToken(ctx context.Context, id string) error {
+	_, err := s.write(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		rec, err := single(ctx, tx, "token.delete", map[string]any{"id": id})
+		if err != nil {
+			return nil, err
+		}
+		if n, _, _ := neo4j.GetRecordValue[int64](rec, "deleted"); n == 0 {
+			return nil, graph.Errorf(graph.ENOTFOUND, "token %q does not exist", id)
+		}
+		return nil, nil
+	})
+	return err
+}

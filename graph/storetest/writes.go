@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
 )
@@ -365,6 +366,37 @@ func testUsers(t *testing.T, f Factory) {
 	ok(t, s.DeleteUser(ctx(), "anton"))
 	wantCode(t, s.DeleteUser(ctx(), "anton"), graph.ENOTFOUND)
 	_, err = s.GetUser(ctx(), "anton")
+	wantCode(t, err, graph.ENOTFOUND)
+
+	// Tokens: stored by the hash of their secret, listed newest first, revoked by id, and
+	// gone with their user.
+	now := time.Now().UTC().Truncate(time.Microsecond)
+	tok := func(user, name string, n byte) *graph.Token {
+		return &graph.Token{ID: graph.NewTokenID(), Hash: strings.Repeat(string("0123456789abcdef"[n%16]), 64), Username: user, Name: name,
+			CreatedAt: now, ExpiresAt: now.Add(time.Hour)}
+	}
+	a, b := tok("erika", "browser session", 1), tok("erika", "Import-Skript", 2)
+	a.Session = true
+	ok(t, s.CreateToken(ctx(), a))
+	ok(t, s.CreateToken(ctx(), b))
+	got2 := must[*graph.Token](t)(s.TokenByHash(ctx(), a.Hash))
+	if got2.ID != a.ID || got2.Username != "erika" || !got2.Session || !got2.ExpiresAt.Equal(a.ExpiresAt) {
+		t.Fatalf("token by hash %+v, want %+v", got2, a)
+	}
+	_, err = s.TokenByHash(ctx(), strings.Repeat("f", 64))
+	wantCode(t, err, graph.ENOTFOUND)
+	list2 := must[[]*graph.Token](t)(s.ListTokens(ctx(), "erika"))
+	if len(list2) != 2 || list2[0].ID != b.ID {
+		t.Fatalf("tokens %+v, want 2, newest first", list2)
+	}
+	wantCode(t, s.CreateToken(ctx(), tok("nobody", "x", 3)), graph.ENOTFOUND)
+	bad := tok("erika", "", 4)
+	bad.Hash = "xyz"
+	wantFields(t, s.CreateToken(ctx(), bad), "hash", "name")
+	ok(t, s.DeleteToken(ctx(), b.ID))
+	wantCode(t, s.DeleteToken(ctx(), b.ID), graph.ENOTFOUND)
+	ok(t, s.DeleteUser(ctx(), "erika"))
+	_, err = s.TokenByHash(ctx(), a.Hash)
 	wantCode(t, err, graph.ENOTFOUND)
 }
 
