@@ -14,6 +14,10 @@ type Filter struct {
 	Regions []string
 	// Visibility keeps only nodes with this visibility.
 	Visibility Visibility
+	// PublicOutside, when not nil, keeps internal nodes only in these regions: elsewhere a
+	// node must be public. It is how a member of one region sees that region's internal
+	// directory and only the public data of other regions.
+	PublicOutside []string
 	// Municipality keeps organisations active in, networks covering, or measures offered in
 	// the municipality with this AGS.
 	Municipality string
@@ -144,6 +148,9 @@ func (f Filter) MatchProps(e Entity) bool {
 		return false
 	}
 	if f.Visibility != "" && e.Base().Visibility != f.Visibility {
+		return false
+	}
+	if f.PublicOutside != nil && e.Base().Visibility != Public && !slices.Contains(f.PublicOutside, r) {
 		return false
 	}
 	switch v := e.(type) {

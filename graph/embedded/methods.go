@@ -336,7 +336,7 @@ func (s *Store) lists(k graph.Kind, f graph.Filter) []*btree.BTreeG[string] {
 // onlyRegion reports whether f filters by nothing but the region.
 func onlyRegion(f graph.Filter) bool {
 	f.Region = ""
-	return f.Regions == nil && f.Visibility == "" && f.Municipality == "" && f.Field == "" && f.TargetGroup == "" &&
+	return f.Regions == nil && f.Visibility == "" && f.PublicOutside == nil && f.Municipality == "" && f.Field == "" && f.TargetGroup == "" &&
 		f.Organisation == "" && f.Network == "" && f.Type == "" && f.Status == "" && f.Language == ""
 }
 

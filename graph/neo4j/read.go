@@ -200,6 +200,14 @@ func filterParams(f graph.Filter) map[string]any {
 	} else {
 		p["regions"] = regions
 	}
+	p["public_outside"] = nil
+	if f.PublicOutside != nil {
+		po := make([]any, len(f.PublicOutside))
+		for i, r := range f.PublicOutside {
+			po[i] = r
+		}
+		p["public_outside"] = po
+	}
 	return p
 }
 

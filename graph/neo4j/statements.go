@@ -60,7 +60,7 @@ func label(k graph.Kind) string {
 // filterFragments are the WHERE conditions for the optional filters of a kind's list: each
 // holds when its parameter is null.
 func filterFragments(k graph.Kind) (conds []string, params map[string]string) {
-	params = map[string]string{"regions": "list", "visibility": "string"}
+	params = map[string]string{"regions": "list", "visibility": "string", "public_outside": "list"}
 	regionProp := "n.region"
 	if k == graph.KindRegion {
 		regionProp = "n.id"
@@ -71,7 +71,8 @@ func filterFragments(k graph.Kind) (conds []string, params map[string]string) {
 	}
 	conds = append(conds,
 		fmt.Sprintf("($regions IS NULL OR %s IN $regions%s)", regionProp, shared),
-		"($visibility IS NULL OR n.visibility = $visibility)")
+		"($visibility IS NULL OR n.visibility = $visibility)",
+		fmt.Sprintf("($public_outside IS NULL OR n.visibility = 'public' OR %s IN $public_outside)", regionProp))
 	for _, name := range []string{"type", "status", "language"} {
 		if !(graph.Filter{Type: pick(name, "type"), Status: pick(name, "status"), Language: pick(name, "language")}).Applies(k) {
 			continue
@@ -323,6 +324,7 @@ ORDER BY type, from, to`, map[string]string{"region": "string", "derived": "list
   AND ($regions IS NULL OR n.region IN $regions)
   AND ($region IS NULL OR n.region = $region)
   AND ($visibility IS NULL OR n.visibility = $visibility)
+  AND ($public_outside IS NULL OR n.visibility = 'public' OR n.region IN $public_outside)
   AND ($type IS NULL OR n.kind = $type)
   AND ($status IS NULL OR n.status = $status)
   AND ($language IS NULL OR $language IN n.languages)
@@ -331,7 +333,7 @@ ORDER BY type, from, to`, map[string]string{"region": "string", "derived": "list
   AND ($target_group IS NULL OR EXISTS { (n)-[:TARGETS]->(:TargetGroup {id: $target_group}) })
   AND ($organisation IS NULL OR EXISTS { (n)<-[:PROVIDES|MEMBER_OF]-(:Organisation {id: $organisation}) })
   AND ($network IS NULL OR EXISTS { (n)-[:MEMBER_OF]->(:Network {id: $network}) })`
-	searchParams := map[string]string{"labels": "list", "regions": "list", "region": "string", "visibility": "string",
+	searchParams := map[string]string{"labels": "list", "regions": "list", "region": "string", "visibility": "string", "public_outside": "list",
 		"type": "string", "status": "string", "language": "string", "municipality": "string", "field": "string",
 		"target_group": "string", "organisation": "string", "network": "string"}
 	add("search.page", `
