@@ -16,7 +16,8 @@ type Filter struct {
 	Visibility Visibility
 	// PublicOutside, when not nil, keeps internal nodes only in these regions: elsewhere a
 	// node must be public. It is how a member of one region sees that region's internal
-	// directory and only the public data of other regions.
+	// directory and only the public data of other regions. Region nodes are exempt: their
+	// visibility says whether the region is public, and Regions decides who reads them.
 	PublicOutside []string
 	// Municipality keeps organisations active in, networks covering, or measures offered in
 	// the municipality with this AGS.
@@ -150,7 +151,9 @@ func (f Filter) MatchProps(e Entity) bool {
 	if f.Visibility != "" && e.Base().Visibility != f.Visibility {
 		return false
 	}
-	if f.PublicOutside != nil && e.Base().Visibility != Public && !slices.Contains(f.PublicOutside, r) {
+	// A region's visibility says whether the region is public; whoever may read in the region
+	// may read the region itself.
+	if _, isRegion := e.(*Region); !isRegion && f.PublicOutside != nil && e.Base().Visibility != Public && !slices.Contains(f.PublicOutside, r) {
 		return false
 	}
 	switch v := e.(type) {

@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 
@@ -36,6 +37,13 @@ var statusOf = map[string]int{
 // writeError answers with the problem document for err. Internal errors are logged with
 // their details and reach the client only as "internal error".
 func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
+	var se *statusError
+	if errors.As(err, &se) {
+		writeProblem(w, problem{Type: problemType("invalid"), Title: http.StatusText(se.status), Status: se.status,
+			Detail: se.field + " " + se.msg, Instance: r.URL.Path, Errors: []graph.FieldError{{Field: se.field, Message: se.msg}},
+			RequestID: requestID(r.Context())})
+		return
+	}
 	code := graph.ErrorCode(err)
 	status := statusOf[code]
 	if status == 0 {
@@ -45,7 +53,7 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 		s.log.Error().Err(err).Str("request_id", requestID(r.Context())).Str("path", r.URL.Path).Msg("request failed")
 	}
 	p := problem{
-		Type:      "https://netzwerkatlas.example/problems/" + code,
+		Type:      problemType(code),
 		Title:     http.StatusText(status),
 		Status:    status,
 		Detail:    graph.ErrorMessage(err),
@@ -53,7 +61,8 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 		Errors:    graph.FieldErrors(err),
 		RequestID: requestID(r.Context()),
 	}
-	if ge, ok := err.(*graph.Error); ok {
+	var ge *graph.Error
+	if errors.As(err, &ge) {
 		p.CurrentVersion = ge.Current
 	}
 	writeProblem(w, p)
@@ -78,9 +87,13 @@ func (s *Server) handleNotFound(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handleMethodNotAllowed(w http.ResponseWriter, r *http.Request) {
-	writeProblem(w, problem{Type: "https://netzwerkatlas.example/problems/method_not_allowed", Title: http.StatusText(http.StatusMethodNotAllowed),
+	writeProblem(w, problem{Type: problemType("method_not_allowed"), Title: http.StatusText(http.StatusMethodNotAllowed),
 		Status: http.StatusMethodNotAllowed, Detail: r.Method + " is not supported on " + r.URL.Path, Instance: r.URL.Path, RequestID: requestID(r.Context())})
 }
+
+// problemType is the type URI of a problem; the documentation of each lives in the OpenAPI
+// document.
+func problemType(code string) string { return "https://netzwerkatlas.example/problems/" + code }
 
 // writeJSON answers with v as JSON.
 func writeJSON(w http.ResponseWriter, status int, v any) {

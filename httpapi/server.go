@@ -37,6 +37,9 @@ type Server struct {
 	version string
 	router  *mux.Router
 
+	loginByAddr *limiter // sign-in attempts per client address
+	loginByUser *limiter // sign-in attempts per account
+
 	regionsMu  sync.Mutex
 	regionsRev uint64
 	regions    []string // public region keys at regionsRev
@@ -46,7 +49,8 @@ type Server struct {
 // New builds the server and its routes.
 func New(cfg Config) *Server {
 	m := newMetrics()
-	s := &Server{store: m.instrument(cfg.Store), metrics: m, log: cfg.Log, version: cfg.Version, router: mux.NewRouter()}
+	s := &Server{store: m.instrument(cfg.Store), metrics: m, log: cfg.Log, version: cfg.Version, router: mux.NewRouter(),
+		loginByAddr: newLimiter(3*time.Second, 20), loginByUser: newLimiter(12*time.Second, 5)}
 	s.router.NotFoundHandler = http.HandlerFunc(s.handleNotFound)
 	s.router.MethodNotAllowedHandler = http.HandlerFunc(s.handleMethodNotAllowed)
 	s.router.Use(recordRoute)
@@ -55,6 +59,7 @@ func New(cfg Config) *Server {
 	// instead of 405 for a method mismatch inside a subrouter.
 	s.registerNodeRoutes(s.router)
 	s.registerSearchRoutes(s.router)
+	s.registerAuthRoutes(s.router)
 	if cfg.Frontend != nil {
 		// Everything outside the API is the web app; unknown API paths stay problem+json.
 		s.router.MatcherFunc(func(r *http.Request, _ *mux.RouteMatch) bool {
@@ -67,7 +72,7 @@ func New(cfg Config) *Server {
 // Handler returns the server's root handler with request logging, metrics, security
 // headers and recovery.
 func (s *Server) Handler() http.Handler {
-	return s.logRequests(securityHeaders(s.recoverPanics(s.router)))
+	return s.logRequests(securityHeaders(s.recoverPanics(s.authenticate(s.router))))
 }
 
 // registerHealthRoutes adds the liveness and readiness probes.
@@ -95,49 +100,77 @@ func (s *Server) handleReady(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]any{"status": "ready", "revision": rev})
 }
 
-// access describes what the caller may read. Until sign-in exists every caller is anonymous:
-// public nodes of public regions, no contact data.
+// access describes what the caller may read: which regions, where internal entries too, and
+// whose contact data.
 type access struct {
-	regions     []string // readable regions
-	publicOnly  bool
-	seeContacts bool
+	// regions are the readable regions; nil means all (admins).
+	regions []string
+	// internal are the regions whose internal entries are readable; nil means all.
+	internal []string
+	// contacts are the regions whose actors' e-mail and phone are shown; nil means all.
+	contacts []string
 }
 
 func (a access) filter(f graph.Filter) graph.Filter {
 	f.Regions = a.regions
-	if a.publicOnly {
-		if f.Visibility == graph.Internal {
-			f.Regions = []string{} // asks for what the caller may not see: nothing
-		}
-		f.Visibility = graph.Public
+	f.PublicOutside = a.internal
+	if f.Visibility == graph.Internal && a.internal != nil && len(a.internal) == 0 {
+		f.Regions = []string{} // asks for what the caller may not see: nothing
 	}
 	return f
 }
 
+func within(set []string, region string) bool { return set == nil || slices.Contains(set, region) }
+
 // canRead reports whether the caller may see e.
 func (a access) canRead(e graph.Entity) bool {
-	if a.publicOnly && e.Base().Visibility != graph.Public {
-		return false
-	}
 	r := e.RegionKey()
-	return r == "" || slices.Contains(a.regions, r)
+	if r == "" {
+		return true // shared target groups
+	}
+	if e.EntityKind() == graph.KindRegion {
+		return within(a.regions, r) // its visibility says whether the region is public
+	}
+	return within(a.regions, r) && (e.Base().Visibility == graph.Public || within(a.internal, r))
 }
 
 // view prepares e for the caller: contact data only for roles that may see it.
 func (a access) view(e graph.Entity) graph.Entity {
-	if act, ok := e.(*graph.Actor); ok && !a.seeContacts {
+	if act, ok := e.(*graph.Actor); ok && !within(a.contacts, act.Region) {
 		return act.WithoutContact()
 	}
 	return e
 }
 
-// accessFor returns the caller's access.
+// accessFor returns the caller's access: anonymous callers read the public data of public
+// regions; signed-in users also the regions they have a role in — members and above their
+// internal directory, coordinators and above their actors' contact data; admins everything.
 func (s *Server) accessFor(r *http.Request) (access, error) {
-	regions, err := s.publicRegions(r.Context())
+	p := principalFrom(r.Context())
+	if p != nil && p.user.Admin {
+		return access{}, nil
+	}
+	public, err := s.publicRegions(r.Context())
 	if err != nil {
 		return access{}, err
 	}
-	return access{regions: regions, publicOnly: true}, nil
+	acc := access{regions: slices.Clone(public), internal: []string{}, contacts: []string{}}
+	if p == nil {
+		return acc, nil
+	}
+	for region, role := range p.user.Roles {
+		if !slices.Contains(acc.regions, region) {
+			acc.regions = append(acc.regions, region)
+		}
+		if role.Rank() >= graph.RoleMember.Rank() {
+			acc.internal = append(acc.internal, region)
+		}
+		if role.Rank() >= graph.RoleCoordinator.Rank() {
+			acc.contacts = append(acc.contacts, region)
+		}
+	}
+	slices.Sort(acc.regions)
+	return acc, nil
 }
 
 // publicRegions returns the keys of the public regions, cached per store revision.

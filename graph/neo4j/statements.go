@@ -60,7 +60,10 @@ func label(k graph.Kind) string {
 // filterFragments are the WHERE conditions for the optional filters of a kind's list: each
 // holds when its parameter is null.
 func filterFragments(k graph.Kind) (conds []string, params map[string]string) {
-	params = map[string]string{"regions": "list", "visibility": "string", "public_outside": "list"}
+	params = map[string]string{"regions": "list", "visibility": "string"}
+	if k != graph.KindRegion {
+		params["public_outside"] = "list"
+	}
 	regionProp := "n.region"
 	if k == graph.KindRegion {
 		regionProp = "n.id"
@@ -71,8 +74,10 @@ func filterFragments(k graph.Kind) (conds []string, params map[string]string) {
 	}
 	conds = append(conds,
 		fmt.Sprintf("($regions IS NULL OR %s IN $regions%s)", regionProp, shared),
-		"($visibility IS NULL OR n.visibility = $visibility)",
-		fmt.Sprintf("($public_outside IS NULL OR n.visibility = 'public' OR %s IN $public_outside)", regionProp))
+		"($visibility IS NULL OR n.visibility = $visibility)")
+	if k != graph.KindRegion { // a region's visibility says whether the region is public
+		conds = append(conds, "($public_outside IS NULL OR n.visibility = 'public' OR n.region IN $public_outside)")
+	}
 	for _, name := range []string{"type", "status", "language"} {
 		if !(graph.Filter{Type: pick(name, "type"), Status: pick(name, "status"), Language: pick(name, "language")}).Applies(k) {
 			continue

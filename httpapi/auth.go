@@ -1,0 +1,413 @@
+package httpapi
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/base64"
+	"encoding/hex"
+	"net"
+	"net/http"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gorilla/mux"
+	"golang.org/x/time/rate"
+
+	"github.com/netzwerkatlas/netzwerkatlas/graph"
+)
+
+// Sign-in. Browsers get a session in an HttpOnly, Secure, SameSite=Strict cookie and a CSRF
+// token in a readable cookie that unsafe requests must echo in X-CSRF-Token (double submit);
+// scripts send "Authorization: Bearer <token>". Only the SHA-256 of a token is stored.
+const (
+	sessionCookie  = "nwa_session"
+	csrfCookie     = "nwa_csrf"
+	csrfHeader     = "X-CSRF-Token"
+	sessionTTL     = 12 * time.Hour
+	maxTokenTTL    = 366 * 24 * time.Hour
+	defaultAPITTL  = 90 * 24 * time.Hour
+	tokenSecretLen = 32
+)
+
+// registerAuthRoutes adds sign-in, sign-out, the current user and API tokens.
+func (s *Server) registerAuthRoutes(r *mux.Router) {
+	r.HandleFunc(apiPrefix+"/auth/login", s.handleLogin).Methods(http.MethodPost)
+	r.HandleFunc(apiPrefix+"/auth/logout", s.handleLogout).Methods(http.MethodPost)
+	r.HandleFunc(apiPrefix+"/auth/me", s.handleMe).Methods(http.MethodGet)
+	r.HandleFunc(apiPrefix+"/auth/tokens", s.handleTokenList).Methods(http.MethodGet)
+	r.HandleFunc(apiPrefix+"/auth/tokens", s.handleTokenCreate).Methods(http.MethodPost)
+	r.HandleFunc(apiPrefix+"/auth/tokens/{id}", s.handleTokenDelete).Methods(http.MethodDelete)
+}
+
+// principal is who is calling.
+type principal struct {
+	user  *graph.User
+	token *graph.Token
+	// cookie is true when the session came in a cookie (CSRF rules apply).
+	cookie bool
+}
+
+type principalKey struct{}
+
+func principalFrom(ctx context.Context) *principal {
+	p, _ := ctx.Value(principalKey{}).(*principal)
+	return p
+}
+
+// newSecret returns a random token secret and the hex SHA-256 that is stored.
+func newSecret() (secret, hash string) {
+	b := make([]byte, tokenSecretLen)
+	_, _ = rand.Read(b)
+	secret = base64.RawURLEncoding.EncodeToString(b)
+	return secret, hashSecret(secret)
+}
+
+func hashSecret(secret string) string {
+	sum := sha256.Sum256([]byte(secret))
+	return hex.EncodeToString(sum[:])
+}
+
+// authenticate resolves the caller's credentials into a principal on the request context.
+// Missing credentials mean anonymous; bad or expired ones are 401, so that a script notices.
+// Cookie sessions must echo the CSRF token on unsafe methods.
+func (s *Server) authenticate(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		secret, fromCookie := "", false
+		if h := r.Header.Get("Authorization"); h != "" {
+			scheme, tok, ok := strings.Cut(h, " ")
+			if !ok || !strings.EqualFold(scheme, "Bearer") || tok == "" {
+				s.writeError(w, r, &graph.Error{Code: graph.EUNAUTHORIZED, Message: "the Authorization header must be \"Bearer <token>\""})
+				return
+			}
+			secret = strings.TrimSpace(tok)
+		} else if c, err := r.Cookie(sessionCookie); err == nil && c.Value != "" {
+			secret, fromCookie = c.Value, true
+		}
+		if secret == "" {
+			next.ServeHTTP(w, r)
+			return
+		}
+		p, err := s.resolve(r.Context(), secret)
+		if err != nil {
+			if fromCookie && graph.ErrorCode(err) == graph.EUNAUTHORIZED {
+				clearCookies(w) // a stale session: carry on anonymous, tell the browser to forget it
+				next.ServeHTTP(w, r)
+				return
+			}
+			s.writeError(w, r, err)
+			return
+		}
+		p.cookie = fromCookie
+		if fromCookie && !safeMethod(r.Method) {
+			c, err := r.Cookie(csrfCookie)
+			h := r.Header.Get(csrfHeader)
+			if err != nil || h == "" || subtle.ConstantTimeCompare([]byte(c.Value), []byte(h)) != 1 {
+				s.writeError(w, r, &graph.Error{Code: graph.EFORBIDDEN, Message: "missing or wrong " + csrfHeader + " header: send the value of the " + csrfCookie + " cookie"})
+				return
+			}
+		}
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), principalKey{}, p)))
+	})
+}
+
+func safeMethod(m string) bool {
+	return m == http.MethodGet || m == http.MethodHead || m == http.MethodOptions
+}
+
+// resolve looks a secret up: its token must exist and be unexpired, its user must exist.
+func (s *Server) resolve(ctx context.Context, secret string) (*principal, error) {
+	unauthorized := &graph.Error{Code: graph.EUNAUTHORIZED, Message: "the token is unknown, revoked or expired; sign in again"}
+	t, err := s.store.TokenByHash(ctx, hashSecret(secret))
+	if graph.ErrorCode(err) == graph.ENOTFOUND {
+		return nil, unauthorized
+	}
+	if err != nil {
+		return nil, err
+	}
+	if !time.Now().Before(t.ExpiresAt) {
+		return nil, unauthorized
+	}
+	u, err := s.store.GetUser(ctx, t.Username)
+	if graph.ErrorCode(err) == graph.ENOTFOUND {
+		return nil, unauthorized
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &principal{user: u, token: t}, nil
+}
+
+// limiter keeps a token bucket per key (client address or account), forgetting idle ones.
+type limiter struct {
+	mu     sync.Mutex
+	every  time.Duration
+	burst  int
+	bucket map[string]*limiterEntry
+}
+
+type limiterEntry struct {
+	l    *rate.Limiter
+	seen time.Time
+}
+
+func newLimiter(every time.Duration, burst int) *limiter {
+	return &limiter{every: every, burst: burst, bucket: map[string]*limiterEntry{}}
+}
+
+// allow reports whether key may try now, and otherwise how long to wait.
+func (l *limiter) allow(key string) (bool, time.Duration) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	now := time.Now()
+	if len(l.bucket) > 10000 {
+		for k, e := range l.bucket {
+			if now.Sub(e.seen) > time.Hour {
+				delete(l.bucket, k)
+			}
+		}
+	}
+	e := l.bucket[key]
+	if e == nil {
+		e = &limiterEntry{l: rate.NewLimiter(rate.Every(l.every), l.burst)}
+		l.bucket[key] = e
+	}
+	e.seen = now
+	r := e.l.ReserveN(now, 1)
+	if d := r.DelayFrom(now); d > 0 {
+		r.CancelAt(now)
+		return false, d
+	}
+	return true, 0
+}
+
+func clientAddr(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
+
+type loginRequest struct {
+	Username string `json:"username"`
+	Password string `json:"password"`
+}
+
+type userView struct {
+	Username     string                `json:"username"`
+	Admin        bool                  `json:"admin"`
+	Roles        map[string]graph.Role `json:"roles"`
+	Organisation string                `json:"organisation,omitempty"`
+}
+
+func viewUser(u *graph.User) userView {
+	roles := u.Roles
+	if roles == nil {
+		roles = map[string]graph.Role{}
+	}
+	return userView{Username: u.Username, Admin: u.Admin, Roles: roles, Organisation: u.Organisation}
+}
+
+type loginResponse struct {
+	Token     string    `json:"token"`
+	ExpiresAt time.Time `json:"expires_at"`
+	CSRFToken string    `json:"csrf_token"`
+	User      userView  `json:"user"`
+}
+
+// handleLogin serves POST /api/v1/auth/login {"username","password"}: a session cookie for
+// the browser and the same token in the body for scripts. Attempts are limited per client
+// address and per account.
+func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
+	var req loginRequest
+	if err := decodeJSON(w, r, &req, maxBody); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	var p problemsList
+	if strings.TrimSpace(req.Username) == "" {
+		p.add("username", "is required")
+	}
+	if req.Password == "" {
+		p.add("password", "is required")
+	}
+	if err := p.err("sign-in"); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	name := strings.ToLower(strings.TrimSpace(req.Username))
+	for _, lim := range []struct {
+		l   *limiter
+		key string
+	}{{s.loginByAddr, clientAddr(r)}, {s.loginByUser, name}} {
+		if ok, wait := lim.l.allow(lim.key); !ok {
+			w.Header().Set("Retry-After", itoa(int(wait.Seconds())+1))
+			writeProblem(w, problem{Type: problemType("rate_limited"), Title: http.StatusText(http.StatusTooManyRequests), Status: http.StatusTooManyRequests,
+				Detail: "too many sign-in attempts; wait a minute and try again", Instance: r.URL.Path, RequestID: requestID(r.Context())})
+			return
+		}
+	}
+	bad := &graph.Error{Code: graph.EUNAUTHORIZED, Message: "unknown user name or wrong password"}
+	u, err := s.store.GetUser(r.Context(), name)
+	if graph.ErrorCode(err) == graph.ENOTFOUND {
+		CheckPassword(dummyHash, req.Password) // same work whether or not the user exists
+		s.writeError(w, r, bad)
+		return
+	}
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if !CheckPassword(u.PasswordHash, req.Password) {
+		s.writeError(w, r, bad)
+		return
+	}
+	secret, hash := newSecret()
+	now := time.Now().UTC().Truncate(time.Second)
+	t := &graph.Token{ID: graph.NewTokenID(), Hash: hash, Username: u.Username, Name: "browser session", Session: true, CreatedAt: now, ExpiresAt: now.Add(sessionTTL)}
+	if err := s.store.CreateToken(r.Context(), t); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	csrf, _ := newSecret()
+	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: secret, Path: "/", Expires: t.ExpiresAt, HttpOnly: true, Secure: true, SameSite: http.SameSiteStrictMode})
+	http.SetCookie(w, &http.Cookie{Name: csrfCookie, Value: csrf, Path: "/", Expires: t.ExpiresAt, Secure: true, SameSite: http.SameSiteStrictMode})
+	w.Header().Set("Cache-Control", "no-store")
+	writeJSON(w, http.StatusOK, loginResponse{Token: secret, ExpiresAt: t.ExpiresAt, CSRFToken: csrf, User: viewUser(u)})
+}
+
+// dummyHash is checked when the user does not exist, so that timing does not tell.
+var dummyHash, _ = HashPassword("netzwerkatlas: no such user")
+
+func clearCookies(w http.ResponseWriter) {
+	for _, name := range []string{sessionCookie, csrfCookie} {
+		http.SetCookie(w, &http.Cookie{Name: name, Value: "", Path: "/", MaxAge: -1, Secure: true, SameSite: http.SameSiteStrictMode, HttpOnly: name == sessionCookie})
+	}
+}
+
+// handleLogout serves POST /api/v1/auth/logout: the current session or token stops working.
+func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) {
+	p := principalFrom(r.Context())
+	if p == nil {
+		s.writeError(w, r, &graph.Error{Code: graph.EUNAUTHORIZED, Message: "not signed in"})
+		return
+	}
+	if err := s.store.DeleteToken(r.Context(), p.token.ID); err != nil && graph.ErrorCode(err) != graph.ENOTFOUND {
+		s.writeError(w, r, err)
+		return
+	}
+	clearCookies(w)
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// handleMe serves GET /api/v1/auth/me: the signed-in user, or 401.
+func (s *Server) handleMe(w http.ResponseWriter, r *http.Request) {
+	p, ok := s.requireUser(w, r)
+	if !ok {
+		return
+	}
+	writeJSON(w, http.StatusOK, viewUser(p.user))
+}
+
+func (s *Server) requireUser(w http.ResponseWriter, r *http.Request) (*principal, bool) {
+	p := principalFrom(r.Context())
+	if p == nil {
+		s.writeError(w, r, &graph.Error{Code: graph.EUNAUTHORIZED, Message: "sign in first (POST /api/v1/auth/login)"})
+		return nil, false
+	}
+	return p, true
+}
+
+type tokenView struct {
+	ID        string    `json:"id"`
+	Name      string    `json:"name"`
+	Session   bool      `json:"session"`
+	CreatedAt time.Time `json:"created_at"`
+	ExpiresAt time.Time `json:"expires_at"`
+	Current   bool      `json:"current"`
+}
+
+// handleTokenList serves GET /api/v1/auth/tokens: the caller's sessions and API tokens.
+func (s *Server) handleTokenList(w http.ResponseWriter, r *http.Request) {
+	p, ok := s.requireUser(w, r)
+	if !ok {
+		return
+	}
+	ts, err := s.store.ListTokens(r.Context(), p.user.Username)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	out := make([]tokenView, 0, len(ts))
+	for _, t := range ts {
+		out = append(out, tokenView{ID: t.ID, Name: t.Name, Session: t.Session, CreatedAt: t.CreatedAt, ExpiresAt: t.ExpiresAt, Current: t.ID == p.token.ID})
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"items": out, "total": len(out)})
+}
+
+type tokenRequest struct {
+	Name          string `json:"name"`
+	ExpiresInDays int    `json:"expires_in_days"`
+}
+
+// handleTokenCreate serves POST /api/v1/auth/tokens {"name", "expires_in_days"}: a bearer
+// token for scripts, shown once.
+func (s *Server) handleTokenCreate(w http.ResponseWriter, r *http.Request) {
+	p, ok := s.requireUser(w, r)
+	if !ok {
+		return
+	}
+	var req tokenRequest
+	if err := decodeJSON(w, r, &req, maxBody); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	ttl := defaultAPITTL
+	if req.ExpiresInDays != 0 {
+		ttl = time.Duration(req.ExpiresInDays) * 24 * time.Hour
+	}
+	if req.ExpiresInDays < 0 || ttl > maxTokenTTL {
+		s.writeError(w, r, invalid("expires_in_days", "must be between 1 and 366"))
+		return
+	}
+	secret, hash := newSecret()
+	now := time.Now().UTC().Truncate(time.Second)
+	t := &graph.Token{ID: graph.NewTokenID(), Hash: hash, Username: p.user.Username, Name: strings.TrimSpace(req.Name), CreatedAt: now, ExpiresAt: now.Add(ttl)}
+	if err := s.store.CreateToken(r.Context(), t); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	writeJSON(w, http.StatusCreated, map[string]any{"id": t.ID, "name": t.Name, "token": secret, "created_at": t.CreatedAt, "expires_at": t.ExpiresAt})
+}
+
+// handleTokenDelete serves DELETE /api/v1/auth/tokens/{id}: revoke one of the caller's
+// tokens (admins: anyone's).
+func (s *Server) handleTokenDelete(w http.ResponseWriter, r *http.Request) {
+	p, ok := s.requireUser(w, r)
+	if !ok {
+		return
+	}
+	id := mux.Vars(r)["id"]
+	if !p.user.Admin {
+		ts, err := s.store.ListTokens(r.Context(), p.user.Username)
+		if err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+		if !slices.ContainsFunc(ts, func(t *graph.Token) bool { return t.ID == id }) {
+			s.writeError(w, r, graph.Errorf(graph.ENOTFOUND, "you have no token %q", id))
+			return
+		}
+	}
+	if err := s.store.DeleteToken(r.Context(), id); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
+

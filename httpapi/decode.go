@@ -1,0 +1,109 @@
+package httpapi
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/netzwerkatlas/netzwerkatlas/graph"
+)
+
+// maxBody bounds request bodies outside imports.
+const maxBody = 1 << 20
+
+// statusError is a client error whose status is not one of the domain codes' (413, 415).
+type statusError struct {
+	status int
+	field  string
+	msg    string
+}
+
+func (e *statusError) Error() string { return e.field + ": " + e.msg }
+
+// decodeJSON reads one JSON value from the body into dst, strictly: the content type must be
+// JSON, unknown fields, wrong types, trailing data and bodies over limit are errors that
+// name the field and say what to fix.
+func decodeJSON(w http.ResponseWriter, r *http.Request, dst any, limit int64) error {
+	if ct := r.Header.Get("Content-Type"); ct != "" {
+		mt, _, err := mime.ParseMediaType(ct)
+		if err != nil || (mt != "application/json" && !strings.HasSuffix(mt, "+json")) {
+			return &statusError{http.StatusUnsupportedMediaType, "Content-Type", fmt.Sprintf("is %q; send application/json", ct)}
+		}
+	}
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, limit))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(dst); err != nil {
+		return jsonError(err, limit)
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return jsonError(err, limit)
+		}
+		return invalid("body", "holds more than one JSON value; send exactly one object")
+	}
+	return nil
+}
+
+// jsonError turns a decoding error into one that names the field.
+func jsonError(err error, limit int64) error {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	var mbe *http.MaxBytesError
+	switch {
+	case errors.As(err, &mbe):
+		return &statusError{http.StatusRequestEntityTooLarge, "body", fmt.Sprintf("is larger than %d bytes", limit)}
+	case errors.Is(err, io.EOF):
+		return invalid("body", "is empty; send a JSON object")
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return invalid("body", "ends in the middle of the JSON value")
+	case errors.As(err, &syn):
+		return invalid("body", "is not valid JSON at byte %d: %s", syn.Offset, syn.Error())
+	case errors.As(err, &typ):
+		field := typ.Field
+		if field == "" {
+			return invalid("body", "must be a JSON %s, not %s", jsonType(typ.Type.Kind().String()), typ.Value)
+		}
+		return invalid(field, "must be %s, not %s", jsonType(typ.Type.String()), typ.Value)
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		name, _ := strconv.Unquote(strings.TrimPrefix(err.Error(), "json: unknown field "))
+		return invalid(name, "is not a known field")
+	}
+	return invalid("body", "cannot be read: %v", err)
+}
+
+// jsonType names a Go type the way a JSON author thinks of it.
+func jsonType(goType string) string {
+	switch {
+	case strings.Contains(goType, "int"), strings.Contains(goType, "float"):
+		return "a number"
+	case goType == "string" || strings.HasSuffix(goType, "Date") || strings.HasSuffix(goType, "Kind") || strings.HasSuffix(goType, "Visibility"):
+		return "a string"
+	case goType == "bool":
+		return "true or false"
+	case strings.HasPrefix(goType, "[]"):
+		return "a list"
+	case strings.HasPrefix(goType, "map"), goType == "struct", strings.Contains(goType, "."):
+		return "an object"
+	}
+	return goType
+}
+
+// problemsList collects field errors of a request.
+type problemsList []graph.FieldError
+
+func (p *problemsList) add(field, msg string) { *p = append(*p, graph.FieldError{Field: field, Message: msg}) }
+
+func (p problemsList) err(what string) error {
+	if len(p) == 0 {
+		return nil
+	}
+	return &graph.Error{Code: graph.EINVALID, Message: "invalid " + what, Fields: p}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
