@@ -97,7 +97,9 @@ func jsonType(goType string) string {
 // problemsList collects field errors of a request.
 type problemsList []graph.FieldError
 
-func (p *problemsList) add(field, msg string) { *p = append(*p, graph.FieldError{Field: field, Message: msg}) }
+func (p *problemsList) add(field, msg string) {
+	*p = append(*p, graph.FieldError{Field: field, Message: msg})
+}
 
 func (p problemsList) err(what string) error {
 	if len(p) == 0 {
