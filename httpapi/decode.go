@@ -72,6 +72,9 @@ func jsonError(err error, limit int64) error {
 		return invalid(field, "must be %s, not %s", jsonType(typ.Type.String()), typ.Value)
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
 		name, _ := strconv.Unquote(strings.TrimPrefix(err.Error(), "json: unknown field "))
+		if name == "" {
+			return invalid("body", "has a field with an empty name")
+		}
 		return invalid(name, "is not a known field")
 	}
 	return invalid("body", "cannot be read: %v", err)
