@@ -3,6 +3,7 @@
 //	netzwerkatlas serve     start the HTTP service (embedded store and demo data by default)
 //	netzwerkatlas seed      write the demo or a synthetic scale data set into a store
 //	netzwerkatlas migrate   copy everything into an empty store, e.g. embedded → neo4j
+//	netzwerkatlas user      add and list users
 //	netzwerkatlas version   print the version
 //
 // main only parses the command line and wires the packages: graph stores, httpapi, demo.
@@ -26,7 +27,7 @@ var version = "dev"
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
 const usage = `Netzwerkatlas — who offers what where, for the integration work of German counties.
@@ -35,13 +36,14 @@ Usage:
   netzwerkatlas serve   [flags]   start the service (http://localhost:8080 by default)
   netzwerkatlas seed    [flags]   write the demo data or a synthetic scale data set
   netzwerkatlas migrate [flags]   copy everything into an empty store (embedded → neo4j)
+  netzwerkatlas user add|list     manage the users who sign in
   netzwerkatlas version           print the version
 
 Run "netzwerkatlas <command> -h" for the flags of a command.
 `
 
 // run executes one command and returns the process exit code.
-func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return 2
@@ -54,6 +56,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = runSeed(ctx, args[1:], stdout, stderr)
 	case "migrate":
 		err = runMigrate(ctx, args[1:], stdout, stderr)
+	case "user":
+		err = runUser(ctx, args[1:], stdin, stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintf(stdout, "netzwerkatlas %s (%s, %s/%s)\n", version, runtime.Version(), runtime.GOOS, runtime.GOARCH)
 	case "help", "-h", "--help":

@@ -132,12 +132,12 @@ func TestMigrate(t *testing.T) {
 	ctx := context.Background()
 	from, to := t.TempDir(), t.TempDir()
 	var out, errOut bytes.Buffer
-	if code := run(ctx, []string{"seed", "--data", from, "--quiet"}, &out, &errOut); code != 0 {
+	if code := run(ctx, []string{"seed", "--data", from, "--quiet"}, nil, &out, &errOut); code != 0 {
 		t.Fatalf("seed: %d %s", code, errOut.String())
 	}
 	out.Reset()
 	args := []string{"migrate", "--from", "embedded", "--to", "embedded", "--from-data", from, "--to-data", to, "--quiet"}
-	if code := run(ctx, args, &out, &errOut); code != 0 {
+	if code := run(ctx, args, nil, &out, &errOut); code != 0 {
 		t.Fatalf("migrate: %d %s", code, errOut.String())
 	}
 	for _, want := range []string{"verified", "municipality         144", "measure              977"} {
@@ -146,31 +146,50 @@ func TestMigrate(t *testing.T) {
 		}
 	}
 	errOut.Reset()
-	if code := run(ctx, args, &out, &errOut); code != 1 || !strings.Contains(errOut.String(), "not empty") {
+	if code := run(ctx, args, nil, &out, &errOut); code != 1 || !strings.Contains(errOut.String(), "not empty") {
 		t.Fatalf("second migrate into the same store: %d %s", code, errOut.String())
+	}
+}
+
+func TestUserCommand(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	var out, errOut bytes.Buffer
+	code := run(ctx, []string{"user", "add", "--data", dir, "--username", "Erika",
+		"--role", "05562=coordinator", "--password-stdin"}, strings.NewReader("ein-langes-passwort\n"), &out, &errOut)
+	if code != 0 || !strings.Contains(out.String(), "created user erika") {
+		t.Fatalf("user add: %d %s %s", code, out.String(), errOut.String())
+	}
+	out.Reset()
+	if code := run(ctx, []string{"user", "add", "--data", dir, "--username", "x y", "--role", "1=boss"}, nil, &out, &errOut); code != 1 ||
+		!strings.Contains(errOut.String(), "username:") || !strings.Contains(errOut.String(), "roles[1]") {
+		t.Fatalf("bad user: %d %s", code, errOut.String())
+	}
+	if code := run(ctx, []string{"user", "list", "--data", dir}, nil, &out, &errOut); code != 0 || !strings.Contains(out.String(), "erika 05562=coordinator") {
+		t.Fatalf("user list: %d %q", code, out.String())
 	}
 }
 
 func TestCommandLine(t *testing.T) {
 	var out, errOut bytes.Buffer
 	ctx := context.Background()
-	if code := run(ctx, []string{"version"}, &out, &errOut); code != 0 || !strings.HasPrefix(out.String(), "netzwerkatlas ") {
+	if code := run(ctx, []string{"version"}, nil, &out, &errOut); code != 0 || !strings.HasPrefix(out.String(), "netzwerkatlas ") {
 		t.Fatalf("version: %d %q", code, out.String())
 	}
-	if code := run(ctx, []string{"frobnicate"}, &out, &errOut); code != 2 || !strings.Contains(errOut.String(), "unknown command") {
+	if code := run(ctx, []string{"frobnicate"}, nil, &out, &errOut); code != 2 || !strings.Contains(errOut.String(), "unknown command") {
 		t.Fatalf("unknown command: %d %q", code, errOut.String())
 	}
 	errOut.Reset()
-	if code := run(ctx, []string{"serve", "--addr"}, &out, &errOut); code != 2 {
+	if code := run(ctx, []string{"serve", "--addr"}, nil, &out, &errOut); code != 2 {
 		t.Fatalf("bad flag: %d %q", code, errOut.String())
 	}
 	errOut.Reset()
 	t.Setenv("NEO4J_URI", "")
-	if code := run(ctx, []string{"serve", "--store", "neo4j", "--data", t.TempDir()}, &out, &errOut); code != 1 || !strings.Contains(errOut.String(), "NEO4J_URI") {
+	if code := run(ctx, []string{"serve", "--store", "neo4j", "--data", t.TempDir()}, nil, &out, &errOut); code != 1 || !strings.Contains(errOut.String(), "NEO4J_URI") {
 		t.Fatalf("neo4j store: %d %q", code, errOut.String())
 	}
 	errOut.Reset()
-	if code := run(ctx, []string{"seed", "--scale", "galaxy", "--data", t.TempDir()}, &out, &errOut); code != 1 || !strings.Contains(errOut.String(), "county, state or nation") {
+	if code := run(ctx, []string{"seed", "--scale", "galaxy", "--data", t.TempDir()}, nil, &out, &errOut); code != 1 || !strings.Contains(errOut.String(), "county, state or nation") {
 		t.Fatalf("bad scale: %d %q", code, errOut.String())
 	}
 }
