@@ -113,4 +113,3 @@ func describe(err error) error {
 	}
 	return fmt.Errorf("%s", b.String())
 }
-
