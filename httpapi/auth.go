@@ -110,7 +110,8 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 				return
 			}
 		}
-		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), principalKey{}, p)))
+		ctx := graph.WithUser(context.WithValue(r.Context(), principalKey{}, p), p.user.Username)
+		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }
 

@@ -211,14 +211,14 @@ func TestBadRequests(t *testing.T) {
 			t.Errorf("%s: errors %+v, want field %s", tc.path, p.Errors, tc.field)
 		}
 	}
-	req, _ := http.NewRequest(http.MethodPost, f.srv.URL+"/api/v1/measures", strings.NewReader("{}"))
+	req, _ := http.NewRequest(http.MethodPut, f.srv.URL+"/api/v1/measures", strings.NewReader("{}"))
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
 	resp.Body.Close()
 	if resp.StatusCode != 405 {
-		t.Fatalf("POST (not yet supported) answered %d, want 405", resp.StatusCode)
+		t.Fatalf("PUT on a collection answered %d, want 405", resp.StatusCode)
 	}
 }
 

@@ -1,0 +1,160 @@
+package httpapi
+
+import (
+	"context"
+	"strconv"
+	"testing"
+
+	"github.com/netzwerkatlas/netzwerkatlas/graph"
+)
+
+func TestCreateReplacePatchDelete(t *testing.T) {
+	f := newFixture(t)
+	f.addUser(t, "coord", false, map[string]graph.Role{"09991": graph.RoleCoordinator})
+	tok := f.login(t, "coord")
+
+	code, h, v := f.do(t, "POST", "/api/v1/measures", tok, map[string]any{"title": "Elterncafé", "region": "09991", "status": "active", "level": "operational", "languages": []string{"de", "tr"}})
+	if code != 201 || h.Get("ETag") != `"1"` || h.Get("Location") != "/api/v1/measures/"+v["id"].(string) {
+		t.Fatalf("create: %d %v %v", code, h, v)
+	}
+	id := v["id"].(string)
+	path := "/api/v1/measures/" + id
+
+	// Bad input names the field and writes nothing.
+	code, _, v = f.do(t, "POST", "/api/v1/measures", tok, map[string]any{"title": "", "region": "09991", "status": "läuft", "level": "operational"})
+	if code != 400 || len(v["errors"].([]any)) != 2 {
+		t.Fatalf("invalid create: %d %v", code, v)
+	}
+
+	// PUT needs If-Match; a stale one is 412 with the current version.
+	full := map[string]any{"title": "Elterncafé am Markt", "region": "09991", "status": "active", "level": "operational"}
+	if code, _, _ := f.do(t, "PUT", path, tok, full); code != 428 {
+		t.Fatalf("PUT without If-Match: %d, want 428", code)
+	}
+	code, h, v = f.do(t, "PUT", path, tok, full, "If-Match", `"1"`)
+	if code != 200 || h.Get("ETag") != `"2"` || v["title"] != "Elterncafé am Markt" || v["languages"] != nil {
+		t.Fatalf("PUT: %d %v %v", code, h, v)
+	}
+	code, h, v = f.do(t, "PUT", path, tok, full, "If-Match", `"1"`)
+	if code != 412 || v["current_version"].(float64) != 2 || h.Get("ETag") != `"2"` {
+		t.Fatalf("stale PUT: %d %v", code, v)
+	}
+	if code, _, v := f.do(t, "PUT", path, tok, map[string]any{"id": f.measure, "title": "x", "region": "09991", "status": "active", "level": "operational"}, "If-Match", `"2"`); code != 400 || v["errors"].([]any)[0].(map[string]any)["field"] != "id" {
+		t.Fatalf("PUT with another id: %d %v", code, v)
+	}
+	if code, _, _ := f.do(t, "PUT", path, tok, full, "If-Match", "abc"); code != 400 {
+		t.Fatalf("malformed If-Match: %d", code)
+	}
+
+	// PATCH merges: given fields replace, null clears, the rest stays.
+	code, _, v = f.do(t, "PATCH", path, tok, map[string]any{"capacity": 15, "title": nil}, "If-Match", `"2"`)
+	if code != 400 || v["errors"].([]any)[0].(map[string]any)["field"] != "title" {
+		t.Fatalf("PATCH clearing a required field: %d %v", code, v)
+	}
+	code, h, v = f.do(t, "PATCH", path, tok, map[string]any{"capacity": 15, "programme": "KIM"}, "If-Match", `"2"`)
+	if code != 200 || v["capacity"].(float64) != 15 || v["title"] != "Elterncafé am Markt" || h.Get("ETag") != `"3"` {
+		t.Fatalf("PATCH: %d %v", code, v)
+	}
+	if code, _, v := f.do(t, "PATCH", path, tok, map[string]any{"capacity": "viele"}, "If-Match", `"3"`); code != 400 || v["errors"].([]any)[0].(map[string]any)["field"] != "capacity" {
+		t.Fatalf("PATCH with a wrong type: %d %v", code, v)
+	}
+	if code, _, v := f.do(t, "PATCH", path, tok, map[string]any{"colour": "rot"}, "If-Match", `"3"`); code != 400 || v["errors"].([]any)[0].(map[string]any)["field"] != "colour" {
+		t.Fatalf("PATCH with an unknown field: %d %v", code, v)
+	}
+
+	// Relationships.
+	rel := map[string]any{"type": "OFFERED_IN", "from": id, "to": f.muni}
+	if code, _, v := f.do(t, "POST", "/api/v1/relations", tok, rel); code != 200 || v["type"] != "OFFERED_IN" {
+		t.Fatalf("relate: %d %v", code, v)
+	}
+	if code, _, v := f.do(t, "POST", "/api/v1/relations", tok, map[string]any{"type": "OFFERED_IN", "from": id, "to": f.org}); code != 400 || v["errors"].([]any)[0].(map[string]any)["field"] != "to" {
+		t.Fatalf("relate to the wrong kind: %d %v", code, v)
+	}
+	if code, _, _ := f.do(t, "DELETE", "/api/v1/relations", tok, rel); code != 204 {
+		t.Fatalf("unrelate: %d", code)
+	}
+	if code, _, _ := f.do(t, "DELETE", "/api/v1/relations", tok, rel); code != 404 {
+		t.Fatalf("unrelate again: %d", code)
+	}
+
+	// Delete: a stale If-Match is 412, the right one or none deletes.
+	if code, _, _ := f.do(t, "DELETE", path, tok, nil, "If-Match", `"1"`); code != 412 {
+		t.Fatalf("stale delete: %d", code)
+	}
+	if code, _, _ := f.do(t, "DELETE", path, tok, nil, "If-Match", `"3"`); code != 204 {
+		t.Fatalf("delete: %d", code)
+	}
+	if code, _, _ := f.do(t, "GET", path, tok, nil); code != 404 {
+		t.Fatalf("deleted measure answers %d", code)
+	}
+	// Restricted deletes are conflicts that say why.
+	if code, _, v := f.do(t, "DELETE", "/api/v1/municipalities/"+f.muni, tok, nil); code != 409 || v["detail"] == "" {
+		t.Fatalf("delete of a used municipality: %d %v", code, v)
+	}
+	// The audit log names the user.
+	page, _ := f.store.Audit(context.Background(), graph.AuditQuery{Entity: id})
+	if len(page.Items) == 0 || page.Items[0].User != "coord" {
+		t.Fatalf("audit %+v", page.Items)
+	}
+}
+
+// TestWriteRoles is the role × route matrix for writes: the expected status for each caller
+// on each kind of change.
+func TestWriteRoles(t *testing.T) {
+	f := newFixture(t)
+	f.addUser(t, "viewer", false, map[string]graph.Role{"09991": graph.RoleViewer})
+	f.addUser(t, "other", false, map[string]graph.Role{"09992": graph.RoleCoordinator})
+	f.addUser(t, "coord", false, map[string]graph.Role{"09991": graph.RoleCoordinator})
+	f.addUser(t, "admin", true, nil)
+	h, _ := HashPassword("geheim-member")
+	if _, err := f.store.CreateUser(context.Background(), &graph.User{Username: "member", PasswordHash: h, Roles: map[string]graph.Role{"09991": graph.RoleMember}, Organisation: f.org}); err != nil {
+		t.Fatal(err)
+	}
+	type route struct {
+		name   string
+		method string
+		path   func() string
+		body   func() any
+		ifm    bool
+	}
+	n := 0
+	routes := []route{
+		{"create measure", "POST", func() string { return "/api/v1/measures" }, func() any {
+			n++
+			return map[string]any{"title": "M" + strconv.Itoa(n), "region": "09991", "status": "active", "level": "operational"}
+		}, false},
+		{"patch own organisation", "PATCH", func() string { return "/api/v1/organisations/" + f.org }, func() any { n++; return map[string]any{"description": "v" + strconv.Itoa(n)} }, true},
+		{"patch measure", "PATCH", func() string { return "/api/v1/measures/" + f.measure }, func() any { n++; return map[string]any{"capacity": n} }, true},
+		{"create region", "POST", func() string { return "/api/v1/regions" }, func() any {
+			n++
+			return map[string]any{"id": "0999" + strconv.Itoa(3+n%6), "name": "Neu", "kind": "county"}
+		}, false},
+		{"relate", "POST", func() string { return "/api/v1/relations" }, func() any { return map[string]any{"type": "ACTIVE_IN", "from": f.org, "to": f.muni} }, false},
+	}
+	// expected status per user and route
+	want := map[string][]int{
+		"":       {401, 401, 401, 401, 401},
+		"viewer": {403, 403, 403, 403, 403},
+		"member": {403, 200, 403, 403, 200},
+		"other":  {403, 403, 403, 403, 403},
+		"coord":  {201, 200, 200, 403, 200},
+		"admin":  {201, 200, 200, 201, 200},
+	}
+	for _, user := range []string{"", "viewer", "member", "other", "coord", "admin"} {
+		tok := ""
+		if user != "" {
+			tok = f.login(t, user)
+		}
+		for i, rt := range routes {
+			var hdr []string
+			if rt.ifm {
+				_, h, _ := f.do(t, "GET", rt.path(), "", nil)
+				hdr = []string{"If-Match", h.Get("ETag")}
+			}
+			code, _, v := f.do(t, rt.method, rt.path(), tok, rt.body(), hdr...)
+			if code != want[user][i] {
+				t.Errorf("%q %s: %d %v, want %d", user, rt.name, code, v["detail"], want[user][i])
+			}
+		}
+	}
+}
