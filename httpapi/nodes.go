@@ -60,16 +60,25 @@ func parseFilter(q url.Values, allowed []string) (graph.Filter, int, string, err
 	}
 	limit := 0
 	if v := get("limit"); v != "" {
-		n, err := strconv.Atoi(v)
+		n, err := parseLimit(v)
 		if err != nil {
-			return f, 0, "", invalid("limit", "%q is not a number", v)
-		}
-		if n < 1 || n > graph.MaxLimit {
-			return f, 0, "", invalid("limit", "must be between 1 and %d", graph.MaxLimit)
+			return f, 0, "", err
 		}
 		limit = n
 	}
 	return f, limit, get("cursor"), nil
+}
+
+// parseLimit reads the limit parameter.
+func parseLimit(v string) (int, error) {
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return 0, invalid("limit", "%q is not a number", v)
+	}
+	if n < 1 || n > graph.MaxLimit {
+		return 0, invalid("limit", "must be between 1 and %d", graph.MaxLimit)
+	}
+	return n, nil
 }
 
 // handleNodeList serves GET /api/v1/{collection}: one page of nodes the caller may read.

@@ -61,6 +61,7 @@ func New(cfg Config) *Server {
 	s.registerSearchRoutes(s.router)
 	s.registerAuthRoutes(s.router)
 	s.registerWriteRoutes(s.router)
+	s.registerAuditRoutes(s.router)
 	if cfg.Frontend != nil {
 		// Everything outside the API is the web app; unknown API paths stay problem+json.
 		s.router.MatcherFunc(func(r *http.Request, _ *mux.RouteMatch) bool {

@@ -158,3 +158,38 @@ func TestWriteRoles(t *testing.T) {
 		}
 	}
 }
+
+func TestAuditRoute(t *testing.T) {
+	f := newFixture(t)
+	f.addUser(t, "coord", false, map[string]graph.Role{"09991": graph.RoleCoordinator})
+	f.addUser(t, "member", false, map[string]graph.Role{"09991": graph.RoleMember})
+	f.addUser(t, "admin", true, nil)
+	coord := f.login(t, "coord")
+	_, h, _ := f.do(t, "GET", "/api/v1/measures/"+f.measure, "", nil)
+	if code, _, _ := f.do(t, "PATCH", "/api/v1/measures/"+f.measure, coord, map[string]any{"capacity": 9}, "If-Match", h.Get("ETag")); code != 200 {
+		t.Fatal(code)
+	}
+	code, _, v := f.do(t, "GET", "/api/v1/audit?entity="+f.measure, coord, nil)
+	if code != 200 {
+		t.Fatalf("audit: %d %v", code, v)
+	}
+	first := v["items"].([]any)[0].(map[string]any)
+	if first["action"] != "update" || first["user"] != "coord" || first["before"] == nil || first["after"] == nil {
+		t.Fatalf("newest entry %v", first)
+	}
+	for user, want := range map[string]int{"": 401, "member": 403, "admin": 200} {
+		tok := ""
+		if user != "" {
+			tok = f.login(t, user)
+		}
+		if code, _, _ := f.do(t, "GET", "/api/v1/audit", tok, nil); code != want {
+			t.Errorf("%q reads the audit log: %d, want %d", user, code, want)
+		}
+	}
+	if code, _, _ := f.do(t, "GET", "/api/v1/audit?region=09992", coord, nil); code != 403 {
+		t.Errorf("coordinator reads another region's audit: %d", code)
+	}
+	if code, _, v := f.do(t, "GET", "/api/v1/audit?entitty=x", coord, nil); code != 400 || v["errors"].([]any)[0].(map[string]any)["field"] != "entitty" {
+		t.Errorf("unknown parameter: %d %v", code, v)
+	}
+}
