@@ -49,6 +49,7 @@ func (f *fixture) do(t *testing.T, method, path, token string, body any, hdr ...
 	}
 	defer resp.Body.Close()
 	raw, _ := io.ReadAll(resp.Body)
+	checkResponse(t, req, resp, raw)
 	var v map[string]any
 	if len(raw) > 0 {
 		_ = json.Unmarshal(raw, &v)

@@ -62,10 +62,11 @@ func New(cfg Config) *Server {
 	s.registerAuthRoutes(s.router)
 	s.registerWriteRoutes(s.router)
 	s.registerAuditRoutes(s.router)
+	s.registerDocRoutes(s.router)
 	if cfg.Frontend != nil {
 		// Everything outside the API is the web app; unknown API paths stay problem+json.
 		s.router.MatcherFunc(func(r *http.Request, _ *mux.RouteMatch) bool {
-			return !strings.HasPrefix(r.URL.Path, apiPrefix+"/") && r.URL.Path != apiPrefix
+			return !strings.HasPrefix(r.URL.Path, "/api/") && r.URL.Path != "/api"
 		}).Handler(cfg.Frontend)
 	}
 	return s

@@ -78,6 +78,7 @@ func (f *fixture) get(t *testing.T, path string) (int, http.Header, map[string]a
 	}
 	defer resp.Body.Close()
 	body, _ := io.ReadAll(resp.Body)
+	checkResponse(t, resp.Request, resp, body)
 	var v map[string]any
 	if err := json.Unmarshal(body, &v); err != nil {
 		t.Fatalf("GET %s: body is not JSON: %q", path, body)

@@ -1,0 +1,311 @@
+package httpapi
+
+import (
+	"encoding/json"
+	"net/http"
+	"reflect"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gorilla/mux"
+
+	"github.com/netzwerkatlas/netzwerkatlas/graph"
+)
+
+// The OpenAPI 3.1 document is built from the domain's own tables — node kinds, their Go
+// types, enumerations, relationship types — so it cannot drift from what the handlers
+// decode and encode. A test walks the router and fails when a route is missing here; the
+// handler tests validate every response they receive against the document.
+
+type obj = map[string]any
+
+// enums lists the allowed values of enumerated properties, by JSON name and kind.
+func enumFor(k graph.Kind, field string) []string {
+	switch field {
+	case "visibility":
+		return []string{string(graph.Public), string(graph.Internal)}
+	case "canonical":
+		return graph.CanonicalFields
+	case "status":
+		return graph.MeasureStatuses
+	case "format":
+		return graph.MeasureFormats
+	case "cadence":
+		return graph.Cadences
+	case "population_source", "foreign_source":
+		return graph.PopulationSources
+	case "level":
+		if k == graph.KindMeasure {
+			return graph.MeasureLevels
+		}
+		return graph.NetworkLevels
+	case "kind":
+		switch k {
+		case graph.KindRegion:
+			return graph.RegionKinds
+		case graph.KindOrganisation:
+			return graph.OrganisationKinds
+		case graph.KindNetwork:
+			return graph.NetworkKinds
+		}
+	}
+	return nil
+}
+
+var (
+	timeType = reflect.TypeOf(time.Time{})
+	rawType  = reflect.TypeOf(json.RawMessage(nil))
+	dateType = reflect.TypeOf(graph.Date(""))
+)
+
+// schemaOf describes a Go type as JSON Schema the way encoding/json renders it.
+func schemaOf(t reflect.Type, k graph.Kind) obj {
+	switch {
+	case t == timeType:
+		return obj{"type": "string", "format": "date-time"}
+	case t == rawType:
+		return obj{"type": "object", "description": "GeoJSON geometry (Polygon or MultiPolygon)"}
+	case t == dateType:
+		return obj{"type": "string", "format": "date"}
+	}
+	switch t.Kind() {
+	case reflect.Pointer:
+		return schemaOf(t.Elem(), k)
+	case reflect.String:
+		return obj{"type": "string"}
+	case reflect.Bool:
+		return obj{"type": "boolean"}
+	case reflect.Int, reflect.Int64, reflect.Int32, reflect.Uint64:
+		return obj{"type": "integer"}
+	case reflect.Float64, reflect.Float32:
+		return obj{"type": "number"}
+	case reflect.Slice:
+		return obj{"type": "array", "items": schemaOf(t.Elem(), k)}
+	case reflect.Map:
+		return obj{"type": "object", "additionalProperties": schemaOf(t.Elem(), k)}
+	case reflect.Struct:
+		props := obj{}
+		collectFields(t, k, props)
+		return obj{"type": "object", "properties": props, "additionalProperties": false}
+	}
+	return obj{}
+}
+
+func collectFields(t reflect.Type, k graph.Kind, props obj) {
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if f.Anonymous && f.Type.Kind() == reflect.Struct {
+			collectFields(f.Type, k, props)
+			continue
+		}
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "-" || !f.IsExported() {
+			continue
+		}
+		if name == "" {
+			name = f.Name
+		}
+		s := schemaOf(f.Type, k)
+		if e := enumFor(k, name); e != nil && s["type"] == "string" {
+			s["enum"] = e
+		}
+		props[name] = s
+	}
+}
+
+func ref(name string) obj { return obj{"$ref": "#/components/schemas/" + name} }
+
+// schemaName is a kind's schema name, e.g. "Measure".
+func schemaName(k graph.Kind) string {
+	ki, _ := k.Info()
+	if ki.Label == "FieldOfAction" {
+		return "FieldOfAction"
+	}
+	return ki.Label
+}
+
+func jsonBody(schema obj) obj { return obj{"content": obj{"application/json": obj{"schema": schema}}} }
+
+func resp(desc string, schema obj) obj {
+	r := obj{"description": desc}
+	if schema != nil {
+		r["content"] = obj{"application/json": obj{"schema": schema}}
+	}
+	return r
+}
+
+// problems adds the problem answers an operation can give.
+func problems(r obj, codes ...string) obj {
+	for _, c := range codes {
+		r[c] = obj{"$ref": "#/components/responses/Problem"}
+	}
+	return r
+}
+
+func param(name, in, desc string, required bool, schema obj) obj {
+	return obj{"name": name, "in": in, "description": desc, "required": required, "schema": schema}
+}
+
+var str = obj{"type": "string"}
+
+// listFilterParams are the query parameters of lists and search.
+func listFilterParams() []any {
+	return []any{
+		param("region", "query", "5-digit region key", false, str),
+		param("municipality", "query", "AGS of a municipality", false, str),
+		param("field", "query", "id of a field of action", false, str),
+		param("target_group", "query", "id of a target group", false, str),
+		param("organisation", "query", "id of an organisation", false, str),
+		param("network", "query", "id of a network", false, str),
+		param("kind", "query", "the kind property (organisations, networks, regions)", false, str),
+		param("status", "query", "measure status", false, obj{"type": "string", "enum": graph.MeasureStatuses}),
+		param("language", "query", "ISO 639 code", false, str),
+		param("visibility", "query", "public or internal", false, obj{"type": "string", "enum": []string{"public", "internal"}}),
+		param("limit", "query", "page size, 1–1000 (default 50)", false, obj{"type": "integer", "minimum": 1, "maximum": graph.MaxLimit}),
+		param("cursor", "query", "next_cursor of the previous page", false, str),
+	}
+}
+
+var (
+	openAPIOnce sync.Once
+	openAPIDoc  []byte
+)
+
+// openAPI returns the document as JSON.
+func openAPI() []byte {
+	openAPIOnce.Do(func() {
+		b, err := json.MarshalIndent(buildOpenAPI(), "", "  ")
+		if err != nil {
+			panic(err)
+		}
+		openAPIDoc = b
+	})
+	return openAPIDoc
+}
+
+func buildOpenAPI() obj {
+	schemas := obj{}
+	var anyEntity []any
+	for _, ki := range graph.Kinds {
+		s := schemaOf(reflect.TypeOf(ki.New()).Elem(), ki.Kind)
+		schemas[schemaName(ki.Kind)] = s
+		anyEntity = append(anyEntity, ref(schemaName(ki.Kind)))
+	}
+	schemas["Entity"] = obj{"oneOf": anyEntity}
+	schemas["Problem"] = obj{"type": "object", "required": []string{"type", "title", "status"}, "properties": obj{
+		"type": str, "title": str, "status": obj{"type": "integer"}, "detail": str, "instance": str, "request_id": str,
+		"current_version": obj{"type": "integer"},
+		"errors": obj{"type": "array", "items": obj{"type": "object", "required": []string{"field", "message"},
+			"properties": obj{"field": str, "message": str}}},
+	}}
+	var relTypes []string
+	for _, ri := range graph.RelTypes {
+		relTypes = append(relTypes, string(ri.Type))
+	}
+	relProps := schemaOf(reflect.TypeOf(graph.RelProps{}), "")
+	schemas["Relation"] = obj{"type": "object", "required": []string{"type", "from", "to"}, "properties": obj{
+		"type": obj{"type": "string", "enum": relTypes}, "from": str, "to": str, "props": relProps}}
+	schemas["AuditEntry"] = schemaOf(reflect.TypeOf(graph.AuditEntry{}), "")
+	schemas["AuditEntry"].(obj)["properties"].(obj)["before"] = obj{}
+	schemas["AuditEntry"].(obj)["properties"].(obj)["after"] = obj{}
+	schemas["User"] = schemaOf(reflect.TypeOf(userView{}), "")
+	schemas["Token"] = schemaOf(reflect.TypeOf(tokenView{}), "")
+	schemas["FieldMatch"] = schemaOf(reflect.TypeOf(graph.FieldMatch{}), "")
+	schemas["SearchHit"] = obj{"type": "object", "properties": obj{"kind": str, "score": obj{"type": "number"},
+		"item": ref("Entity"), "matches": obj{"type": "array", "items": ref("FieldMatch")}}}
+
+	paths := obj{}
+	op := func(path, method string, o obj) {
+		if paths[path] == nil {
+			paths[path] = obj{}
+		}
+		paths[path].(obj)[strings.ToLower(method)] = o
+	}
+	idParam := param("id", "path", "the node's id (a region key, an AGS, or a prefixed id)", true, str)
+	etagHeader := obj{"ETag": obj{"description": "the version", "schema": str}}
+	ifMatch := param("If-Match", "header", "ETag of the version you edited", true, str)
+
+	op("/healthz", "GET", obj{"summary": "Liveness", "responses": obj{"200": resp("up", obj{"type": "object"})}})
+	op("/readyz", "GET", obj{"summary": "Readiness: the store answers", "responses": obj{"200": resp("ready", obj{"type": "object"}), "503": resp("not ready", obj{"type": "object"})}})
+	op("/metrics", "GET", obj{"summary": "Prometheus metrics (text format)", "responses": obj{"200": obj{"description": "metrics", "content": obj{"text/plain": obj{"schema": str}}}}})
+	op("/api/openapi.json", "GET", obj{"summary": "This document", "responses": obj{"200": resp("the document", obj{"type": "object"})}})
+
+	for _, ki := range graph.Kinds {
+		name := schemaName(ki.Kind)
+		base := apiPrefix + "/" + ki.Collection
+		list := obj{"type": "object", "required": []string{"items", "next_cursor", "total"}, "properties": obj{
+			"items": obj{"type": "array", "items": ref(name)}, "next_cursor": str, "total": obj{"type": "integer"}}}
+		tag := []string{ki.Collection}
+		op(base, "GET", obj{"tags": tag, "summary": "List " + ki.Collection, "parameters": listFilterParams(),
+			"responses": problems(obj{"200": resp("one page", list)}, "400", "401")})
+		op(base, "POST", obj{"tags": tag, "summary": "Create a " + string(ki.Kind), "requestBody": jsonBody(ref(name)),
+			"responses": problems(obj{"201": obj{"description": "created", "headers": etagHeader, "content": obj{"application/json": obj{"schema": ref(name)}}}},
+				"400", "401", "403", "409", "413", "415")})
+		op(base+"/{id}", "GET", obj{"tags": tag, "summary": "Get a " + string(ki.Kind), "parameters": []any{idParam},
+			"responses": problems(obj{"200": obj{"description": "the node", "headers": etagHeader, "content": obj{"application/json": obj{"schema": ref(name)}}}}, "401", "404")})
+		op(base+"/{id}", "PUT", obj{"tags": tag, "summary": "Replace a " + string(ki.Kind), "parameters": []any{idParam, ifMatch}, "requestBody": jsonBody(ref(name)),
+			"responses": problems(obj{"200": resp("the stored node", ref(name))}, "400", "401", "403", "404", "412", "413", "415", "428")})
+		op(base+"/{id}", "PATCH", obj{"tags": tag, "summary": "Change fields of a " + string(ki.Kind) + " (JSON merge patch)", "parameters": []any{idParam, ifMatch},
+			"requestBody": obj{"content": obj{"application/merge-patch+json": obj{"schema": obj{"type": "object"}}, "application/json": obj{"schema": obj{"type": "object"}}}},
+			"responses":   problems(obj{"200": resp("the stored node", ref(name))}, "400", "401", "403", "404", "412", "413", "415", "428")})
+		op(base+"/{id}", "DELETE", obj{"tags": tag, "summary": "Delete a " + string(ki.Kind), "parameters": []any{idParam, param("If-Match", "header", "ETag of the version you saw (optional)", false, str)},
+			"responses": problems(obj{"204": obj{"description": "deleted"}}, "400", "401", "403", "404", "409", "412")})
+		op(base+"/{id}/relations", "GET", obj{"tags": tag, "summary": "Relationships of a " + string(ki.Kind), "parameters": []any{idParam,
+			param("type", "query", "relationship type", false, obj{"type": "string", "enum": relTypes}),
+			param("direction", "query", "in or out", false, obj{"type": "string", "enum": []string{"in", "out"}})},
+			"responses": problems(obj{"200": resp("relationships", obj{"type": "object", "properties": obj{"items": obj{"type": "array", "items": ref("Relation")}, "total": obj{"type": "integer"}}})}, "400", "404")})
+	}
+	op(apiPrefix+"/relations", "POST", obj{"tags": []string{"relations"}, "summary": "Create a relationship or replace its properties", "requestBody": jsonBody(ref("Relation")),
+		"responses": problems(obj{"200": resp("the relationship", ref("Relation"))}, "400", "401", "403", "404", "413", "415")})
+	op(apiPrefix+"/relations", "DELETE", obj{"tags": []string{"relations"}, "summary": "Remove a relationship", "requestBody": jsonBody(ref("Relation")),
+		"responses": problems(obj{"204": obj{"description": "removed"}}, "400", "401", "403", "404", "413", "415")})
+	searchParams := append([]any{param("q", "query", "the words to find (German-aware)", false, str),
+		param("types", "query", "comma-separated kinds: measure, organisation, network", false, str)}, listFilterParams()...)
+	op(apiPrefix+"/search", "GET", obj{"tags": []string{"search"}, "summary": "Full-text search", "parameters": searchParams,
+		"responses": problems(obj{"200": resp("ranked hits", obj{"type": "object", "properties": obj{"items": obj{"type": "array", "items": ref("SearchHit")},
+			"next_cursor": str, "total": obj{"type": "integer"}}})}, "400")})
+	authTag := []string{"auth"}
+	op(apiPrefix+"/auth/login", "POST", obj{"tags": authTag, "summary": "Sign in", "requestBody": jsonBody(obj{"type": "object", "required": []string{"username", "password"},
+		"properties": obj{"username": str, "password": str}, "additionalProperties": false}),
+		"responses": problems(obj{"200": resp("signed in; also sets the session and CSRF cookies", obj{"type": "object", "properties": obj{
+			"token": str, "expires_at": obj{"type": "string", "format": "date-time"}, "csrf_token": str, "user": ref("User")}})}, "400", "401", "413", "415", "429")})
+	op(apiPrefix+"/auth/logout", "POST", obj{"tags": authTag, "summary": "Sign out", "responses": problems(obj{"204": obj{"description": "signed out"}}, "401", "403")})
+	op(apiPrefix+"/auth/me", "GET", obj{"tags": authTag, "summary": "The signed-in user", "responses": problems(obj{"200": resp("the user", ref("User"))}, "401")})
+	op(apiPrefix+"/auth/tokens", "GET", obj{"tags": authTag, "summary": "Your sessions and API tokens", "responses": problems(obj{"200": resp("tokens",
+		obj{"type": "object", "properties": obj{"items": obj{"type": "array", "items": ref("Token")}, "total": obj{"type": "integer"}}})}, "401")})
+	op(apiPrefix+"/auth/tokens", "POST", obj{"tags": authTag, "summary": "Create an API token (shown once)", "requestBody": jsonBody(obj{"type": "object",
+		"properties": obj{"name": str, "expires_in_days": obj{"type": "integer"}}, "additionalProperties": false}),
+		"responses": problems(obj{"201": resp("the token", obj{"type": "object", "properties": obj{"id": str, "name": str, "token": str,
+			"created_at": obj{"type": "string", "format": "date-time"}, "expires_at": obj{"type": "string", "format": "date-time"}}})}, "400", "401", "403", "413", "415")})
+	op(apiPrefix+"/auth/tokens/{id}", "DELETE", obj{"tags": authTag, "summary": "Revoke a token", "parameters": []any{param("id", "path", "token id", true, str)},
+		"responses": problems(obj{"204": obj{"description": "revoked"}}, "401", "403", "404")})
+	op(apiPrefix+"/audit", "GET", obj{"tags": []string{"audit"}, "summary": "Who changed what (coordinators, admins)", "parameters": []any{
+		param("entity", "query", "node id", false, str), param("region", "query", "region key", false, str),
+		param("limit", "query", "page size", false, obj{"type": "integer", "minimum": 1, "maximum": graph.MaxLimit}), param("cursor", "query", "next_cursor", false, str)},
+		"responses": problems(obj{"200": resp("entries, newest first", obj{"type": "object", "properties": obj{"items": obj{"type": "array", "items": ref("AuditEntry")}, "next_cursor": str}})}, "400", "401", "403")})
+
+	return obj{
+		"openapi": "3.1.0",
+		"info": obj{"title": "Netzwerkatlas API", "version": "1",
+			"description": "Directory and analysis service for the integration work of German counties. Errors are application/problem+json (RFC 9457)."},
+		"paths": paths,
+		"components": obj{
+			"schemas":   schemas,
+			"responses": obj{"Problem": obj{"description": "a problem (RFC 9457)", "content": obj{"application/problem+json": obj{"schema": ref("Problem")}}}},
+			"securitySchemes": obj{
+				"bearer":  obj{"type": "http", "scheme": "bearer"},
+				"session": obj{"type": "apiKey", "in": "cookie", "name": sessionCookie},
+			},
+		},
+		"security": []any{obj{}, obj{"bearer": []any{}}, obj{"session": []any{}}},
+	}
+}
+
+// registerDocRoutes adds GET /api/openapi.json.
+func (s *Server) registerDocRoutes(r *mux.Router) {
+	r.HandleFunc("/api/openapi.json", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write(openAPI())
+	}).Methods(http.MethodGet, http.MethodHead)
+}
