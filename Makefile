@@ -10,7 +10,7 @@ BENCH_DIR ?= $(CURDIR)/.bench-data
 # Scales the store benchmarks run on (county, state, nation).
 BENCH_SCALES ?= county,nation
 
-.PHONY: run test build bench frontend frontend-test go-test go-deps lint clean
+.PHONY: run test build bench loadtest frontend frontend-test go-test go-deps lint clean
 
 ## run: build everything and serve the demo data on http://localhost:8080
 run: build
@@ -59,6 +59,10 @@ frontend-test: frontend/node_modules/.installed
 bench:
 	NETZWERKATLAS_BENCH_DIR=$(BENCH_DIR) NETZWERKATLAS_BENCH_SCALES=$(BENCH_SCALES) \
 		$(GO) test -run '^$$' -bench . -benchmem -benchtime 2s -timeout 60m ./graph/... 
+
+## loadtest: wrk against the service on the demo data (apt-get install -y wrk)
+loadtest: build
+	deploy/loadtest/run.sh 15
 
 clean:
 	rm -rf bin frontend/dist/assets frontend/dist/index.html frontend/dist/favicon.svg
