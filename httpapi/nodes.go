@@ -1,6 +1,8 @@
 package httpapi
 
 import (
+	"bytes"
+	"encoding/json"
 	"net/http"
 	"net/url"
 	"slices"
@@ -28,11 +30,30 @@ func (s *Server) registerNodeRoutes(r *mux.Router) {
 // apiPrefix starts every API route.
 const apiPrefix = "/api/v1"
 
-// listResponse is the body of every list.
-type listResponse struct {
-	Items      []graph.Entity `json:"items"`
-	NextCursor string         `json:"next_cursor"`
-	Total      int            `json:"total"`
+// writeList answers with a list body {items, next_cursor, total} assembled from encoded
+// items (encoding/json would validate and re-compact every one of them).
+func writeList(w http.ResponseWriter, items []json.RawMessage, next string, total int) {
+	size := 64 + len(next)
+	for _, it := range items {
+		size += len(it) + 1
+	}
+	b := bytes.NewBuffer(make([]byte, 0, size))
+	b.WriteString(`{"items":[`)
+	for i, it := range items {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.Write(it)
+	}
+	b.WriteString(`],"next_cursor":`)
+	nc, _ := json.Marshal(next)
+	b.Write(nc)
+	b.WriteString(`,"total":`)
+	b.WriteString(strconv.Itoa(total))
+	b.WriteString("}\n")
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write(b.Bytes())
 }
 
 // listParams are the query parameters lists accept, mapped to the filter field they set.
@@ -98,11 +119,14 @@ func (s *Server) handleNodeList(w http.ResponseWriter, r *http.Request, kind gra
 		s.writeError(w, r, err)
 		return
 	}
-	items := make([]graph.Entity, len(page.Items))
+	items := make([]json.RawMessage, len(page.Items))
 	for i, e := range page.Items {
-		items[i] = acc.view(e)
+		if items[i], err = s.encode(acc, e); err != nil {
+			s.writeError(w, r, err)
+			return
+		}
 	}
-	writeJSON(w, http.StatusOK, listResponse{Items: items, NextCursor: page.NextCursor, Total: page.Total})
+	writeList(w, items, page.NextCursor, page.Total)
 }
 
 // handleNodeView serves GET /api/v1/{collection}/{id}. Nodes the caller may not read are
@@ -113,7 +137,13 @@ func (s *Server) handleNodeView(w http.ResponseWriter, r *http.Request, kind gra
 		return
 	}
 	w.Header().Set("ETag", etag(e.Base().Version))
-	writeJSON(w, http.StatusOK, acc.view(e))
+	b, err := s.encode(acc, e)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	_, _ = w.Write(append(b, '\n'))
 }
 
 // handleNodeRelations serves GET /api/v1/{collection}/{id}/relations: the node's

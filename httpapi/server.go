@@ -5,6 +5,7 @@ package httpapi
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"slices"
 	"strings"
@@ -33,6 +34,7 @@ type Config struct {
 type Server struct {
 	store   graph.Store // instrumented: every call is timed in metrics
 	metrics *metrics
+	json    *jsonCache // encoded nodes by id and version
 	log     zerolog.Logger
 	version string
 	router  *mux.Router
@@ -49,7 +51,7 @@ type Server struct {
 // New builds the server and its routes.
 func New(cfg Config) *Server {
 	m := newMetrics()
-	s := &Server{store: m.instrument(cfg.Store), metrics: m, log: cfg.Log, version: cfg.Version, router: mux.NewRouter(),
+	s := &Server{store: m.instrument(cfg.Store), metrics: m, json: newJSONCache(), log: cfg.Log, version: cfg.Version, router: mux.NewRouter(),
 		loginByAddr: newLimiter(3*time.Second, 20), loginByUser: newLimiter(12*time.Second, 5)}
 	s.router.NotFoundHandler = http.HandlerFunc(s.handleNotFound)
 	s.router.MethodNotAllowedHandler = http.HandlerFunc(s.handleMethodNotAllowed)
@@ -137,12 +139,24 @@ func (a access) canRead(e graph.Entity) bool {
 	return within(a.regions, r) && (e.Base().Visibility == graph.Public || within(a.internal, r))
 }
 
-// view prepares e for the caller: contact data only for roles that may see it.
+// view prepares e for the caller: contact data only for roles that may see it. redacted
+// tells whether contact data was removed.
 func (a access) view(e graph.Entity) graph.Entity {
-	if act, ok := e.(*graph.Actor); ok && !within(a.contacts, act.Region) {
-		return act.WithoutContact()
-	}
+	e, _ = a.viewR(e)
 	return e
+}
+
+func (a access) viewR(e graph.Entity) (graph.Entity, bool) {
+	if act, ok := e.(*graph.Actor); ok && !within(a.contacts, act.Region) {
+		return act.WithoutContact(), true
+	}
+	return e, false
+}
+
+// encode returns the JSON of e as the caller may see it.
+func (s *Server) encode(acc access, e graph.Entity) (json.RawMessage, error) {
+	v, redacted := acc.viewR(e)
+	return s.json.encode(v, redacted)
 }
 
 // accessFor returns the caller's access: anonymous callers read the public data of public
