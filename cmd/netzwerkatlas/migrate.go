@@ -7,8 +7,6 @@ import (
 	"io"
 	"time"
 
-	"github.com/schollz/progressbar/v3"
-
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
 )
 
@@ -51,19 +49,7 @@ Neo4j is configured by NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE.
 	defer dst.Close()
 
 	start := time.Now()
-	var bar *progressbar.ProgressBar
-	progress := func(done, total int) {
-		if quiet {
-			return
-		}
-		if bar == nil {
-			bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(stderr), progressbar.OptionSetDescription("copying"),
-				progressbar.OptionShowCount(), progressbar.OptionSetItsString("ops"), progressbar.OptionShowIts(),
-				progressbar.OptionThrottle(200*time.Millisecond), progressbar.OptionOnCompletion(func() { fmt.Fprintln(stderr) }))
-		}
-		bar.ChangeMax(total)
-		_ = bar.Set(done)
-	}
+	progress := progressFunc(stderr, "copying", quiet)
 	rep, err := graph.Copy(graph.WithUser(ctx, "migrate"), src, dst, progress)
 	if err != nil {
 		return err

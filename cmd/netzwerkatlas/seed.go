@@ -7,8 +7,6 @@ import (
 	"io"
 	"time"
 
-	"github.com/schollz/progressbar/v3"
-
 	"github.com/netzwerkatlas/netzwerkatlas/graph/demo"
 )
 
@@ -36,19 +34,7 @@ func runSeed(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	defer store.Close()
 
 	start := time.Now()
-	var bar *progressbar.ProgressBar
-	progress := func(done, total int) {
-		if quiet {
-			return
-		}
-		if bar == nil {
-			bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(stderr), progressbar.OptionSetDescription("seeding"),
-				progressbar.OptionShowCount(), progressbar.OptionSetItsString("ops"), progressbar.OptionShowIts(),
-				progressbar.OptionThrottle(200*time.Millisecond), progressbar.OptionOnCompletion(func() { fmt.Fprintln(stderr) }))
-		}
-		bar.ChangeMax(max(total, done))
-		_ = bar.Set(done)
-	}
+	progress := progressFunc(stderr, "seeding", quiet)
 	if scale == "" {
 		res, err := demo.Seed(ctx, store, demo.Demo(), progress)
 		if err != nil {
