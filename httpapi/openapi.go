@@ -210,6 +210,7 @@ func buildOpenAPI() obj {
 	schemas["AuditEntry"].(obj)["properties"].(obj)["before"] = obj{}
 	schemas["AuditEntry"].(obj)["properties"].(obj)["after"] = obj{}
 	schemas["User"] = schemaOf(reflect.TypeOf(userView{}), "")
+	schemas["UserAdmin"] = schemaOf(reflect.TypeOf(userAdminView{}), "")
 	schemas["Token"] = schemaOf(reflect.TypeOf(tokenView{}), "")
 	schemas["FieldMatch"] = schemaOf(reflect.TypeOf(graph.FieldMatch{}), "")
 	schemas["SearchHit"] = obj{"type": "object", "properties": obj{"kind": str, "score": obj{"type": "number"},
@@ -284,6 +285,22 @@ func buildOpenAPI() obj {
 		param("entity", "query", "node id", false, str), param("region", "query", "region key", false, str),
 		param("limit", "query", "page size", false, obj{"type": "integer", "minimum": 1, "maximum": graph.MaxLimit}), param("cursor", "query", "next_cursor", false, str)},
 		"responses": problems(obj{"200": resp("entries, newest first", obj{"type": "object", "properties": obj{"items": obj{"type": "array", "items": ref("AuditEntry")}, "next_cursor": str}})}, "400", "401", "403")})
+
+	usersTag := []string{"users"}
+	userBody := jsonBody(obj{"type": "object", "additionalProperties": false, "properties": obj{
+		"username": str, "password": str, "admin": obj{"type": "boolean"}, "organisation": str,
+		"roles": obj{"type": "object", "additionalProperties": obj{"type": "string", "enum": []string{"viewer", "member", "coordinator", "admin"}}}}})
+	userParam := param("username", "path", "sign-in name", true, str)
+	op(apiPrefix+"/users", "GET", obj{"tags": usersTag, "summary": "All users (admins)", "responses": problems(obj{"200": resp("users",
+		obj{"type": "object", "properties": obj{"items": obj{"type": "array", "items": ref("UserAdmin")}, "total": obj{"type": "integer"}}})}, "401", "403")})
+	op(apiPrefix+"/users", "POST", obj{"tags": usersTag, "summary": "Create a user (admins); without a password one is generated and returned once",
+		"requestBody": userBody, "responses": problems(obj{"201": resp("the user", obj{"type": "object", "properties": obj{"user": ref("UserAdmin"), "password": str}})},
+			"400", "401", "403", "409", "413", "415")})
+	op(apiPrefix+"/users/{username}", "PATCH", obj{"tags": usersTag, "summary": "Change a user (admins)", "parameters": []any{userParam, ifMatch},
+		"requestBody": userBody, "responses": problems(obj{"200": obj{"description": "the user", "headers": etagHeader, "content": obj{"application/json": obj{"schema": ref("UserAdmin")}}}},
+			"400", "401", "403", "404", "412", "413", "415", "428")})
+	op(apiPrefix+"/users/{username}", "DELETE", obj{"tags": usersTag, "summary": "Delete a user and their tokens (admins)", "parameters": []any{userParam},
+		"responses": problems(obj{"204": obj{"description": "deleted"}}, "401", "403", "404", "409")})
 
 	return obj{
 		"openapi": "3.1.0",

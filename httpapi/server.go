@@ -65,6 +65,7 @@ func New(cfg Config) *Server {
 	s.registerWriteRoutes(s.router)
 	s.registerAuditRoutes(s.router)
 	s.registerDocRoutes(s.router)
+	s.registerUserRoutes(s.router)
 	if cfg.Frontend != nil {
 		// Everything outside the API is the web app; unknown API paths stay problem+json.
 		s.router.MatcherFunc(func(r *http.Request, _ *mux.RouteMatch) bool {
