@@ -271,6 +271,11 @@ func (s *Server) handleNodeDelete(w http.ResponseWriter, r *http.Request, kind g
 	if !s.authorize(w, r, cur) {
 		return
 	}
+	// Members edit their organisation's entry but do not delete it.
+	if p := principalFrom(r.Context()); !p.user.Admin && p.user.Roles[cur.RegionKey()].Rank() < graph.RoleCoordinator.Rank() {
+		s.writeError(w, r, &graph.Error{Code: graph.EFORBIDDEN, Message: "only coordinators delete entries of region " + cur.RegionKey()})
+		return
+	}
 	if err := s.store.Delete(r.Context(), kind, cur.Base().ID, version); err != nil {
 		s.writeVersionError(w, r, err)
 		return

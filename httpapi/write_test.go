@@ -157,6 +157,19 @@ func TestWriteRoles(t *testing.T) {
 			}
 		}
 	}
+	// A member edits its organisation but does not delete it; the region's coordinator may.
+	for _, c := range []struct {
+		user string
+		want int
+	}{{"", 401}, {"viewer", 403}, {"member", 403}, {"other", 403}, {"coord", 204}} {
+		tok := ""
+		if c.user != "" {
+			tok = f.login(t, c.user)
+		}
+		if code, _, _ := f.do(t, "DELETE", "/api/v1/organisations/"+f.org, tok, nil); code != c.want {
+			t.Errorf("%q deletes the member's organisation: %d, want %d", c.user, code, c.want)
+		}
+	}
 }
 
 func TestAuditRoute(t *testing.T) {
