@@ -172,7 +172,8 @@ func ComputeCoverage(s *graph.Snapshot, p CoverageParams) (*Coverage, error) {
 	}
 	mIndex := map[string]int{}
 	fIndex := map[string]int{}
-	c := &Coverage{Region: s.Region, TargetGroup: p.TargetGroup, Demand: p.Demand, ThinFactor: p.ThinFactor}
+	c := &Coverage{Region: s.Region, TargetGroup: p.TargetGroup, Demand: p.Demand, ThinFactor: p.ThinFactor,
+		Fields: []FieldSummary{}, Municipalities: []MunicipalitySummary{}, Gaps: []Cell{}, Thin: []Cell{}}
 	for i, m := range s.Municipalities {
 		mIndex[m.ID] = i
 		c.Municipalities = append(c.Municipalities, MunicipalitySummary{AGS: m.ID, Name: m.Name, Demand: demandOf(m, p.Demand)})

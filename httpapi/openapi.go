@@ -302,6 +302,12 @@ func buildOpenAPI() obj {
 	op(apiPrefix+"/users/{username}", "DELETE", obj{"tags": usersTag, "summary": "Delete a user and their tokens (admins)", "parameters": []any{userParam},
 		"responses": problems(obj{"204": obj{"description": "deleted"}}, "401", "403", "404", "409")})
 
+	op(apiPrefix+"/analysis/coverage", "GET", obj{"tags": []string{"analysis"}, "summary": "Coverage municipality × field: gap, thin, covered; gaps ranked by unserved demand",
+		"parameters": []any{param("region", "query", "5-digit region key", true, str), param("target_group", "query", "only measures for this group", false, str),
+			param("demand", "query", "population densities are measured against", false, obj{"type": "string", "enum": []string{"foreign", "population", "protection_seekers"}}),
+			param("thin_factor", "query", "share of the field's median density below which a cell is thin (default 0.25)", false, obj{"type": "number"})},
+		"responses": problems(obj{"200": resp("the coverage", obj{"type": "object", "required": []string{"region", "fields", "municipalities", "cells", "gaps", "thin"}})}, "400", "404")})
+
 	return obj{
 		"openapi": "3.1.0",
 		"info": obj{"title": "Netzwerkatlas API", "version": "1",

@@ -32,12 +32,13 @@ type Config struct {
 
 // Server is the HTTP API.
 type Server struct {
-	store   graph.Store // instrumented: every call is timed in metrics
-	metrics *metrics
-	json    *jsonCache // encoded nodes by id and version
-	log     zerolog.Logger
-	version string
-	router  *mux.Router
+	store    graph.Store // instrumented: every call is timed in metrics
+	metrics  *metrics
+	json     *jsonCache // encoded nodes by id and version
+	analyses analysisCache
+	log      zerolog.Logger
+	version  string
+	router   *mux.Router
 
 	loginByAddr *limiter // sign-in attempts per client address
 	loginByUser *limiter // sign-in attempts per account
@@ -66,6 +67,7 @@ func New(cfg Config) *Server {
 	s.registerAuditRoutes(s.router)
 	s.registerDocRoutes(s.router)
 	s.registerUserRoutes(s.router)
+	s.registerAnalysisRoutes(s.router)
 	if cfg.Frontend != nil {
 		// Everything outside the API is the web app; unknown API paths stay problem+json.
 		s.router.MatcherFunc(func(r *http.Request, _ *mux.RouteMatch) bool {
