@@ -69,7 +69,7 @@ func Copy(ctx context.Context, src, dst Store, progress func(done, total int)) (
 			return CopyReport{}, err
 		}
 		total += len(snap.Relations)
-		for _, e := range snapshotNodes(snap) {
+		for _, e := range snap.Nodes() {
 			if e.RegionKey() != "" { // shared groups are copied already
 				w.add(Op{Action: OpRestore, Entity: e})
 			}
@@ -181,27 +181,6 @@ func listAll(ctx context.Context, s Store, q ListQuery) ([]Entity, error) {
 		}
 		q.Cursor = page.NextCursor
 	}
-}
-
-// snapshotNodes returns the nodes of a snapshot in Kinds order, so references resolve.
-func snapshotNodes(s *Snapshot) []Entity {
-	var out []Entity
-	add := func(n int, at func(int) Entity) {
-		for i := 0; i < n; i++ {
-			out = append(out, at(i))
-		}
-	}
-	add(len(s.Regions), func(i int) Entity { return s.Regions[i] })
-	add(len(s.Municipalities), func(i int) Entity { return s.Municipalities[i] })
-	add(len(s.Fields), func(i int) Entity { return s.Fields[i] })
-	add(len(s.TargetGroups), func(i int) Entity { return s.TargetGroups[i] })
-	add(len(s.Organisations), func(i int) Entity { return s.Organisations[i] })
-	add(len(s.Actors), func(i int) Entity { return s.Actors[i] })
-	add(len(s.Networks), func(i int) Entity { return s.Networks[i] })
-	add(len(s.Measures), func(i int) Entity { return s.Measures[i] })
-	add(len(s.Goals), func(i int) Entity { return s.Goals[i] })
-	add(len(s.Indicators), func(i int) Entity { return s.Indicators[i] })
-	return out
 }
 
 // copyWriter collects operations and writes them in batches.

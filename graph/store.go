@@ -213,6 +213,30 @@ func (s *Snapshot) Add(e Entity) {
 	}
 }
 
+// Nodes returns every node of the snapshot in graph.Kinds order, so that references resolve
+// when they are written in this order.
+func (s *Snapshot) Nodes() []Entity {
+	out := make([]Entity, 0, len(s.Regions)+len(s.Municipalities)+len(s.Fields)+len(s.TargetGroups)+
+		len(s.Organisations)+len(s.Actors)+len(s.Networks)+len(s.Measures)+len(s.Goals)+len(s.Indicators))
+	out = appendAll(out, s.Regions)
+	out = appendAll(out, s.Municipalities)
+	out = appendAll(out, s.Fields)
+	out = appendAll(out, s.TargetGroups)
+	out = appendAll(out, s.Organisations)
+	out = appendAll(out, s.Actors)
+	out = appendAll(out, s.Networks)
+	out = appendAll(out, s.Measures)
+	out = appendAll(out, s.Goals)
+	return appendAll(out, s.Indicators)
+}
+
+func appendAll[E Entity](out []Entity, es []E) []Entity {
+	for _, e := range es {
+		out = append(out, e)
+	}
+	return out
+}
+
 // Count returns the number of nodes per kind.
 func (s *Snapshot) Count() map[Kind]int {
 	return map[Kind]int{

@@ -76,38 +76,15 @@ func (s *Server) regionSnapshot(r *http.Request, region string) (*graph.Snapshot
 func publicPart(s *graph.Snapshot) *graph.Snapshot {
 	out := &graph.Snapshot{Region: s.Region, Revision: s.Revision, Taken: s.Taken}
 	keep := map[string]bool{}
-	add := func(e graph.Entity) {
+	for _, e := range s.Nodes() {
+		// Actors stay out: analyses do not need people.
+		if e.EntityKind() == graph.KindActor {
+			continue
+		}
 		if e.Base().Visibility == graph.Public || e.EntityKind() == graph.KindRegion {
 			keep[e.Base().ID] = true
 			out.Add(e)
 		}
-	}
-	for _, e := range s.Regions {
-		add(e)
-	}
-	for _, e := range s.Municipalities {
-		add(e)
-	}
-	for _, e := range s.Fields {
-		add(e)
-	}
-	for _, e := range s.TargetGroups {
-		add(e)
-	}
-	for _, e := range s.Organisations {
-		add(e)
-	}
-	for _, e := range s.Networks {
-		add(e)
-	}
-	for _, e := range s.Measures {
-		add(e)
-	}
-	for _, e := range s.Goals {
-		add(e)
-	}
-	for _, e := range s.Indicators {
-		add(e)
 	}
 	for _, rel := range s.Relations {
 		if keep[rel.From] && keep[rel.To] {

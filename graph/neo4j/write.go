@@ -261,7 +261,7 @@ func writeStage(ctx context.Context, tx neo4j.ManagedTransaction, st *graph.Stag
 			dropped[c.Key.Type] = append(dropped[c.Key.Type], row)
 			continue
 		}
-		props, err := relProps(c.Relation.Props)
+		props, err := structToProps(c.Relation.Props)
 		if err != nil {
 			return err
 		}
@@ -402,9 +402,6 @@ func sortedTypes(m map[graph.RelType][]any) []graph.RelType {
 	slices.Sort(ts)
 	return ts
 }
-
-// relProps converts relationship properties for Neo4j (at becomes a DateTime).
-func relProps(p graph.RelProps) (map[string]any, error) { return structToProps(p) }
 
 // auditProps turns an audit entry into node properties; before and after stay JSON text.
 func auditProps(e graph.AuditEntry) (map[string]any, error) {
