@@ -255,7 +255,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	bad := &graph.Error{Code: graph.EUNAUTHORIZED, Message: "unknown user name or wrong password"}
 	u, err := s.store.GetUser(r.Context(), name)
 	if graph.ErrorCode(err) == graph.ENOTFOUND {
-		CheckPassword(dummyHash, req.Password) // same work whether or not the user exists
+		CheckPassword(dummyHash(), req.Password) // same work whether or not the user exists
 		s.writeError(w, r, bad)
 		return
 	}
@@ -281,8 +281,9 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, loginResponse{Token: secret, ExpiresAt: t.ExpiresAt, CSRFToken: csrf, User: viewUser(u)})
 }
 
-// dummyHash is checked when the user does not exist, so that timing does not tell.
-var dummyHash, _ = HashPassword("netzwerkatlas: no such user")
+// dummyHash is checked when the user does not exist, so that timing does not tell; it is
+// made on first use rather than at start-up.
+var dummyHash = sync.OnceValue(func() string { h, _ := HashPassword("netzwerkatlas: no such user"); return h })
 
 func clearCookies(w http.ResponseWriter) {
 	for _, name := range []string{sessionCookie, csrfCookie} {
