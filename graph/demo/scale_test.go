@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -161,4 +162,21 @@ func BenchmarkGenerateScaleCounty(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(ops)/time.Since(start).Seconds(), "ops/s")
+}
+
+// TestScaleSnapshot: the in-memory snapshot holds what seeding a store holds.
+func TestScaleSnapshot(t *testing.T) {
+	sc := Scale{Name: "tiny", Regions: 2, MunicipalitiesPerRegion: 4, OrganisationsPerRegion: 30,
+		MeasuresPerRegion: 60, ActorsPerRegion: 5, NetworksPerRegion: 3, FieldsPerRegion: 3, GoalsPerField: 1}
+	s, err := ScaleSnapshot(context.Background(), sc, 7)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Regions) != 2 || len(s.Municipalities) != 8 || len(s.Organisations) != 60 || len(s.Measures) != 120 || len(s.Networks) != 6 {
+		t.Errorf("got %d regions, %d municipalities, %d organisations, %d measures, %d networks; want 2, 8, 60, 120, 6",
+			len(s.Regions), len(s.Municipalities), len(s.Organisations), len(s.Measures), len(s.Networks))
+	}
+	if !slices.IsSortedFunc(s.Relations, graph.CompareRelations) || len(s.Relations) == 0 {
+		t.Errorf("%d relationships, sorted %v", len(s.Relations), slices.IsSortedFunc(s.Relations, graph.CompareRelations))
+	}
 }
