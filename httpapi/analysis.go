@@ -1,11 +1,13 @@
 package httpapi
 
 import (
+	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"slices"
 	"strconv"
-	"sync"
+	"strings"
 
 	"github.com/gorilla/mux"
 
@@ -13,63 +15,81 @@ import (
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
 )
 
-// registerAnalysisRoutes adds the analyses.
+// registerAnalysisRoutes adds the analyses and the map.
 func (s *Server) registerAnalysisRoutes(r *mux.Router) {
 	r.HandleFunc(apiPrefix+"/analysis/coverage", s.handleCoverage).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc(apiPrefix+"/analysis/gaps", s.handleGaps).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc(apiPrefix+"/map/municipalities.geojson", s.handleMap).Methods(http.MethodGet, http.MethodHead)
 }
 
-// analysisCache keeps results per store revision: repeated requests cost nothing until the
-// data changes, and a write empties it.
-type analysisCache struct {
-	mu       sync.Mutex
-	revision uint64
-	results  map[string]any
+// queryParams checks that q holds only the named parameters, each at most once.
+func queryParams(q map[string][]string, names ...string) error {
+	for name := range q {
+		if !slices.Contains(names, name) {
+			return invalid(name, "is not a parameter of this route; use %s", strings.Join(names, ", "))
+		}
+	}
+	return checkSingle(q)
 }
 
-func (c *analysisCache) get(rev uint64, key string, compute func() (any, error)) (any, error) {
-	c.mu.Lock()
-	if c.revision != rev || c.results == nil {
-		c.revision, c.results = rev, map[string]any{}
+// floatParam parses an optional number parameter.
+func floatParam(q map[string][]string, name string) (float64, error) {
+	v := ""
+	if vs := q[name]; len(vs) > 0 {
+		v = vs[0]
 	}
-	if v, ok := c.results[key]; ok {
-		c.mu.Unlock()
-		return v, nil
+	if v == "" {
+		return 0, nil
 	}
-	c.mu.Unlock()
-	v, err := compute()
+	f, err := strconv.ParseFloat(v, 64)
 	if err != nil {
-		return nil, err
+		return 0, invalid(name, "%q is not a number", v)
 	}
-	c.mu.Lock()
-	if c.revision == rev {
-		c.results[key] = v
-	}
-	c.mu.Unlock()
-	return v, nil
+	return f, nil
 }
 
-// regionSnapshot returns the snapshot of a region the caller may analyse: everything for
-// members and above, the public nodes (and the relationships among them) for everyone else.
-func (s *Server) regionSnapshot(r *http.Request, region string) (*graph.Snapshot, bool, error) {
+// analyse serves an analysis of a region: it checks that the caller may see the region,
+// then answers from the cache of the current store revision or computes the result over a
+// snapshot — the whole region for members and above, its public part for everyone else.
+// key must name the analysis and every parameter that changes its result.
+func (s *Server) analyse(w http.ResponseWriter, r *http.Request, region, key string, compute func(ctx context.Context, snap *graph.Snapshot) (any, error)) {
+	res, err := s.analysisResult(r, region, key, compute)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	_, _ = w.Write(res.body)
+	_, _ = w.Write([]byte("\n"))
+}
+
+// analysisResult is analyse without the writing.
+func (s *Server) analysisResult(r *http.Request, region, key string, compute func(ctx context.Context, snap *graph.Snapshot) (any, error)) (*analysisResult, error) {
 	if region == "" {
-		return nil, false, invalid("region", "is required")
+		return nil, invalid("region", "is required")
 	}
 	acc, err := s.accessFor(r)
 	if err != nil {
-		return nil, false, err
+		return nil, err
 	}
 	if !within(acc.regions, region) {
-		return nil, false, graph.NotFound(graph.KindRegion, region)
-	}
-	snap, err := s.store.Snapshot(r.Context(), region)
-	if err != nil {
-		return nil, false, err
+		return nil, graph.NotFound(graph.KindRegion, region)
 	}
 	full := within(acc.internal, region)
-	if full {
-		return snap, true, nil
+	rev, err := s.store.Revision(r.Context())
+	if err != nil {
+		return nil, err
 	}
-	return publicPart(snap), false, nil
+	return s.analyses.get(r.Context(), rev, fmt.Sprintf("%s|%s|%t", key, region, full), func(ctx context.Context) (any, error) {
+		snap, err := s.store.Snapshot(ctx, region)
+		if err != nil {
+			return nil, err
+		}
+		if !full {
+			snap = publicPart(snap)
+		}
+		return compute(ctx, snap)
+	})
 }
 
 // publicPart keeps the public nodes of a snapshot and the relationships among them.
@@ -94,47 +114,161 @@ func publicPart(s *graph.Snapshot) *graph.Snapshot {
 	return out
 }
 
+// coverageParams reads the parameters of the coverage analysis.
+func coverageParams(q map[string][]string) (analysis.CoverageParams, error) {
+	get := func(n string) string {
+		if vs := q[n]; len(vs) > 0 {
+			return vs[0]
+		}
+		return ""
+	}
+	p := analysis.CoverageParams{TargetGroup: get("target_group"), Demand: get("demand")}
+	f, err := floatParam(q, "thin_factor")
+	p.ThinFactor = f
+	return p, err
+}
+
 // handleCoverage serves GET /api/v1/analysis/coverage?region=&target_group=&demand=&thin_factor=:
 // the coverage matrix municipality × field with gap/thin/covered classes, their explanations
 // and the gaps ranked by unserved demand. Callers without a role in the region get the
 // coverage of the public offers (the transparency map).
 func (s *Server) handleCoverage(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	for name := range q {
-		if !slices.Contains([]string{"region", "target_group", "demand", "thin_factor"}, name) {
-			s.writeError(w, r, invalid(name, "is not a parameter of this route; use region, target_group, demand, thin_factor"))
-			return
-		}
-	}
-	if err := checkSingle(q); err != nil {
+	if err := queryParams(q, "region", "target_group", "demand", "thin_factor"); err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	p := analysis.CoverageParams{TargetGroup: q.Get("target_group"), Demand: q.Get("demand")}
-	if v := q.Get("thin_factor"); v != "" {
-		f, err := strconv.ParseFloat(v, 64)
+	p, err := coverageParams(q)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	s.analyse(w, r, q.Get("region"), fmt.Sprintf("coverage|%+v", p), func(_ context.Context, snap *graph.Snapshot) (any, error) {
+		return analysis.ComputeCoverage(snap, p)
+	})
+}
+
+// GapList is the answer of GET /api/v1/analysis/gaps.
+type GapList struct {
+	Region      string  `json:"region"`
+	TargetGroup string  `json:"target_group,omitempty"`
+	Demand      string  `json:"demand"`
+	ThinFactor  float64 `json:"thin_factor"`
+	// Gaps are the cells without an offer, the largest unserved demand first.
+	Gaps []analysis.Cell `json:"gaps"`
+	// Thin are the cells with offers far below the region's usual density.
+	Thin []analysis.Cell `json:"thin"`
+}
+
+// handleGaps serves GET /api/v1/analysis/gaps?region=&target_group=&demand=&thin_factor=: the
+// gaps of the coverage analysis ranked by unserved demand, and the thin cells, each with its
+// explanation.
+func (s *Server) handleGaps(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	if err := queryParams(q, "region", "target_group", "demand", "thin_factor"); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	p, err := coverageParams(q)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	s.analyse(w, r, q.Get("region"), fmt.Sprintf("gaps|%+v", p), func(_ context.Context, snap *graph.Snapshot) (any, error) {
+		c, err := analysis.ComputeCoverage(snap, p)
 		if err != nil {
-			s.writeError(w, r, invalid("thin_factor", "%q is not a number", v))
-			return
+			return nil, err
 		}
-		p.ThinFactor = f
+		return &GapList{Region: c.Region, TargetGroup: c.TargetGroup, Demand: c.Demand, ThinFactor: c.ThinFactor, Gaps: c.Gaps, Thin: c.Thin}, nil
+	})
+}
+
+// MapFeature is one municipality of the map: its boundary and its coverage figures.
+type MapFeature struct {
+	Type       string          `json:"type"`
+	ID         string          `json:"id"`
+	Geometry   json.RawMessage `json:"geometry"`
+	Properties MapProperties   `json:"properties"`
+}
+
+// MapProperties are a municipality's figures on the map.
+type MapProperties struct {
+	AGS               string `json:"ags"`
+	Name              string `json:"name"`
+	Population        int64  `json:"population"`
+	ForeignPopulation int64  `json:"foreign_population"`
+	// Demand is the population densities are measured against.
+	Demand int64 `json:"demand"`
+	// Offers counts the active measures offered there.
+	Offers int `json:"offers"`
+	// Gaps, Thin and Covered count the municipality's fields by class.
+	Gaps    int `json:"gaps"`
+	Thin    int `json:"thin"`
+	Covered int `json:"covered"`
+	// FieldsWithoutNetwork counts the fields no network covers there.
+	FieldsWithoutNetwork int `json:"fields_without_network"`
+	// Field, Class, FieldOffers, Density and Networks describe the chosen field, when one is.
+	Field       string   `json:"field,omitempty"`
+	Class       string   `json:"class,omitempty"`
+	FieldOffers int      `json:"field_offers"`
+	Density     float64  `json:"density"`
+	Networks    []string `json:"networks,omitempty"`
+	Explanation string   `json:"explanation,omitempty"`
+}
+
+// MapCollection is the GeoJSON answer of the map.
+type MapCollection struct {
+	Type     string       `json:"type"`
+	Features []MapFeature `json:"features"`
+}
+
+// handleMap serves GET /api/v1/map/municipalities.geojson?region=&field=&target_group=&demand=:
+// the region's municipalities as GeoJSON features with their coverage figures — for the chosen
+// field its class, density and networks — for the transparency map and for GIS.
+func (s *Server) handleMap(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	if err := queryParams(q, "region", "field", "target_group", "demand", "thin_factor"); err != nil {
+		s.writeError(w, r, err)
+		return
 	}
-	region := q.Get("region")
-	rev, err := s.store.Revision(r.Context())
+	p, err := coverageParams(q)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	snap, full, err := s.regionSnapshot(r, region)
+	field := q.Get("field")
+	res, err := s.analysisResult(r, q.Get("region"), fmt.Sprintf("map|%s|%+v", field, p), func(_ context.Context, snap *graph.Snapshot) (any, error) {
+		c, err := analysis.ComputeCoverage(snap, p)
+		if err != nil {
+			return nil, err
+		}
+		if field != "" && !slices.ContainsFunc(c.Fields, func(f analysis.FieldSummary) bool { return f.ID == field }) {
+			return nil, &graph.Error{Code: graph.EINVALID, Message: "unknown field",
+				Fields: []graph.FieldError{{Field: "field", Message: fmt.Sprintf("%q is not a field of action of region %s", field, c.Region)}}}
+		}
+		fi := slices.IndexFunc(c.Fields, func(f analysis.FieldSummary) bool { return f.ID == field })
+		out := &MapCollection{Type: "FeatureCollection", Features: []MapFeature{}}
+		for i, m := range snap.Municipalities {
+			ms := c.Municipalities[i]
+			f := MapFeature{Type: "Feature", ID: m.ID, Geometry: m.Geometry, Properties: MapProperties{
+				AGS: m.ID, Name: m.Name, Population: m.Population, ForeignPopulation: m.ForeignPopulation, Demand: ms.Demand,
+				Offers: ms.Offers, Gaps: ms.Gaps, Thin: ms.Thin, Covered: ms.Covered, FieldsWithoutNetwork: ms.FieldsWithoutNetwork}}
+			if len(f.Geometry) == 0 {
+				f.Geometry = json.RawMessage("null")
+			}
+			if field != "" {
+				cell := c.Cells[i*len(c.Fields)+fi]
+				f.Properties.Field, f.Properties.Class, f.Properties.FieldOffers = field, cell.Class, cell.Offers
+				f.Properties.Density, f.Properties.Networks, f.Properties.Explanation = cell.Density, cell.Networks, cell.Explanation
+			}
+			out.Features = append(out.Features, f)
+		}
+		return out, nil
+	})
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	key := fmt.Sprintf("coverage|%s|%t|%+v", region, full, p)
-	v, err := s.analyses.get(rev, key, func() (any, error) { return analysis.ComputeCoverage(snap, p) })
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, v)
+	w.Header().Set("Content-Type", "application/geo+json")
+	_, _ = w.Write(res.body)
 }

@@ -4,12 +4,14 @@ import (
 	"encoding/json"
 	"net/http"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/gorilla/mux"
 
+	"github.com/netzwerkatlas/netzwerkatlas/analysis"
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
 )
 
@@ -22,6 +24,9 @@ type obj = map[string]any
 
 // enums lists the allowed values of enumerated properties, by JSON name and kind.
 func enumFor(k graph.Kind, field string) []string {
+	if k == "" {
+		return nil // not a node: analysis results, whose fields may share a name with a node's
+	}
 	switch field {
 	case "visibility":
 		return []string{string(graph.Public), string(graph.Internal)}
@@ -113,6 +118,9 @@ func collectFields(t reflect.Type, k graph.Kind, props obj) {
 		props[name] = s
 	}
 }
+
+// typeSchema describes the JSON encoding of v's type.
+func typeSchema(v any) obj { return schemaOf(reflect.TypeOf(v), "") }
 
 func ref(name string) obj { return obj{"$ref": "#/components/schemas/" + name} }
 
@@ -302,11 +310,20 @@ func buildOpenAPI() obj {
 	op(apiPrefix+"/users/{username}", "DELETE", obj{"tags": usersTag, "summary": "Delete a user and their tokens (admins)", "parameters": []any{userParam},
 		"responses": problems(obj{"204": obj{"description": "deleted"}}, "401", "403", "404", "409")})
 
-	op(apiPrefix+"/analysis/coverage", "GET", obj{"tags": []string{"analysis"}, "summary": "Coverage municipality × field: gap, thin, covered; gaps ranked by unserved demand",
-		"parameters": []any{param("region", "query", "5-digit region key", true, str), param("target_group", "query", "only measures for this group", false, str),
-			param("demand", "query", "population densities are measured against", false, obj{"type": "string", "enum": []string{"foreign", "population", "protection_seekers"}}),
-			param("thin_factor", "query", "share of the field's median density below which a cell is thin (default 0.25)", false, obj{"type": "number"})},
-		"responses": problems(obj{"200": resp("the coverage", obj{"type": "object", "required": []string{"region", "fields", "municipalities", "cells", "gaps", "thin"}})}, "400", "404")})
+	anaTag := []string{"analysis"}
+	regionQ := param("region", "query", "5-digit region key", true, str)
+	coverageQ := []any{regionQ, param("target_group", "query", "only measures for this group", false, str),
+		param("demand", "query", "population densities are measured against", false, obj{"type": "string", "enum": []string{"foreign", "population", "protection_seekers"}}),
+		param("thin_factor", "query", "share of the field's median density below which a cell is thin (default 0.25)", false, obj{"type": "number", "minimum": 0, "maximum": 1})}
+	op(apiPrefix+"/analysis/coverage", "GET", obj{"tags": anaTag, "summary": "Coverage municipality × field: gap, thin, covered; gaps ranked by unserved demand",
+		"parameters": coverageQ,
+		"responses": problems(obj{"200": resp("the coverage", typeSchema(analysis.Coverage{}))}, "400", "404")})
+	op(apiPrefix+"/analysis/gaps", "GET", obj{"tags": anaTag, "summary": "Gaps ranked by unserved demand and thin cells, each with its explanation",
+		"parameters": coverageQ,
+		"responses": problems(obj{"200": resp("the gaps", typeSchema(GapList{}))}, "400", "404")})
+	op(apiPrefix+"/map/municipalities.geojson", "GET", obj{"tags": anaTag, "summary": "The region's municipalities as GeoJSON with their coverage figures (for the chosen field: class, density, networks)",
+		"parameters": append(slices.Clone(coverageQ), param("field", "query", "field of action id", false, str)),
+		"responses": problems(obj{"200": obj{"description": "a GeoJSON FeatureCollection", "content": obj{"application/geo+json": obj{"schema": typeSchema(MapCollection{})}}}}, "400", "404")})
 
 	return obj{
 		"openapi": "3.1.0",
