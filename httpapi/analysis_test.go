@@ -97,10 +97,10 @@ func TestGapsAndMapRoutes(t *testing.T) {
 	}
 	for path, want := range map[string]int{
 		"/api/v1/map/municipalities.geojson?region=09991&field=fld_01HK153X00CSQVWANBEDWQEWCJ": 400,
-		"/api/v1/map/municipalities.geojson?region=09992":                                     404,
-		"/api/v1/map/municipalities.geojson":                                                  400,
-		"/api/v1/analysis/gaps?region=09991&threshold=1":                                      400,
-		"/api/v1/analysis/gaps?region=09991&thin_factor=2":                                    400,
+		"/api/v1/map/municipalities.geojson?region=09992":                                      404,
+		"/api/v1/map/municipalities.geojson":                                                   400,
+		"/api/v1/analysis/gaps?region=09991&threshold=1":                                       400,
+		"/api/v1/analysis/gaps?region=09991&thin_factor=2":                                     400,
 	} {
 		code, _, v := f.get(t, path)
 		if code != want {
