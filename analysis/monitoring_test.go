@@ -1,0 +1,89 @@
+package analysis
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/netzwerkatlas/netzwerkatlas/graph"
+)
+
+// TestCompareRuns: between two runs of the hand county, m4 becomes active (closing the gap
+// C/F1), a new measure m6 in F2 is offered in A (closing A/F2), F2 loses its only measure in
+// C (opening C/F2), O1 leaves N1 and O2 joins it, and a duplicate candidate is resolved.
+func TestCompareRuns(t *testing.T) {
+	before := handCounty()
+	before.Organisations = []*graph.Organisation{{Meta: graph.Meta{ID: "O1"}, Name: "Caritas"}, {Meta: graph.Meta{ID: "O2"}, Name: "AWO"}}
+	before.Relations = append(before.Relations, graph.Relation{RelationKey: graph.RelationKey{Type: graph.MemberOf, From: "O1", To: "N1"}})
+	covBefore, err := ComputeCoverage(before, CoverageParams{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	runBefore := NewMonitoringRun(before, covBefore)
+	runBefore.Duplicates = []PairKey{{A: "m1", B: "m2", Kind: "parallel_offer", Score: 0.8}}
+
+	after := handCounty()
+	after.Organisations = before.Organisations
+	after.Measures[3].Status = "active" // m4
+	after.Measures = append(after.Measures, &graph.Measure{Meta: graph.Meta{ID: "m6"}, Title: "m6", Status: "active"})
+	var rels []graph.Relation
+	for _, r := range after.Relations {
+		if r.From == "m5" && r.Type == graph.OfferedIn { // m5 no longer offered in C
+			continue
+		}
+		rels = append(rels, r)
+	}
+	after.Relations = append(rels,
+		graph.Relation{RelationKey: graph.RelationKey{Type: graph.OfferedIn, From: "m6", To: "09991001"}},
+		graph.Relation{RelationKey: graph.RelationKey{Type: graph.InField, From: "m6", To: "F2"}},
+		graph.Relation{RelationKey: graph.RelationKey{Type: graph.MemberOf, From: "O2", To: "N1"}})
+	covAfter, err := ComputeCoverage(after, CoverageParams{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	runAfter := NewMonitoringRun(after, covAfter)
+
+	// A run survives its JSON form unchanged (it is saved as JSON).
+	var back MonitoringRun
+	raw, _ := json.Marshal(runBefore)
+	if err := json.Unmarshal(raw, &back); err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(runBefore, &back); d != "" {
+		t.Errorf("JSON round trip (-want +got):\n%s", d)
+	}
+
+	c := CompareRuns(&back, runAfter, RunRef{ID: "snp_1"}, RunRef{ID: "snp_2"})
+	cells := func(ks []CellKey) []string {
+		var out []string
+		for _, k := range ks {
+			out = append(out, k.MunicipalityName+"/"+k.FieldName)
+		}
+		return out
+	}
+	if d := cmp.Diff([]string{"Gemeinde 001/Arbeit", "Gemeinde 003/Sprache"}, cells(c.GapsClosed)); d != "" {
+		t.Errorf("gaps closed (-want +got):\n%s", d)
+	}
+	if d := cmp.Diff([]string{"Gemeinde 003/Arbeit"}, cells(c.GapsOpened)); d != "" {
+		t.Errorf("gaps opened (-want +got):\n%s", d)
+	}
+	if len(c.Left) != 1 || c.Left[0].OrganisationName != "Caritas" || len(c.Joined) != 1 || c.Joined[0].OrganisationName != "AWO" || c.Joined[0].NetworkName != "AK Sprache" {
+		t.Errorf("left %v joined %v", c.Left, c.Joined)
+	}
+	if len(c.DuplicatesResolved) != 1 || len(c.DuplicatesNew) != 0 {
+		t.Errorf("duplicates resolved %v new %v", c.DuplicatesResolved, c.DuplicatesNew)
+	}
+	// F1 (Sprache): active 2 → 3, planned 1 → 0; F2 (Arbeit): active 2 → 3.
+	want := []StatusChange{
+		{Field: "F2", FieldName: "Arbeit", Status: "active", From: 2, To: 3, Delta: 1},
+		{Field: "F1", FieldName: "Sprache", Status: "planned", From: 1, To: 0, Delta: -1},
+		{Field: "F1", FieldName: "Sprache", Status: "active", From: 2, To: 3, Delta: 1},
+	}
+	if d := cmp.Diff(want, c.MeasureStatus); d != "" {
+		t.Errorf("measure status (-want +got):\n%s", d)
+	}
+	if c.Classes[ClassGap] != [2]int{2, 1} || c.Figures["measures"] != [2]float64{5, 6} || c.Figures["memberships"] != [2]float64{1, 1} {
+		t.Errorf("classes %v figures %v", c.Classes, c.Figures)
+	}
+}
