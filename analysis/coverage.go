@@ -103,6 +103,23 @@ type Coverage struct {
 	Thin []Cell `json:"thin"`
 }
 
+// GapList is the gap list of a coverage: what GET /api/v1/analysis/gaps serves.
+type GapList struct {
+	Region      string  `json:"region"`
+	TargetGroup string  `json:"target_group,omitempty"`
+	Demand      string  `json:"demand"`
+	ThinFactor  float64 `json:"thin_factor"`
+	// Gaps are the cells without an offer, the largest unserved demand first.
+	Gaps []Cell `json:"gaps"`
+	// Thin are the cells with offers far below the region's usual density.
+	Thin []Cell `json:"thin"`
+}
+
+// GapList returns the gaps and thin cells of c.
+func (c *Coverage) GapList() *GapList {
+	return &GapList{Region: c.Region, TargetGroup: c.TargetGroup, Demand: c.Demand, ThinFactor: c.ThinFactor, Gaps: c.Gaps, Thin: c.Thin}
+}
+
 // Cell returns the cell of municipality m and field f.
 func (c *Coverage) Cell(m, f string) (Cell, bool) {
 	for _, cell := range c.Cells {

@@ -148,18 +148,6 @@ func (s *Server) handleCoverage(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-// GapList is the answer of GET /api/v1/analysis/gaps.
-type GapList struct {
-	Region      string  `json:"region"`
-	TargetGroup string  `json:"target_group,omitempty"`
-	Demand      string  `json:"demand"`
-	ThinFactor  float64 `json:"thin_factor"`
-	// Gaps are the cells without an offer, the largest unserved demand first.
-	Gaps []analysis.Cell `json:"gaps"`
-	// Thin are the cells with offers far below the region's usual density.
-	Thin []analysis.Cell `json:"thin"`
-}
-
 // handleGaps serves GET /api/v1/analysis/gaps?region=&target_group=&demand=&thin_factor=: the
 // gaps of the coverage analysis ranked by unserved demand, and the thin cells, each with its
 // explanation.
@@ -179,7 +167,7 @@ func (s *Server) handleGaps(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return nil, err
 		}
-		return &GapList{Region: c.Region, TargetGroup: c.TargetGroup, Demand: c.Demand, ThinFactor: c.ThinFactor, Gaps: c.Gaps, Thin: c.Thin}, nil
+		return c.GapList(), nil
 	})
 }
 

@@ -320,7 +320,7 @@ func buildOpenAPI() obj {
 		"responses":  problems(obj{"200": resp("the coverage", typeSchema(analysis.Coverage{}))}, "400", "404")})
 	op(apiPrefix+"/analysis/gaps", "GET", obj{"tags": anaTag, "summary": "Gaps ranked by unserved demand and thin cells, each with its explanation",
 		"parameters": coverageQ,
-		"responses":  problems(obj{"200": resp("the gaps", typeSchema(GapList{}))}, "400", "404")})
+		"responses":  problems(obj{"200": resp("the gaps", typeSchema(analysis.GapList{}))}, "400", "404")})
 	op(apiPrefix+"/map/municipalities.geojson", "GET", obj{"tags": anaTag, "summary": "The region's municipalities as GeoJSON with their coverage figures (for the chosen field: class, density, networks)",
 		"parameters": append(slices.Clone(coverageQ), param("field", "query", "field of action id", false, str)),
 		"responses":  problems(obj{"200": obj{"description": "a GeoJSON FeatureCollection", "content": obj{"application/geo+json": obj{"schema": typeSchema(MapCollection{})}}}}, "400", "404")})

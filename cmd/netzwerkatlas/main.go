@@ -2,11 +2,12 @@
 //
 //	netzwerkatlas serve     start the HTTP service (embedded store and demo data by default)
 //	netzwerkatlas seed      write the demo or a synthetic scale data set into a store
+//	netzwerkatlas analyse   print an analysis of a region (coverage, gaps, …) as a table or JSON
 //	netzwerkatlas migrate   copy everything into an empty store, e.g. embedded → neo4j
 //	netzwerkatlas user      add and list users
 //	netzwerkatlas version   print the version
 //
-// main only parses the command line and wires the packages: graph stores, httpapi, demo.
+// main only parses the command line and wires the packages: graph stores, httpapi, analysis, demo.
 package main
 
 import (
@@ -35,6 +36,8 @@ const usage = `Netzwerkatlas — who offers what where, for the integration work
 Usage:
   netzwerkatlas serve   [flags]   start the service (http://localhost:8080 by default)
   netzwerkatlas seed    [flags]   write the demo data or a synthetic scale data set
+  netzwerkatlas analyse <analysis> --region KEY
+                                  print coverage, gaps, … of a region (table or JSON)
   netzwerkatlas migrate [flags]   copy everything into an empty store (embedded → neo4j)
   netzwerkatlas user add|list     manage the users who sign in
   netzwerkatlas version           print the version
@@ -54,6 +57,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = runServe(ctx, args[1:], stdout, stderr)
 	case "seed":
 		err = runSeed(ctx, args[1:], stdout, stderr)
+	case "analyse", "analyze":
+		err = runAnalyse(ctx, args[1:], stdout, stderr)
 	case "migrate":
 		err = runMigrate(ctx, args[1:], stdout, stderr)
 	case "user":
