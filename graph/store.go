@@ -48,6 +48,7 @@ type Store interface {
 	Apply(ctx context.Context, b *Batch) (BatchResult, error)
 
 	UserStore
+	MonitoringStore
 
 	// Ping reports whether the store can serve (for readiness checks).
 	Ping(ctx context.Context) error
