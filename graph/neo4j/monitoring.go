@@ -172,13 +172,13 @@ func (s *Store) ListMonitoringSnapshots(ctx context.Context, region string) ([]*
 	if err := graph.CheckMonitoringRegion(region); err != nil {
 		return nil, err
 	}
-	var r any
+	name, params := "monitoring.list", map[string]any{}
 	if region != "" {
-		r = region
+		name, params = "monitoring.list.region", map[string]any{"region": region}
 	}
 	v, err := s.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		out := []*graph.MonitoringSnapshot{}
-		err := collect(ctx, tx, "monitoring.list", map[string]any{"region": r}, func(rec *neo4j.Record) error {
+		err := collect(ctx, tx, name, params, func(rec *neo4j.Record) error {
 			m, err := monitoringHead(rec)
 			out = append(out, m)
 			return err
