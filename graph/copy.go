@@ -17,15 +17,19 @@ type CopyReport struct {
 	Relations map[RelType]int
 	// Users is the number of users.
 	Users int
+	// MonitoringSnapshots is the number of saved monitoring snapshots.
+	MonitoringSnapshots int
 }
 
 // Copy moves everything from src into the empty store dst: every node exactly as it is
-// (ids, versions, timestamps), every relationship and every user. It streams one region at
-// a time, so memory holds one region's snapshot, and writes batches of CopyBatchSize
-// all-or-nothing operations, calling progress(done, total) after each; total grows as regions
-// reveal their relationships. Afterwards it counts nodes per kind and relationships per type
-// in both stores and fails unless they agree. The audit log is not copied: the destination
-// records the copy as one entry per batch.
+// (ids, versions, timestamps), every relationship, every user and every monitoring snapshot
+// (id, taken, revision, author and results as they are). It streams one region at a time, so
+// memory holds one region's snapshot (and then one monitoring snapshot), and writes batches
+// of CopyBatchSize all-or-nothing operations, calling progress(done, total) after each; total
+// grows as regions reveal their relationships. Afterwards it counts nodes per kind,
+// relationships per type, users and monitoring snapshots in both stores and fails unless they
+// agree. The audit log is not copied: the destination records the copy as one entry per batch
+// and one per monitoring snapshot.
 func Copy(ctx context.Context, src, dst Store, progress func(done, total int)) (CopyReport, error) {
 	if rev, err := dst.Revision(ctx); err != nil {
 		return CopyReport{}, err
@@ -97,6 +101,23 @@ func Copy(ctx context.Context, src, dst Store, progress func(done, total int)) (
 		}
 	}
 
+	// Monitoring snapshots last: their regions exist in dst by now. One at a time, because
+	// each may hold up to MaxMonitoringData bytes of results.
+	heads, err := src.ListMonitoringSnapshots(ctx, "")
+	if err != nil {
+		return CopyReport{}, err
+	}
+	want.MonitoringSnapshots = len(heads)
+	for _, h := range heads {
+		m, err := src.MonitoringSnapshot(ctx, h.ID)
+		if err != nil {
+			return CopyReport{}, fmt.Errorf("reading monitoring snapshot %s: %w", h.ID, err)
+		}
+		if err := dst.SaveMonitoringSnapshot(ctx, m); err != nil {
+			return CopyReport{}, fmt.Errorf("copying monitoring snapshot %s: %w", h.ID, err)
+		}
+	}
+
 	got, err := Census(ctx, dst)
 	if err != nil {
 		return CopyReport{}, err
@@ -107,7 +128,8 @@ func Copy(ctx context.Context, src, dst Store, progress func(done, total int)) (
 	return got, nil
 }
 
-// Census counts the nodes per kind, the stored relationships per type and the users of s.
+// Census counts the nodes per kind, the stored relationships per type, the users and the
+// monitoring snapshots of s.
 func Census(ctx context.Context, s Store) (CopyReport, error) {
 	r, err := countNodes(ctx, s)
 	if err != nil {
@@ -128,7 +150,12 @@ func Census(ctx context.Context, s Store) (CopyReport, error) {
 		}
 	}
 	users, err := s.ListUsers(ctx)
+	if err != nil {
+		return r, err
+	}
 	r.Users = len(users)
+	heads, err := s.ListMonitoringSnapshots(ctx, "")
+	r.MonitoringSnapshots = len(heads)
 	return r, err
 }
 
@@ -158,6 +185,9 @@ func (a CopyReport) diff(b CopyReport) string {
 	}
 	if a.Users != b.Users {
 		out = append(out, fmt.Sprintf("users: %d in the source, %d in the copy", a.Users, b.Users))
+	}
+	if a.MonitoringSnapshots != b.MonitoringSnapshots {
+		out = append(out, fmt.Sprintf("monitoring snapshots: %d in the source, %d in the copy", a.MonitoringSnapshots, b.MonitoringSnapshots))
 	}
 	slices.Sort(out)
 	if len(out) == 0 {

@@ -19,6 +19,8 @@ type View interface {
 	RegionMembers(key string) int
 	// IndicatorsOf lists the ids of the indicators of a region.
 	IndicatorsOf(region string) []string
+	// MonitoringSnapshotsOf counts the saved monitoring snapshots of region key.
+	MonitoringSnapshotsOf(key string) int
 }
 
 // Stage runs the operations of batches on top of a View without changing it: it validates
@@ -425,6 +427,9 @@ func (t *Stage) restricted(cur Entity, rels []Relation) error {
 	if k == KindRegion {
 		if n := t.regionInUse(id); n > 0 {
 			return Errorf(ECONFLICT, "region %s still holds %d entries; delete them first", id, n)
+		}
+		if n := t.view.MonitoringSnapshotsOf(id); n > 0 {
+			return Errorf(ECONFLICT, "region %s has %d saved monitoring snapshots; delete them first", id, n)
 		}
 		return nil
 	}

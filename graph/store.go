@@ -39,7 +39,8 @@ type Store interface {
 	// Snapshot returns a consistent read-only copy of one region ("" for all regions) for
 	// analysis.
 	Snapshot(ctx context.Context, region string) (*Snapshot, error)
-	// Revision returns a number that changes with every committed write.
+	// Revision returns a number that changes with every committed write to the graph. Users,
+	// tokens and monitoring snapshots are kept beside the graph and leave it as it is.
 	Revision(ctx context.Context) (uint64, error)
 	// Audit lists audit entries, newest first.
 	Audit(ctx context.Context, q AuditQuery) (AuditPage, error)
@@ -48,6 +49,7 @@ type Store interface {
 	Apply(ctx context.Context, b *Batch) (BatchResult, error)
 
 	UserStore
+	MonitoringStore
 
 	// Ping reports whether the store can serve (for readiness checks).
 	Ping(ctx context.Context) error

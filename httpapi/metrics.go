@@ -133,3 +133,23 @@ func (i *instrumented) Apply(ctx context.Context, b *graph.Batch) (out graph.Bat
 	defer func(t time.Time) { i.observe("apply", t, err) }(time.Now())
 	return i.Store.Apply(ctx, b)
 }
+
+func (i *instrumented) SaveMonitoringSnapshot(ctx context.Context, m *graph.MonitoringSnapshot) (err error) {
+	defer func(t time.Time) { i.observe("monitoring_save", t, err) }(time.Now())
+	return i.Store.SaveMonitoringSnapshot(ctx, m)
+}
+
+func (i *instrumented) MonitoringSnapshot(ctx context.Context, id string) (out *graph.MonitoringSnapshot, err error) {
+	defer func(t time.Time) { i.observe("monitoring_get", t, err) }(time.Now())
+	return i.Store.MonitoringSnapshot(ctx, id)
+}
+
+func (i *instrumented) ListMonitoringSnapshots(ctx context.Context, region string) (out []*graph.MonitoringSnapshot, err error) {
+	defer func(t time.Time) { i.observe("monitoring_list", t, err) }(time.Now())
+	return i.Store.ListMonitoringSnapshots(ctx, region)
+}
+
+func (i *instrumented) DeleteMonitoringSnapshot(ctx context.Context, id string) (err error) {
+	defer func(t time.Time) { i.observe("monitoring_delete", t, err) }(time.Now())
+	return i.Store.DeleteMonitoringSnapshot(ctx, id)
+}

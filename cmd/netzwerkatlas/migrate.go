@@ -64,5 +64,6 @@ Neo4j is configured by NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE.
 		}
 	}
 	fmt.Fprintf(stdout, "  %-14s %9d\n", "users", rep.Users)
+	fmt.Fprintf(stdout, "  %-14s %9d\n", "snapshots", rep.MonitoringSnapshots)
 	return nil
 }

@@ -3,7 +3,11 @@ package embedded_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
 	"github.com/netzwerkatlas/netzwerkatlas/graph/demo"
@@ -11,7 +15,8 @@ import (
 )
 
 // TestCopy moves the demo from one store into a new one: every node with its version and
-// timestamps, every relationship and user arrives, and the counts are verified.
+// timestamps, every relationship, user and monitoring snapshot arrives, and the counts are
+// verified.
 func TestCopy(t *testing.T) {
 	ctx := context.Background()
 	open := func() *embedded.Store {
@@ -39,13 +44,32 @@ func TestCopy(t *testing.T) {
 	if _, err := src.CreateUser(ctx, &graph.User{Username: "erika", PasswordHash: "h", Roles: map[string]graph.Role{"05562": graph.RoleCoordinator}}); err != nil {
 		t.Fatal(err)
 	}
+	// Monitoring snapshots travel with their ids, dates, authors and results as they are.
+	var runs []*graph.MonitoringSnapshot
+	for i, label := range []string{"Steuerungsgruppe März 2026", ""} {
+		m := &graph.MonitoringSnapshot{Region: "05562", Label: label, Taken: time.Date(2026, 3, 1+i, 10, 0, 0, 0, time.UTC),
+			Revision: uint64(40 + i), CreatedBy: "erika", Data: json.RawMessage(fmt.Sprintf("{ \"run\": %d,\n \"note\": \"<Lücke>\" }", i))}
+		if err := src.SaveMonitoringSnapshot(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+		runs = append(runs, m)
+	}
 	var calls int
 	rep, err := graph.Copy(ctx, src, dst, func(done, total int) { calls++ })
 	if err != nil {
 		t.Fatal(err)
 	}
-	if calls == 0 || rep.Nodes[graph.KindMunicipality] != 144 || rep.Users != 1 || rep.Relations[graph.OfferedIn] == 0 {
+	if calls == 0 || rep.Nodes[graph.KindMunicipality] != 144 || rep.Users != 1 || rep.Relations[graph.OfferedIn] == 0 || rep.MonitoringSnapshots != 2 {
 		t.Fatalf("report %+v after %d progress calls", rep, calls)
+	}
+	for _, m := range runs {
+		got, err := dst.MonitoringSnapshot(ctx, m.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(m, got); diff != "" {
+			t.Fatalf("copied monitoring snapshot (-want +got):\n%s", diff)
+		}
 	}
 	a, _ := src.Snapshot(ctx, "")
 	b, _ := dst.Snapshot(ctx, "")

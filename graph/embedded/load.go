@@ -29,7 +29,10 @@ func (s *Store) load() (err error) {
 		if err := loadNodes(tx.Bucket(bucketNodes), st); err != nil {
 			return err
 		}
-		return loadRelations(tx.Bucket(bucketRels), st)
+		if err := loadRelations(tx.Bucket(bucketRels), st); err != nil {
+			return err
+		}
+		return loadMonitoring(tx.Bucket(bucketMonitoring), st)
 	})
 	if err != nil {
 		return corrupt(s.path, err)
@@ -163,6 +166,22 @@ func loadRelations(b *bolt.Bucket, st *state) error {
 		from, to := st.nodes[fromNum], st.nodes[toNum]
 		from.out = append(from.out, edge{t, toNum, props})
 		to.in = append(to.in, edge{t, fromNum, props})
+		return nil
+	})
+}
+
+// loadMonitoring reads the heads of the monitoring snapshots; their Data stays on disk until
+// a snapshot is asked for, so the results of many runs do not slow down opening.
+func loadMonitoring(b *bolt.Bucket, st *state) error {
+	return b.ForEach(func(k, v []byte) error {
+		head := new(graph.MonitoringSnapshot)
+		if err := json.Unmarshal(v, head); err != nil {
+			return fmt.Errorf("monitoring snapshot %q: %w", k, err)
+		}
+		if head.ID != string(k) {
+			return fmt.Errorf("monitoring snapshot %q holds id %q", k, head.ID)
+		}
+		st.putMonitoring(head)
 		return nil
 	})
 }

@@ -69,6 +69,11 @@ type state struct {
 	search   *index
 	revision uint64
 	auditSeq uint64
+
+	// monitoring holds the heads (no Data) of the saved monitoring snapshots by id, and
+	// monitoringIn counts them per region. A head is never modified once stored.
+	monitoring   map[string]*graph.MonitoringSnapshot
+	monitoringIn map[string]int
 }
 
 func newState() *state {
@@ -78,6 +83,9 @@ func newState() *state {
 		lists:    make(map[listKey]*btree.BTreeG[string]),
 		inRegion: make(map[string]int),
 		search:   newIndex(),
+
+		monitoring:   make(map[string]*graph.MonitoringSnapshot),
+		monitoringIn: make(map[string]int),
 	}
 }
 
@@ -296,4 +304,26 @@ func (s *state) IndicatorsOf(region string) []string {
 	var ids []string
 	s.list(graph.KindIndicator, region).Ascend(func(id string) bool { ids = append(ids, id); return true })
 	return ids
+}
+
+// MonitoringSnapshotsOf implements graph.View.
+func (s *state) MonitoringSnapshotsOf(key string) int { return s.monitoringIn[key] }
+
+// putMonitoring adds the head of a saved monitoring snapshot.
+func (s *state) putMonitoring(head *graph.MonitoringSnapshot) {
+	if old := s.monitoring[head.ID]; old != nil {
+		s.monitoringIn[old.Region]--
+	}
+	s.monitoring[head.ID] = head
+	s.monitoringIn[head.Region]++
+}
+
+// removeMonitoring drops the head of a deleted monitoring snapshot.
+func (s *state) removeMonitoring(id string) {
+	if old := s.monitoring[id]; old != nil {
+		delete(s.monitoring, id)
+		if s.monitoringIn[old.Region]--; s.monitoringIn[old.Region] == 0 {
+			delete(s.monitoringIn, old.Region)
+		}
+	}
 }

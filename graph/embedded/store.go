@@ -39,6 +39,10 @@ var (
 	bucketAuditIndex = []byte("audit_by_entity")
 	bucketUsers      = []byte("users")
 	bucketTokens     = []byte("tokens")
+	// Monitoring snapshots: the small head (JSON without Data) and the Data apart, so that
+	// opening the store reads the heads only.
+	bucketMonitoring     = []byte("monitoring")
+	bucketMonitoringData = []byte("monitoring_data")
 
 	keyFormat   = []byte("format")
 	keyRevision = []byte("revision")
@@ -169,7 +173,8 @@ func corrupt(path string, err error) error {
 func (s *Store) init() (err error) {
 	defer recoverCorrupt(s.path, &err)
 	err = s.db.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketMeta, bucketNodes, bucketRels, bucketAudit, bucketAuditIndex, bucketUsers, bucketTokens} {
+		for _, b := range [][]byte{bucketMeta, bucketNodes, bucketRels, bucketAudit, bucketAuditIndex, bucketUsers, bucketTokens,
+			bucketMonitoring, bucketMonitoringData} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}
@@ -340,13 +345,19 @@ func encode(t *graph.Stage, seq uint64) (*encoded, error) {
 	return enc, nil
 }
 
-// request is one caller's batch waiting for the committer.
+// request is one caller's write waiting for the committer: a batch, or a monitoring
+// snapshot to save or delete.
 type request struct {
 	ctx   context.Context
 	batch *graph.Batch
+	mon   *monitoringOp
 	user  string
 	done  chan outcome
 }
+
+// alone reports whether the request runs in a commit of its own: dry runs (against
+// committed data only) and monitoring snapshots (which do not share the graph's revision).
+func (r *request) alone() bool { return r.mon != nil || r.batch.DryRun }
 
 // outcome is what the committer reports back.
 type outcome struct {
@@ -360,7 +371,11 @@ func (s *Store) write(ctx context.Context, b *graph.Batch) outcome {
 	if err := ctx.Err(); err != nil {
 		return outcome{err: cancelled(err)}
 	}
-	req := &request{ctx: ctx, batch: b, user: graph.UserFrom(ctx), done: make(chan outcome, 1)}
+	return s.send(&request{ctx: ctx, batch: b, user: graph.UserFrom(ctx), done: make(chan outcome, 1)})
+}
+
+// send queues a request for the committer and waits for its outcome.
+func (s *Store) send(req *request) outcome {
 	s.closeMu.RLock()
 	if s.closed {
 		s.closeMu.RUnlock()
@@ -378,12 +393,12 @@ func cancelled(err error) error {
 // commitLoop is the single writer. It takes the waiting requests as one group, runs them in
 // order against the state (each sees the ones before it), commits the group in one bbolt
 // transaction and only then makes it visible and answers the callers. Dry runs are run on
-// their own, against committed data only.
+// their own, against committed data only; so are monitoring snapshots.
 func (s *Store) commitLoop() {
 	defer close(s.stopped)
 	for req := range s.queue {
-		if req.batch.DryRun {
-			s.runGroup([]*request{req})
+		if req.alone() {
+			s.runAlone(req)
 			continue
 		}
 		group, later := []*request{req}, []*request(nil)
@@ -395,7 +410,7 @@ func (s *Store) commitLoop() {
 				if !ok {
 					break drain
 				}
-				if r.batch.DryRun {
+				if r.alone() {
 					later = append(later, r)
 					continue
 				}
@@ -407,9 +422,18 @@ func (s *Store) commitLoop() {
 		}
 		s.runGroup(group)
 		for _, r := range later {
-			s.runGroup([]*request{r})
+			s.runAlone(r)
 		}
 	}
+}
+
+// runAlone runs a request that is not grouped with others.
+func (s *Store) runAlone(r *request) {
+	if r.mon != nil {
+		r.done <- outcome{err: s.runMonitoring(r)}
+		return
+	}
+	s.runGroup([]*request{r})
 }
 
 // runGroup validates, commits and applies a group of requests and answers each.

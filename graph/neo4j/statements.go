@@ -176,6 +176,8 @@ func buildStatements() map[string]Statement {
 	add("schema.constraint.Token.hash", "CREATE CONSTRAINT token_hash IF NOT EXISTS FOR (t:Token) REQUIRE t.hash IS UNIQUE", none)
 	add("schema.constraint.Token.id", "CREATE CONSTRAINT token_id IF NOT EXISTS FOR (t:Token) REQUIRE t.id IS UNIQUE", none)
 	add("schema.index.Token.username", "CREATE INDEX token_username IF NOT EXISTS FOR (t:Token) ON (t.username)", none)
+	add("schema.constraint.MonitoringSnapshot", "CREATE CONSTRAINT monitoring_snapshot_id IF NOT EXISTS FOR (s:MonitoringSnapshot) REQUIRE s.id IS UNIQUE", none)
+	add("schema.index.MonitoringSnapshot.region", "CREATE INDEX monitoring_snapshot_region IF NOT EXISTS FOR (s:MonitoringSnapshot) ON (s.region)", none)
 	add("schema.constraint.Meta", "CREATE CONSTRAINT meta_id IF NOT EXISTS FOR (m:Meta) REQUIRE m.id IS UNIQUE", none)
 	add("schema.meta", `
 MERGE (m:Meta {id: $id})
@@ -226,6 +228,10 @@ RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS props`, map[s
 MATCH (n:Entity)
 WHERE n.region = $region AND NOT n:Region
 RETURN count(n) AS members`, map[string]string{"region": "string"})
+	add("view.monitoring_snapshots", `
+MATCH (s:MonitoringSnapshot)
+WHERE s.region = $region
+RETURN count(s) AS snapshots`, map[string]string{"region": "string"})
 	add("view.indicators", `
 MATCH (n:Indicator)
 WHERE n.region = $region
@@ -388,6 +394,36 @@ WHERE (a.entity = $entity OR a.related = $entity) AND a.seq < $before AND ($regi
 RETURN properties(a) AS props
 ORDER BY a.seq DESC
 LIMIT $limit`, map[string]string{"entity": "string", "before": "integer", "region": "string", "limit": "integer"})
+
+	// Monitoring snapshots: beside the graph, not Entity nodes and not linked to it, so no
+	// graph statement sees them. Data is JSON text; heads are the properties without it.
+	// Writes run under the Meta lock (for the audit sequence and the region delete rule).
+	monHead := "s {.id, .region, .label, .taken, .revision, .created_by} AS props"
+	add("monitoring.create", `
+MATCH (r:Region {id: $region})
+CREATE (s:MonitoringSnapshot)
+SET s = $props
+RETURN count(s) AS created`, map[string]string{"region": "string", "props": "map"})
+	add("monitoring.exists", `
+MATCH (s:MonitoringSnapshot {id: $id})
+RETURN count(s) AS found`, map[string]string{"id": "string"})
+	add("monitoring.get", `
+MATCH (s:MonitoringSnapshot {id: $id})
+RETURN `+monHead+`, s.data AS data`, map[string]string{"id": "string"})
+	add("monitoring.list", `
+MATCH (s:MonitoringSnapshot)
+RETURN `+monHead+`
+ORDER BY s.taken DESC, s.id DESC`, none)
+	// A statement of its own, so that the planner can use the region index.
+	add("monitoring.list.region", `
+MATCH (s:MonitoringSnapshot {region: $region})
+RETURN `+monHead+`
+ORDER BY s.taken DESC, s.id DESC`, map[string]string{"region": "string"})
+	add("monitoring.delete", `
+MATCH (s:MonitoringSnapshot {id: $id})
+WITH s, `+monHead+`
+DELETE s
+RETURN props`, map[string]string{"id": "string"})
 
 	// Users.
 	add("user.create", "CREATE (u:User) SET u = $props", map[string]string{"props": "map"})

@@ -19,6 +19,7 @@ type view struct {
 	relsOf     map[string][]graph.Relation
 	members    map[string]int
 	indicators map[string][]string
+	snapshots  map[string]int // monitoring snapshots per region to delete
 }
 
 func (v *view) Node(id string) graph.Entity { return v.nodes[id] }
@@ -34,12 +35,14 @@ func (v *view) RegionMembers(key string) int { return v.members[key] }
 
 func (v *view) IndicatorsOf(region string) []string { return v.indicators[region] }
 
+func (v *view) MonitoringSnapshotsOf(key string) int { return v.snapshots[key] }
+
 // needs lists what a batch will ask the view, so that it can be read in a few statements.
 type needs struct {
 	ids       map[string]bool // nodes
 	deletes   map[string]bool // nodes whose relationships are needed
 	rels      map[graph.RelationKey]bool
-	regions   map[string]bool // region deletes: member counts
+	regions   map[string]bool // region deletes: member and monitoring snapshot counts
 	indicator map[string]bool // municipality deletes: the region's indicators
 }
 
@@ -85,7 +88,8 @@ func batchNeeds(b *graph.Batch) *needs {
 // loadView reads what the batch needs.
 func loadView(ctx context.Context, tx neo4j.ManagedTransaction, n *needs) (*view, error) {
 	v := &view{nodes: map[string]graph.Entity{}, rels: map[graph.RelationKey]graph.Relation{},
-		relsOf: map[string][]graph.Relation{}, members: map[string]int{}, indicators: map[string][]string{}}
+		relsOf: map[string][]graph.Relation{}, members: map[string]int{}, indicators: map[string][]string{},
+		snapshots: map[string]int{}}
 	ids := keys(n.ids)
 	if len(ids) > 0 {
 		err := collect(ctx, tx, "view.nodes", map[string]any{"ids": ids}, func(rec *neo4j.Record) error {
@@ -144,6 +148,15 @@ func loadView(ctx context.Context, tx neo4j.ManagedTransaction, n *needs) (*view
 			return nil, err
 		}
 		v.members[region] = int(c)
+		rec, err = single(ctx, tx, "view.monitoring_snapshots", map[string]any{"region": region})
+		if err != nil {
+			return nil, err
+		}
+		c, _, err = neo4j.GetRecordValue[int64](rec, "snapshots")
+		if err != nil {
+			return nil, err
+		}
+		v.snapshots[region] = int(c)
 	}
 	for region := range n.indicator {
 		err := collect(ctx, tx, "view.indicators", map[string]any{"region": region}, func(rec *neo4j.Record) error {

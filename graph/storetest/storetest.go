@@ -3,7 +3,7 @@
 // behaviour the rest of the program relies on: CRUD for every kind, validation errors that
 // name fields, optimistic concurrency, relationships and delete rules, filters and stable
 // pagination under concurrent writes, German search, snapshot consistency, the audit log,
-// all-or-nothing batches and users. It must not depend on any backend.
+// all-or-nothing batches, users and monitoring snapshots. It must not depend on any backend.
 package storetest
 
 import (
@@ -50,6 +50,11 @@ func Run(t *testing.T, f Factory) {
 		{"ConcurrentMixedBatches", testConcurrentMixedBatches},
 		{"Users", testUsers},
 		{"Reopen", testReopen},
+		{"Monitoring", testMonitoring},
+		{"MonitoringValidation", testMonitoringValidation},
+		{"MonitoringRegionDelete", testMonitoringRegionDelete},
+		{"MonitoringConcurrent", testMonitoringConcurrent},
+		{"MonitoringReopen", testMonitoringReopen},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, f) })
