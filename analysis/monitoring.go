@@ -305,3 +305,13 @@ func difference[T any, K comparable](a, b []T, id func(T) K) (onlyA, onlyB []T) 
 	}
 	return onlyA, onlyB
 }
+
+// Monitor runs the analyses a monitoring snapshot keeps, with their default parameters, over
+// the snapshot of one region.
+func Monitor(s *graph.Snapshot) (*MonitoringRun, error) {
+	cov, err := ComputeCoverage(s, CoverageParams{})
+	if err != nil {
+		return nil, err
+	}
+	return NewMonitoringRun(s, cov), nil
+}
