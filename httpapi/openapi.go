@@ -331,14 +331,14 @@ func buildOpenAPI() obj {
 	snapID := param("id", "path", "snapshot id (snp_…)", true, str)
 	op(apiPrefix+"/snapshots", "GET", obj{"tags": snapTag, "summary": "Saved monitoring snapshots, newest first, without their figures (members and above)",
 		"parameters": []any{param("region", "query", "5-digit region key; without it, every region the caller is a member of", false, str)},
-		"responses": problems(obj{"200": resp("the snapshots", typeSchema(SnapshotList{}))}, "400", "401", "403", "404")})
+		"responses":  problems(obj{"200": resp("the snapshots", typeSchema(SnapshotList{}))}, "400", "401", "403", "404")})
 	op(apiPrefix+"/snapshots", "POST", obj{"tags": snapTag, "summary": "Run the monitoring analyses of a region and save them as a dated snapshot (coordinators)",
 		"requestBody": jsonBody(typeSchema(SnapshotRequest{})),
 		"responses": problems(obj{"201": obj{"description": "the saved snapshot", "headers": obj{"Location": obj{"schema": str}},
 			"content": obj{"application/json": obj{"schema": typeSchema(SnapshotView{})}}}}, "400", "401", "403", "404", "413", "415")})
 	op(apiPrefix+"/snapshots/compare", "GET", obj{"tags": snapTag, "summary": "What changed between two snapshots of a region: gaps, duplicates, memberships, measure status, figures",
 		"parameters": []any{param("from", "query", "the earlier snapshot's id", true, str), param("to", "query", "the later snapshot's id", true, str)},
-		"responses": problems(obj{"200": resp("the comparison", typeSchema(analysis.Comparison{}))}, "400", "401", "403", "404")})
+		"responses":  problems(obj{"200": resp("the comparison", typeSchema(analysis.Comparison{}))}, "400", "401", "403", "404")})
 	op(apiPrefix+"/snapshots/{id}", "GET", obj{"tags": snapTag, "summary": "One snapshot with its figures", "parameters": []any{snapID},
 		"responses": problems(obj{"200": resp("the snapshot", typeSchema(SnapshotView{}))}, "401", "403", "404")})
 	op(apiPrefix+"/snapshots/{id}", "DELETE", obj{"tags": snapTag, "summary": "Delete a snapshot (coordinators)", "parameters": []any{snapID},
