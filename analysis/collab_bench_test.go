@@ -139,3 +139,4 @@ func BenchmarkNetgraph(b *testing.B) {
 		})
 	}
 }
+
