@@ -1,0 +1,371 @@
+package analysis
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/netzwerkatlas/netzwerkatlas/graph"
+)
+
+// Cooperation partners. For an organisation o, every organisation p of the same region that
+// has no tie with o yet — no COOPERATES_WITH, no shared network — is scored by
+//
+//	score = wF·J(F_o, F_p) + wM·J(M_o, M_p) + wT·J(T_o, T_p) + wC·C(o, p) + wA·A(o, p)
+//
+// where F, M and T are the fields, municipalities and target groups of an organisation (from
+// the measures it provides: IN_FIELD, OFFERED_IN, TARGETS; municipalities also from
+// ACTIVE_IN), J is the Jaccard index |X∩Y| / |X∪Y|, C is complementarity — the share of the
+// region's fields that o does not offer which p offers in o's municipalities — and A is
+// network proximity: the Adamic–Adar index Σ 1/ln(deg z) over the organisations z tied to
+// both (Adamic & Adar 2003, "Friends and neighbors on the Web"), divided by the largest
+// value among the candidates so that it lies in [0, 1]. The default weights (DefaultPartnerWeights)
+// sum to 1, so the score lies in [0, 1]. Similar organisations (shared fields, places,
+// groups) can coordinate; complementary ones can refer people to each other; organisations
+// with common partners are easy to introduce.
+
+// PartnerWeights weigh the parts of the partner score.
+type PartnerWeights struct {
+	Fields          float64 `json:"fields"`
+	Municipalities  float64 `json:"municipalities"`
+	TargetGroups    float64 `json:"target_groups"`
+	Complementarity float64 `json:"complementarity"`
+	Proximity       float64 `json:"proximity"`
+}
+
+// DefaultPartnerWeights are the documented default weights.
+var DefaultPartnerWeights = PartnerWeights{Fields: 0.25, Municipalities: 0.25, TargetGroups: 0.15, Complementarity: 0.15, Proximity: 0.20}
+
+// Partner limits.
+const (
+	DefaultPartnerLimit = 10
+	MaxPartnerLimit     = 100
+)
+
+// PartnerParams select the recommendations.
+type PartnerParams struct {
+	// Limit is the number of partners returned (DefaultPartnerLimit when 0, at most
+	// MaxPartnerLimit).
+	Limit int
+	// Weights are the weights of the score (DefaultPartnerWeights when zero).
+	Weights PartnerWeights
+}
+
+// PartnerParts are the parts of a partner's score, each in [0, 1].
+type PartnerParts struct {
+	Fields          float64 `json:"fields"`
+	Municipalities  float64 `json:"municipalities"`
+	TargetGroups    float64 `json:"target_groups"`
+	Complementarity float64 `json:"complementarity"`
+	Proximity       float64 `json:"proximity"`
+	// AdamicAdar is the proximity before normalisation.
+	AdamicAdar float64 `json:"adamic_adar"`
+}
+
+// Reason is one reason for a recommendation: a code the frontend can word in its language,
+// the nodes it is about, and the reason in English words.
+type Reason struct {
+	// Code is shared_fields, shared_municipalities, shared_target_groups, complementary_fields
+	// or common_partners.
+	Code  string  `json:"code"`
+	Items []Named `json:"items"`
+	Text  string  `json:"text"`
+}
+
+// Partner is one recommended organisation.
+type Partner struct {
+	Organisation string       `json:"organisation"`
+	Name         string       `json:"name"`
+	Kind         string       `json:"kind"`
+	Score        float64      `json:"score"`
+	Parts        PartnerParts `json:"parts"`
+	Reasons      []Reason     `json:"reasons"`
+}
+
+// Partners are the recommendations for one organisation.
+type Partners struct {
+	Organisation Named          `json:"organisation"`
+	Region       string         `json:"region"`
+	Weights      PartnerWeights `json:"weights"`
+	// Candidates counts the organisations of the region without a tie to the organisation;
+	// Tied those left out because a tie exists.
+	Candidates int       `json:"candidates"`
+	Tied       int       `json:"tied"`
+	Partners   []Partner `json:"partners"`
+}
+
+// profile is what an organisation offers: sets of ids.
+type profile struct {
+	fields, munis, groups map[string]bool
+	// offers holds municipality → fields offered there.
+	offers map[string]map[string]bool
+}
+
+func newProfile() *profile {
+	return &profile{fields: map[string]bool{}, munis: map[string]bool{}, groups: map[string]bool{}, offers: map[string]map[string]bool{}}
+}
+
+// profiles collects the profile of every organisation of the snapshot.
+func profiles(s *graph.Snapshot) map[string]*profile {
+	out := make(map[string]*profile, len(s.Organisations))
+	for _, o := range s.Organisations {
+		out[o.ID] = newProfile()
+	}
+	provides := map[string][]string{} // measure → providers
+	offeredIn := map[string][]string{}
+	inField := map[string][]string{}
+	targets := map[string][]string{}
+	for _, r := range s.Relations {
+		switch r.Type {
+		case graph.Provides:
+			provides[r.To] = append(provides[r.To], r.From)
+		case graph.OfferedIn:
+			offeredIn[r.From] = append(offeredIn[r.From], r.To)
+		case graph.InField:
+			inField[r.From] = append(inField[r.From], r.To)
+		case graph.Targets:
+			targets[r.From] = append(targets[r.From], r.To)
+		case graph.ActiveIn:
+			if p := out[r.From]; p != nil {
+				p.munis[r.To] = true
+			}
+		}
+	}
+	for _, m := range s.Measures {
+		if m.Status == "completed" {
+			continue // what an organisation no longer offers does not make it a partner
+		}
+		for _, org := range provides[m.ID] {
+			p := out[org]
+			if p == nil {
+				continue
+			}
+			for _, f := range inField[m.ID] {
+				p.fields[f] = true
+			}
+			for _, g := range targets[m.ID] {
+				p.groups[g] = true
+			}
+			for _, mu := range offeredIn[m.ID] {
+				p.munis[mu] = true
+				if p.offers[mu] == nil {
+					p.offers[mu] = map[string]bool{}
+				}
+				for _, f := range inField[m.ID] {
+					p.offers[mu][f] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+// jaccard returns |a∩b| / |a∪b| and the shared keys, sorted.
+func jaccard(a, b map[string]bool) (float64, []string) {
+	var shared []string
+	for k := range a {
+		if b[k] {
+			shared = append(shared, k)
+		}
+	}
+	union := len(a) + len(b) - len(shared)
+	if union == 0 {
+		return 0, nil
+	}
+	slices.Sort(shared)
+	return float64(len(shared)) / float64(union), shared
+}
+
+// RecommendPartners ranks the cooperation partners of organisation org. col is the
+// snapshot's collaboration graph (CollaborationGraph), passed in so that callers can reuse it.
+func RecommendPartners(s *graph.Snapshot, col *Collaboration, org string, p PartnerParams) (*Partners, error) {
+	if p.Limit == 0 {
+		p.Limit = DefaultPartnerLimit
+	}
+	if p.Limit < 1 || p.Limit > MaxPartnerLimit {
+		return nil, &graph.Error{Code: graph.EINVALID, Message: "invalid limit",
+			Fields: []graph.FieldError{{Field: "limit", Message: fmt.Sprintf("must be between 1 and %d", MaxPartnerLimit)}}}
+	}
+	if p.Weights == (PartnerWeights{}) {
+		p.Weights = DefaultPartnerWeights
+	}
+	w := p.Weights
+	for name, v := range map[string]float64{"weights.fields": w.Fields, "weights.municipalities": w.Municipalities,
+		"weights.target_groups": w.TargetGroups, "weights.complementarity": w.Complementarity, "weights.proximity": w.Proximity} {
+		if v < 0 || math.IsNaN(v) || math.IsInf(v, 0) {
+			return nil, &graph.Error{Code: graph.EINVALID, Message: "invalid weight",
+				Fields: []graph.FieldError{{Field: name, Message: "must be a number ≥ 0"}}}
+		}
+	}
+	var self *graph.Organisation
+	for _, o := range s.Organisations {
+		if o.ID == org {
+			self = o
+			break
+		}
+	}
+	if self == nil {
+		return nil, graph.NotFound(graph.KindOrganisation, org)
+	}
+	v, ok := col.Index[org]
+	if !ok {
+		return nil, graph.NotFound(graph.KindOrganisation, org)
+	}
+	names := map[string]string{}
+	for _, o := range s.Organisations {
+		names[o.ID] = o.Name
+	}
+	for _, m := range s.Municipalities {
+		names[m.ID] = m.Name
+	}
+	regionFields := 0
+	for _, f := range s.Fields {
+		names[f.ID] = f.Name
+		if f.Region == self.Region {
+			regionFields++
+		}
+	}
+	for _, g := range s.TargetGroups {
+		names[g.ID] = g.Name
+	}
+	named := func(ids []string) []Named {
+		out := make([]Named, len(ids))
+		for i, id := range ids {
+			out[i] = Named{ID: id, Name: cmp.Or(names[id], id)}
+		}
+		return out
+	}
+
+	profs := profiles(s)
+	po := profs[org]
+	// Adamic–Adar: common neighbours z of o and p contribute 1/ln(deg z); z has o and p as
+	// neighbours, so deg z ≥ 2 and the logarithm is positive.
+	g := col.Graph
+	tied := map[int32]bool{v: true}
+	aa := map[int32]float64{}
+	via := map[int32][]int32{}
+	nbrs, _ := g.Neighbors(v)
+	for _, z := range nbrs {
+		tied[z] = true
+	}
+	for _, z := range nbrs {
+		zn, _ := g.Neighbors(z)
+		contrib := 1 / math.Log(float64(len(zn)))
+		for _, q := range zn {
+			if !tied[q] {
+				aa[q] += contrib
+				via[q] = append(via[q], z)
+			}
+		}
+	}
+	maxAA := 0.0
+	for _, x := range aa {
+		maxAA = max(maxAA, x)
+	}
+	// What o does not offer: the complementarity denominator.
+	missing := regionFields
+	for f := range po.fields {
+		if slices.ContainsFunc(s.Fields, func(x *graph.FieldOfAction) bool { return x.ID == f && x.Region == self.Region }) {
+			missing--
+		}
+	}
+
+	res := &Partners{Organisation: Named{ID: org, Name: self.Name}, Region: self.Region, Weights: w, Partners: []Partner{}}
+	for _, cand := range s.Organisations {
+		if cand.Region != self.Region || cand.ID == org {
+			continue
+		}
+		u, ok := col.Index[cand.ID]
+		if !ok {
+			continue
+		}
+		if tied[u] {
+			res.Tied++
+			continue
+		}
+		res.Candidates++
+		pp := profs[cand.ID]
+		var parts PartnerParts
+		var reasons []Reason
+		var shared []string
+		parts.Fields, shared = jaccard(po.fields, pp.fields)
+		if len(shared) > 0 {
+			reasons = append(reasons, Reason{Code: "shared_fields", Items: named(shared),
+				Text: fmt.Sprintf("works in the same field(s) of action: %s", joinNames(named(shared)))})
+		}
+		parts.Municipalities, shared = jaccard(po.munis, pp.munis)
+		if len(shared) > 0 {
+			reasons = append(reasons, Reason{Code: "shared_municipalities", Items: named(shared),
+				Text: fmt.Sprintf("is active in the same municipality/municipalities: %s", joinNames(named(shared)))})
+		}
+		parts.TargetGroups, shared = jaccard(po.groups, pp.groups)
+		if len(shared) > 0 {
+			reasons = append(reasons, Reason{Code: "shared_target_groups", Items: named(shared),
+				Text: fmt.Sprintf("reaches the same target group(s): %s", joinNames(named(shared)))})
+		}
+		// Complementarity: fields p offers in o's municipalities that o does not offer.
+		comp := map[string]bool{}
+		for mu := range po.munis {
+			for f := range pp.offers[mu] {
+				if !po.fields[f] {
+					comp[f] = true
+				}
+			}
+		}
+		if missing > 0 && len(comp) > 0 {
+			parts.Complementarity = min(1, float64(len(comp))/float64(missing))
+			ids := keys(comp)
+			reasons = append(reasons, Reason{Code: "complementary_fields", Items: named(ids),
+				Text: fmt.Sprintf("offers in your municipalities what you do not offer: %s", joinNames(named(ids)))})
+		}
+		if x := aa[u]; x > 0 {
+			parts.AdamicAdar = x
+			parts.Proximity = x / maxAA
+			var common []Named
+			for _, z := range via[u] {
+				id := col.IDs[z]
+				common = append(common, Named{ID: id, Name: names[id]})
+			}
+			slices.SortFunc(common, func(a, b Named) int { return cmp.Compare(a.Name, b.Name) })
+			reasons = append(reasons, Reason{Code: "common_partners", Items: common,
+				Text: fmt.Sprintf("already works with %d of your partners: %s", len(common), joinNames(common))})
+		}
+		score := w.Fields*parts.Fields + w.Municipalities*parts.Municipalities + w.TargetGroups*parts.TargetGroups +
+			w.Complementarity*parts.Complementarity + w.Proximity*parts.Proximity
+		if score <= 0 {
+			continue
+		}
+		res.Partners = append(res.Partners, Partner{Organisation: cand.ID, Name: cand.Name, Kind: cand.Kind, Score: score, Parts: parts, Reasons: reasons})
+	}
+	slices.SortStableFunc(res.Partners, func(a, b Partner) int {
+		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.Name, b.Name), cmp.Compare(a.Organisation, b.Organisation))
+	})
+	if len(res.Partners) > p.Limit {
+		res.Partners = res.Partners[:p.Limit]
+	}
+	return res, nil
+}
+
+func keys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// joinNames lists names for a reason, at most five and a count of the rest.
+func joinNames(ns []Named) string {
+	var parts []string
+	for i, n := range ns {
+		if i == 5 {
+			parts = append(parts, fmt.Sprintf("and %d more", len(ns)-5))
+			break
+		}
+		parts = append(parts, n.Name)
+	}
+	return strings.Join(parts, ", ")
+}
