@@ -254,7 +254,9 @@ func AnalyseNetwork(s *graph.Snapshot, col *Collaboration, p NetworkParams) (*Ne
 			res.Brokers = append(res.Brokers, m)
 		}
 	}
-	slices.SortFunc(res.Brokers, func(a, b OrgMetrics) int { return cmp.Or(cmp.Compare(b.Betweenness, a.Betweenness), cmp.Compare(a.Name, b.Name)) })
+	slices.SortFunc(res.Brokers, func(a, b OrgMetrics) int {
+		return cmp.Or(cmp.Compare(b.Betweenness, a.Betweenness), cmp.Compare(a.Name, b.Name))
+	})
 	if len(res.Brokers) > p.Brokers {
 		res.Brokers = res.Brokers[:p.Brokers]
 	}
