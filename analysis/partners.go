@@ -82,6 +82,22 @@ type Partner struct {
 	Score        float64      `json:"score"`
 	Parts        PartnerParts `json:"parts"`
 	Reasons      []Reason     `json:"reasons"`
+	// Website, Email and Phone are the organisation's general contact.
+	Website string `json:"website,omitempty"`
+	Email   string `json:"email,omitempty"`
+	Phone   string `json:"phone,omitempty"`
+	// Contacts are the people who work for it (in the snapshot), ordered by name. Their
+	// e-mail and phone are personal data: callers strip them for roles that may not see them.
+	Contacts []Contact `json:"contacts"`
+}
+
+// Contact is a person working for an organisation.
+type Contact struct {
+	ID    string `json:"id"`
+	Name  string `json:"name"`
+	Role  string `json:"role,omitempty"`
+	Email string `json:"email,omitempty"`
+	Phone string `json:"phone,omitempty"`
 }
 
 // Partners are the recommendations for one organisation.
@@ -199,23 +215,16 @@ func RecommendPartners(s *graph.Snapshot, col *Collaboration, org string, p Part
 				Fields: []graph.FieldError{{Field: name, Message: "must be a number ≥ 0"}}}
 		}
 	}
-	var self *graph.Organisation
-	for _, o := range s.Organisations {
-		if o.ID == org {
-			self = o
-			break
-		}
-	}
-	if self == nil {
-		return nil, graph.NotFound(graph.KindOrganisation, org)
-	}
-	v, ok := col.Index[org]
-	if !ok {
-		return nil, graph.NotFound(graph.KindOrganisation, org)
-	}
 	names := map[string]string{}
+	orgs := map[string]*graph.Organisation{}
 	for _, o := range s.Organisations {
 		names[o.ID] = o.Name
+		orgs[o.ID] = o
+	}
+	self := orgs[org]
+	v, ok := col.Index[org]
+	if self == nil || !ok {
+		return nil, graph.NotFound(graph.KindOrganisation, org)
 	}
 	for _, m := range s.Municipalities {
 		names[m.ID] = m.Name
@@ -344,6 +353,35 @@ func RecommendPartners(s *graph.Snapshot, col *Collaboration, org string, p Part
 	})
 	if len(res.Partners) > p.Limit {
 		res.Partners = res.Partners[:p.Limit]
+	}
+	// Contacts of the recommended organisations.
+	pos := map[string]int{}
+	for i, pa := range res.Partners {
+		pos[pa.Organisation] = i
+	}
+	actors := map[string]*graph.Actor{}
+	for _, a := range s.Actors {
+		actors[a.ID] = a
+	}
+	for _, r := range s.Relations {
+		if r.Type != graph.WorksFor {
+			continue
+		}
+		i, ok := pos[r.To]
+		a := actors[r.From]
+		if !ok || a == nil {
+			continue
+		}
+		res.Partners[i].Contacts = append(res.Partners[i].Contacts, Contact{ID: a.ID, Name: a.Name, Role: cmp.Or(r.Props.Role, a.Role), Email: a.Email, Phone: a.Phone})
+	}
+	for i := range res.Partners {
+		pa := &res.Partners[i]
+		o := orgs[pa.Organisation]
+		pa.Website, pa.Email, pa.Phone = o.Website, o.Email, o.Phone
+		if pa.Contacts == nil {
+			pa.Contacts = []Contact{}
+		}
+		slices.SortFunc(pa.Contacts, func(a, b Contact) int { return cmp.Compare(a.Name, b.Name) })
 	}
 	return res, nil
 }

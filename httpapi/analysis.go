@@ -19,6 +19,9 @@ import (
 func (s *Server) registerAnalysisRoutes(r *mux.Router) {
 	r.HandleFunc(apiPrefix+"/analysis/coverage", s.handleCoverage).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc(apiPrefix+"/analysis/gaps", s.handleGaps).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc(apiPrefix+"/analysis/partners/{id}", s.handlePartners).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc(apiPrefix+"/analysis/network", s.handleNetwork).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc(apiPrefix+"/analysis/network/ego/{id}", s.handleEgo).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc(apiPrefix+"/map/municipalities.geojson", s.handleMap).Methods(http.MethodGet, http.MethodHead)
 }
 
@@ -259,4 +262,138 @@ func (s *Server) handleMap(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "application/geo+json")
 	_, _ = w.Write(res.body)
+}
+
+// intParam parses an optional integer parameter.
+func intParam(q map[string][]string, name string) (int, error) {
+	v := ""
+	if vs := q[name]; len(vs) > 0 {
+		v = vs[0]
+	}
+	if v == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return 0, invalid(name, "%q is not a whole number", v)
+	}
+	return n, nil
+}
+
+// organisationRegion returns the region of an organisation the caller may see; others are
+// not found, whether they exist or not.
+func (s *Server) organisationRegion(r *http.Request, id string) (string, error) {
+	if k, ok := graph.KindOfID(id); !ok || k != graph.KindOrganisation {
+		return "", graph.NotFound(graph.KindOrganisation, id)
+	}
+	acc, err := s.accessFor(r)
+	if err != nil {
+		return "", err
+	}
+	e, err := s.store.Get(r.Context(), graph.KindOrganisation, id)
+	if err != nil {
+		return "", err
+	}
+	if !acc.canRead(e) {
+		return "", graph.NotFound(graph.KindOrganisation, id)
+	}
+	return e.RegionKey(), nil
+}
+
+// handlePartners serves GET /api/v1/analysis/partners/{id}?limit=: the organisations the
+// organisation has no tie with yet, ranked by the partner score, with the score's parts and
+// the reasons; contact people's e-mail and phone only for roles that may see them.
+func (s *Server) handlePartners(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	if err := queryParams(q, "limit"); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	limit, err := intParam(q, "limit")
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	id := mux.Vars(r)["id"]
+	region, err := s.organisationRegion(r, id)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	acc, err := s.accessFor(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	contacts := within(acc.contacts, region)
+	s.analyse(w, r, region, fmt.Sprintf("partners|%s|%d|%t", id, limit, contacts), func(_ context.Context, snap *graph.Snapshot) (any, error) {
+		res, err := analysis.RecommendPartners(snap, analysis.CollaborationGraph(snap), id, analysis.PartnerParams{Limit: limit})
+		if err != nil {
+			return nil, err
+		}
+		if !contacts {
+			for i := range res.Partners {
+				for j := range res.Partners[i].Contacts {
+					c := &res.Partners[i].Contacts[j]
+					c.Email, c.Phone = "", ""
+				}
+			}
+		}
+		return res, nil
+	})
+}
+
+// handleNetwork serves GET /api/v1/analysis/network?region=&field=&municipality=&resolution=&seed=&brokers=:
+// the organisations' collaboration network with degree, strength, betweenness, PageRank,
+// Louvain communities and modularity, articulation points, isolated organisations and
+// densities per municipality and field.
+func (s *Server) handleNetwork(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	if err := queryParams(q, "region", "field", "municipality", "resolution", "seed", "brokers"); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	p := analysis.NetworkParams{Field: q.Get("field"), Municipality: q.Get("municipality")}
+	var err error
+	if p.Resolution, err = floatParam(q, "resolution"); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if p.Brokers, err = intParam(q, "brokers"); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if v := q.Get("seed"); v != "" {
+		if p.Seed, err = strconv.ParseUint(v, 10, 64); err != nil {
+			s.writeError(w, r, invalid("seed", "%q is not a whole number ≥ 0", v))
+			return
+		}
+	}
+	s.analyse(w, r, q.Get("region"), fmt.Sprintf("network|%+v", p), func(_ context.Context, snap *graph.Snapshot) (any, error) {
+		return analysis.AnalyseNetwork(snap, analysis.CollaborationGraph(snap), p)
+	})
+}
+
+// handleEgo serves GET /api/v1/analysis/network/ego/{id}?depth=: the organisations within
+// depth (1–3, default 1) ties of the organisation, and the ties among them.
+func (s *Server) handleEgo(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	if err := queryParams(q, "depth"); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	depth, err := intParam(q, "depth")
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	id := mux.Vars(r)["id"]
+	region, err := s.organisationRegion(r, id)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	s.analyse(w, r, region, fmt.Sprintf("ego|%s|%d", id, depth), func(_ context.Context, snap *graph.Snapshot) (any, error) {
+		return analysis.EgoNetwork(snap, analysis.CollaborationGraph(snap), id, depth)
+	})
 }

@@ -193,3 +193,99 @@ func TestAnalysisCacheSharesAndCancels(t *testing.T) {
 		t.Errorf("after a cancelled computation the next request must compute anew: %v %v", res, err)
 	}
 }
+
+// TestPartnersNetworkEgoRoutes: two public organisations share a network, a third offers the
+// same measure's field and municipality without a tie: the third is recommended (with its
+// contact's e-mail for the coordinator only), the ego view shows the network neighbour, the
+// network view counts the tie; the internal organisation stays out for the public.
+func TestPartnersNetworkEgoRoutes(t *testing.T) {
+	f := newFixture(t)
+	ctx := t.Context()
+	mk := func(e graph.Entity) string {
+		t.Helper()
+		out, err := f.store.Create(ctx, e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out.Base().ID
+	}
+	rel := func(typ graph.RelType, from, to string) {
+		t.Helper()
+		if _, err := f.store.Relate(ctx, graph.Relation{RelationKey: graph.RelationKey{Type: typ, From: from, To: to}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	awo := mk(&graph.Organisation{Name: "AWO Musterstadt", Region: "09991", Kind: "welfare_association"})
+	vhs := mk(&graph.Organisation{Name: "VHS Musterstadt", Region: "09991", Kind: "education_provider"})
+	net := mk(&graph.Network{Name: "Runder Tisch", Region: "09991", Kind: "round_table", Level: "municipal"})
+	rel(graph.MemberOf, f.org, net)
+	rel(graph.MemberOf, awo, net)
+	rel(graph.ActiveIn, vhs, f.muni)
+	rel(graph.ActiveIn, f.org, f.muni)
+	person := mk(&graph.Actor{Meta: graph.Meta{Visibility: graph.Public}, Name: "Max Lehrer", Region: "09991", Email: "max@vhs.example", Consent: true})
+	rel(graph.WorksFor, person, vhs)
+
+	code, _, v := f.get(t, "/api/v1/analysis/partners/"+f.org)
+	if code != 200 {
+		t.Fatalf("partners: %d %v", code, v)
+	}
+	partners := v["partners"].([]any)
+	if len(partners) != 1 || partners[0].(map[string]any)["organisation"] != vhs {
+		t.Fatalf("partners %v, want the VHS only (the AWO shares the round table)", partners)
+	}
+	first := partners[0].(map[string]any)
+	if first["reasons"].([]any)[0].(map[string]any)["code"] != "shared_municipalities" {
+		t.Errorf("reasons %v", first["reasons"])
+	}
+	contacts := first["contacts"].([]any)
+	if len(contacts) != 0 {
+		// the public part of the snapshot holds no actors at all
+		t.Errorf("anonymous callers see contacts: %v", contacts)
+	}
+	f.addUser(t, "koordination", false, map[string]graph.Role{"09991": graph.RoleCoordinator})
+	f.addUser(t, "mitglied", false, map[string]graph.Role{"09991": graph.RoleMember})
+	// Members see the internal organisation too (it provides the same measure): find the VHS.
+	contactsOf := func(v map[string]any) []any {
+		for _, p := range v["partners"].([]any) {
+			if p.(map[string]any)["organisation"] == vhs {
+				return p.(map[string]any)["contacts"].([]any)
+			}
+		}
+		t.Fatalf("the VHS is not recommended: %v", v)
+		return nil
+	}
+	_, _, v = f.do(t, "GET", "/api/v1/analysis/partners/"+f.org, f.login(t, "koordination"), nil)
+	c := contactsOf(v)
+	if len(c) != 1 || c[0].(map[string]any)["email"] != "max@vhs.example" {
+		t.Errorf("the coordinator's contacts: %v", c)
+	}
+	_, _, v = f.do(t, "GET", "/api/v1/analysis/partners/"+f.org, f.login(t, "mitglied"), nil)
+	c = contactsOf(v)
+	if len(c) != 1 || c[0].(map[string]any)["name"] != "Max Lehrer" || c[0].(map[string]any)["email"] != nil {
+		t.Errorf("a member sees the person but not the e-mail: %v", c)
+	}
+
+	code, _, v = f.get(t, "/api/v1/analysis/network/ego/"+f.org+"?depth=2")
+	if code != 200 || len(v["nodes"].([]any)) != 2 || v["nodes"].([]any)[1].(map[string]any)["id"] != awo {
+		t.Fatalf("ego: %d %v", code, v)
+	}
+	code, _, v = f.get(t, "/api/v1/analysis/network?region=09991")
+	if code != 200 || v["ties"].(float64) != 1 || v["organisations"].(float64) != 3 || len(v["isolated"].([]any)) != 1 {
+		t.Fatalf("network (public part: 3 organisations, 1 tie, the VHS isolated): %d %v", code, v)
+	}
+	for path, want := range map[string]int{
+		"/api/v1/analysis/partners/" + f.hidden:              404, // internal, anonymous caller
+		"/api/v1/analysis/partners/" + f.secret:              404, // internal region
+		"/api/v1/analysis/partners/" + f.measure:             404,
+		"/api/v1/analysis/partners/" + f.org + "?limit=0x":   400,
+		"/api/v1/analysis/partners/" + f.org + "?limit=1000": 400,
+		"/api/v1/analysis/network/ego/" + f.org + "?depth=4": 400,
+		"/api/v1/analysis/network?region=09991&field=nope":   400,
+		"/api/v1/analysis/network?region=09991&seed=-1":      400,
+		"/api/v1/analysis/network?region=09992":              404,
+	} {
+		if code, _, v := f.get(t, path); code != want {
+			t.Errorf("%s: %d, want %d (%v)", path, code, want, v)
+		}
+	}
+}
