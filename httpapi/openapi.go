@@ -326,7 +326,7 @@ func buildOpenAPI() obj {
 	orgID := param("id", "path", "organisation id", true, str)
 	op(apiPrefix+"/analysis/partners/{id}", "GET", obj{"tags": anaTag, "summary": "Ranked cooperation partners of an organisation with the score's parts and the reasons",
 		"parameters": []any{orgID, param("limit", "query", "number of partners (default 10, at most 100)", false, obj{"type": "integer", "minimum": 1, "maximum": analysis.MaxPartnerLimit})},
-		"responses": problems(obj{"200": resp("the partners", typeSchema(analysis.Partners{}))}, "400", "404")})
+		"responses":  problems(obj{"200": resp("the partners", typeSchema(analysis.Partners{}))}, "400", "404")})
 	op(apiPrefix+"/analysis/network", "GET", obj{"tags": anaTag, "summary": "Collaboration network: centralities, communities, articulation points, isolated organisations, densities",
 		"parameters": []any{regionQ, param("field", "query", "only organisations working in this field", false, str),
 			param("municipality", "query", "only organisations active in this municipality (AGS)", false, str),
@@ -336,7 +336,7 @@ func buildOpenAPI() obj {
 		"responses": problems(obj{"200": resp("the network", typeSchema(analysis.NetworkAnalysis{}))}, "400", "404")})
 	op(apiPrefix+"/analysis/network/ego/{id}", "GET", obj{"tags": anaTag, "summary": "The organisations within depth ties of an organisation and the ties among them",
 		"parameters": []any{orgID, param("depth", "query", "1 to 3 (default 1)", false, obj{"type": "integer", "minimum": 1, "maximum": analysis.MaxEgoDepth})},
-		"responses": problems(obj{"200": resp("the ego network", typeSchema(analysis.Ego{}))}, "400", "404")})
+		"responses":  problems(obj{"200": resp("the ego network", typeSchema(analysis.Ego{}))}, "400", "404")})
 	op(apiPrefix+"/map/municipalities.geojson", "GET", obj{"tags": anaTag, "summary": "The region's municipalities as GeoJSON with their coverage figures (for the chosen field: class, density, networks)",
 		"parameters": append(slices.Clone(coverageQ), param("field", "query", "field of action id", false, str)),
 		"responses":  problems(obj{"200": obj{"description": "a GeoJSON FeatureCollection", "content": obj{"application/geo+json": obj{"schema": typeSchema(MapCollection{})}}}}, "400", "404")})
