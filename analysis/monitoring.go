@@ -313,5 +313,11 @@ func Monitor(s *graph.Snapshot) (*MonitoringRun, error) {
 	if err != nil {
 		return nil, err
 	}
-	return NewMonitoringRun(s, cov), nil
+	run := NewMonitoringRun(s, cov)
+	n, err := AnalyseNetwork(s, CollaborationGraph(s), NetworkParams{})
+	if err != nil {
+		return nil, err
+	}
+	run.Network = n.Figures()
+	return run, nil
 }

@@ -19,6 +19,12 @@ import (
 var analyses = []struct{ name, help string }{
 	{"coverage", "the matrix municipality × field: offers and class (gap, thin, covered)"},
 	{"gaps", "the gaps ranked by unserved demand, and the thin cells"},
+	{"partners", "ranked cooperation partners of an organisation (--organisation), with reasons"},
+	{"network", "the collaboration network: brokers, communities, articulation points, isolated, densities"},
+	{"ego", "the organisations within --depth ties of an organisation (--organisation)"},
+	{"snapshot", "save the monitoring figures of the region as a dated snapshot (--label)"},
+	{"snapshots", "list the region's saved monitoring snapshots"},
+	{"compare", "compare two saved snapshots (--from, --to)"},
 }
 
 // analyseFlags are the flags every analysis shares.
@@ -30,6 +36,17 @@ type analyseFlags struct {
 	targetGroup string
 	demand      string
 	thinFactor  float64
+	// partners, ego
+	organisation string
+	limit        int
+	depth        int
+	// network
+	field        string
+	municipality string
+	seed         uint64
+	// snapshots
+	label    string
+	from, to string
 }
 
 func analyseUsage(w io.Writer) {
@@ -63,6 +80,21 @@ func runAnalyse(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		fs.StringVar(&f.targetGroup, "target-group", "", "count only measures for this target group (id)")
 		fs.StringVar(&f.demand, "demand", analysis.DemandForeign, "population densities are measured against: foreign, population or protection_seekers")
 		fs.Float64Var(&f.thinFactor, "thin-factor", analysis.DefaultThinFactor, "a cell is thin below this share of the field's median density")
+	case "partners":
+		fs.StringVar(&f.organisation, "organisation", "", "id of the organisation looking for partners (required)")
+		fs.IntVar(&f.limit, "limit", analysis.DefaultPartnerLimit, "number of partners")
+	case "ego":
+		fs.StringVar(&f.organisation, "organisation", "", "id of the organisation at the centre (required)")
+		fs.IntVar(&f.depth, "depth", 1, "ties from the centre: 1 to 3")
+	case "network":
+		fs.StringVar(&f.field, "field", "", "only organisations working in this field (id)")
+		fs.StringVar(&f.municipality, "municipality", "", "only organisations active in this municipality (AGS)")
+		fs.Uint64Var(&f.seed, "seed", analysis.DefaultLouvainSeed, "Louvain seed: the same seed gives the same communities")
+	case "snapshot":
+		fs.StringVar(&f.label, "label", "", "name of the snapshot, e.g. \"Steuerungsgruppe März 2026\"")
+	case "compare":
+		fs.StringVar(&f.from, "from", "", "id of the earlier snapshot (required)")
+		fs.StringVar(&f.to, "to", "", "id of the later snapshot (required)")
 	}
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: netzwerkatlas analyse %s --region KEY [flags]\n\n", name)
@@ -71,10 +103,21 @@ func runAnalyse(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err := parse(fs, args[1:], stderr); err != nil {
 		return err
 	}
-	if f.region == "" {
-		fmt.Fprintln(stderr, "--region is required")
-		fs.Usage()
-		return errUsage
+	required := map[string]string{"region": f.region}
+	switch name {
+	case "partners", "ego":
+		required = map[string]string{"organisation": f.organisation}
+	case "snapshots":
+		required = nil
+	case "compare":
+		required = map[string]string{"from": f.from, "to": f.to}
+	}
+	for flagName, v := range required {
+		if v == "" {
+			fmt.Fprintf(stderr, "--%s is required\n", flagName)
+			fs.Usage()
+			return errUsage
+		}
 	}
 	if f.format != "table" && f.format != "json" {
 		return fmt.Errorf("--format %q: use table or json", f.format)
@@ -85,6 +128,29 @@ func runAnalyse(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	defer store.Close()
 	start := time.Now()
+	var result any
+	var table func(w io.Writer)
+	switch name {
+	case "snapshots":
+		list, err := store.ListMonitoringSnapshots(ctx, f.region)
+		if err != nil {
+			return err
+		}
+		return printResult(stdout, f.format, list, fmt.Sprintf("%d saved snapshots", len(list)), func(w io.Writer) { snapshotsTable(w, list) })
+	case "compare":
+		c, err := compareSnapshots(ctx, store, f.from, f.to)
+		if err != nil {
+			return err
+		}
+		return printResult(stdout, f.format, c, fmt.Sprintf("changes in region %s from %s to %s", c.Region, c.From.Taken.Format(time.DateOnly), c.To.Taken.Format(time.DateOnly)),
+			func(w io.Writer) { compareTable(w, c) })
+	case "partners", "ego":
+		e, err := store.Get(ctx, graph.KindOrganisation, f.organisation)
+		if err != nil {
+			return err
+		}
+		f.region = e.RegionKey()
+	}
 	snap, err := store.Snapshot(ctx, f.region)
 	if err != nil {
 		return err
@@ -92,9 +158,42 @@ func runAnalyse(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if len(snap.Regions) == 0 {
 		return graph.NotFound(graph.KindRegion, f.region)
 	}
-	var result any
-	var table func(w io.Writer)
 	switch name {
+	case "partners":
+		p, err := analysis.RecommendPartners(snap, analysis.CollaborationGraph(snap), f.organisation, analysis.PartnerParams{Limit: f.limit})
+		if err != nil {
+			return err
+		}
+		result, table = p, func(w io.Writer) { partnersTable(w, p) }
+	case "ego":
+		e, err := analysis.EgoNetwork(snap, analysis.CollaborationGraph(snap), f.organisation, f.depth)
+		if err != nil {
+			return err
+		}
+		result, table = e, func(w io.Writer) { egoTable(w, e) }
+	case "network":
+		n, err := analysis.AnalyseNetwork(snap, analysis.CollaborationGraph(snap), analysis.NetworkParams{Field: f.field, Municipality: f.municipality, Seed: f.seed})
+		if err != nil {
+			return err
+		}
+		result, table = n, func(w io.Writer) { networkTable(w, n) }
+	case "snapshot":
+		run, err := analysis.Monitor(snap)
+		if err != nil {
+			return err
+		}
+		data, err := json.Marshal(run)
+		if err != nil {
+			return err
+		}
+		m := &graph.MonitoringSnapshot{Region: f.region, Label: f.label, Revision: run.Revision, CreatedBy: "cli", Data: data}
+		if err := store.SaveMonitoringSnapshot(ctx, m); err != nil {
+			return err
+		}
+		result, table = m.Head(), func(w io.Writer) {
+			fmt.Fprintf(w, "saved\t%s\nlabel\t%s\ntaken\t%s\nrevision\t%d\ngaps\t%d\nopen duplicate candidates\t%d\nmemberships\t%d\n",
+				m.ID, m.Label, m.Taken.Format(time.RFC3339), m.Revision, len(run.Gaps), len(run.Duplicates), len(run.Memberships))
+		}
 	case "coverage", "gaps":
 		c, err := analysis.ComputeCoverage(snap, analysis.CoverageParams{TargetGroup: f.targetGroup, Demand: f.demand, ThinFactor: f.thinFactor})
 		if err != nil {
@@ -106,15 +205,47 @@ func runAnalyse(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			result, table = c.GapList(), func(w io.Writer) { gapsTable(w, snap, c) }
 		}
 	}
-	if f.format == "json" {
+	return printResult(stdout, f.format, result, fmt.Sprintf("%s of %s (revision %d), %s", name, regionName(snap), snap.Revision, time.Since(start).Round(time.Millisecond)), table)
+}
+
+// printResult prints result as indented JSON, or a title and the table.
+func printResult(stdout io.Writer, format string, result any, title string, table func(io.Writer)) error {
+	if format == "json" {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(result)
 	}
-	fmt.Fprintf(stdout, "%s of %s (revision %d), %s\n\n", name, regionName(snap), snap.Revision, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(stdout, "%s\n\n", title)
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	table(tw)
 	return tw.Flush()
+}
+
+// compareSnapshots loads two saved snapshots of one region and compares them.
+func compareSnapshots(ctx context.Context, store graph.Store, from, to string) (*analysis.Comparison, error) {
+	load := func(id string) (*graph.MonitoringSnapshot, *analysis.MonitoringRun, error) {
+		m, err := store.MonitoringSnapshot(ctx, id)
+		if err != nil {
+			return nil, nil, err
+		}
+		var run analysis.MonitoringRun
+		if err := json.Unmarshal(m.Data, &run); err != nil {
+			return nil, nil, fmt.Errorf("snapshot %s: %w", id, err)
+		}
+		return m, &run, nil
+	}
+	a, ra, err := load(from)
+	if err != nil {
+		return nil, err
+	}
+	b, rb, err := load(to)
+	if err != nil {
+		return nil, err
+	}
+	if a.Region != b.Region {
+		return nil, fmt.Errorf("--to %s belongs to region %s, --from %s to region %s: compare snapshots of one region", to, b.Region, from, a.Region)
+	}
+	return analysis.CompareRuns(ra, rb, analysis.RunRef{ID: a.ID, Label: a.Label}, analysis.RunRef{ID: b.ID, Label: b.Label}), nil
 }
 
 func regionName(s *graph.Snapshot) string {
@@ -187,4 +318,87 @@ func gapsTable(w io.Writer, s *graph.Snapshot, c *analysis.Coverage) {
 			fmt.Fprintf(w, "%d\t%s\t%s\t%d\t%.2f\n", i+1, n[g.Municipality], n[g.Field], g.Offers, g.Density)
 		}
 	}
+}
+
+func partnersTable(w io.Writer, p *analysis.Partners) {
+	fmt.Fprintf(w, "partners of %s: %d candidates without a tie (%d already tied)\n\n", p.Organisation.Name, p.Candidates, p.Tied)
+	fmt.Fprintln(w, "#\tscore\torganisation\tfields\tplaces\tgroups\tcomplement\tproximity\treasons")
+	for i, x := range p.Partners {
+		var reasons []string
+		for _, r := range x.Reasons {
+			reasons = append(reasons, r.Code)
+		}
+		fmt.Fprintf(w, "%d\t%.3f\t%s\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%s\n", i+1, x.Score, short(x.Name, 40),
+			x.Parts.Fields, x.Parts.Municipalities, x.Parts.TargetGroups, x.Parts.Complementarity, x.Parts.Proximity, strings.Join(reasons, ", "))
+	}
+}
+
+func egoTable(w io.Writer, e *analysis.Ego) {
+	fmt.Fprintf(w, "ego network of %s, depth %d: %d organisations, %d ties\n\n", e.Center.Name, e.Depth, len(e.Nodes), len(e.Edges))
+	fmt.Fprintln(w, "distance\torganisation\tkind")
+	for _, n := range e.Nodes {
+		fmt.Fprintf(w, "%d\t%s\t%s\n", n.Distance, n.Name, n.Kind)
+	}
+}
+
+func networkTable(w io.Writer, n *analysis.NetworkAnalysis) {
+	fmt.Fprintf(w, "organisations\t%d\nties\t%d\ndensity\t%.3f\ncomponents\t%d\ncommunities\t%d (modularity %.3f, seed %d)\n\n",
+		n.Organisations, n.Ties, n.Density, n.Components, len(n.Communities), n.Modularity, n.Seed)
+	fmt.Fprintln(w, "broker\tbetweenness\tpagerank\tdegree\tcommunity")
+	for _, b := range n.Brokers {
+		fmt.Fprintf(w, "%s\t%.1f\t%.4f\t%d\t%d\n", short(b.Name, 50), b.Betweenness, b.PageRank, b.Degree, b.Community)
+	}
+	fmt.Fprintln(w, "\narticulation point (its loss splits the network)")
+	for _, a := range n.ArticulationPoints {
+		fmt.Fprintln(w, a.Name)
+	}
+	fmt.Fprintln(w, "\nisolated (no network, no cooperation)")
+	for _, a := range n.Isolated {
+		fmt.Fprintln(w, a.Name)
+	}
+	fmt.Fprintln(w, "\nmunicipality\torganisations\tties\tdensity")
+	for _, d := range n.DensityByMunicipality {
+		fmt.Fprintf(w, "%s\t%d\t%d\t%.3f\n", short(d.Name, 30), d.Organisations, d.Ties, d.Density)
+	}
+}
+
+func snapshotsTable(w io.Writer, list []*graph.MonitoringSnapshot) {
+	fmt.Fprintln(w, "id\tregion\ttaken\trevision\tlabel")
+	for _, m := range list {
+		fmt.Fprintf(w, "%s\t%s\t%s\t%d\t%s\n", m.ID, m.Region, m.Taken.Format("2006-01-02 15:04"), m.Revision, m.Label)
+	}
+}
+
+func compareTable(w io.Writer, c *analysis.Comparison) {
+	fmt.Fprintf(w, "from\t%s %s\nto\t%s %s\n\n", c.From.ID, c.From.Label, c.To.ID, c.To.Label)
+	for _, sec := range []struct {
+		title string
+		cells []analysis.CellKey
+	}{{"gaps closed", c.GapsClosed}, {"gaps opened", c.GapsOpened}} {
+		fmt.Fprintf(w, "%s: %d\n", sec.title, len(sec.cells))
+		for _, k := range sec.cells {
+			fmt.Fprintf(w, "\t%s\t%s\n", k.MunicipalityName, k.FieldName)
+		}
+	}
+	fmt.Fprintf(w, "duplicate candidates resolved: %d, new: %d\n", len(c.DuplicatesResolved), len(c.DuplicatesNew))
+	for _, sec := range []struct {
+		title string
+		ms    []analysis.Membership
+	}{{"joined networks", c.Joined}, {"left networks", c.Left}} {
+		fmt.Fprintf(w, "%s: %d\n", sec.title, len(sec.ms))
+		for _, m := range sec.ms {
+			fmt.Fprintf(w, "\t%s\t%s\n", m.OrganisationName, m.NetworkName)
+		}
+	}
+	fmt.Fprintln(w, "\nfield\tstatus\tfrom\tto")
+	for _, s := range c.MeasureStatus {
+		fmt.Fprintf(w, "%s\t%s\t%d\t%d\n", cmpOr(s.FieldName, "(no field)"), s.Status, s.From, s.To)
+	}
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
 }

@@ -38,6 +38,46 @@ func TestAnalyseCommand(t *testing.T) {
 	if err := json.Unmarshal([]byte(stdout), &cov); code != 0 || err != nil || cov.Region != "05562" || len(cov.Cells) != 10*7 || len(cov.Gaps) == 0 {
 		t.Errorf("coverage JSON: %d %v %s %d cells %d gaps", code, err, stderr, len(cov.Cells), len(cov.Gaps))
 	}
+	// The network names the planted articulation point; partners and ego work from an
+	// organisation's id alone.
+	code, stdout, stderr = analyse("network", "--region", "05562")
+	if code != 0 || !strings.Contains(stdout, "Stadt Waltrop – Fachdienst Integration") || !strings.Contains(stdout, "modularity") {
+		t.Errorf("network: %d\n%s%s", code, stdout, stderr)
+	}
+	code, stdout, _ = analyse("network", "--region", "05562", "--format", "json")
+	var net struct {
+		Isolated []struct{ ID, Name string } `json:"isolated"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &net); code != 0 || err != nil || len(net.Isolated) == 0 {
+		t.Fatalf("network JSON: %d %v %d isolated", code, err, len(net.Isolated))
+	}
+	code, stdout, stderr = analyse("partners", "--organisation", net.Isolated[0].ID, "--limit", "3")
+	if code != 0 || !strings.Contains(stdout, "partners of "+net.Isolated[0].Name) || strings.Count(stdout, "\n") < 6 {
+		t.Errorf("partners: %d\n%s%s", code, stdout, stderr)
+	}
+	code, stdout, stderr = analyse("ego", "--organisation", net.Isolated[0].ID, "--depth", "2")
+	if code != 0 || !strings.Contains(stdout, "1 organisations, 0 ties") {
+		t.Errorf("ego of an isolated organisation: %d\n%s%s", code, stdout, stderr)
+	}
+	// Two snapshots and their comparison.
+	var ids []string
+	for _, label := range []string{"Frühjahr", "Herbst"} {
+		code, stdout, stderr = analyse("snapshot", "--region", "05562", "--label", label, "--format", "json")
+		var head struct{ ID string }
+		if err := json.Unmarshal([]byte(stdout), &head); code != 0 || err != nil || head.ID == "" {
+			t.Fatalf("snapshot: %d %v %s", code, err, stderr)
+		}
+		ids = append(ids, head.ID)
+	}
+	code, stdout, stderr = analyse("snapshots")
+	if code != 0 || !strings.Contains(stdout, "Frühjahr") || !strings.Contains(stdout, "Herbst") {
+		t.Errorf("snapshots: %d\n%s%s", code, stdout, stderr)
+	}
+	code, stdout, stderr = analyse("compare", "--from", ids[0], "--to", ids[1])
+	if code != 0 || !strings.Contains(stdout, "gaps closed: 0") || !strings.Contains(stdout, "gaps opened: 0") {
+		t.Errorf("compare: %d\n%s%s", code, stdout, stderr)
+	}
+
 	for _, tc := range []struct {
 		args []string
 		code int
@@ -48,6 +88,10 @@ func TestAnalyseCommand(t *testing.T) {
 		{[]string{"gaps", "--region", "99999"}, 1, `region "99999" does not exist`},
 		{[]string{"gaps", "--region", "05562", "--format", "pdf"}, 1, "use table or json"},
 		{[]string{"coverage", "--region", "05562", "--demand", "alle"}, 1, "demand"},
+		{[]string{"partners"}, 2, "--organisation is required"},
+		{[]string{"ego", "--organisation", "org_01HK153X00Y3489NT9HSJ9CJD3", "--depth", "5"}, 1, "depth"},
+		{[]string{"compare", "--from", "snp_x"}, 2, "--to is required"},
+		{[]string{"compare", "--from", "snp_x", "--to", "snp_y"}, 1, "snp_x"},
 	} {
 		if code, _, stderr := analyse(tc.args...); code != tc.code || !strings.Contains(stderr, tc.want) {
 			t.Errorf("%v: %d %q, want %d and %q", tc.args, code, stderr, tc.code, tc.want)
