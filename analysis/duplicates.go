@@ -6,7 +6,9 @@ import (
 	"math"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
@@ -173,8 +175,10 @@ type DuplicateCluster struct {
 	ID string `json:"id"`
 	// Measures are the members' ids, ascending.
 	Measures []string `json:"measures"`
-	// Pairs are the reported pairs among the members, the highest score first.
+	// Pairs are the cluster's reported pairs (see Duplicates.Pairs), the highest score first.
 	Pairs []DuplicatePair `json:"pairs"`
+	// Links counts the pairs of members at or above the threshold or confirmed.
+	Links int `json:"links"`
 	// Kind is data_duplicate when one provider provides every member, parallel_offer when no
 	// provider provides two members, mixed otherwise.
 	Kind string `json:"kind"`
@@ -210,10 +214,17 @@ type Duplicates struct {
 	Measures int `json:"measures"`
 	// Candidates counts the pairs that passed blocking and were scored.
 	Candidates int `json:"candidates"`
-	// Pairs are the reported pairs (score at or above the threshold, or confirmed), the
-	// highest score first.
+	// AboveThreshold counts the pairs at or above the threshold that no verdict suppresses.
+	// Every one of them lies within a cluster.
+	AboveThreshold int `json:"above_threshold"`
+	// Pairs are the reported pairs, the highest score first: for each cluster, the pairs of
+	// its maximum spanning tree (the strongest pairs that connect its measures, one fewer than
+	// its measures), plus every pair a reviewer confirmed. A cluster of k entries of one
+	// offer has up to k(k−1)/2 pairs above the threshold; the tree shows why the k belong
+	// together without listing each of them (DuplicateCluster.Links counts them all).
 	Pairs []DuplicatePair `json:"pairs"`
-	// Clusters are the connected components of Pairs, the highest score first.
+	// Clusters are the connected components of the pairs at or above the threshold and the
+	// confirmed pairs, the highest score first.
 	Clusters []DuplicateCluster `json:"clusters"`
 	// Reviewed lists the pairs that reach the threshold but are suppressed by an intended or
 	// not_duplicate verdict.
@@ -354,6 +365,7 @@ func FindDuplicates(s *graph.Snapshot, p DuplicateParams) (*Duplicates, error) {
 	workers := runtime.GOMAXPROCS(0)
 	results := make([]*dupRegion, len(ix.regions))
 	if len(ix.regions) >= workers {
+		// Many regions: one worker per region, each region on its own.
 		tfidfParallel(len(ix.regions), workers, func(r int) { results[r] = ix.run(ix.regions[r], rp, 1) })
 	} else {
 		for r, members := range ix.regions {
@@ -362,20 +374,47 @@ func FindDuplicates(s *graph.Snapshot, p DuplicateParams) (*Duplicates, error) {
 	}
 	d := &Duplicates{Region: s.Region, Threshold: rp.threshold, TextWeight: rp.textWeight, TextFull: rp.textFull,
 		TitleWeight: rp.titleWeight, Weights: rp.w, Formula: rp.formula(), Measures: len(s.Measures),
-		Pairs: []DuplicatePair{}, Clusters: []DuplicateCluster{}, Reviewed: []DuplicatePair{}, Capped: []CappedBlock{}}
+		Capped: []CappedBlock{}}
 	for _, r := range results {
 		d.Candidates += r.candidates
-		d.Pairs = append(d.Pairs, r.pairs...)
-		d.Reviewed = append(d.Reviewed, r.reviewed...)
+		d.AboveThreshold += r.above
 		d.Capped = append(d.Capped, r.capped...)
 	}
-	byScore := func(a, b DuplicatePair) int {
-		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.A, b.A), cmp.Compare(a.B, b.B))
-	}
-	slices.SortFunc(d.Pairs, byScore)
-	slices.SortFunc(d.Reviewed, byScore)
-	d.Clusters = ix.clusters(d.Pairs)
+	d.Pairs = dupMerge(results, func(r *dupRegion) []DuplicatePair { return r.pairs }, dupOrder)
+	d.Reviewed = dupMerge(results, func(r *dupRegion) []DuplicatePair { return r.reviewed }, dupOrder)
+	d.Clusters = dupMerge(results, func(r *dupRegion) []DuplicateCluster { return r.clusters }, func(a, b *DuplicateCluster) int {
+		return cmp.Or(cmp.Compare(b.Score, a.Score), strings.Compare(a.ID, b.ID))
+	})
 	return d, nil
+}
+
+// dupOrder orders pairs by score, highest first, then by ids.
+func dupOrder(a, b *DuplicatePair) int {
+	return cmp.Or(cmp.Compare(b.Score, a.Score), strings.Compare(a.A, b.A), strings.Compare(a.B, b.B))
+}
+
+// dupMerge merges the regions' sorted lists into one sorted list.
+func dupMerge[T any](rs []*dupRegion, get func(*dupRegion) []T, order func(a, b *T) int) []T {
+	if len(rs) == 1 {
+		return get(rs[0])
+	}
+	n := 0
+	for _, r := range rs {
+		n += len(get(r))
+	}
+	type ref struct{ r, i int32 }
+	refs := make([]ref, 0, n)
+	for r, reg := range rs {
+		for i := range get(reg) {
+			refs = append(refs, ref{int32(r), int32(i)})
+		}
+	}
+	slices.SortFunc(refs, func(x, y ref) int { return order(&get(rs[x.r])[x.i], &get(rs[y.r])[y.i]) })
+	out := make([]T, len(refs))
+	for k, x := range refs {
+		out[k] = get(rs[x.r])[x.i]
+	}
+	return out
 }
 
 // dupMeasure holds what the comparison needs of one measure; the slices are sorted indexes
@@ -389,6 +428,7 @@ type dupMeasure struct {
 	langs      []string
 	programme  string // folded
 	start, end int32  // days since 1970; open ends are math.MinInt32 and math.MaxInt32
+	tmask      uint64 // the target groups as a bit set, when the snapshot has at most 64
 	region     int32
 	verdicts   bool // some REVIEWED relation involves the measure
 }
@@ -411,13 +451,15 @@ func (t *dupTable) add(id, name string) {
 // dupIndex is the snapshot prepared for the comparison.
 type dupIndex struct {
 	ms                          []dupMeasure
-	byID                        map[string]int32
 	orgs, towns, fields, groups dupTable
+	// masks is set when target groups fit into dupMeasure.tmask.
+	masks bool
 	// regions lists the measures of each region, regions ordered by key.
 	regions [][]int32
-	// verdicts holds the REVIEWED relations between measures, keyed by the measures' indexes
-	// (smaller first).
-	verdicts map[[2]int32]graph.RelProps
+	// verdicts maps a pair of measures (global indexes, smaller first) to its REVIEWED
+	// relation's properties in verdictList.
+	verdicts    map[[2]int32]int32
+	verdictList []graph.RelProps
 }
 
 func dupKey(a, b int32) [2]int32 {
@@ -428,8 +470,8 @@ func dupKey(a, b int32) [2]int32 {
 }
 
 func newDupIndex(s *graph.Snapshot) *dupIndex {
-	ix := &dupIndex{ms: make([]dupMeasure, len(s.Measures)), byID: make(map[string]int32, len(s.Measures)),
-		verdicts: map[[2]int32]graph.RelProps{}}
+	ix := &dupIndex{ms: make([]dupMeasure, len(s.Measures)), verdicts: map[[2]int32]int32{}}
+	byID := make(map[string]int32, len(s.Measures))
 	newTable := func(n int) dupTable { return dupTable{index: make(map[string]int32, n)} }
 	ix.orgs, ix.towns, ix.fields, ix.groups = newTable(len(s.Organisations)), newTable(len(s.Municipalities)),
 		newTable(len(s.Fields)), newTable(len(s.TargetGroups))
@@ -445,10 +487,11 @@ func newDupIndex(s *graph.Snapshot) *dupIndex {
 	for _, g := range s.TargetGroups {
 		ix.groups.add(g.ID, g.Name)
 	}
+	ix.masks = len(ix.groups.ids) <= 64
 	regionIndex := map[string]int32{}
 	var regionKeys []string
 	for i, m := range s.Measures {
-		ix.byID[m.ID] = int32(i)
+		byID[m.ID] = int32(i)
 		r, ok := regionIndex[m.Region]
 		if !ok {
 			r = int32(len(regionKeys))
@@ -457,7 +500,9 @@ func newDupIndex(s *graph.Snapshot) *dupIndex {
 		}
 		dm := &ix.ms[i]
 		dm.m, dm.region = m, r
-		dm.programme = text.Fold(strings.TrimSpace(m.Programme))
+		if m.Programme != "" {
+			dm.programme = text.Fold(strings.TrimSpace(m.Programme))
+		}
 		dm.start, dm.end = math.MinInt32, math.MaxInt32
 		if t, ok := m.Starts.Time(); ok {
 			dm.start = int32(t.Unix() / 86400)
@@ -487,13 +532,13 @@ func newDupIndex(s *graph.Snapshot) *dupIndex {
 	for _, r := range s.Relations {
 		switch r.Type {
 		case graph.Provides:
-			m, ok1 := ix.byID[r.To]
+			m, ok1 := byID[r.To]
 			o, ok2 := ix.orgs.index[r.From]
 			if ok1 && ok2 {
 				provides = append(provides, edge{m, o})
 			}
 		case graph.OfferedIn, graph.InField, graph.Targets:
-			m, ok := ix.byID[r.From]
+			m, ok := byID[r.From]
 			if !ok {
 				continue
 			}
@@ -508,10 +553,11 @@ func newDupIndex(s *graph.Snapshot) *dupIndex {
 				*list = append(*list, edge{m, to})
 			}
 		case graph.Reviewed:
-			a, ok1 := ix.byID[r.From]
-			b, ok2 := ix.byID[r.To]
+			a, ok1 := byID[r.From]
+			b, ok2 := byID[r.To]
 			if ok1 && ok2 && a != b && slices.Contains(graph.Verdicts, r.Props.Verdict) {
-				ix.verdicts[dupKey(a, b)] = r.Props
+				ix.verdicts[dupKey(a, b)] = int32(len(ix.verdictList))
+				ix.verdictList = append(ix.verdictList, r.Props)
 				ix.ms[a].verdicts, ix.ms[b].verdicts = true, true
 			}
 		}
@@ -541,11 +587,18 @@ func newDupIndex(s *graph.Snapshot) *dupIndex {
 	spread(provides, func(dm *dupMeasure, e []int32) { dm.providers = e })
 	spread(offered, func(dm *dupMeasure, e []int32) { dm.towns = e })
 	spread(inField, func(dm *dupMeasure, e []int32) { dm.fields = e })
-	spread(targets, func(dm *dupMeasure, e []int32) { dm.targets = e })
+	spread(targets, func(dm *dupMeasure, e []int32) {
+		dm.targets = e
+		if ix.masks {
+			for _, g := range e {
+				dm.tmask |= 1 << uint(g)
+			}
+		}
+	})
 	return ix
 }
 
-// sortedSet returns s sorted and without repeats; s itself when it is so already.
+// dupSortedSet returns s sorted and without repeats; s itself when it is so already.
 func dupSortedSet(s []string) []string {
 	for i := 1; i < len(s); i++ {
 		if s[i-1] >= s[i] {
@@ -555,15 +608,17 @@ func dupSortedSet(s []string) []string {
 	return s
 }
 
-// dupRegion is the outcome for one region.
+// dupRegion is the outcome for one region, every list in its final order.
 type dupRegion struct {
 	candidates int
+	above      int
 	pairs      []DuplicatePair
 	reviewed   []DuplicatePair
+	clusters   []DuplicateCluster
 	capped     []CappedBlock
 }
 
-// dupScored is a scored pair of a region's measures (local indexes).
+// dupScored is a scored pair of a region's measures (local indexes, a's id < b's id).
 type dupScored struct {
 	a, b                   int32
 	text, structure, score float64
@@ -577,14 +632,31 @@ type dupBlock struct {
 	window  int
 }
 
+// dupRun is the comparison of one region.
+type dupRun struct {
+	ix      *dupIndex
+	p       dupParams
+	members []int32       // global indexes by local index
+	ms      []*dupMeasure // by local index
+	model   *tfidfModel
+	// Per local index, copied together for the inner loop.
+	start, end []int32
+	tmask      []uint64
+	multi      []bool // offered in several municipalities or fields
+}
+
 // run compares the measures of one region (global indexes in members) using up to workers
 // goroutines.
 func (ix *dupIndex) run(members []int32, p dupParams, workers int) *dupRegion {
 	out := &dupRegion{}
 	n := len(members)
-	ms := make([]*dupMeasure, n)
+	r := &dupRun{ix: ix, p: p, members: members, ms: make([]*dupMeasure, n),
+		start: make([]int32, n), end: make([]int32, n), tmask: make([]uint64, n), multi: make([]bool, n)}
 	for k, g := range members {
-		ms[k] = &ix.ms[g]
+		dm := &ix.ms[g]
+		r.ms[k] = dm
+		r.start[k], r.end[k], r.tmask[k] = dm.start, dm.end, dm.tmask
+		r.multi[k] = len(dm.towns)*len(dm.fields) > 1
 	}
 
 	// Texts, without the words of the names of the measure's context.
@@ -599,7 +671,7 @@ func (ix *dupIndex) run(members []int32, p dupParams, workers int) *dupRegion {
 	}
 	docs := make([]tfidfDoc, n)
 	var drop []string
-	for k, dm := range ms {
+	for k, dm := range r.ms {
 		lo := len(drop)
 		for _, o := range dm.providers {
 			drop = append(drop, termsOf(ix.orgs.ids[o], ix.orgs.names[o])...)
@@ -612,27 +684,27 @@ func (ix *dupIndex) run(members []int32, p dupParams, workers int) *dupRegion {
 		}
 		docs[k] = tfidfDoc{Title: dm.m.Title, Body: dm.m.Description, Drop: drop[lo:len(drop):len(drop)]}
 	}
-	model := buildTFIDF(docs, p.titleWeight, workers)
+	r.model = buildTFIDF(docs, p.titleWeight, workers, true)
 
-	blocks := ix.blocks(ms, model, p.maxBlock, out)
+	blocks := r.blocks(out)
 	// Largest blocks first, so that the workers finish together.
 	slices.SortFunc(blocks, func(a, b dupBlock) int { return cmp.Compare(len(b.members), len(a.members)) })
-
 	type workerOut struct {
 		candidates int
 		kept       []dupScored
 	}
 	nw := max(1, min(workers, len(blocks)))
 	outs := make([]workerOut, nw)
-	next := make(chan int, len(blocks))
-	for b := range blocks {
-		next <- b
-	}
-	close(next)
+	var next atomic.Int64
 	tfidfParallel(nw, nw, func(w int) {
 		o := &outs[w]
-		for b := range next {
-			o.candidates += ix.scoreBlock(ms, members, model, blocks[b], p, &o.kept)
+		dense := make([]float32, len(r.model.terms))
+		for {
+			b := int(next.Add(1)) - 1
+			if b >= len(blocks) {
+				return
+			}
+			o.candidates += r.scoreBlock(blocks[b], dense, &o.kept)
 		}
 	})
 	var kept []dupScored
@@ -640,58 +712,196 @@ func (ix *dupIndex) run(members []int32, p dupParams, workers int) *dupRegion {
 		out.candidates += o.candidates
 		kept = append(kept, o.kept...)
 	}
+	kept = r.addConfirmed(kept)
+	r.order(kept)
 
-	// Confirmed pairs that blocking did not bring up.
-	local := map[int32]int32{}
-	for k, g := range members {
-		if ix.ms[g].verdicts {
-			local[g] = int32(k)
-		}
-	}
-	if len(local) > 0 {
-		seen := map[[2]int32]bool{}
-		for _, sc := range kept {
-			if ms[sc.a].verdicts && ms[sc.b].verdicts {
-				seen[dupKey(members[sc.a], members[sc.b])] = true
-			}
-		}
-		for key, props := range ix.verdicts {
-			a, okA := local[key[0]]
-			b, okB := local[key[1]]
-			if !okA || !okB || props.Verdict != VerdictDuplicate || seen[key] {
-				continue
-			}
-			t := model.vecs[a].dot(model.vecs[b])
-			st := dupStructure(ms[a], ms[b], p.w)
-			kept = append(kept, dupScored{a: a, b: b, text: t, structure: st, score: dupCombine(t, st, p)})
-		}
-	}
-
-	// Details of what is reported.
-	tokens := map[int32][2][]text.Token{}
+	// Suppressed pairs go to Reviewed (when they reach the threshold); the others link the
+	// clusters.
+	var active, suppress []dupScored
+	var activeReview, suppressReview []int32
 	for _, sc := range kept {
-		props, reviewed := ix.verdicts[dupKey(members[sc.a], members[sc.b])]
-		pair := ix.describe(ms[sc.a], ms[sc.b], sc, model, p, props, tokens)
+		v := r.verdict(sc)
 		switch {
-		case !reviewed || props.Verdict == VerdictDuplicate:
-			out.pairs = append(out.pairs, pair)
+		case v < 0 || r.ix.verdictList[v].Verdict == VerdictDuplicate:
+			active = append(active, sc)
+			activeReview = append(activeReview, v)
 		case sc.score >= p.threshold:
-			out.reviewed = append(out.reviewed, pair)
+			suppress = append(suppress, sc)
+			suppressReview = append(suppressReview, v)
 		}
+	}
+
+	// Clusters are the connected components of the active pairs. Their maximum spanning
+	// forest (Kruskal: confirmed pairs first, then by score) is what is listed and described.
+	parent := make([]int32, n)
+	for i := range parent {
+		parent[i] = int32(i)
+	}
+	find := func(x int32) int32 {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	union := func(a, b int32) bool {
+		ra, rb := find(a), find(b)
+		if ra == rb {
+			return false
+		}
+		parent[max(ra, rb)] = min(ra, rb)
+		return true
+	}
+	listed := make([]bool, len(active))
+	for i, sc := range active {
+		if activeReview[i] >= 0 {
+			union(sc.a, sc.b)
+			listed[i] = true
+		}
+	}
+	for i, sc := range active {
+		if !listed[i] && union(sc.a, sc.b) {
+			listed[i] = true
+		}
+	}
+	links := map[int32]int{}
+	var report []dupScored
+	var reportReview []int32
+	for i, sc := range active {
+		links[find(sc.a)]++
+		if sc.score >= p.threshold {
+			out.above++
+		}
+		if listed[i] {
+			report = append(report, sc)
+			reportReview = append(reportReview, activeReview[i])
+		}
+	}
+	out.pairs = r.describeAll(report, reportReview, workers)
+	out.reviewed = r.describeAll(suppress, suppressReview, 1)
+	out.clusters = r.clusters(report, out.pairs, find, links)
+	return out
+}
+
+// order orients every pair (a's id < b's id) and sorts the pairs by score, highest first,
+// then by ids.
+func (r *dupRun) order(kept []dupScored) {
+	// Snapshots list measures by id, so local order is usually id order already.
+	rank := make([]int32, len(r.ms))
+	byID := func(x, y int32) int { return strings.Compare(r.ms[x].m.ID, r.ms[y].m.ID) }
+	idx := make([]int32, len(r.ms))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	if !slices.IsSortedFunc(idx, byID) {
+		slices.SortFunc(idx, byID)
+	}
+	for pos, k := range idx {
+		rank[k] = int32(pos)
+	}
+	for i := range kept {
+		if sc := &kept[i]; rank[sc.b] < rank[sc.a] {
+			sc.a, sc.b = sc.b, sc.a
+		}
+	}
+	slices.SortFunc(kept, func(x, y dupScored) int {
+		return cmp.Or(cmp.Compare(y.score, x.score), cmp.Compare(rank[x.a], rank[y.a]), cmp.Compare(rank[x.b], rank[y.b]))
+	})
+}
+
+// verdict returns the index in verdictList of the pair's verdict, or -1.
+func (r *dupRun) verdict(sc dupScored) int32 {
+	if !r.ms[sc.a].verdicts || !r.ms[sc.b].verdicts {
+		return -1
+	}
+	v, ok := r.ix.verdicts[dupKey(r.members[sc.a], r.members[sc.b])]
+	if !ok {
+		return -1
+	}
+	return v
+}
+
+// clusters groups the listed pairs (scored, described alike) by the component of find, in
+// the order of their best pair; links counts the active pairs per component.
+func (r *dupRun) clusters(scored []dupScored, pairs []DuplicatePair, find func(int32) int32, links map[int32]int) []DuplicateCluster {
+	index := map[int32]int{}
+	var out []DuplicateCluster
+	var members [][]int32
+	count := map[int32]int{}
+	for _, sc := range scored {
+		count[find(sc.a)]++
+	}
+	seen := make(map[int32]bool, 2*len(scored))
+	for i, sc := range scored {
+		root := find(sc.a)
+		c, ok := index[root]
+		if !ok {
+			c = len(out)
+			index[root] = c
+			out = append(out, DuplicateCluster{Score: pairs[i].Score, Links: links[root], Pairs: make([]DuplicatePair, 0, count[root])})
+			members = append(members, make([]int32, 0, count[root]+1))
+		}
+		out[c].Pairs = append(out[c].Pairs, pairs[i])
+		for _, k := range [2]int32{sc.a, sc.b} {
+			if !seen[k] {
+				seen[k] = true
+				members[c] = append(members[c], k)
+			}
+		}
+	}
+	for c := range out {
+		cl := &out[c]
+		cl.Measures = make([]string, len(members[c]))
+		for i, k := range members[c] {
+			cl.Measures[i] = r.ms[k].m.ID
+		}
+		slices.Sort(cl.Measures)
+		cl.ID = "dup-" + cl.Measures[0]
+		r.clusterKind(cl, members[c])
 	}
 	return out
 }
 
-// blocks groups a region's measures by (municipality, field). Blocks larger than maxBlock are
-// ordered for the sorted-neighbourhood comparison (see DuplicateParams.MaxBlock) and recorded
-// in out.capped.
-func (ix *dupIndex) blocks(ms []*dupMeasure, model *tfidfModel, maxBlock int, out *dupRegion) []dupBlock {
+// addConfirmed adds the pairs confirmed by a duplicate verdict that blocking did not bring up.
+func (r *dupRun) addConfirmed(kept []dupScored) []dupScored {
+	local := map[int32]int32{}
+	for k, g := range r.members {
+		if r.ms[k].verdicts {
+			local[g] = int32(k)
+		}
+	}
+	if len(local) == 0 {
+		return kept
+	}
+	seen := map[[2]int32]bool{}
+	for _, sc := range kept {
+		if r.ms[sc.a].verdicts && r.ms[sc.b].verdicts {
+			seen[dupKey(r.members[sc.a], r.members[sc.b])] = true
+		}
+	}
+	for key, v := range r.ix.verdicts {
+		a, okA := local[key[0]]
+		b, okB := local[key[1]]
+		if !okA || !okB || r.ix.verdictList[v].Verdict != VerdictDuplicate || seen[key] {
+			continue
+		}
+		t := r.model.vecs[a].dot(r.model.vecs[b])
+		st := dupStructure(r.ms[a], r.ms[b], r.p.w)
+		kept = append(kept, dupScored{a: a, b: b, text: t, structure: st, score: dupCombine(t, st, r.p)})
+	}
+	return kept
+}
+
+// blocks groups the region's measures by (municipality, field). Blocks larger than maxBlock
+// are ordered for the sorted-neighbourhood comparison (see DuplicateParams.MaxBlock) and
+// recorded in out.capped.
+func (r *dupRun) blocks(out *dupRegion) []dupBlock {
 	type entry struct {
 		key int64
 		k   int32
 	}
 	var entries []entry
-	for k, dm := range ms {
+	for k, dm := range r.ms {
 		for _, t := range dm.towns {
 			for _, f := range dm.fields {
 				entries = append(entries, entry{int64(t)<<32 | int64(f), int32(k)})
@@ -711,16 +921,16 @@ func (ix *dupIndex) blocks(ms []*dupMeasure, model *tfidfModel, maxBlock int, ou
 				members[i] = entries[lo+i].k
 			}
 			b := dupBlock{key: entries[lo].key, members: members}
-			if len(members) > maxBlock {
-				out.capped = append(out.capped, CappedBlock{Municipality: ix.towns.ids[b.key>>32],
-					Field: ix.fields.ids[int32(b.key)], Measures: len(members)})
-				b.window = maxBlock
+			if len(members) > r.p.maxBlock {
+				out.capped = append(out.capped, CappedBlock{Municipality: r.ix.towns.ids[b.key>>32],
+					Field: r.ix.fields.ids[int32(b.key)], Measures: len(members)})
+				b.window = r.p.maxBlock
 				top := make(map[int32]int32, len(members))
 				for _, k := range members {
-					top[k] = dupTopTerm(model.vecs[k])
+					top[k] = dupTopTerm(r.model.vecs[k])
 				}
 				slices.SortFunc(members, func(x, y int32) int {
-					return cmp.Or(cmp.Compare(top[x], top[y]), cmp.Compare(ms[x].start, ms[y].start), cmp.Compare(x, y))
+					return cmp.Or(cmp.Compare(top[x], top[y]), cmp.Compare(r.start[x], r.start[y]), cmp.Compare(x, y))
 				})
 			}
 			blocks = append(blocks, b)
@@ -730,7 +940,7 @@ func (ix *dupIndex) blocks(ms []*dupMeasure, model *tfidfModel, maxBlock int, ou
 	return blocks
 }
 
-// topTerm returns the id of the term with the highest weight in v (the smallest id among
+// dupTopTerm returns the id of the term with the highest weight in v (the first among
 // equals), or -1 for an empty vector.
 func dupTopTerm(v sparseVec) int32 {
 	best, id := float32(-1), int32(-1)
@@ -744,44 +954,62 @@ func dupTopTerm(v sparseVec) int32 {
 
 // scoreBlock scores the pairs of one block that pass blocking, appends those to keep (score
 // at or above the threshold, or with a verdict) to kept and returns how many it scored.
-func (ix *dupIndex) scoreBlock(ms []*dupMeasure, members []int32, model *tfidfModel, b dupBlock, p dupParams, kept *[]dupScored) int {
+// dense is a zeroed scratch vector over the region's terms; it is zero again on return.
+func (r *dupRun) scoreBlock(b dupBlock, dense []float32, kept *[]dupScored) int {
+	p := r.p
 	// Below this cosine no pair can reach the threshold, even with full structural agreement.
 	minText := 0.0
 	if rest := p.threshold - (1 - p.textWeight); rest > 0 {
 		minText = rest / p.textWeight * p.textFull
 	}
+	vecs := r.model.vecs
 	candidates := 0
 	mem := b.members
 	for x, a := range mem {
-		A := ms[a]
-		va := model.vecs[a]
-		end := len(mem)
-		if b.window > 0 {
-			end = min(end, x+b.window)
+		// The first vector is spread into dense, so that each product is one pass over the
+		// second vector (no merge of two id lists). The terms are added in ascending order,
+		// as sparseVec.dot does, so the sums are the same to the last bit.
+		va := vecs[a]
+		for i, id := range va.ids {
+			dense[id] = va.ws[i]
 		}
-		for _, c := range mem[x+1 : end] {
-			C := ms[c]
-			if A.start > C.end || C.start > A.end || !dupIntersects(A.targets, C.targets) {
+		sa, ea, ma := r.start[a], r.end[a], r.tmask[a]
+		last := len(mem)
+		if b.window > 0 {
+			last = min(last, x+b.window)
+		}
+		for _, c := range mem[x+1 : last] {
+			if sa > r.end[c] || r.start[c] > ea {
 				continue
 			}
-			if !dupPairOwner(A, C, b) {
+			if r.ix.masks {
+				if ma&r.tmask[c] == 0 {
+					continue
+				}
+			} else if !dupIntersects(r.ms[a].targets, r.ms[c].targets) {
 				continue
+			}
+			if r.multi[a] && r.multi[c] && dupFirstSharedKey(r.ms[a], r.ms[c]) != b.key {
+				continue // scored in the block of the smallest key the two share
 			}
 			candidates++
-			reviewed := A.verdicts && C.verdicts && ix.hasVerdict(members[a], members[c])
-			t := va.dot(model.vecs[c])
+			vc := vecs[c]
+			var t float64
+			for i, id := range vc.ids {
+				t += float64(dense[id]) * float64(vc.ws[i])
+			}
+			reviewed := r.ms[a].verdicts && r.ms[c].verdicts && r.ix.hasVerdict(r.members[a], r.members[c])
 			if t < minText && !reviewed {
 				continue
 			}
-			st := dupStructure(A, C, p.w)
+			st := dupStructure(r.ms[a], r.ms[c], p.w)
 			sc := dupCombine(t, st, p)
 			if sc >= p.threshold || reviewed {
-				lo, hi := a, c
-				if hi < lo {
-					lo, hi = hi, lo
-				}
-				*kept = append(*kept, dupScored{a: lo, b: hi, text: t, structure: st, score: sc})
+				*kept = append(*kept, dupScored{a: a, b: c, text: t, structure: st, score: sc})
 			}
+		}
+		for _, id := range va.ids {
+			dense[id] = 0
 		}
 	}
 	return candidates
@@ -792,16 +1020,7 @@ func (ix *dupIndex) hasVerdict(a, b int32) bool {
 	return ok
 }
 
-// dupPairOwner reports whether block b is the one that scores the pair a, c: a pair that
-// shares several (municipality, field) keys is scored only in the block of the smallest.
-func dupPairOwner(a, c *dupMeasure, b dupBlock) bool {
-	if len(a.towns)*len(a.fields) > 1 && len(c.towns)*len(c.fields) > 1 {
-		return dupFirstSharedKey(a, c) == b.key
-	}
-	return true
-}
-
-// firstSharedKey returns the smallest (municipality, field) key two measures share, or -1.
+// dupFirstSharedKey returns the smallest (municipality, field) key two measures share, or -1.
 func dupFirstSharedKey(a, c *dupMeasure) int64 {
 	for _, t := range a.towns {
 		if _, ok := slices.BinarySearch(c.towns, t); !ok {
@@ -816,7 +1035,7 @@ func dupFirstSharedKey(a, c *dupMeasure) int64 {
 	return -1
 }
 
-// intersects reports whether two sorted lists share an element.
+// dupIntersects reports whether two sorted lists share an element.
 func dupIntersects(a, b []int32) bool {
 	i, j := 0, 0
 	for i < len(a) && j < len(b) {
@@ -832,13 +1051,13 @@ func dupIntersects(a, b []int32) bool {
 	return false
 }
 
-// combine computes the score from text and structure.
+// dupCombine computes the score from text and structure.
 func dupCombine(t, st float64, p dupParams) float64 {
 	return p.textWeight*min(1, t/p.textFull) + (1-p.textWeight)*st
 }
 
-// structure computes the structural agreement of two measures (see the package comment). It
-// must agree with structureParts, which explains it.
+// dupStructure computes the structural agreement of two measures (see FindDuplicates). It
+// must agree with dupParts, which explains it part by part.
 func dupStructure(a, c *dupMeasure, w StructureWeights) float64 {
 	var sum, weight float64
 	if a.programme != "" && c.programme != "" {
@@ -875,12 +1094,23 @@ func dupFormatAgreement(a, b string) float64 {
 	return 0
 }
 
-// jaccardStrings is |a ∩ b| / |a ∪ b| of two sorted lists without repeats.
+// dupJaccardStrings is |a ∩ b| / |a ∪ b| of two sorted lists without repeats.
 func dupJaccardStrings(a, b []string) float64 {
-	n := 0
-	i, j := 0, 0
+	n := dupCountShared(a, b, strings.Compare)
+	return float64(n) / float64(len(a)+len(b)-n)
+}
+
+// dupJaccardInts is dupJaccardStrings for sorted ids.
+func dupJaccardInts(a, b []int32) float64 {
+	n := dupCountShared(a, b, cmp.Compare[int32])
+	return float64(n) / float64(len(a)+len(b)-n)
+}
+
+// dupCountShared counts the elements two sorted lists without repeats share.
+func dupCountShared[T any](a, b []T, compare func(x, y T) int) int {
+	n, i, j := 0, 0, 0
 	for i < len(a) && j < len(b) {
-		switch c := strings.Compare(a[i], b[j]); {
+		switch c := compare(a[i], b[j]); {
 		case c < 0:
 			i++
 		case c > 0:
@@ -891,36 +1121,171 @@ func dupJaccardStrings(a, b []string) float64 {
 			j++
 		}
 	}
-	return float64(n) / float64(len(a)+len(b)-n)
+	return n
 }
 
-// jaccardInts is jaccardStrings for sorted ids.
-func dupJaccardInts(a, b []int32) float64 {
-	n := 0
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			n++
-			i++
-			j++
+// dupArena hands out sub-slices of large blocks, so that the many small slices of the
+// reported pairs cost few allocations. Handed-out slices are never appended to.
+type dupArena[T any] struct{ buf []T }
+
+func (a *dupArena[T]) take(n int) []T {
+	if cap(a.buf)-len(a.buf) < n {
+		a.buf = make([]T, 0, max(1024, n))
+	}
+	l := len(a.buf)
+	a.buf = a.buf[:l+n]
+	return a.buf[l : l+n : l+n]
+}
+
+// dupRender holds the renderings of one measure that every pair with it shows.
+type dupRender struct {
+	langs, groups, providers, run string
+	towns, fields, groupIDs       []string
+}
+
+// dupWriter describes pairs; each describing goroutine has its own.
+type dupWriter struct {
+	r        *dupRun
+	render   []*dupRender
+	partBuf  dupArena[DuplicatePart]
+	strs     dupArena[string]
+	matches  dupArena[graph.FieldMatch]
+	spans    dupArena[[2]int]
+	stamp    []int32 // stamp[term] == seq: the term is shared by the current pair
+	seq      int32
+	shares   []dupTermShare
+	explains []byte
+}
+
+// dupTermShare is a shared term with its contribution to the cosine.
+type dupTermShare struct {
+	id int32
+	c  float64
+}
+
+// describeAll turns scored pairs into DuplicatePairs, in order, using up to workers
+// goroutines. reviews holds the index of each pair's verdict in verdictList (-1 for none).
+func (r *dupRun) describeAll(scored []dupScored, reviews []int32, workers int) []DuplicatePair {
+	out := make([]DuplicatePair, len(scored))
+	if len(scored) == 0 {
+		return out
+	}
+	// Renderings of every measure involved, made once.
+	render := make([]*dupRender, len(r.ms))
+	var need []int32
+	for _, sc := range scored {
+		for _, k := range [2]int32{sc.a, sc.b} {
+			if render[k] == nil {
+				render[k] = &dupRender{}
+				need = append(need, k)
+			}
 		}
 	}
-	return float64(n) / float64(len(a)+len(b)-n)
+	chunks := max(1, min(workers, len(need)/256))
+	tfidfParallel(chunks, workers, func(c int) {
+		for _, k := range need[c*len(need)/chunks : (c+1)*len(need)/chunks] {
+			r.renderMeasure(k, render[k])
+		}
+	})
+	chunks = max(1, min(workers, len(scored)/256))
+	tfidfParallel(chunks, workers, func(c int) {
+		w := &dupWriter{r: r, render: render, stamp: make([]int32, len(r.model.terms))}
+		lo, hi := c*len(scored)/chunks, (c+1)*len(scored)/chunks
+		bounds := make([]int, 0, hi-lo+1)
+		for i := lo; i < hi; i++ {
+			bounds = append(bounds, len(w.explains))
+			w.describe(&out[i], scored[i], reviews[i])
+		}
+		bounds = append(bounds, len(w.explains))
+		all := string(w.explains) // one string for the chunk's explanations
+		for i := lo; i < hi; i++ {
+			out[i].Explanation = all[bounds[i-lo]:bounds[i-lo+1]]
+		}
+	})
+	return out
 }
 
-func dupSharedInts(a, b []int32) []int32 {
-	var out []int32
+// renderMeasure fills the renderings of measure k.
+func (r *dupRun) renderMeasure(k int32, d *dupRender) {
+	dm, ix := r.ms[k], r.ix
+	names := func(t *dupTable, ids []int32) (string, []string) {
+		s := make([]string, len(ids))
+		idList := make([]string, len(ids))
+		for i, id := range ids {
+			s[i], idList[i] = t.names[id], t.ids[id]
+		}
+		return strings.Join(s, ", "), idList
+	}
+	d.langs = strings.Join(dm.langs, ", ")
+	d.groups, d.groupIDs = names(&ix.groups, dm.targets)
+	d.providers, _ = names(&ix.orgs, dm.providers)
+	_, d.towns = names(&ix.towns, dm.towns)
+	_, d.fields = names(&ix.fields, dm.fields)
+	s, e := string(dm.m.Starts), string(dm.m.Ends)
+	if s == "" {
+		s = "open"
+	}
+	if e == "" {
+		e = "open"
+	}
+	d.run = s + " – " + e
+}
+
+// describe fills pair from the scored pair sc (a's id < b's id).
+func (w *dupWriter) describe(pair *DuplicatePair, sc dupScored, v int32) {
+	var review graph.RelProps
+	if v >= 0 {
+		review = w.r.ix.verdictList[v]
+	}
+	r := w.r
+	p := r.p
+	a, c := r.ms[sc.a], r.ms[sc.b]
+	ra, rc := w.render[sc.a], w.render[sc.b]
+	*pair = DuplicatePair{A: a.m.ID, B: c.m.ID, TitleA: a.m.Title, TitleB: c.m.Title,
+		Score: sc.score, Text: sc.text, TextPart: min(1, sc.text/p.textFull), Structure: sc.structure,
+		Verdict: review.Verdict, VerdictBy: review.By, VerdictAt: review.At, VerdictNote: review.Note}
+
+	// Shared terms by contribution, and the words to highlight.
+	w.seq++
+	w.shares = w.shares[:0]
+	r.model.vecs[sc.a].shared(r.model.vecs[sc.b], func(id int32, x float64) {
+		w.shares = append(w.shares, dupTermShare{id, x})
+		w.stamp[id] = w.seq
+	})
+	slices.SortFunc(w.shares, func(x, y dupTermShare) int {
+		return cmp.Or(cmp.Compare(y.c, x.c), strings.Compare(r.model.terms[x.id], r.model.terms[y.id]))
+	})
+	pair.SharedTerms = w.strs.take(len(w.shares))
+	for i, s := range w.shares {
+		pair.SharedTerms[i] = r.model.terms[s.id]
+	}
+	pair.HighlightsA = w.highlights(r.model.tokens[sc.a])
+	pair.HighlightsB = w.highlights(r.model.tokens[sc.b])
+
+	pair.Municipalities = w.sharedIDs(ra.towns, rc.towns)
+	pair.Fields = w.sharedIDs(ra.fields, rc.fields)
+	pair.TargetGroups = w.sharedIDs(ra.groupIDs, rc.groupIDs)
+	pair.Parts = w.parts(a, c, ra, rc)
+	shared := dupCountShared(a.providers, c.providers, cmp.Compare[int32]) > 0
+	pair.Kind, pair.Suggestion = DuplicateParallel, SuggestCoordinate
+	if shared {
+		pair.Kind, pair.Suggestion = DuplicateData, SuggestMerge
+	}
+	w.explain(pair, ra)
+}
+
+// sharedIDs returns the ids two sorted lists share (a itself when they are equal).
+func (w *dupWriter) sharedIDs(a, b []string) []string {
+	if slices.Equal(a, b) {
+		return a
+	}
+	out := w.strs.take(dupCountShared(a, b, strings.Compare))[:0]
 	i, j := 0, 0
 	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] < b[j]:
+		switch c := strings.Compare(a[i], b[j]); {
+		case c < 0:
 			i++
-		case a[i] > b[j]:
+		case c > 0:
 			j++
 		default:
 			out = append(out, a[i])
@@ -931,312 +1296,238 @@ func dupSharedInts(a, b []int32) []int32 {
 	return out
 }
 
-// dupTermShare is a shared term with its contribution to the cosine.
-type dupTermShare struct {
-	term string
-	c    float64
-}
-
-// describe turns a scored pair into a DuplicatePair with its parts, shared terms, highlights
-// and explanation. tokens caches the analysed texts of the region's measures.
-func (ix *dupIndex) describe(a, c *dupMeasure, sc dupScored, model *tfidfModel, p dupParams, review graph.RelProps, tokens map[int32][2][]text.Token) DuplicatePair {
-	va, vc := model.vecs[sc.a], model.vecs[sc.b]
-	if c.m.ID < a.m.ID {
-		a, c = c, a
-		va, vc = vc, va
-		sc.a, sc.b = sc.b, sc.a
+// highlights returns, per field, the byte ranges of the tokens whose terms the current pair
+// shares.
+func (w *dupWriter) highlights(toks []tfidfToken) []graph.FieldMatch {
+	var n [2]int
+	for _, t := range toks {
+		if w.stamp[t.id] == w.seq {
+			n[t.field]++
+		}
 	}
-	pair := DuplicatePair{A: a.m.ID, B: c.m.ID, TitleA: a.m.Title, TitleB: c.m.Title,
-		Score: sc.score, Text: sc.text, TextPart: min(1, sc.text/p.textFull), Structure: sc.structure,
-		SharedTerms: []string{}, Municipalities: []string{}, Fields: []string{}, TargetGroups: []string{},
-		Verdict: review.Verdict, VerdictBy: review.By, VerdictAt: review.At, VerdictNote: review.Note}
-	var shared []dupTermShare
-	va.shared(vc, func(id int32, c float64) { shared = append(shared, dupTermShare{model.terms[id], c}) })
-	slices.SortFunc(shared, func(x, y dupTermShare) int { return cmp.Or(cmp.Compare(y.c, x.c), cmp.Compare(x.term, y.term)) })
-	set := make(map[string]bool, len(shared))
-	for _, s := range shared {
-		pair.SharedTerms = append(pair.SharedTerms, s.term)
-		set[s.term] = true
+	fields := 0
+	for _, x := range n {
+		if x > 0 {
+			fields++
+		}
 	}
-	pair.HighlightsA = dupHighlights(a.m, sc.a, set, tokens)
-	pair.HighlightsB = dupHighlights(c.m, sc.b, set, tokens)
-	for _, t := range dupSharedInts(a.towns, c.towns) {
-		pair.Municipalities = append(pair.Municipalities, ix.towns.ids[t])
-	}
-	for _, f := range dupSharedInts(a.fields, c.fields) {
-		pair.Fields = append(pair.Fields, ix.fields.ids[f])
-	}
-	for _, g := range dupSharedInts(a.targets, c.targets) {
-		pair.TargetGroups = append(pair.TargetGroups, ix.groups.ids[g])
-	}
-	pair.Parts = ix.structureParts(a, c, p.w)
-	sameProvider := len(dupSharedInts(a.providers, c.providers)) > 0
-	pair.Kind, pair.Suggestion = DuplicateParallel, SuggestCoordinate
-	if sameProvider {
-		pair.Kind, pair.Suggestion = DuplicateData, SuggestMerge
-	}
-	pair.Explanation = ix.explain(&pair, a, c, p, shared)
-	return pair
-}
-
-// highlights returns the byte ranges of the words of m (local index k) whose terms are in set.
-func dupHighlights(m *graph.Measure, k int32, set map[string]bool, cache map[int32][2][]text.Token) []graph.FieldMatch {
-	toks, ok := cache[k]
-	if !ok {
-		toks = [2][]text.Token{text.Analyze(m.Title), text.Analyze(m.Description)}
-		cache[k] = toks
-	}
-	out := []graph.FieldMatch{}
-	for i, field := range []string{"title", "description"} {
-		var spans [][2]int
-		for _, t := range toks[i] {
-			if set[t.Term] {
-				spans = append(spans, [2]int{t.Start, t.End})
+	out := w.matches.take(fields)[:0]
+	for f, name := range [2]string{"title", "description"} {
+		if n[f] == 0 {
+			continue
+		}
+		spans := w.spans.take(n[f])[:0]
+		for _, t := range toks {
+			if int(t.field) == f && w.stamp[t.id] == w.seq {
+				spans = append(spans, [2]int{int(t.start), int(t.end)})
 			}
 		}
-		if len(spans) > 0 {
-			out = append(out, graph.FieldMatch{Field: field, Spans: spans})
-		}
+		out = append(out, graph.FieldMatch{Field: name, Spans: spans})
 	}
 	return out
 }
 
-// structureParts explains dupStructure(a, c, w) part by part.
-func (ix *dupIndex) structureParts(a, c *dupMeasure, w StructureWeights) []DuplicatePart {
-	parts := make([]DuplicatePart, 0, 6)
+// Notes of the parts.
+const (
+	noteNoProgramme      = "neither names a programme"
+	noteOneProgramme     = "only one names a programme; not counted"
+	noteSameProgramme    = "same programme"
+	noteOtherProgramme   = "different programmes"
+	noteLanguagesUnknown = "languages not stated by both; not counted"
+	noteSameFormat       = "same format"
+	noteHybridFormat     = "one is hybrid: half agreement"
+	noteOtherFormat      = "different formats"
+	noteFormatUnknown    = "format not stated by both; not counted"
+	noteGroupsUnknown    = "target groups not stated by both; not counted"
+	noteSameProvider     = "a shared provider: a data duplicate; decides the kind, not weighed"
+	noteProviderUnknown  = "provider unknown for one of them: a parallel offer; decides the kind, not weighed"
+	noteOtherProviders   = "different providers: a parallel offer; decides the kind, not weighed"
+	noteOverlap          = "the runs overlap; a blocking rule, not weighed"
+	noteNoOverlap        = "the runs do not overlap; a blocking rule, not weighed"
+)
+
+// dupOfShared renders "n of m <what> shared".
+func dupOfShared(n, m int, what string) string {
+	return strconv.Itoa(n) + " of " + strconv.Itoa(m) + " " + what + " shared"
+}
+
+// parts explains dupStructure(a, c) part by part.
+func (w *dupWriter) parts(a, c *dupMeasure, ra, rc *dupRender) []DuplicatePart {
+	wt := w.r.p.w
+	parts := w.partBuf.take(6)
 
 	pr := DuplicatePart{Name: PartProgramme, A: a.m.Programme, B: c.m.Programme}
 	switch {
 	case a.programme == "" && c.programme == "":
-		pr.Note = "neither names a programme"
+		pr.Note = noteNoProgramme
 	case a.programme == "" || c.programme == "":
-		pr.Note = "only one names a programme; not counted"
+		pr.Note = noteOneProgramme
 	case a.programme == c.programme:
-		pr.Value, pr.Weight, pr.Note = 1, w.Programme, "same programme"
+		pr.Value, pr.Weight, pr.Note = 1, wt.Programme, noteSameProgramme
 	default:
-		pr.Weight, pr.Note = w.Programme, "different programmes"
+		pr.Weight, pr.Note = wt.Programme, noteOtherProgramme
 	}
-	parts = append(parts, pr)
+	parts[0] = pr
 
-	la := DuplicatePart{Name: PartLanguages, A: strings.Join(a.langs, ", "), B: strings.Join(c.langs, ", ")}
+	la := DuplicatePart{Name: PartLanguages, A: ra.langs, B: rc.langs, Note: noteLanguagesUnknown}
 	if len(a.langs) > 0 && len(c.langs) > 0 {
-		n := 0
-		for _, l := range a.langs {
-			if _, ok := slices.BinarySearch(c.langs, l); ok {
-				n++
-			}
-		}
-		la.Value, la.Weight = dupJaccardStrings(a.langs, c.langs), w.Languages
-		la.Note = fmt.Sprintf("%d of %d languages shared", n, len(a.langs)+len(c.langs)-n)
-	} else {
-		la.Note = "languages not stated by both; not counted"
+		n := dupCountShared(a.langs, c.langs, strings.Compare)
+		la.Value, la.Weight = dupJaccardStrings(a.langs, c.langs), wt.Languages
+		la.Note = dupOfShared(n, len(a.langs)+len(c.langs)-n, "languages")
 	}
-	parts = append(parts, la)
+	parts[1] = la
 
-	fo := DuplicatePart{Name: PartFormat, A: a.m.Format, B: c.m.Format}
+	fo := DuplicatePart{Name: PartFormat, A: a.m.Format, B: c.m.Format, Note: noteFormatUnknown}
 	if a.m.Format != "" && c.m.Format != "" {
-		fo.Value, fo.Weight = dupFormatAgreement(a.m.Format, c.m.Format), w.Format
+		fo.Value, fo.Weight = dupFormatAgreement(a.m.Format, c.m.Format), wt.Format
 		switch fo.Value {
 		case 1:
-			fo.Note = "same format"
+			fo.Note = noteSameFormat
 		case 0.5:
-			fo.Note = "hybrid against " + map[bool]string{true: c.m.Format, false: a.m.Format}[a.m.Format == "hybrid"] + ": half agreement"
+			fo.Note = noteHybridFormat
 		default:
-			fo.Note = "different formats"
+			fo.Note = noteOtherFormat
 		}
-	} else {
-		fo.Note = "format not stated by both; not counted"
 	}
-	parts = append(parts, fo)
+	parts[2] = fo
 
-	names := func(t *dupTable, ids []int32) string {
-		s := make([]string, len(ids))
-		for i, id := range ids {
-			s[i] = t.names[id]
-		}
-		return strings.Join(s, ", ")
-	}
-	tg := DuplicatePart{Name: PartTargetGroups, A: names(&ix.groups, a.targets), B: names(&ix.groups, c.targets)}
+	tg := DuplicatePart{Name: PartTargetGroups, A: ra.groups, B: rc.groups, Note: noteGroupsUnknown}
 	if len(a.targets) > 0 && len(c.targets) > 0 {
-		n := len(dupSharedInts(a.targets, c.targets))
-		tg.Value, tg.Weight = dupJaccardInts(a.targets, c.targets), w.TargetGroups
-		tg.Note = fmt.Sprintf("%d of %d target groups shared", n, len(a.targets)+len(c.targets)-n)
-	} else {
-		tg.Note = "target groups not stated by both; not counted"
+		n := dupCountShared(a.targets, c.targets, cmp.Compare[int32])
+		tg.Value, tg.Weight = dupJaccardInts(a.targets, c.targets), wt.TargetGroups
+		tg.Note = dupOfShared(n, len(a.targets)+len(c.targets)-n, "target groups")
 	}
-	parts = append(parts, tg)
+	parts[3] = tg
 
-	pv := DuplicatePart{Name: PartProvider, A: names(&ix.orgs, a.providers), B: names(&ix.orgs, c.providers)}
-	switch shared := dupSharedInts(a.providers, c.providers); {
-	case len(shared) > 0:
-		pv.Value, pv.Note = 1, "same provider: "+names(&ix.orgs, shared)+"; decides the kind, not weighed"
+	pv := DuplicatePart{Name: PartProvider, A: ra.providers, B: rc.providers}
+	switch {
+	case dupCountShared(a.providers, c.providers, cmp.Compare[int32]) > 0:
+		pv.Value, pv.Note = 1, noteSameProvider
 	case len(a.providers) == 0 || len(c.providers) == 0:
-		pv.Note = "provider unknown for one of them; decides the kind, not weighed"
+		pv.Note = noteProviderUnknown
 	default:
-		pv.Note = "different providers; decides the kind, not weighed"
+		pv.Note = noteOtherProviders
 	}
-	parts = append(parts, pv)
+	parts[4] = pv
 
-	run := func(m *graph.Measure) string {
-		s, e := string(m.Starts), string(m.Ends)
-		if s == "" {
-			s = "open"
-		}
-		if e == "" {
-			e = "open"
-		}
-		return s + " – " + e
-	}
-	ti := DuplicatePart{Name: PartTime, A: run(a.m), B: run(c.m)}
+	ti := DuplicatePart{Name: PartTime, A: ra.run, B: rc.run, Note: noteNoOverlap}
 	if a.start <= c.end && c.start <= a.end {
-		ti.Value, ti.Note = 1, "the runs overlap; a blocking rule, not weighed"
-	} else {
-		ti.Note = "the runs do not overlap; a blocking rule, not weighed"
+		ti.Value, ti.Note = 1, noteOverlap
 	}
-	parts = append(parts, ti)
+	parts[5] = ti
 	return parts
 }
 
-// explain says in words why the pair is reported.
-func (ix *dupIndex) explain(pair *DuplicatePair, a, c *dupMeasure, p dupParams, shared []dupTermShare) string {
-	var b strings.Builder
-	terms := make([]string, 0, 5)
-	for _, s := range shared[:min(5, len(shared))] {
-		terms = append(terms, s.term)
+// explain appends the pair's explanation to w.explains.
+func (w *dupWriter) explain(pair *DuplicatePair, ra *dupRender) {
+	r := w.r
+	p := r.p
+	b := w.explains
+	num := func(x float64) { b = strconv.AppendFloat(b, x, 'f', 2, 64) }
+	b = append(b, "TF-IDF cosine "...)
+	num(pair.Text)
+	if len(pair.SharedTerms) > 0 {
+		b = append(b, " (shared: "...)
+		for i, t := range pair.SharedTerms[:min(5, len(pair.SharedTerms))] {
+			if i > 0 {
+				b = append(b, ", "...)
+			}
+			b = append(b, t...)
+		}
+		b = append(b, ')')
 	}
-	fmt.Fprintf(&b, "Texts agree with TF-IDF cosine %.2f", pair.Text)
-	if len(terms) > 0 {
-		fmt.Fprintf(&b, " (shared: %s)", strings.Join(terms, ", "))
-	}
-	fmt.Fprintf(&b, "; structure %.2f (", pair.Structure)
-	var known []string
+	b = append(b, "; structure "...)
+	num(pair.Structure)
+	b = append(b, " ("...)
+	known := 0
 	for _, part := range pair.Parts {
 		if part.Weight > 0 {
-			known = append(known, fmt.Sprintf("%s %.2f", strings.ReplaceAll(part.Name, "_", " "), part.Value))
+			if known > 0 {
+				b = append(b, ", "...)
+			}
+			b = append(b, strings.ReplaceAll(part.Name, "_", " ")...)
+			b = append(b, ' ')
+			num(part.Value)
+			known++
 		}
 	}
-	if len(known) == 0 {
-		known = append(known, "no part known")
+	if known == 0 {
+		b = append(b, "no part known"...)
 	}
-	b.WriteString(strings.Join(known, ", "))
-	fmt.Fprintf(&b, "); score %.2f·%.2f + %.2f·%.2f = %.2f", p.textWeight, pair.TextPart, 1-p.textWeight, pair.Structure, pair.Score)
+	b = append(b, "); score "...)
+	num(p.textWeight)
+	b = append(b, "·"...)
+	num(pair.TextPart)
+	b = append(b, " + "...)
+	num(1 - p.textWeight)
+	b = append(b, "·"...)
+	num(pair.Structure)
+	b = append(b, " = "...)
+	num(pair.Score)
 	if pair.Score >= p.threshold {
-		fmt.Fprintf(&b, " ≥ %.2f.", p.threshold)
+		b = append(b, " ≥ "...)
 	} else {
-		fmt.Fprintf(&b, " < %.2f.", p.threshold)
+		b = append(b, " < "...)
+	}
+	num(p.threshold)
+	b = append(b, '.')
+	by := ""
+	if pair.VerdictBy != "" {
+		by = " (" + pair.VerdictBy + ")"
 	}
 	switch pair.Verdict {
 	case VerdictDuplicate:
-		b.WriteString(" A reviewer confirmed the pair as a duplicate" + dupBy(pair.VerdictBy) + ".")
+		b = append(b, " A reviewer confirmed the pair as a duplicate"+by+"."...)
 	case VerdictIntended:
-		b.WriteString(" A reviewer marked the offers as complementary on purpose" + dupBy(pair.VerdictBy) + "; not reported.")
+		b = append(b, " A reviewer marked the offers as complementary on purpose"+by+"; not reported."...)
 	case VerdictNotDuplicate:
-		b.WriteString(" A reviewer marked the pair as no duplicate" + dupBy(pair.VerdictBy) + "; not reported.")
+		b = append(b, " A reviewer marked the pair as no duplicate"+by+"; not reported."...)
 	}
 	where := ""
 	if len(pair.Municipalities) > 0 {
-		where = " in " + ix.towns.names[ix.towns.index[pair.Municipalities[0]]]
+		where = " in " + r.ix.towns.names[r.ix.towns.index[pair.Municipalities[0]]]
 	}
 	if pair.Kind == DuplicateData {
-		fmt.Fprintf(&b, " Both are provided by %s%s: probably the same offer entered twice — merge the entries.",
-			ix.sharedProviderNames(a, c), where)
+		b = append(b, " Both are entries of "...)
+		b = append(b, ra.providers...)
+		b = append(b, where...)
+		b = append(b, ": probably the same offer entered twice — merge them."...)
 	} else {
-		fmt.Fprintf(&b, " Different providers offer the same kind of offer%s — they should coordinate.", where)
+		b = append(b, " Different providers run the same kind of offer"...)
+		b = append(b, where...)
+		b = append(b, " — they should coordinate."...)
 	}
-	return b.String()
-}
-
-func dupBy(who string) string {
-	if who == "" {
-		return ""
-	}
-	return " (" + who + ")"
-}
-
-func (ix *dupIndex) sharedProviderNames(a, c *dupMeasure) string {
-	var s []string
-	for _, o := range dupSharedInts(a.providers, c.providers) {
-		s = append(s, ix.orgs.names[o])
-	}
-	return strings.Join(s, ", ")
-}
-
-// clusters groups the pairs into connected components.
-func (ix *dupIndex) clusters(pairs []DuplicatePair) []DuplicateCluster {
-	parent := map[string]string{}
-	var find func(x string) string
-	find = func(x string) string {
-		p, ok := parent[x]
-		if !ok {
-			parent[x] = x
-			return x
-		}
-		if p == x {
-			return x
-		}
-		r := find(p)
-		parent[x] = r
-		return r
-	}
-	for _, pr := range pairs {
-		ra, rb := find(pr.A), find(pr.B)
-		if ra != rb {
-			// The smaller id becomes the root, so that a cluster's root is its smallest member.
-			if rb < ra {
-				ra, rb = rb, ra
-			}
-			parent[rb] = ra
-		}
-	}
-	byRoot := map[string]*DuplicateCluster{}
-	var out []*DuplicateCluster
-	for _, pr := range pairs { // highest score first, so Pairs stays in that order
-		r := find(pr.A)
-		c := byRoot[r]
-		if c == nil {
-			c = &DuplicateCluster{ID: "dup-" + r, Score: pr.Score}
-			byRoot[r] = c
-			out = append(out, c)
-		}
-		c.Pairs = append(c.Pairs, pr)
-	}
-	for x := range parent {
-		if c := byRoot[find(x)]; c != nil {
-			c.Measures = append(c.Measures, x)
-		}
-	}
-	res := make([]DuplicateCluster, 0, len(out))
-	for _, c := range out {
-		slices.Sort(c.Measures)
-		ix.clusterKind(c)
-		res = append(res, *c)
-	}
-	return res
+	w.explains = b
 }
 
 // clusterKind sets the kind, suggestion and explanation of a cluster from its members'
 // providers.
-func (ix *dupIndex) clusterKind(c *DuplicateCluster) {
-	count := map[int32]int{}
-	for _, id := range c.Measures {
-		for _, o := range ix.ms[ix.byID[id]].providers {
-			count[o]++
-		}
+func (r *dupRun) clusterKind(c *DuplicateCluster, members []int32) {
+	var provs []int32
+	for _, k := range members {
+		provs = append(provs, r.ms[k].providers...)
 	}
+	slices.Sort(provs)
 	all, repeated := false, false
-	for _, n := range count {
-		all = all || n == len(c.Measures)
-		repeated = repeated || n > 1
+	for lo := 0; lo < len(provs); {
+		hi := lo + 1
+		for hi < len(provs) && provs[hi] == provs[lo] {
+			hi++
+		}
+		all = all || hi-lo == len(members)
+		repeated = repeated || hi-lo > 1
+		lo = hi
 	}
+	n := strconv.Itoa(len(members))
 	switch {
 	case all:
 		c.Kind, c.Suggestion = DuplicateData, SuggestMerge
-		c.Explanation = fmt.Sprintf("%d entries of one provider describe the same offer: merge them into one.", len(c.Measures))
+		c.Explanation = n + " entries of one provider describe the same offer: merge them into one."
 	case !repeated:
 		c.Kind, c.Suggestion = DuplicateParallel, SuggestCoordinate
-		c.Explanation = fmt.Sprintf("%d providers run the same kind of offer in the same place for the same people at the same time: they should coordinate.", len(c.Measures))
+		c.Explanation = n + " providers run the same kind of offer in the same place for the same people at the same time: they should coordinate."
 	default:
 		c.Kind, c.Suggestion = DuplicateMixed, SuggestMergeAndCoordinate
-		c.Explanation = fmt.Sprintf("%d entries: some providers entered the offer more than once (merge those) and other providers run the same kind of offer (coordinate).", len(c.Measures))
+		c.Explanation = n + " entries: some providers entered the offer more than once (merge those), and other providers run the same kind of offer (coordinate)."
 	}
 }

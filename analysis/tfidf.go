@@ -78,14 +78,26 @@ func (a sparseVec) shared(b sparseVec, fn func(id int32, contribution float64)) 
 	}
 }
 
+// tfidfToken is one analysed word of a document that counts for its vector: its term id
+// and where it stands in the title (field 0) or the description (field 1).
+type tfidfToken struct {
+	id         int32
+	start, end int32
+	field      uint8
+}
+
 // tfidfModel is the TF-IDF model of one corpus.
 type tfidfModel struct {
-	// terms names every term id; df and idf are indexed by term id.
+	// terms names every term id; df and idf are indexed by term id. A term that only occurs
+	// in Drop lists has df 0.
 	terms []string
 	df    []int32
 	idf   []float64
 	// vecs holds one vector per document, in input order.
 	vecs []sparseVec
+	// tokens holds, when asked for, the words of each document that count (not stop words,
+	// not dropped), with corpus-wide term ids.
+	tokens [][]tfidfToken
 }
 
 // tfidfChunk is a run of documents analysed by one worker, with its own vocabulary so that
@@ -95,20 +107,28 @@ type tfidfChunk struct {
 	vocab  map[string]int32
 	terms  []string
 	df     []int32
-	// Documents lo..hi-1 own ids[off[k]:off[k+1]] and tf alongside (k = doc - lo). Ids are
-	// chunk-local until the vocabularies are merged.
-	off []int32
-	ids []int32
-	tf  []float32
+	// words memoises the analysis of raw text pieces (runs of characters between ASCII
+	// white space): the piece's tokens are cached[at : at+n], positions relative to the piece.
+	words  map[string][2]int32
+	cached []tfidfToken
+	// Documents lo..hi-1 own ids[off[k]:off[k+1]] and tf alongside (k = doc - lo), and, when
+	// tokens are kept, toks[tokOff[k]:tokOff[k+1]]. Ids are chunk-local until the
+	// vocabularies are merged.
+	off    []int32
+	ids    []int32
+	tf     []float32
+	toks   []tfidfToken
+	tokOff []int32
 }
 
 // tfidfChunkSize is the smallest number of documents worth a worker of its own.
 const tfidfChunkSize = 512
 
 // buildTFIDF analyses docs and weighs their terms. It uses up to workers goroutines
-// (GOMAXPROCS when workers < 1). titleWeight must be at least 1, so that every tf is at
-// least 1 and its logarithm is not negative.
-func buildTFIDF(docs []tfidfDoc, titleWeight float64, workers int) *tfidfModel {
+// (GOMAXPROCS when workers < 1) and keeps the documents' tokens when keepTokens is set.
+// titleWeight must be at least 1, so that every tf is at least 1 and its logarithm is not
+// negative.
+func buildTFIDF(docs []tfidfDoc, titleWeight float64, workers int, keepTokens bool) *tfidfModel {
 	if workers < 1 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -118,7 +138,7 @@ func buildTFIDF(docs []tfidfDoc, titleWeight float64, workers int) *tfidfModel {
 	for c := range chunks {
 		chunks[c] = &tfidfChunk{lo: c * n / nchunks, hi: (c + 1) * n / nchunks}
 	}
-	tfidfParallel(nchunks, workers, func(c int) { chunks[c].analyse(docs, titleWeight) })
+	tfidfParallel(nchunks, workers, func(c int) { chunks[c].analyse(docs, titleWeight, keepTokens) })
 
 	// One vocabulary for the corpus: the first chunk's ids stay, the others are translated.
 	m := &tfidfModel{terms: chunks[0].terms, df: chunks[0].df}
@@ -149,54 +169,110 @@ func buildTFIDF(docs []tfidfDoc, titleWeight float64, workers int) *tfidfModel {
 		m.idf[id] = math.Log(float64(1+n)/float64(1+df)) + 1
 	}
 	m.vecs = make([]sparseVec, n)
+	if keepTokens {
+		m.tokens = make([][]tfidfToken, n)
+	}
 	tfidfParallel(nchunks, workers, func(c int) { chunks[c].weigh(m, trans[c]) })
 	return m
 }
 
-// analyse fills the chunk with the term frequencies of its documents.
-func (ch *tfidfChunk) analyse(docs []tfidfDoc, titleWeight float64) {
-	ch.vocab = make(map[string]int32, 1024)
-	ch.off = make([]int32, 1, ch.hi-ch.lo+1)
-	ch.ids = make([]int32, 0, 32*(ch.hi-ch.lo))
-	ch.tf = make([]float32, 0, 32*(ch.hi-ch.lo))
-	// seen[lid] is 1 + the position of lid in the current document's entries, valid while
-	// seenDoc[lid] is the document.
-	var seen, seenDoc []int32
-	add := func(doc int32, term string, w float32, drop []string) {
-		for _, d := range drop {
-			if d == term {
-				return
-			}
-		}
-		lid, ok := ch.vocab[term]
-		if !ok {
-			lid = int32(len(ch.terms))
-			ch.vocab[term] = lid
-			ch.terms = append(ch.terms, term)
-			ch.df = append(ch.df, 0)
-			seen = append(seen, 0)
-			seenDoc = append(seenDoc, -1)
-		}
-		if seenDoc[lid] == doc {
-			ch.tf[seen[lid]-1] += w
-			return
-		}
-		seenDoc[lid] = doc
-		ch.ids = append(ch.ids, lid)
-		ch.tf = append(ch.tf, w)
-		seen[lid] = int32(len(ch.ids))
-		ch.df[lid]++
+// term returns the chunk-local id of term, adding it to the vocabulary.
+func (ch *tfidfChunk) term(t string) int32 {
+	lid, ok := ch.vocab[t]
+	if !ok {
+		lid = int32(len(ch.terms))
+		ch.vocab[t] = lid
+		ch.terms = append(ch.terms, t)
+		ch.df = append(ch.df, 0)
 	}
+	return lid
+}
+
+// analyse fills the chunk with the term frequencies of its documents.
+func (ch *tfidfChunk) analyse(docs []tfidfDoc, titleWeight float64, keepTokens bool) {
+	nd := ch.hi - ch.lo
+	ch.vocab = make(map[string]int32, 1024)
+	ch.words = make(map[string][2]int32, 4096)
+	ch.off = make([]int32, 1, nd+1)
+	ch.ids = make([]int32, 0, 32*nd)
+	ch.tf = make([]float32, 0, 32*nd)
+	if keepTokens {
+		ch.tokOff = make([]int32, 1, nd+1)
+		ch.toks = make([]tfidfToken, 0, 48*nd)
+	}
+	// For term lid: mark[lid] is the document that last saw it, pos[lid]-1 its entry there,
+	// dropped[lid] the document that drops it.
+	var mark, pos, dropped []int32
+	grow := func() {
+		for len(mark) < len(ch.terms) {
+			mark, pos, dropped = append(mark, -1), append(pos, 0), append(dropped, -1)
+		}
+	}
+	var tw [2]float32
+	tw[0], tw[1] = float32(titleWeight), 1
 	for d := ch.lo; d < ch.hi; d++ {
 		doc := &docs[d]
-		for _, tok := range text.Analyze(doc.Title) {
-			add(int32(d), tok.Term, float32(titleWeight), doc.Drop)
+		for _, t := range doc.Drop {
+			lid := ch.term(t)
+			grow()
+			dropped[lid] = int32(d)
 		}
-		for _, tok := range text.Analyze(doc.Body) {
-			add(int32(d), tok.Term, 1, doc.Drop)
+		for field, s := range [2]string{doc.Title, doc.Body} {
+			for i := 0; i < len(s); {
+				// The next piece between ASCII white space. Words never cross white space and
+				// their analysis does not depend on their neighbours, so a piece's tokens are
+				// those of Analyze on the whole text.
+				for i < len(s) && isASCIISpace(s[i]) {
+					i++
+				}
+				j := i
+				for j < len(s) && !isASCIISpace(s[j]) {
+					j++
+				}
+				if i == j {
+					break
+				}
+				span, ok := ch.words[s[i:j]]
+				if !ok {
+					at := int32(len(ch.cached))
+					for _, tok := range text.Analyze(s[i:j]) {
+						ch.cached = append(ch.cached, tfidfToken{id: ch.term(tok.Term), start: int32(tok.Start), end: int32(tok.End)})
+					}
+					span = [2]int32{at, int32(len(ch.cached)) - at}
+					ch.words[s[i:j]] = span
+					grow()
+				}
+				for _, tok := range ch.cached[span[0] : span[0]+span[1]] {
+					lid := tok.id
+					if dropped[lid] == int32(d) {
+						continue
+					}
+					if keepTokens {
+						ch.toks = append(ch.toks, tfidfToken{id: lid, start: int32(i) + tok.start, end: int32(i) + tok.end, field: uint8(field)})
+					}
+					if mark[lid] == int32(d) {
+						ch.tf[pos[lid]-1] += tw[field]
+						continue
+					}
+					mark[lid] = int32(d)
+					ch.ids = append(ch.ids, lid)
+					ch.tf = append(ch.tf, tw[field])
+					pos[lid] = int32(len(ch.ids))
+					ch.df[lid]++
+				}
+				i = j
+			}
 		}
 		ch.off = append(ch.off, int32(len(ch.ids)))
+		if keepTokens {
+			ch.tokOff = append(ch.tokOff, int32(len(ch.toks)))
+		}
 	}
+	ch.words, ch.cached = nil, nil
+}
+
+func isASCIISpace(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'
 }
 
 // weigh turns the chunk's term frequencies into normalised vectors with corpus-wide ids
@@ -224,6 +300,16 @@ func (ch *tfidfChunk) weigh(m *tfidfModel, trans []int32) {
 		}
 		sortTerms(ids, ws)
 		m.vecs[ch.lo+k] = sparseVec{ids: ids, ws: ws}
+		if m.tokens != nil {
+			lo, hi := ch.tokOff[k], ch.tokOff[k+1]
+			toks := ch.toks[lo:hi:hi]
+			if trans != nil {
+				for i := range toks {
+					toks[i].id = trans[toks[i].id]
+				}
+			}
+			m.tokens[ch.lo+k] = toks
+		}
 	}
 }
 
