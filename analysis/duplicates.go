@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"math"
+	"math/bits"
 	"runtime"
 	"slices"
 	"strconv"
@@ -632,6 +633,12 @@ type dupBlock struct {
 	window  int
 }
 
+// workerKept is what one scoring goroutine found.
+type workerKept struct {
+	candidates int
+	kept       []dupScored
+}
+
 // dupRun is the comparison of one region.
 type dupRun struct {
 	ix      *dupIndex
@@ -643,6 +650,15 @@ type dupRun struct {
 	start, end []int32
 	tmask      []uint64
 	multi      []bool // offered in several municipalities or fields
+	// The structural facts as small numbers, for dupRun.structure: the programme and the
+	// format interned per region (-1 when empty), the languages as a bit set. fast is false
+	// when a region has more than 64 languages or the snapshot more than 64 target groups;
+	// then dupStructure compares the lists.
+	fast      bool
+	programme []int32
+	format    []int8
+	hybrid    int8
+	lmask     []uint64
 }
 
 // run compares the measures of one region (global indexes in members) using up to workers
@@ -658,6 +674,7 @@ func (ix *dupIndex) run(members []int32, p dupParams, workers int) *dupRegion {
 		r.start[k], r.end[k], r.tmask[k] = dm.start, dm.end, dm.tmask
 		r.multi[k] = len(dm.towns)*len(dm.fields) > 1
 	}
+	r.compactStructure()
 
 	// Texts, without the words of the names of the measure's context.
 	nameTerms := map[string][]string{}
@@ -689,12 +706,8 @@ func (ix *dupIndex) run(members []int32, p dupParams, workers int) *dupRegion {
 	blocks := r.blocks(out)
 	// Largest blocks first, so that the workers finish together.
 	slices.SortFunc(blocks, func(a, b dupBlock) int { return cmp.Compare(len(b.members), len(a.members)) })
-	type workerOut struct {
-		candidates int
-		kept       []dupScored
-	}
 	nw := max(1, min(workers, len(blocks)))
-	outs := make([]workerOut, nw)
+	outs := make([]workerKept, nw)
 	var next atomic.Int64
 	tfidfParallel(nw, nw, func(w int) {
 		o := &outs[w]
@@ -707,13 +720,15 @@ func (ix *dupIndex) run(members []int32, p dupParams, workers int) *dupRegion {
 			o.candidates += r.scoreBlock(blocks[b], dense, &o.kept)
 		}
 	})
-	var kept []dupScored
-	for _, o := range outs {
-		out.candidates += o.candidates
-		kept = append(kept, o.kept...)
+	rank := r.ranks()
+	lists := make([][]dupScored, len(outs)+1)
+	for i := range outs {
+		out.candidates += outs[i].candidates
+		lists[i] = outs[i].kept
 	}
-	kept = r.addConfirmed(kept)
-	r.order(kept)
+	lists[len(outs)] = r.addConfirmed(nil, outs)
+	tfidfParallel(len(lists), workers, func(i int) { r.order(lists[i], rank) })
+	kept := dupMergeSorted(lists, func(x, y dupScored) int { return dupScoredOrder(x, y, rank) })
 
 	// Suppressed pairs go to Reviewed (when they reach the threshold); the others link the
 	// clusters.
@@ -764,7 +779,7 @@ func (ix *dupIndex) run(members []int32, p dupParams, workers int) *dupRegion {
 			listed[i] = true
 		}
 	}
-	links := map[int32]int{}
+	links := make([]int32, n) // per root: its active pairs
 	var report []dupScored
 	var reportReview []int32
 	for i, sc := range active {
@@ -783,30 +798,59 @@ func (ix *dupIndex) run(members []int32, p dupParams, workers int) *dupRegion {
 	return out
 }
 
-// order orients every pair (a's id < b's id) and sorts the pairs by score, highest first,
-// then by ids.
-func (r *dupRun) order(kept []dupScored) {
-	// Snapshots list measures by id, so local order is usually id order already.
-	rank := make([]int32, len(r.ms))
-	byID := func(x, y int32) int { return strings.Compare(r.ms[x].m.ID, r.ms[y].m.ID) }
+// ranks returns the position of each local measure in id order.
+func (r *dupRun) ranks() []int32 {
 	idx := make([]int32, len(r.ms))
 	for i := range idx {
 		idx[i] = int32(i)
 	}
+	// Snapshots list measures by id, so local order is usually id order already.
+	byID := func(x, y int32) int { return strings.Compare(r.ms[x].m.ID, r.ms[y].m.ID) }
 	if !slices.IsSortedFunc(idx, byID) {
 		slices.SortFunc(idx, byID)
 	}
+	rank := make([]int32, len(r.ms))
 	for pos, k := range idx {
 		rank[k] = int32(pos)
 	}
+	return rank
+}
+
+// order orients every pair (a's id < b's id) and sorts the pairs by dupScoredOrder.
+func (r *dupRun) order(kept []dupScored, rank []int32) {
 	for i := range kept {
 		if sc := &kept[i]; rank[sc.b] < rank[sc.a] {
 			sc.a, sc.b = sc.b, sc.a
 		}
 	}
-	slices.SortFunc(kept, func(x, y dupScored) int {
-		return cmp.Or(cmp.Compare(y.score, x.score), cmp.Compare(rank[x.a], rank[y.a]), cmp.Compare(rank[x.b], rank[y.b]))
-	})
+	slices.SortFunc(kept, func(x, y dupScored) int { return dupScoredOrder(x, y, rank) })
+}
+
+// dupScoredOrder orders scored pairs by score, highest first, then by the ids.
+func dupScoredOrder(x, y dupScored, rank []int32) int {
+	return cmp.Or(cmp.Compare(y.score, x.score), cmp.Compare(rank[x.a], rank[y.a]), cmp.Compare(rank[x.b], rank[y.b]))
+}
+
+// dupMergeSorted merges sorted lists into one.
+func dupMergeSorted[T any](lists [][]T, order func(x, y T) int) []T {
+	n := 0
+	for _, l := range lists {
+		n += len(l)
+	}
+	out := make([]T, 0, n)
+	for {
+		best := -1
+		for i, l := range lists {
+			if len(l) > 0 && (best < 0 || order(l[0], lists[best][0]) < 0) {
+				best = i
+			}
+		}
+		if best < 0 {
+			return out
+		}
+		out = append(out, lists[best][0])
+		lists[best] = lists[best][1:]
+	}
 }
 
 // verdict returns the index in verdictList of the pair's verdict, or -1.
@@ -823,22 +867,23 @@ func (r *dupRun) verdict(sc dupScored) int32 {
 
 // clusters groups the listed pairs (scored, described alike) by the component of find, in
 // the order of their best pair; links counts the active pairs per component.
-func (r *dupRun) clusters(scored []dupScored, pairs []DuplicatePair, find func(int32) int32, links map[int32]int) []DuplicateCluster {
-	index := map[int32]int{}
-	var out []DuplicateCluster
-	var members [][]int32
-	count := map[int32]int{}
+func (r *dupRun) clusters(scored []dupScored, pairs []DuplicatePair, find func(int32) int32, links []int32) []DuplicateCluster {
+	n := len(r.ms)
+	index := make([]int32, n) // root → 1 + cluster
+	count := make([]int32, n) // root → listed pairs
+	seen := make([]bool, n)
 	for _, sc := range scored {
 		count[find(sc.a)]++
 	}
-	seen := make(map[int32]bool, 2*len(scored))
+	var out []DuplicateCluster
+	var members [][]int32
 	for i, sc := range scored {
 		root := find(sc.a)
-		c, ok := index[root]
-		if !ok {
+		c := int(index[root]) - 1
+		if c < 0 {
 			c = len(out)
-			index[root] = c
-			out = append(out, DuplicateCluster{Score: pairs[i].Score, Links: links[root], Pairs: make([]DuplicatePair, 0, count[root])})
+			index[root] = int32(c + 1)
+			out = append(out, DuplicateCluster{Score: pairs[i].Score, Links: int(links[root]), Pairs: make([]DuplicatePair, 0, count[root])})
 			members = append(members, make([]int32, 0, count[root]+1))
 		}
 		out[c].Pairs = append(out[c].Pairs, pairs[i])
@@ -862,8 +907,92 @@ func (r *dupRun) clusters(scored []dupScored, pairs []DuplicatePair, find func(i
 	return out
 }
 
-// addConfirmed adds the pairs confirmed by a duplicate verdict that blocking did not bring up.
-func (r *dupRun) addConfirmed(kept []dupScored) []dupScored {
+// compactStructure fills the small-number form of the structural facts.
+func (r *dupRun) compactStructure() {
+	n := len(r.ms)
+	r.programme, r.format, r.lmask = make([]int32, n), make([]int8, n), make([]uint64, n)
+	programmes, formats, langs := map[string]int32{}, map[string]int8{"hybrid": 0}, map[string]uint{}
+	r.hybrid = 0
+	r.fast = r.ix.masks
+	for k, dm := range r.ms {
+		r.programme[k], r.format[k] = -1, -1
+		if dm.programme != "" {
+			id, ok := programmes[dm.programme]
+			if !ok {
+				id = int32(len(programmes))
+				programmes[dm.programme] = id
+			}
+			r.programme[k] = id
+		}
+		if f := dm.m.Format; f != "" {
+			id, ok := formats[f]
+			if !ok {
+				if len(formats) == 127 {
+					r.fast = false
+					continue
+				}
+				id = int8(len(formats))
+				formats[f] = id
+			}
+			r.format[k] = id
+		}
+		for _, l := range dm.langs {
+			bit, ok := langs[l]
+			if !ok {
+				bit = uint(len(langs))
+				langs[l] = bit
+			}
+			if bit >= 64 {
+				r.fast = false
+				continue
+			}
+			r.lmask[k] |= 1 << bit
+		}
+	}
+}
+
+// structure is dupStructure on the compact form: the same sums in the same order, so the
+// same result to the last bit.
+func (r *dupRun) structure(a, c int32) float64 {
+	if !r.fast {
+		return dupStructure(r.ms[a], r.ms[c], r.p.w)
+	}
+	w := r.p.w
+	var sum, weight float64
+	if pa, pc := r.programme[a], r.programme[c]; pa >= 0 && pc >= 0 {
+		if pa == pc {
+			sum += w.Programme
+		}
+		weight += w.Programme
+	}
+	if la, lc := r.lmask[a], r.lmask[c]; la != 0 && lc != 0 {
+		sum += w.Languages * (float64(bits.OnesCount64(la&lc)) / float64(bits.OnesCount64(la|lc)))
+		weight += w.Languages
+	}
+	if fa, fc := r.format[a], r.format[c]; fa >= 0 && fc >= 0 {
+		var f float64
+		switch {
+		case fa == fc:
+			f = 1
+		case fa == r.hybrid || fc == r.hybrid:
+			f = 0.5
+		}
+		sum += w.Format * f
+		weight += w.Format
+	}
+	if ta, tc := r.tmask[a], r.tmask[c]; ta != 0 && tc != 0 {
+		sum += w.TargetGroups * (float64(bits.OnesCount64(ta&tc)) / float64(bits.OnesCount64(ta|tc)))
+		weight += w.TargetGroups
+	}
+	if weight == 0 {
+		return 0
+	}
+	return sum / weight
+}
+
+// addConfirmed returns the pairs confirmed by a duplicate verdict that blocking did not
+// bring up (the workers' kept lists hold what it did).
+func (r *dupRun) addConfirmed(out []dupScored, kept []workerKept) []dupScored {
 	local := map[int32]int32{}
 	for k, g := range r.members {
 		if r.ms[k].verdicts {
@@ -871,12 +1000,14 @@ func (r *dupRun) addConfirmed(kept []dupScored) []dupScored {
 		}
 	}
 	if len(local) == 0 {
-		return kept
+		return out
 	}
 	seen := map[[2]int32]bool{}
-	for _, sc := range kept {
-		if r.ms[sc.a].verdicts && r.ms[sc.b].verdicts {
-			seen[dupKey(r.members[sc.a], r.members[sc.b])] = true
+	for _, w := range kept {
+		for _, sc := range w.kept {
+			if r.ms[sc.a].verdicts && r.ms[sc.b].verdicts {
+				seen[dupKey(r.members[sc.a], r.members[sc.b])] = true
+			}
 		}
 	}
 	for key, v := range r.ix.verdicts {
@@ -886,10 +1017,10 @@ func (r *dupRun) addConfirmed(kept []dupScored) []dupScored {
 			continue
 		}
 		t := r.model.vecs[a].dot(r.model.vecs[b])
-		st := dupStructure(r.ms[a], r.ms[b], r.p.w)
-		kept = append(kept, dupScored{a: a, b: b, text: t, structure: st, score: dupCombine(t, st, r.p)})
+		st := r.structure(a, b)
+		out = append(out, dupScored{a: a, b: b, text: t, structure: st, score: dupCombine(t, st, r.p)})
 	}
-	return kept
+	return out
 }
 
 // blocks groups the region's measures by (municipality, field). Blocks larger than maxBlock
@@ -1002,7 +1133,7 @@ func (r *dupRun) scoreBlock(b dupBlock, dense []float32, kept *[]dupScored) int 
 			if t < minText && !reviewed {
 				continue
 			}
-			st := dupStructure(r.ms[a], r.ms[c], p.w)
+			st := r.structure(a, c)
 			sc := dupCombine(t, st, p)
 			if sc >= p.threshold || reviewed {
 				*kept = append(*kept, dupScored{a: a, b: c, text: t, structure: st, score: sc})
@@ -1252,9 +1383,16 @@ func (w *dupWriter) describe(pair *DuplicatePair, sc dupScored, v int32) {
 		w.shares = append(w.shares, dupTermShare{id, x})
 		w.stamp[id] = w.seq
 	})
-	slices.SortFunc(w.shares, func(x, y dupTermShare) int {
-		return cmp.Or(cmp.Compare(y.c, x.c), strings.Compare(r.model.terms[x.id], r.model.terms[y.id]))
-	})
+	// The largest contribution first, ties by term; the lists are short.
+	sh, terms := w.shares, r.model.terms
+	for i := 1; i < len(sh); i++ {
+		x := sh[i]
+		j := i
+		for ; j > 0 && (sh[j-1].c < x.c || sh[j-1].c == x.c && terms[sh[j-1].id] > terms[x.id]); j-- {
+			sh[j] = sh[j-1]
+		}
+		sh[j] = x
+	}
 	pair.SharedTerms = w.strs.take(len(w.shares))
 	for i, s := range w.shares {
 		pair.SharedTerms[i] = r.model.terms[s.id]
