@@ -1,0 +1,118 @@
+package analysis
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"runtime"
+	"runtime/metrics"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/netzwerkatlas/netzwerkatlas/graph"
+	"github.com/netzwerkatlas/netzwerkatlas/graph/demo"
+)
+
+// The duplicate benchmarks run on the in-memory scale data sets of graph/demo
+// (demo.ScaleSnapshot, seed 1). NETZWERKATLAS_BENCH_SCALES picks the scales, as for the store
+// benchmarks; the default here is county,state (the two the requirements name), and nation
+// (1,000,000 measures, a few GB of memory) runs only when listed:
+//
+//	go test -run '^$' -bench BenchmarkDuplicates -benchtime 3x ./analysis
+//	NETZWERKATLAS_BENCH_SCALES=county,state,nation go test -run '^$' -bench BenchmarkDuplicates -benchtime 1x -timeout 60m ./analysis
+
+func dupBenchScales() []string {
+	s := os.Getenv("NETZWERKATLAS_BENCH_SCALES")
+	if s == "" {
+		s = "county,state"
+	}
+	return strings.Split(s, ",")
+}
+
+var dupScaleSnaps sync.Map // scale name → *graph.Snapshot
+
+// dupScaleSnapshot builds (once per process) the scale data set as one snapshot of all its
+// regions.
+func dupScaleSnapshot(tb testing.TB, scale string) *graph.Snapshot {
+	tb.Helper()
+	if s, ok := dupScaleSnaps.Load(scale); ok {
+		return s.(*graph.Snapshot)
+	}
+	sc, ok := demo.ScaleByName(scale)
+	if !ok {
+		tb.Fatalf("unknown scale %q", scale)
+	}
+	start := time.Now()
+	s, err := demo.ScaleSnapshot(context.Background(), sc, 1)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	fmt.Fprintf(os.Stderr, "built the %s snapshot (%d measures) in %s\n", scale, len(s.Measures), time.Since(start).Round(time.Millisecond))
+	dupScaleSnaps.Store(scale, s)
+	return s
+}
+
+// peakHeap samples the heap while fn runs and returns the largest growth over the heap
+// before (after a collection), in bytes. It reads runtime/metrics every millisecond, which
+// does not stop the world; garbage not yet collected counts too, so this is an upper bound
+// of what fn needs at once.
+func peakHeap(fn func()) uint64 {
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	read := func() uint64 {
+		metrics.Read(sample)
+		return sample[0].Value.Uint64()
+	}
+	runtime.GC()
+	base := read()
+	peak := base
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		t := time.NewTicker(time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				peak = max(peak, read())
+			}
+		}
+	})
+	fn()
+	close(done)
+	wg.Wait()
+	peak = max(peak, read())
+	return peak - base
+}
+
+// BenchmarkDuplicates runs FindDuplicates with the default parameters over all regions of a
+// scale data set at once (state: 40 regions of 2,500 measures; county: one region of
+// 10,000) and reports the candidates scored, the pairs found and the peak heap growth.
+func BenchmarkDuplicates(b *testing.B) {
+	for _, scale := range dupBenchScales() {
+		b.Run(scale, func(b *testing.B) {
+			s := dupScaleSnapshot(b, scale)
+			var d *Duplicates
+			var peak uint64
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				b.StopTimer()
+				runtime.GC()
+				b.StartTimer()
+				var err error
+				p := peakHeap(func() { d, err = FindDuplicates(s, DuplicateParams{}) })
+				if err != nil {
+					b.Fatal(err)
+				}
+				peak = max(peak, p)
+			}
+			b.ReportMetric(float64(d.Candidates), "candidates")
+			b.ReportMetric(float64(len(d.Pairs)), "pairs")
+			b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
+		})
+	}
+}
