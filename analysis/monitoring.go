@@ -175,6 +175,23 @@ func NewMonitoringRun(s *graph.Snapshot, cov *Coverage) *MonitoringRun {
 	return run
 }
 
+// AddDuplicates records the open duplicate candidates of d: every two measures that lie in
+// one cluster, so that a pair counts as resolved once its measures no longer cluster together,
+// whichever pairs link a cluster in a later run.
+func (run *MonitoringRun) AddDuplicates(s *graph.Snapshot, d *Duplicates) {
+	title := make(map[string]string, len(s.Measures))
+	for _, m := range s.Measures {
+		title[m.ID] = m.Title
+	}
+	for _, c := range d.Clusters {
+		for i, a := range c.Measures {
+			for _, b := range c.Measures[i+1:] {
+				run.Duplicates = append(run.Duplicates, PairKey{A: a, B: b, ATitle: title[a], BTitle: title[b], Kind: c.Kind, Score: c.Score})
+			}
+		}
+	}
+}
+
 // Comparison says what changed between two monitoring runs of a region.
 type Comparison struct {
 	Region string `json:"region"`
@@ -314,6 +331,11 @@ func Monitor(s *graph.Snapshot) (*MonitoringRun, error) {
 		return nil, err
 	}
 	run := NewMonitoringRun(s, cov)
+	d, err := FindDuplicates(s, DuplicateParams{})
+	if err != nil {
+		return nil, err
+	}
+	run.AddDuplicates(s, d)
 	n, err := AnalyseNetwork(s, CollaborationGraph(s), NetworkParams{})
 	if err != nil {
 		return nil, err

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/gorilla/mux"
 
@@ -19,6 +20,8 @@ import (
 func (s *Server) registerAnalysisRoutes(r *mux.Router) {
 	r.HandleFunc(apiPrefix+"/analysis/coverage", s.handleCoverage).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc(apiPrefix+"/analysis/gaps", s.handleGaps).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc(apiPrefix+"/analysis/duplicates", s.handleDuplicates).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc(apiPrefix+"/analysis/duplicates/verdicts", s.handleVerdict).Methods(http.MethodPost)
 	r.HandleFunc(apiPrefix+"/analysis/partners/{id}", s.handlePartners).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc(apiPrefix+"/analysis/network", s.handleNetwork).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc(apiPrefix+"/analysis/network/ego/{id}", s.handleEgo).Methods(http.MethodGet, http.MethodHead)
@@ -396,4 +399,139 @@ func (s *Server) handleEgo(w http.ResponseWriter, r *http.Request) {
 	s.analyse(w, r, region, fmt.Sprintf("ego|%s|%d", id, depth), func(_ context.Context, snap *graph.Snapshot) (any, error) {
 		return analysis.EgoNetwork(snap, analysis.CollaborationGraph(snap), id, depth)
 	})
+}
+
+// handleDuplicates serves GET /api/v1/analysis/duplicates?region=&threshold=&text_weight=&max_block=:
+// the duplicate candidates of a region — pairs with the score's parts, clusters with their
+// kind (data duplicate: merge; parallel offer: coordinate) — and the pairs reviewers set
+// aside. Reviewer verdicts are respected: intended and not_duplicate suppress a pair,
+// duplicate confirms it.
+func (s *Server) handleDuplicates(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	if err := queryParams(q, "region", "threshold", "text_weight", "max_block"); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	var p analysis.DuplicateParams
+	var err error
+	if p.Threshold, err = floatParam(q, "threshold"); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if p.TextWeight, err = floatParam(q, "text_weight"); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if p.MaxBlock, err = intParam(q, "max_block"); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	s.analyse(w, r, q.Get("region"), fmt.Sprintf("duplicates|%v|%v|%d", p.Threshold, p.TextWeight, p.MaxBlock), func(_ context.Context, snap *graph.Snapshot) (any, error) {
+		return analysis.FindDuplicates(snap, p)
+	})
+}
+
+// VerdictRequest is the body of POST /api/v1/analysis/duplicates/verdicts.
+type VerdictRequest struct {
+	// A and B are the two measures.
+	A string `json:"a"`
+	B string `json:"b"`
+	// Verdict is duplicate, intended or not_duplicate.
+	Verdict string `json:"verdict"`
+	// Note says why (optional).
+	Note string `json:"note"`
+}
+
+// VerdictResponse is the recorded verdict, and the one it replaced, if any.
+type VerdictResponse struct {
+	A       string    `json:"a"`
+	B       string    `json:"b"`
+	Verdict string    `json:"verdict"`
+	Note    string    `json:"note,omitempty"`
+	By      string    `json:"by"`
+	At      time.Time `json:"at"`
+	// Replaced is the earlier verdict on the pair, which this one replaced: a reviewer is
+	// told when they overrule someone.
+	Replaced *PriorVerdict `json:"replaced,omitempty"`
+}
+
+// PriorVerdict is a verdict that was replaced.
+type PriorVerdict struct {
+	Verdict string    `json:"verdict"`
+	Note    string    `json:"note,omitempty"`
+	By      string    `json:"by"`
+	At      time.Time `json:"at"`
+}
+
+// handleVerdict serves POST /api/v1/analysis/duplicates/verdicts {a, b, verdict, note}: a
+// coordinator's verdict on a pair of measures, stored as a REVIEWED relationship (with who and
+// when), so that it survives restarts and every later run respects it.
+func (s *Server) handleVerdict(w http.ResponseWriter, r *http.Request) {
+	p, ok := s.requireUser(w, r)
+	if !ok {
+		return
+	}
+	var req VerdictRequest
+	if err := decodeJSON(w, r, &req, maxBody); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if !slices.Contains(graph.Verdicts, req.Verdict) {
+		s.writeError(w, r, invalid("verdict", "%q is not a verdict; use %s", req.Verdict, strings.Join(graph.Verdicts, ", ")))
+		return
+	}
+	if req.A == req.B {
+		s.writeError(w, r, invalid("b", "is the same measure as a"))
+		return
+	}
+	acc, err := s.accessFor(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	region := ""
+	for _, end := range []struct{ field, id string }{{"a", req.A}, {"b", req.B}} {
+		if k, ok := graph.KindOfID(end.id); !ok || k != graph.KindMeasure {
+			s.writeError(w, r, invalid(end.field, "%q is not a measure id", end.id))
+			return
+		}
+		e, err := s.store.Get(r.Context(), graph.KindMeasure, end.id)
+		if graph.ErrorCode(err) == graph.ENOTFOUND || (err == nil && !acc.canRead(e)) {
+			s.writeError(w, r, &graph.Error{Code: graph.ENOTFOUND, Message: "measure " + end.id + " does not exist",
+				Fields: []graph.FieldError{{Field: end.field, Message: "does not exist"}}})
+			return
+		}
+		if err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+		if region != "" && e.RegionKey() != region {
+			s.writeError(w, r, invalid("b", "belongs to region %s, a to region %s", e.RegionKey(), region))
+			return
+		}
+		region = e.RegionKey()
+	}
+	if !canCoordinate(p, region) {
+		s.writeError(w, r, &graph.Error{Code: graph.EFORBIDDEN, Message: "only coordinators of region " + region + " review duplicates"})
+		return
+	}
+	key := graph.RelationKey{Type: graph.Reviewed, From: req.A, To: req.B}.Canonical()
+	var replaced *PriorVerdict
+	existing, err := s.store.Relations(r.Context(), graph.RelationQuery{Node: key.From, Type: graph.Reviewed})
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	for _, rel := range existing {
+		if rel.RelationKey == key {
+			replaced = &PriorVerdict{Verdict: rel.Props.Verdict, Note: rel.Props.Note, By: rel.Props.By, At: rel.Props.At}
+		}
+	}
+	rel := graph.Relation{RelationKey: key, Props: graph.RelProps{Verdict: req.Verdict, Note: req.Note, By: p.user.Username, At: time.Now().UTC().Truncate(time.Second)}}
+	out, err := s.store.Relate(r.Context(), rel)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, VerdictResponse{A: out.From, B: out.To, Verdict: out.Props.Verdict, Note: out.Props.Note, By: out.Props.By, At: out.Props.At, Replaced: replaced})
 }

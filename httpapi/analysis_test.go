@@ -289,3 +289,58 @@ func TestPartnersNetworkEgoRoutes(t *testing.T) {
 		}
 	}
 }
+
+// TestVerdictRoute: coordinators record verdicts, a second verdict says whom it overrules,
+// and every bad request is refused naming the field.
+func TestVerdictRoute(t *testing.T) {
+	f := newFixture(t)
+	other, err := f.store.Create(t.Context(), &graph.Measure{Title: "Sprachcafé am Markt", Region: "09991", Status: "active", Level: "operational"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m2 := other.Base().ID
+	f.addUser(t, "koordination", false, map[string]graph.Role{"09991": graph.RoleCoordinator})
+	f.addUser(t, "zweite", false, map[string]graph.Role{"09991": graph.RoleCoordinator})
+	f.addUser(t, "mitglied", false, map[string]graph.Role{"09991": graph.RoleMember})
+	coord := f.login(t, "koordination")
+	code, _, v := f.do(t, "POST", "/api/v1/analysis/duplicates/verdicts", coord, map[string]string{"a": m2, "b": f.measure, "verdict": "intended"})
+	if code != 200 || v["by"] != "koordination" || v["replaced"] != nil || v["a"].(string) > v["b"].(string) {
+		t.Fatalf("verdict: %d %v", code, v)
+	}
+	code, _, v = f.do(t, "POST", "/api/v1/analysis/duplicates/verdicts", f.login(t, "zweite"), map[string]string{"a": f.measure, "b": m2, "verdict": "duplicate"})
+	if code != 200 || v["replaced"].(map[string]any)["by"] != "koordination" || v["replaced"].(map[string]any)["verdict"] != "intended" {
+		t.Fatalf("second verdict must name the one it replaces: %d %v", code, v)
+	}
+	code, _, v = f.get(t, "/api/v1/analysis/duplicates?region=09991")
+	if code != 200 || len(v["pairs"].([]any)) != 1 || v["pairs"].([]any)[0].(map[string]any)["verdict"] != "duplicate" {
+		t.Fatalf("a confirmed pair is reported whatever its score: %d %v", code, v["pairs"])
+	}
+	for _, tc := range []struct {
+		token string
+		body  map[string]string
+		want  int
+		field string
+	}{
+		{f.login(t, "mitglied"), map[string]string{"a": f.measure, "b": m2, "verdict": "duplicate"}, 403, ""},
+		{"", map[string]string{"a": f.measure, "b": m2, "verdict": "duplicate"}, 401, ""},
+		{coord, map[string]string{"a": f.measure, "b": m2, "verdict": "vielleicht"}, 400, "verdict"},
+		{coord, map[string]string{"a": f.measure, "b": f.measure, "verdict": "duplicate"}, 400, "b"},
+		{coord, map[string]string{"a": f.org, "b": m2, "verdict": "duplicate"}, 400, "a"},
+		{coord, map[string]string{"a": f.measure, "b": "msr_01HK153X00CSQVWANBEDWQEWCJ", "verdict": "duplicate"}, 404, "b"},
+	} {
+		code, _, v := f.do(t, "POST", "/api/v1/analysis/duplicates/verdicts", tc.token, tc.body)
+		if code != tc.want {
+			t.Errorf("%v: %d, want %d (%v)", tc.body, code, tc.want, v)
+			continue
+		}
+		if tc.field != "" && (v["errors"] == nil || v["errors"].([]any)[0].(map[string]any)["field"] != tc.field) {
+			t.Errorf("%v: the problem must name %q: %v", tc.body, tc.field, v)
+		}
+	}
+	if code, _, _ := f.get(t, "/api/v1/analysis/duplicates?region=09991&threshold=abc"); code != 400 {
+		t.Errorf("bad threshold: %d", code)
+	}
+	if code, _, _ := f.get(t, "/api/v1/analysis/duplicates?region=09991&threshold=7"); code != 400 {
+		t.Errorf("threshold 7: %d", code)
+	}
+}

@@ -323,6 +323,15 @@ func buildOpenAPI() obj {
 	op(apiPrefix+"/analysis/gaps", "GET", obj{"tags": anaTag, "summary": "Gaps ranked by unserved demand and thin cells, each with its explanation",
 		"parameters": coverageQ,
 		"responses":  problems(obj{"200": resp("the gaps", typeSchema(analysis.GapList{}))}, "400", "404")})
+	op(apiPrefix+"/analysis/duplicates", "GET", obj{"tags": anaTag, "summary": "Duplicate offers: scored pairs with their parts, clusters (data duplicate → merge, parallel offer → coordinate), reviewed pairs",
+		"parameters": []any{regionQ, param("threshold", "query", "score from which a pair is reported (default 0.75)", false, obj{"type": "number"}),
+			param("text_weight", "query", "share of the text in the score (default 0.7)", false, obj{"type": "number"}),
+			param("max_block", "query", "largest block compared pair by pair (default 2000)", false, obj{"type": "integer"})},
+		"responses": problems(obj{"200": resp("the duplicates", typeSchema(analysis.Duplicates{}))}, "400", "404")})
+	op(apiPrefix+"/analysis/duplicates/verdicts", "POST", obj{"tags": anaTag, "summary": "Record a reviewer's verdict on a pair of measures (coordinators); it replaces an earlier one and says so",
+		"requestBody": jsonBody(obj{"type": "object", "required": []string{"a", "b", "verdict"}, "additionalProperties": false, "properties": obj{
+			"a": str, "b": str, "verdict": obj{"type": "string", "enum": graph.Verdicts}, "note": str}}),
+		"responses": problems(obj{"200": resp("the recorded verdict", typeSchema(VerdictResponse{}))}, "400", "401", "403", "404", "413", "415")})
 	orgID := param("id", "path", "organisation id", true, str)
 	op(apiPrefix+"/analysis/partners/{id}", "GET", obj{"tags": anaTag, "summary": "Ranked cooperation partners of an organisation with the score's parts and the reasons",
 		"parameters": []any{orgID, param("limit", "query", "number of partners (default 10, at most 100)", false, obj{"type": "integer", "minimum": 1, "maximum": analysis.MaxPartnerLimit})},
