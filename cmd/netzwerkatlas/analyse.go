@@ -19,6 +19,7 @@ import (
 var analyses = []struct{ name, help string }{
 	{"coverage", "the matrix municipality × field: offers and class (gap, thin, covered)"},
 	{"gaps", "the gaps ranked by unserved demand, and the thin cells"},
+	{"duplicates", "duplicate offers: clusters of measures that look like the same offer, with their scores"},
 	{"partners", "ranked cooperation partners of an organisation (--organisation), with reasons"},
 	{"network", "the collaboration network: brokers, communities, articulation points, isolated, densities"},
 	{"ego", "the organisations within --depth ties of an organisation (--organisation)"},
@@ -44,6 +45,8 @@ type analyseFlags struct {
 	field        string
 	municipality string
 	seed         uint64
+	// duplicates
+	threshold float64
 	// snapshots
 	label    string
 	from, to string
@@ -80,6 +83,8 @@ func runAnalyse(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		fs.StringVar(&f.targetGroup, "target-group", "", "count only measures for this target group (id)")
 		fs.StringVar(&f.demand, "demand", analysis.DemandForeign, "population densities are measured against: foreign, population or protection_seekers")
 		fs.Float64Var(&f.thinFactor, "thin-factor", analysis.DefaultThinFactor, "a cell is thin below this share of the field's median density")
+	case "duplicates":
+		fs.Float64Var(&f.threshold, "threshold", analysis.DefaultDuplicateThreshold, "score from which a pair is reported")
 	case "partners":
 		fs.StringVar(&f.organisation, "organisation", "", "id of the organisation looking for partners (required)")
 		fs.IntVar(&f.limit, "limit", analysis.DefaultPartnerLimit, "number of partners")
@@ -159,6 +164,12 @@ func runAnalyse(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return graph.NotFound(graph.KindRegion, f.region)
 	}
 	switch name {
+	case "duplicates":
+		d, err := analysis.FindDuplicates(snap, analysis.DuplicateParams{Threshold: f.threshold})
+		if err != nil {
+			return err
+		}
+		result, table = d, func(w io.Writer) { duplicatesTable(w, d) }
 	case "partners":
 		p, err := analysis.RecommendPartners(snap, analysis.CollaborationGraph(snap), f.organisation, analysis.PartnerParams{Limit: f.limit})
 		if err != nil {
@@ -401,4 +412,19 @@ func cmpOr(a, b string) string {
 		return a
 	}
 	return b
+}
+
+func duplicatesTable(w io.Writer, d *analysis.Duplicates) {
+	fmt.Fprintf(w, "%d measures, %d candidate pairs scored, %d at or above %.2f, %d clusters, %d pairs set aside by reviewers\n%s\n\n",
+		d.Measures, d.Candidates, d.AboveThreshold, d.Threshold, len(d.Clusters), len(d.Reviewed), d.Formula)
+	for i, c := range d.Clusters {
+		fmt.Fprintf(w, "%d\t%s\t%.2f\t%s\n", i+1, c.Kind, c.Score, c.Suggestion)
+		for _, p := range c.Pairs {
+			verdict := ""
+			if p.Verdict != "" {
+				verdict = " (" + p.Verdict + ")"
+			}
+			fmt.Fprintf(w, "\t%.2f\t%s  ↔  %s%s\n", p.Score, short(p.TitleA, 45), short(p.TitleB, 45), verdict)
+		}
+	}
 }

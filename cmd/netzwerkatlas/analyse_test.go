@@ -38,6 +38,10 @@ func TestAnalyseCommand(t *testing.T) {
 	if err := json.Unmarshal([]byte(stdout), &cov); code != 0 || err != nil || cov.Region != "05562" || len(cov.Cells) != 10*7 || len(cov.Gaps) == 0 {
 		t.Errorf("coverage JSON: %d %v %s %d cells %d gaps", code, err, stderr, len(cov.Cells), len(cov.Gaps))
 	}
+	code, stdout, stderr = analyse("duplicates", "--region", "05562")
+	if code != 0 || !strings.Contains(stdout, "parallel_offer") || !strings.Contains(stdout, "data_duplicate") || !strings.Contains(stdout, "↔") {
+		t.Errorf("duplicates: %d\n%s%s", code, stdout, stderr)
+	}
 	// The network names the planted articulation point; partners and ego work from an
 	// organisation's id alone.
 	code, stdout, stderr = analyse("network", "--region", "05562")
