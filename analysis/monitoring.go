@@ -29,8 +29,8 @@ type MonitoringRun struct {
 	// Gaps are the gap cells, Thin the thin ones.
 	Gaps []CellKey `json:"gaps"`
 	Thin []CellKey `json:"thin"`
-	// Duplicates are the open duplicate candidates (no suppressing verdict).
-	Duplicates []PairKey `json:"duplicates"`
+	// Duplicates are the clusters of open duplicate candidates (no suppressing verdict).
+	Duplicates []DuplicateSet `json:"duplicates"`
 	// Memberships are the organisations' network memberships.
 	Memberships []Membership `json:"memberships"`
 	// Network holds the figures of the collaboration network (nil when not computed).
@@ -49,14 +49,13 @@ type CellKey struct {
 	Offers           int    `json:"offers"`
 }
 
-// PairKey names a duplicate candidate.
-type PairKey struct {
-	A      string  `json:"a"`
-	B      string  `json:"b"`
-	ATitle string  `json:"a_title"`
-	BTitle string  `json:"b_title"`
-	Kind   string  `json:"kind"`
-	Score  float64 `json:"score"`
+// DuplicateSet is a cluster of duplicate candidates in a monitoring run.
+type DuplicateSet struct {
+	// Measures are the cluster's measures, Titles their titles at the time.
+	Measures []string `json:"measures"`
+	Titles   []string `json:"titles"`
+	Kind     string   `json:"kind"`
+	Score    float64  `json:"score"`
 }
 
 // Membership is an organisation's membership in a network.
@@ -99,7 +98,7 @@ func NewMonitoringRun(s *graph.Snapshot, cov *Coverage) *MonitoringRun {
 	run := &MonitoringRun{Region: s.Region, Revision: s.Revision, Taken: s.Taken,
 		Organisations: len(s.Organisations), Measures: len(s.Measures), Networks: len(s.Networks),
 		Classes: map[string]int{ClassGap: 0, ClassThin: 0, ClassCovered: 0},
-		Gaps:    []CellKey{}, Thin: []CellKey{}, Duplicates: []PairKey{}, Memberships: []Membership{}, MeasureStatus: []FieldStatus{}}
+		Gaps:    []CellKey{}, Thin: []CellKey{}, Duplicates: []DuplicateSet{}, Memberships: []Membership{}, MeasureStatus: []FieldStatus{}}
 	muniName := map[string]string{}
 	for _, m := range s.Municipalities {
 		muniName[m.ID] = m.Name
@@ -175,21 +174,48 @@ func NewMonitoringRun(s *graph.Snapshot, cov *Coverage) *MonitoringRun {
 	return run
 }
 
-// AddDuplicates records the open duplicate candidates of d: every two measures that lie in
-// one cluster, so that a pair counts as resolved once its measures no longer cluster together,
-// whichever pairs link a cluster in a later run.
+// AddDuplicates records the clusters of open duplicate candidates of d.
 func (run *MonitoringRun) AddDuplicates(s *graph.Snapshot, d *Duplicates) {
 	title := make(map[string]string, len(s.Measures))
 	for _, m := range s.Measures {
 		title[m.ID] = m.Title
 	}
 	for _, c := range d.Clusters {
-		for i, a := range c.Measures {
-			for _, b := range c.Measures[i+1:] {
-				run.Duplicates = append(run.Duplicates, PairKey{A: a, B: b, ATitle: title[a], BTitle: title[b], Kind: c.Kind, Score: c.Score})
-			}
+		set := DuplicateSet{Measures: c.Measures, Titles: make([]string, len(c.Measures)), Kind: c.Kind, Score: c.Score}
+		for i, id := range c.Measures {
+			set.Titles[i] = title[id]
+		}
+		run.Duplicates = append(run.Duplicates, set)
+	}
+}
+
+// separated returns the sets of a whose measures no two of which share a set of b: the
+// duplicates of a that b no longer shows (merged, reviewed or changed).
+func separated(a, b []DuplicateSet) []DuplicateSet {
+	in := map[string]int{}
+	for i, set := range b {
+		for _, m := range set.Measures {
+			in[m] = i
 		}
 	}
+	out := []DuplicateSet{}
+	for _, set := range a {
+		seen := map[int]bool{}
+		together := false
+		for _, m := range set.Measures {
+			if i, ok := in[m]; ok {
+				if seen[i] {
+					together = true
+					break
+				}
+				seen[i] = true
+			}
+		}
+		if !together {
+			out = append(out, set)
+		}
+	}
+	return out
 }
 
 // Comparison says what changed between two monitoring runs of a region.
@@ -203,10 +229,11 @@ type Comparison struct {
 	GapsOpened []CellKey `json:"gaps_opened"`
 	// Classes gives the cell counts per class in From and To.
 	Classes map[string][2]int `json:"classes"`
-	// DuplicatesResolved were open candidates in From and are not in To (merged, reviewed or
-	// changed); DuplicatesNew the other way round.
-	DuplicatesResolved []PairKey `json:"duplicates_resolved"`
-	DuplicatesNew      []PairKey `json:"duplicates_new"`
+	// DuplicatesResolved are the clusters of From none of whose measures still cluster
+	// together in To (merged, reviewed or changed); DuplicatesNew the clusters of To whose
+	// measures did not cluster together in From.
+	DuplicatesResolved []DuplicateSet `json:"duplicates_resolved"`
+	DuplicatesNew      []DuplicateSet `json:"duplicates_new"`
 	// Joined and Left are the network memberships gained and lost.
 	Joined []Membership `json:"joined"`
 	Left   []Membership `json:"left"`
@@ -242,8 +269,7 @@ func CompareRuns(from, to *MonitoringRun, fromRef, toRef RunRef) *Comparison {
 	c.To.Taken, c.To.Revision = to.Taken, to.Revision
 	cellID := func(k CellKey) [2]string { return [2]string{k.Municipality, k.Field} }
 	c.GapsClosed, c.GapsOpened = difference(from.Gaps, to.Gaps, cellID)
-	pairID := func(p PairKey) [2]string { return [2]string{p.A, p.B} }
-	c.DuplicatesResolved, c.DuplicatesNew = difference(from.Duplicates, to.Duplicates, pairID)
+	c.DuplicatesResolved, c.DuplicatesNew = separated(from.Duplicates, to.Duplicates), separated(to.Duplicates, from.Duplicates)
 	memberID := func(m Membership) [2]string { return [2]string{m.Organisation, m.Network} }
 	c.Left, c.Joined = difference(from.Memberships, to.Memberships, memberID)
 	for _, class := range []string{ClassGap, ClassThin, ClassCovered} {

@@ -21,7 +21,7 @@ func TestCompareRuns(t *testing.T) {
 		t.Fatal(err)
 	}
 	runBefore := NewMonitoringRun(before, covBefore)
-	runBefore.Duplicates = []PairKey{{A: "m1", B: "m2", Kind: "parallel_offer", Score: 0.8}}
+	runBefore.Duplicates = []DuplicateSet{{Measures: []string{"m1", "m2", "m3"}, Titles: []string{"m1", "m2", "m3"}, Kind: "parallel_offer", Score: 0.8}}
 
 	after := handCounty()
 	after.Organisations = before.Organisations
@@ -43,6 +43,8 @@ func TestCompareRuns(t *testing.T) {
 		t.Fatal(err)
 	}
 	runAfter := NewMonitoringRun(after, covAfter)
+	// m1–m3 split: m1 alone, m2 with m6 in a new cluster → the old cluster is resolved.
+	runAfter.Duplicates = []DuplicateSet{{Measures: []string{"m2", "m6"}, Titles: []string{"m2", "m6"}, Kind: "data_duplicate", Score: 0.9}}
 
 	// A run survives its JSON form unchanged (it is saved as JSON).
 	var back MonitoringRun
@@ -55,6 +57,10 @@ func TestCompareRuns(t *testing.T) {
 	}
 
 	c := CompareRuns(&back, runAfter, RunRef{ID: "snp_1"}, RunRef{ID: "snp_2"})
+	// A cluster that keeps two of its measures together is not resolved.
+	if kept := separated(back.Duplicates, []DuplicateSet{{Measures: []string{"m3", "m9", "m1"}}}); len(kept) != 0 {
+		t.Errorf("m1 and m3 still cluster together, yet resolved: %v", kept)
+	}
 	cells := func(ks []CellKey) []string {
 		var out []string
 		for _, k := range ks {
@@ -71,7 +77,7 @@ func TestCompareRuns(t *testing.T) {
 	if len(c.Left) != 1 || c.Left[0].OrganisationName != "Caritas" || len(c.Joined) != 1 || c.Joined[0].OrganisationName != "AWO" || c.Joined[0].NetworkName != "AK Sprache" {
 		t.Errorf("left %v joined %v", c.Left, c.Joined)
 	}
-	if len(c.DuplicatesResolved) != 1 || len(c.DuplicatesNew) != 0 {
+	if len(c.DuplicatesResolved) != 1 || len(c.DuplicatesNew) != 1 || c.DuplicatesNew[0].Measures[1] != "m6" {
 		t.Errorf("duplicates resolved %v new %v", c.DuplicatesResolved, c.DuplicatesNew)
 	}
 	// F1 (Sprache): active 2 → 3, planned 1 → 0; F2 (Arbeit): active 2 → 3.
