@@ -350,22 +350,27 @@ func difference[T any, K comparable](a, b []T, id func(T) K) (onlyA, onlyB []T) 
 }
 
 // Monitor runs the analyses a monitoring snapshot keeps, with their default parameters, over
-// the snapshot of one region.
+// the snapshot of one region. The duplicate detection runs beside coverage and network, so
+// the run takes about as long as the slowest of them.
 func Monitor(s *graph.Snapshot) (*MonitoringRun, error) {
+	var dup *Duplicates
+	var dupErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		dup, dupErr = FindDuplicates(s, DuplicateParams{})
+	}()
 	cov, err := ComputeCoverage(s, CoverageParams{})
-	if err != nil {
+	var net *NetworkAnalysis
+	if err == nil {
+		net, err = AnalyseNetwork(s, CollaborationGraph(s), NetworkParams{})
+	}
+	<-done
+	if err = cmp.Or(err, dupErr); err != nil {
 		return nil, err
 	}
 	run := NewMonitoringRun(s, cov)
-	d, err := FindDuplicates(s, DuplicateParams{})
-	if err != nil {
-		return nil, err
-	}
-	run.AddDuplicates(s, d)
-	n, err := AnalyseNetwork(s, CollaborationGraph(s), NetworkParams{})
-	if err != nil {
-		return nil, err
-	}
-	run.Network = n.Figures()
+	run.AddDuplicates(s, dup)
+	run.Network = net.Figures()
 	return run, nil
 }

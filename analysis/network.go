@@ -150,7 +150,7 @@ func AnalyseNetwork(s *graph.Snapshot, col *Collaboration, p NetworkParams) (*Ne
 		return nil, &graph.Error{Code: graph.EINVALID, Message: "invalid brokers",
 			Fields: []graph.FieldError{{Field: "brokers", Message: "must be between 1 and 1000"}}}
 	}
-	profs := profiles(s)
+	ps := profiles(s)
 	networkFields := map[string][]string{}
 	members := map[string][]string{}
 	for _, r := range s.Relations {
@@ -165,10 +165,12 @@ func AnalyseNetwork(s *graph.Snapshot, col *Collaboration, p NetworkParams) (*Ne
 	}
 	// An organisation works in a field when it offers in it or sits in a network on it.
 	for _, n := range s.Networks {
+		fs := make([]int32, 0, len(networkFields[n.ID]))
+		for _, f := range networkFields[n.ID] {
+			fs = append(fs, ps.intern(f))
+		}
 		for _, o := range members[n.ID] {
-			for _, f := range networkFields[n.ID] {
-				profs[o].fields[f] = true
-			}
+			ps.of[o].addFields(fs)
 		}
 	}
 	if p.Field != "" && !slices.ContainsFunc(s.Fields, func(f *graph.FieldOfAction) bool { return f.ID == p.Field }) {
@@ -182,9 +184,10 @@ func AnalyseNetwork(s *graph.Snapshot, col *Collaboration, p NetworkParams) (*Ne
 
 	// The organisations analysed, as nodes of the whole collaboration graph.
 	var keep []int32
+	field, muni := ps.lookup(p.Field), ps.lookup(p.Municipality)
 	for i, id := range col.IDs {
-		pr := profs[id]
-		if (p.Field == "" || pr.fields[p.Field]) && (p.Municipality == "" || pr.munis[p.Municipality]) {
+		pr := ps.of[id]
+		if (p.Field == "" || has(pr.fields, field)) && (p.Municipality == "" || has(pr.munis, muni)) {
 			keep = append(keep, int32(i))
 		}
 	}
@@ -280,12 +283,12 @@ func AnalyseNetwork(s *graph.Snapshot, col *Collaboration, p NetworkParams) (*Ne
 	}
 
 	// Densities per municipality and field over the whole graph.
-	byMuni, byField := map[string][]int32{}, map[string][]int32{}
+	byMuni, byField := map[int32][]int32{}, map[int32][]int32{}
 	for i, id := range col.IDs {
-		for m := range profs[id].munis {
+		for _, m := range ps.of[id].munis {
 			byMuni[m] = append(byMuni[m], int32(i))
 		}
-		for f := range profs[id].fields {
+		for _, f := range ps.of[id].fields {
 			byField[f] = append(byField[f], int32(i))
 		}
 	}
@@ -297,10 +300,10 @@ func AnalyseNetwork(s *graph.Snapshot, col *Collaboration, p NetworkParams) (*Ne
 		return r
 	}
 	for _, m := range s.Municipalities {
-		res.DensityByMunicipality = append(res.DensityByMunicipality, row(m.ID, m.Name, byMuni[m.ID]))
+		res.DensityByMunicipality = append(res.DensityByMunicipality, row(m.ID, m.Name, byMuni[ps.lookup(m.ID)]))
 	}
 	for _, f := range s.Fields {
-		res.DensityByField = append(res.DensityByField, row(f.ID, f.Name, byField[f.ID]))
+		res.DensityByField = append(res.DensityByField, row(f.ID, f.Name, byField[ps.lookup(f.ID)]))
 	}
 	if res.DensityByMunicipality == nil {
 		res.DensityByMunicipality = []DensityRow{}

@@ -112,88 +112,6 @@ type Partners struct {
 	Partners   []Partner `json:"partners"`
 }
 
-// profile is what an organisation offers: sets of ids.
-type profile struct {
-	fields, munis, groups map[string]bool
-	// offers holds municipality → fields offered there.
-	offers map[string]map[string]bool
-}
-
-func newProfile() *profile {
-	return &profile{fields: map[string]bool{}, munis: map[string]bool{}, groups: map[string]bool{}, offers: map[string]map[string]bool{}}
-}
-
-// profiles collects the profile of every organisation of the snapshot.
-func profiles(s *graph.Snapshot) map[string]*profile {
-	out := make(map[string]*profile, len(s.Organisations))
-	for _, o := range s.Organisations {
-		out[o.ID] = newProfile()
-	}
-	provides := map[string][]string{} // measure → providers
-	offeredIn := map[string][]string{}
-	inField := map[string][]string{}
-	targets := map[string][]string{}
-	for _, r := range s.Relations {
-		switch r.Type {
-		case graph.Provides:
-			provides[r.To] = append(provides[r.To], r.From)
-		case graph.OfferedIn:
-			offeredIn[r.From] = append(offeredIn[r.From], r.To)
-		case graph.InField:
-			inField[r.From] = append(inField[r.From], r.To)
-		case graph.Targets:
-			targets[r.From] = append(targets[r.From], r.To)
-		case graph.ActiveIn:
-			if p := out[r.From]; p != nil {
-				p.munis[r.To] = true
-			}
-		}
-	}
-	for _, m := range s.Measures {
-		if m.Status == "completed" {
-			continue // what an organisation no longer offers does not make it a partner
-		}
-		for _, org := range provides[m.ID] {
-			p := out[org]
-			if p == nil {
-				continue
-			}
-			for _, f := range inField[m.ID] {
-				p.fields[f] = true
-			}
-			for _, g := range targets[m.ID] {
-				p.groups[g] = true
-			}
-			for _, mu := range offeredIn[m.ID] {
-				p.munis[mu] = true
-				if p.offers[mu] == nil {
-					p.offers[mu] = map[string]bool{}
-				}
-				for _, f := range inField[m.ID] {
-					p.offers[mu][f] = true
-				}
-			}
-		}
-	}
-	return out
-}
-
-// jaccard returns |a∩b| / |a∪b| and the shared keys, sorted.
-func jaccard(a, b map[string]bool) (float64, []string) {
-	var shared []string
-	for k := range a {
-		if b[k] {
-			shared = append(shared, k)
-		}
-	}
-	union := len(a) + len(b) - len(shared)
-	if union == 0 {
-		return 0, nil
-	}
-	slices.Sort(shared)
-	return float64(len(shared)) / float64(union), shared
-}
-
 // RecommendPartners ranks the cooperation partners of organisation org. col is the
 // snapshot's collaboration graph (CollaborationGraph), passed in so that callers can reuse it.
 func RecommendPartners(s *graph.Snapshot, col *Collaboration, org string, p PartnerParams) (*Partners, error) {
@@ -247,8 +165,8 @@ func RecommendPartners(s *graph.Snapshot, col *Collaboration, org string, p Part
 		return out
 	}
 
-	profs := profiles(s)
-	po := profs[org]
+	ps := profiles(s)
+	po := ps.of[org]
 	// Adamic–Adar: common neighbours z of o and p contribute 1/ln(deg z); z has o and p as
 	// neighbours, so deg z ≥ 2 and the logarithm is positive.
 	g := col.Graph
@@ -275,8 +193,8 @@ func RecommendPartners(s *graph.Snapshot, col *Collaboration, org string, p Part
 	}
 	// What o does not offer: the complementarity denominator.
 	missing := regionFields
-	for f := range po.fields {
-		if slices.ContainsFunc(s.Fields, func(x *graph.FieldOfAction) bool { return x.ID == f && x.Region == self.Region }) {
+	for _, f := range s.Fields {
+		if f.Region == self.Region && has(po.fields, ps.lookup(f.ID)) {
 			missing--
 		}
 	}
@@ -295,37 +213,40 @@ func RecommendPartners(s *graph.Snapshot, col *Collaboration, org string, p Part
 			continue
 		}
 		res.Candidates++
-		pp := profs[cand.ID]
+		pp := ps.of[cand.ID]
 		var parts PartnerParts
 		var reasons []Reason
-		var shared []string
-		parts.Fields, shared = jaccard(po.fields, pp.fields)
+		var common []int32
+		parts.Fields, common = jaccard(po.fields, pp.fields)
+		shared := ps.names(common)
 		if len(shared) > 0 {
 			reasons = append(reasons, Reason{Code: "shared_fields", Items: named(shared),
 				Text: fmt.Sprintf("works in the same field(s) of action: %s", joinNames(named(shared)))})
 		}
-		parts.Municipalities, shared = jaccard(po.munis, pp.munis)
+		parts.Municipalities, common = jaccard(po.munis, pp.munis)
+		shared = ps.names(common)
 		if len(shared) > 0 {
 			reasons = append(reasons, Reason{Code: "shared_municipalities", Items: named(shared),
 				Text: fmt.Sprintf("is active in the same municipality/municipalities: %s", joinNames(named(shared)))})
 		}
-		parts.TargetGroups, shared = jaccard(po.groups, pp.groups)
+		parts.TargetGroups, common = jaccard(po.groups, pp.groups)
+		shared = ps.names(common)
 		if len(shared) > 0 {
 			reasons = append(reasons, Reason{Code: "shared_target_groups", Items: named(shared),
 				Text: fmt.Sprintf("reaches the same target group(s): %s", joinNames(named(shared)))})
 		}
 		// Complementarity: fields p offers in o's municipalities that o does not offer.
-		comp := map[string]bool{}
-		for mu := range po.munis {
-			for f := range pp.offers[mu] {
-				if !po.fields[f] {
-					comp[f] = true
-				}
+		var comp []int32
+		for _, o := range pp.offers {
+			mu, f := int32(o>>32), int32(uint32(o))
+			if has(po.munis, mu) && !has(po.fields, f) && !slices.Contains(comp, f) {
+				comp = append(comp, f)
 			}
 		}
 		if missing > 0 && len(comp) > 0 {
 			parts.Complementarity = min(1, float64(len(comp))/float64(missing))
-			ids := keys(comp)
+			ids := ps.names(comp)
+			slices.Sort(ids)
 			reasons = append(reasons, Reason{Code: "complementary_fields", Items: named(ids),
 				Text: fmt.Sprintf("offers in your municipalities what you do not offer: %s", joinNames(named(ids)))})
 		}
@@ -384,15 +305,6 @@ func RecommendPartners(s *graph.Snapshot, col *Collaboration, org string, p Part
 		slices.SortFunc(pa.Contacts, func(a, b Contact) int { return cmp.Compare(a.Name, b.Name) })
 	}
 	return res, nil
-}
-
-func keys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	slices.Sort(out)
-	return out
 }
 
 // joinNames lists names for a reason, at most five and a count of the rest.
