@@ -230,16 +230,6 @@ type level struct {
 
 func (h *level) order() int { return len(h.strength) }
 
-func levelFromGraph(g *Graph) *level {
-	n := g.Order()
-	h := &level{off: g.Offsets, tgt: g.Targets, w: g.Weights, self: make([]float64, n), strength: make([]float64, n)}
-	for v := range int32(n) {
-		h.strength[v] = g.Strength(v)
-		h.m2 += h.strength[v]
-	}
-	return h
-}
-
 // localMover holds the buffers of the local moving phase, reused across levels.
 type localMover struct {
 	comm    []int32   // community of each node
