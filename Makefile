@@ -9,6 +9,8 @@ LDFLAGS := -X main.version=$(VERSION)
 BENCH_DIR ?= $(CURDIR)/.bench-data
 # Scales the store benchmarks run on (county, state, nation).
 BENCH_SCALES ?= county,nation
+# Scales the analysis benchmarks run on (generated in memory, nothing to seed).
+ANALYSIS_BENCH_SCALES ?= county,state,nation
 
 .PHONY: run test build bench loadtest frontend frontend-test go-test go-deps lint clean
 
@@ -55,10 +57,12 @@ go-test: $(CYPHERLINT)/node_modules/.installed
 frontend-test: frontend/node_modules/.installed
 	cd frontend && $(NPM) run typecheck && $(NPM) test
 
-## bench: store benchmarks on the county and nation data sets (seeded once into $(BENCH_DIR))
+## bench: store benchmarks on the county and nation data sets (seeded once into $(BENCH_DIR)), analysis benchmarks on county, state and nation
 bench:
 	NETZWERKATLAS_BENCH_DIR=$(BENCH_DIR) NETZWERKATLAS_BENCH_SCALES=$(BENCH_SCALES) \
 		$(GO) test -run '^$$' -bench . -benchmem -benchtime 2s -timeout 60m ./graph/... 
+	NETZWERKATLAS_BENCH_SCALES=$(ANALYSIS_BENCH_SCALES) \
+		$(GO) test -run '^$$' -bench . -benchmem -benchtime 2s -timeout 60m ./analysis/...
 
 ## loadtest: wrk against the service on the demo data (apt-get install -y wrk)
 loadtest: build

@@ -139,4 +139,3 @@ func BenchmarkNetgraph(b *testing.B) {
 		})
 	}
 }
-

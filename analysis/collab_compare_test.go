@@ -28,9 +28,12 @@ import (
 //	NETZWERKATLAS_BENCH_COMPARE=1 NETZWERKATLAS_BENCH_SCALES=county,state \
 //	  go test -run TestCompareNetgraph -v -timeout 60m ./analysis/
 //
-// Every time is the best of three runs. The results must agree: the betweenness sums, the
-// largest PageRank (igraph's PRPACK solves to 1e-10; NetworkX's default tolerance is
-// looser) and every partition's modularity recomputed by netgraph.Modularity.
+// The machine is shared, so the measurement alternates: each of
+// NETZWERKATLAS_BENCH_COMPARE_ROUNDS rounds (default 3) times Go, then the Python libraries,
+// each algorithm as the best of three runs, and the table shows the best over the rounds
+// (NetworkX betweenness, minutes long, runs in the first round only). The results must
+// agree: the betweenness sums and the largest PageRank with igraph's, and every partition's
+// modularity as netgraph.Modularity recomputes it.
 func TestCompareNetgraph(t *testing.T) {
 	if os.Getenv("NETZWERKATLAS_BENCH_COMPARE") != "1" {
 		t.Skip("set NETZWERKATLAS_BENCH_COMPARE=1 to compare with igraph and NetworkX")
@@ -38,6 +41,10 @@ func TestCompareNetgraph(t *testing.T) {
 	const python = "/usr/bin/python3"
 	if err := exec.Command(python, "-c", "import igraph, networkx").Run(); err != nil {
 		t.Fatalf("%s cannot import igraph and networkx (apt-get install -y python3-igraph python3-networkx): %v", python, err)
+	}
+	rounds := 3
+	if r, err := strconv.Atoi(os.Getenv("NETZWERKATLAS_BENCH_COMPARE_ROUNDS")); err == nil && r > 0 {
+		rounds = r
 	}
 	var rows []compareRow
 	for _, scale := range collabBenchScales() {
@@ -48,79 +55,113 @@ func TestCompareNetgraph(t *testing.T) {
 		file := filepath.Join(t.TempDir(), scale+".edges")
 		writeEdgeList(t, file, g)
 
-		goRes := map[string]compareResult{}
-		run := func(name string, f func() any) any {
-			var out any
-			best := math.Inf(1)
-			for range 3 {
-				start := time.Now()
-				out = f()
-				best = min(best, time.Since(start).Seconds())
+		best := map[string]compareResult{} // by "library:algorithm"
+		keep := func(key string, r compareResult) {
+			if old, ok := best[key]; ok && old.Skipped == "" && old.Seconds <= r.Seconds {
+				return
 			}
-			peak, _ := peakMB(func() { f() })
-			goRes[name] = compareResult{Seconds: best, PeakMB: &peak}
-			t.Logf("%s: Go %s %.4f s", scale, name, best)
-			return out
+			best[key] = r
 		}
-		pr := run("pagerank", func() any { return netgraph.PageRank(g, 0.85, 0) }).([]float64)
-		cb := run("betweenness", func() any { return netgraph.Betweenness(g, 0) }).([]float64)
-		run("betweenness-1", func() any { return netgraph.Betweenness(g, 1) })
-		var q float64
-		var k int32
-		run("louvain", func() any {
-			var comm []int32
-			comm, q = netgraph.Louvain(g, 1, 1)
-			k = slices.Max(comm) + 1
-			return comm
-		})
-		r := goRes["pagerank"]
-		r.Max = slices.Max(pr)
-		goRes["pagerank"] = r
-		r = goRes["betweenness"]
-		for _, c := range cb {
-			r.Sum += c
-		}
-		goRes["betweenness"] = r
-		r = goRes["louvain"]
-		r.Modularity, r.Communities = q, int(k)
-		goRes["louvain"] = r
-
-		start := time.Now()
-		cmd := exec.Command(python, "netgraph/compare/compare.py", file)
-		var stdout bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &stdout, os.Stderr
-		if err := cmd.Run(); err != nil {
-			t.Fatalf("compare.py on %s: %v", scale, err)
-		}
-		var py struct {
-			Nodes, Edges     int
-			Igraph, Networkx string
-			Results          []compareResult
-		}
-		if err := json.Unmarshal(stdout.Bytes(), &py); err != nil {
-			t.Fatalf("compare.py output: %v\n%s", err, stdout.String())
-		}
-		t.Logf("%s: Python side took %s (igraph %s, NetworkX %s)", scale, time.Since(start).Round(time.Second), py.Igraph, py.Networkx)
-		if py.Nodes != g.Order() || py.Edges != g.Size() {
-			t.Fatalf("%s: Python read %d nodes, %d edges; the graph has %d, %d", scale, py.Nodes, py.Edges, g.Order(), g.Size())
-		}
-		other := map[string]compareResult{}
-		for _, r := range py.Results {
-			other[r.Library+":"+r.Algorithm] = r
+		for round := range rounds {
+			for alg, r := range measureGo(t, g) {
+				keep("go:"+alg, r)
+			}
+			var only []string
+			if round > 0 {
+				only = []string{"igraph:pagerank", "igraph:betweenness", "igraph:louvain", "networkx:pagerank", "networkx:louvain"}
+			}
+			start := time.Now()
+			py := runCompareScript(t, python, file, only)
+			t.Logf("%s round %d: Python side took %s (igraph %s, NetworkX %s)", scale, round+1, time.Since(start).Round(time.Second), py.Igraph, py.Networkx)
+			if py.Nodes != g.Order() || py.Edges != g.Size() {
+				t.Fatalf("%s: Python read %d nodes, %d edges; the graph has %d, %d", scale, py.Nodes, py.Edges, g.Order(), g.Size())
+			}
+			for _, r := range py.Results {
+				keep(r.Library+":"+r.Algorithm, r)
+			}
 		}
 		for _, alg := range []string{"pagerank", "betweenness", "betweenness-1", "louvain"} {
 			pyAlg := strings.TrimSuffix(alg, "-1")
-			row := compareRow{alg: alg, scale: scale, nodes: g.Order(), edges: g.Size(), goRes: goRes[alg], ig: other["igraph:"+pyAlg], nx: other["networkx:"+pyAlg]}
-			rows = append(rows, row)
+			rows = append(rows, compareRow{alg: alg, scale: scale, nodes: g.Order(), edges: g.Size(),
+				goRes: best["go:"+alg], ig: best["igraph:"+pyAlg], nx: best["networkx:"+pyAlg]})
 		}
-		if ig := other["igraph:betweenness"]; math.Abs(ig.Sum-goRes["betweenness"].Sum) > 1e-9*ig.Sum {
-			t.Errorf("%s: betweenness sums to %.6f, igraph %.6f", scale, goRes["betweenness"].Sum, ig.Sum)
+		if ig, goB := best["igraph:betweenness"], best["go:betweenness"]; math.Abs(ig.Sum-goB.Sum) > 1e-9*ig.Sum {
+			t.Errorf("%s: betweenness sums to %.6f, igraph %.6f", scale, goB.Sum, ig.Sum)
 		}
-		if ig := other["igraph:pagerank"]; math.Abs(ig.Max-goRes["pagerank"].Max) > 1e-8 {
-			t.Errorf("%s: largest PageRank %.10f, igraph %.10f", scale, goRes["pagerank"].Max, ig.Max)
+		if ig, goP := best["igraph:pagerank"], best["go:pagerank"]; math.Abs(ig.Max-goP.Max) > 1e-8 {
+			t.Errorf("%s: largest PageRank %.10f, igraph %.10f", scale, goP.Max, ig.Max)
 		}
 	}
+	fmt.Printf("Each time is the best of 3 runs in each of %d rounds.\n\n", rounds)
 	fmt.Println(compareTable(rows))
+}
+
+// measureGo times PageRank, betweenness (on all cores and on one) and Louvain on g, each as
+// the best of three runs, with the peak memory of one more run.
+func measureGo(t *testing.T, g *netgraph.Graph) map[string]compareResult {
+	res := map[string]compareResult{}
+	run := func(name string, f func() any) any {
+		var out any
+		best := math.Inf(1)
+		for range 3 {
+			start := time.Now()
+			out = f()
+			best = min(best, time.Since(start).Seconds())
+		}
+		peak, _ := peakMB(func() { f() })
+		res[name] = compareResult{Seconds: best, PeakMB: &peak}
+		t.Logf("Go %s: %.4f s", name, best)
+		return out
+	}
+	pr := run("pagerank", func() any { return netgraph.PageRank(g, 0.85, 0) }).([]float64)
+	cb := run("betweenness", func() any { return netgraph.Betweenness(g, 0) }).([]float64)
+	run("betweenness-1", func() any { return netgraph.Betweenness(g, 1) })
+	var q float64
+	var k int32
+	run("louvain", func() any {
+		var comm []int32
+		comm, q = netgraph.Louvain(g, 1, 1)
+		k = slices.Max(comm) + 1
+		return comm
+	})
+	r := res["pagerank"]
+	r.Max = slices.Max(pr)
+	res["pagerank"] = r
+	r = res["betweenness"]
+	for _, c := range cb {
+		r.Sum += c
+	}
+	res["betweenness"] = r
+	r = res["louvain"]
+	r.Modularity, r.Communities = q, int(k)
+	res["louvain"] = r
+	return res
+}
+
+type compareOutput struct {
+	Nodes, Edges     int
+	Igraph, Networkx string
+	Results          []compareResult
+}
+
+// runCompareScript runs compare.py on the edge-list file, for the library:algorithm pairs
+// in only (all when empty).
+func runCompareScript(t *testing.T, python, file string, only []string) compareOutput {
+	args := []string{"netgraph/compare/compare.py", file}
+	if len(only) > 0 {
+		args = append(args, "--only", strings.Join(only, ","))
+	}
+	cmd := exec.Command(python, args...)
+	var stdout bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, os.Stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("compare.py on %s: %v", file, err)
+	}
+	var py compareOutput
+	if err := json.Unmarshal(stdout.Bytes(), &py); err != nil {
+		t.Fatalf("compare.py output: %v\n%s", err, stdout.String())
+	}
+	return py
 }
 
 // compareResult is one library's figures for one algorithm (compare.py's JSON fields).

@@ -6,10 +6,10 @@
 //
 // It exists because gonum's generic implementations, which walk graph.Graph interfaces and
 // maps keyed by node ID, were the bottleneck on the nation-scale collaboration graph
-// (200,000 organisations). The algorithms here run over flat int32/float64 arrays, reuse
-// their buffers and, for betweenness and large PageRank problems, use every core. gonum
-// stays the reference: the tests compare every algorithm it also has against gonum on small
-// random graphs.
+// (200,000 organisations). The algorithms here run over flat int32/float64 arrays and reuse
+// their buffers; betweenness shares its sources among the cores, PageRank and Louvain their
+// connected components. gonum stays the reference: the tests compare every algorithm it
+// also has against gonum on small random graphs.
 //
 // The package knows nothing of the domain (organisations, networks, regions) and does no
 // I/O; package analysis builds the graphs and names the nodes. Functions panic on a node

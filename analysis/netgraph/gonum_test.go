@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"testing"
 
@@ -321,6 +322,52 @@ func TestDensityBruteForce(t *testing.T) {
 			if got := netgraph.Density(tg.g, nodes); !near(got, want, 1e-15) {
 				t.Errorf("%s: density of %d nodes %g, brute force %g", tg.name, len(nodes), got, want)
 			}
+		}
+	}
+}
+
+// disjointUnion puts the random graphs side by side: many components of different sizes,
+// the case Louvain and PageRank split among the cores.
+func disjointUnion() testGraph {
+	var es []netgraph.Edge
+	n := 0
+	for _, tg := range randomGraphs() {
+		for _, e := range tg.g.Edges() {
+			es = append(es, netgraph.Edge{U: e.U + int32(n), V: e.V + int32(n), W: e.W})
+		}
+		n += tg.n
+	}
+	return testGraph{name: "union", n: n, edges: es, g: netgraph.Build(n, es)}
+}
+
+// TestSameOnAnyCores: the parallel algorithms give the same results whatever the number of
+// cores, and on many components the same as gonum.
+func TestSameOnAnyCores(t *testing.T) {
+	tg := disjointUnion()
+	ref := tg.gonumWeighted()
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	var comm0 []int32
+	var pr0 []float64
+	for _, procs := range []int{1, 2, 5} {
+		runtime.GOMAXPROCS(procs)
+		comm, q := netgraph.Louvain(tg.g, 1, 7)
+		if want := community.Q(ref, groups(comm), 1); !near(q, want, 1e-12) {
+			t.Errorf("GOMAXPROCS %d: Louvain Q = %.14g, gonum's Q of the partition %.14g", procs, q, want)
+		}
+		pr := netgraph.PageRank(tg.g, 0.85, 0)
+		if comm0 == nil {
+			comm0, pr0 = comm, pr
+			t.Logf("%d nodes, Q = %.4f, %d communities", tg.n, q, slices.Max(comm)+1)
+			continue
+		}
+		if !slices.Equal(comm, comm0) || !slices.Equal(pr, pr0) {
+			t.Errorf("GOMAXPROCS %d: Louvain or PageRank differ from GOMAXPROCS 1", procs)
+		}
+	}
+	want := network.Betweenness(tg.gonumUnweighted())
+	for v, c := range netgraph.Betweenness(tg.g, 3) {
+		if !near(2*c, want[int64(v)], 1e-9*(1+c)) {
+			t.Errorf("betweenness(%d) = %.12g, gonum/2 %.12g", v, c, want[int64(v)]/2)
 		}
 	}
 }

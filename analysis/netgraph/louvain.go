@@ -3,6 +3,10 @@ package netgraph
 import (
 	"fmt"
 	"math/rand/v2"
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
 )
 
 // louvainMinGain ends the local moving of a level when one sweep over the nodes raised the
@@ -20,11 +24,17 @@ const louvainMinGain = 1e-10
 //
 //	ΔQ = (1/m)·[k_{i,C} − γ·Σ_tot(C)·k_i / 2m]
 //
-// (k_{i,C} the weight from i into C, Σ_tot(C) the strength of C, γ the resolution) if that
-// gain is positive, until a sweep moves nothing. Aggregation then makes each community one
-// node, with a self-loop for its internal weight, and the next level starts on that graph.
-// It stops at the first level where no node moves. The result depends only on the graph,
-// the resolution and the seed (math/rand/v2's PCG), never on timing.
+// (k_{i,C} the weight from i into C, Σ_tot(C) the strength of C, m the total edge weight, γ
+// the resolution) if that gain is positive, until a sweep moves nothing. Aggregation then
+// makes each community one node, with a self-loop for its internal weight, and the next
+// level starts on that graph. It stops at the first level where no node moves.
+//
+// A community never spans two connected components (a node only considers its neighbours'
+// communities), so the method runs on each component separately — with the global m in
+// ΔQ, which makes it the same algorithm — and the components are shared among the cores.
+// Each component's node order comes from a generator (math/rand/v2's PCG) seeded with seed
+// and the component's smallest node, so the result depends only on the graph, the
+// resolution and the seed, never on timing.
 //
 // Edge weights count; resolution 1 is the classic modularity, larger values give smaller
 // communities. Isolated nodes stay alone.
@@ -37,25 +47,107 @@ func Louvain(g *Graph, resolution float64, seed uint64) (community []int32, modu
 	if g.Size() == 0 {
 		return community, Modularity(g, community, resolution)
 	}
-	rng := rand.New(rand.NewPCG(seed, 0x6c6f757661696e)) // "louvain"
-	h := levelFromGraph(g)
-	lm := newLocalMover(n)
+	var m2 float64
+	for _, w := range g.Weights {
+		m2 += w
+	}
+	comps := componentLists(g)
+	// Within its component, a node is known by its position in the component's list.
+	local := make([]int32, n)
+	for c := range len(comps.starts) - 1 {
+		for i, v := range comps.nodes[comps.starts[c]:comps.starts[c+1]] {
+			local[v] = int32(i)
+		}
+	}
+	// The nodes of component c get community numbers from starts[c] on, the isolated
+	// nodes numbers from len(comps.nodes) on, so no two components share a number.
+	for v := range community {
+		if g.Offsets[v+1] == g.Offsets[v] {
+			community[v] = int32(len(comps.nodes) + v)
+		}
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(comps.starts)-1) {
+		wg.Go(func() {
+			w := &louvainWorker{g: g, local: local, m2: m2, resolution: resolution}
+			w.pcg = rand.NewPCG(0, 0)
+			w.rng = rand.New(w.pcg)
+			for {
+				c := int(next.Add(1)) - 1
+				if c >= len(comps.starts)-1 {
+					return
+				}
+				lo, hi := comps.starts[c], comps.starts[c+1]
+				w.pcg.Seed(seed, 0x6c6f757661696e^uint64(comps.nodes[lo])) // "louvain"
+				w.component(comps.nodes[lo:hi], lo, community)
+			}
+		})
+	}
+	wg.Wait()
+	renumber(community, make([]int32, len(comps.nodes)+n))
+	return community, Modularity(g, community, resolution)
+}
+
+// louvainWorker runs Louvain on one component after another, reusing its buffers.
+type louvainWorker struct {
+	g          *Graph
+	local      []int32 // position of every node in its component's list
+	m2         float64
+	resolution float64
+	pcg        *rand.PCG
+	rng        *rand.Rand
+	lm         *localMover
+	base       level   // the component's own graph, in local numbers
+	member     []int32 // the current community of each of the component's nodes
+}
+
+// component finds the communities of the component members (ascending node numbers) and
+// writes them, numbered from first on, into community.
+func (w *louvainWorker) component(members []int32, first int32, community []int32) {
+	nc := len(members)
+	if w.lm == nil || len(w.lm.comm) < nc {
+		w.lm = newLocalMover(nc)
+		w.member = make([]int32, nc)
+	}
+	h := &w.base
+	h.off = append(h.off[:0], 0)
+	h.tgt, h.w = h.tgt[:0], h.w[:0]
+	h.self = slices.Grow(h.self[:0], nc)[:nc]
+	h.strength = slices.Grow(h.strength[:0], nc)[:nc]
+	h.m2 = w.m2
+	for i, v := range members {
+		var s float64
+		ts, ws := w.g.Neighbors(v)
+		for j, t := range ts {
+			h.tgt = append(h.tgt, w.local[t])
+			h.w = append(h.w, ws[j])
+			s += ws[j]
+		}
+		h.off = append(h.off, int32(len(h.tgt)))
+		h.self[i], h.strength[i] = 0, s
+	}
+	member := w.member[:nc]
+	for i := range member {
+		member[i] = int32(i)
+	}
 	for {
-		comm, moved := lm.run(h, resolution, rng)
+		comm, moved := w.lm.run(h, w.resolution, w.rng)
 		if !moved {
 			break
 		}
-		k := renumber(comm)
-		for v, c := range community {
-			community[v] = comm[c]
+		k := renumber(comm, w.lm.index[:h.order()])
+		for i, c := range member {
+			member[i] = comm[c]
 		}
 		if k == h.order() {
 			break
 		}
-		h = h.aggregate(comm, k, lm)
+		h = h.aggregate(comm, k, w.lm)
 	}
-	renumber(community)
-	return community, Modularity(g, community, resolution)
+	for i, v := range members {
+		community[v] = first + member[i]
+	}
 }
 
 // Modularity returns the modularity of the partition of g into the given communities
@@ -108,9 +200,8 @@ func Modularity(g *Graph, community []int32, resolution float64) float64 {
 }
 
 // renumber rewrites the community numbers in c as 0..k-1 in order of first appearance and
-// returns k.
-func renumber(c []int32) int {
-	index := make([]int32, len(c))
+// returns k. index is scratch space with room for the largest number in c.
+func renumber(c []int32, index []int32) int {
 	for i := range index {
 		index[i] = -1
 	}
@@ -139,16 +230,6 @@ type level struct {
 
 func (h *level) order() int { return len(h.strength) }
 
-func levelFromGraph(g *Graph) *level {
-	n := g.Order()
-	h := &level{off: g.Offsets, tgt: g.Targets, w: g.Weights, self: make([]float64, n), strength: make([]float64, n)}
-	for v := range int32(n) {
-		h.strength[v] = g.Strength(v)
-		h.m2 += h.strength[v]
-	}
-	return h
-}
-
 // localMover holds the buffers of the local moving phase, reused across levels.
 type localMover struct {
 	comm    []int32   // community of each node
@@ -157,12 +238,13 @@ type localMover struct {
 	seen    []bool    // whether weightC[c] is in use for the current node
 	touched []int32   // the communities with seen set, in order of discovery
 	visit   []int32   // the node order
+	index   []int32   // scratch for renumber
 }
 
 func newLocalMover(n int) *localMover {
 	return &localMover{
 		comm: make([]int32, n), tot: make([]float64, n), weightC: make([]float64, n),
-		seen: make([]bool, n), touched: make([]int32, 0, 64), visit: make([]int32, n),
+		seen: make([]bool, n), touched: make([]int32, 0, 64), visit: make([]int32, n), index: make([]int32, n),
 	}
 }
 

@@ -1,6 +1,9 @@
 package netgraph
 
-import "slices"
+import (
+	"fmt"
+	"slices"
+)
 
 // ArticulationPoints returns, in ascending order, the nodes whose removal disconnects their
 // component (cut vertices), found with the depth-first search of Hopcroft & Tarjan 1973
@@ -118,7 +121,9 @@ func Isolated(g *Graph) []int32 {
 // each one's distance from v in hops. A negative depth counts as 0. The cost grows with the
 // size of the ego network, not of the graph.
 func Ego(g *Graph, v int32, depth int) (nodes []int32, dist []int32) {
-	_ = g.Offsets[v+1] // panic here for a node outside the graph
+	if v < 0 || int(v) >= g.Order() {
+		panic(fmt.Sprintf("netgraph: Ego: node %d outside the %d nodes", v, g.Order()))
+	}
 	seen := map[int32]struct{}{v: {}}
 	nodes, dist = []int32{v}, []int32{0}
 	for i := 0; i < len(nodes) && int(dist[i]) < depth; i++ {
