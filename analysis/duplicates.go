@@ -239,6 +239,7 @@ type dupParams struct {
 	threshold, textWeight, textFull, titleWeight float64
 	w                                            StructureWeights
 	maxBlock                                     int
+	noPrune                                      bool // for tests: verify every candidate's cosine
 }
 
 func invalidDup(field, msg string) error {
@@ -362,6 +363,10 @@ func FindDuplicates(s *graph.Snapshot, p DuplicateParams) (*Duplicates, error) {
 	if err != nil {
 		return nil, err
 	}
+	return findDuplicates(s, rp), nil
+}
+
+func findDuplicates(s *graph.Snapshot, rp dupParams) *Duplicates {
 	ix := newDupIndex(s)
 	workers := runtime.GOMAXPROCS(0)
 	results := make([]*dupRegion, len(ix.regions))
@@ -386,7 +391,7 @@ func FindDuplicates(s *graph.Snapshot, p DuplicateParams) (*Duplicates, error) {
 	d.Clusters = dupMerge(results, func(r *dupRegion) []DuplicateCluster { return r.clusters }, func(a, b *DuplicateCluster) int {
 		return cmp.Or(cmp.Compare(b.Score, a.Score), strings.Compare(a.ID, b.ID))
 	})
-	return d, nil
+	return d
 }
 
 // dupOrder orders pairs by score, highest first, then by ids.
@@ -650,6 +655,7 @@ type dupRun struct {
 	start, end []int32
 	tmask      []uint64
 	multi      []bool // offered in several municipalities or fields
+	reviewed   []bool // in some REVIEWED relation
 	// The structural facts as small numbers, for dupRun.structure: the programme and the
 	// format interned per region (-1 when empty), the languages as a bit set. fast is false
 	// when a region has more than 64 languages or the snapshot more than 64 target groups;
@@ -661,22 +667,26 @@ type dupRun struct {
 	lmask     []uint64
 }
 
-// run compares the measures of one region (global indexes in members) using up to workers
-// goroutines.
-func (ix *dupIndex) run(members []int32, p dupParams, workers int) *dupRegion {
-	out := &dupRegion{}
+// newDupRun prepares the comparison of one region (global indexes in members).
+func (ix *dupIndex) newDupRun(members []int32, p dupParams) *dupRun {
 	n := len(members)
 	r := &dupRun{ix: ix, p: p, members: members, ms: make([]*dupMeasure, n),
-		start: make([]int32, n), end: make([]int32, n), tmask: make([]uint64, n), multi: make([]bool, n)}
+		start: make([]int32, n), end: make([]int32, n), tmask: make([]uint64, n), multi: make([]bool, n), reviewed: make([]bool, n)}
 	for k, g := range members {
 		dm := &ix.ms[g]
 		r.ms[k] = dm
 		r.start[k], r.end[k], r.tmask[k] = dm.start, dm.end, dm.tmask
 		r.multi[k] = len(dm.towns)*len(dm.fields) > 1
+		r.reviewed[k] = dm.verdicts
 	}
 	r.compactStructure()
+	return r
+}
 
-	// Texts, without the words of the names of the measure's context.
+// docs returns the region's texts for TF-IDF, each without the words of the names of the
+// measure's context (providers, municipalities, fields).
+func (r *dupRun) docs() []tfidfDoc {
+	ix := r.ix
 	nameTerms := map[string][]string{}
 	termsOf := func(id, name string) []string {
 		t, ok := nameTerms[id]
@@ -686,8 +696,8 @@ func (ix *dupIndex) run(members []int32, p dupParams, workers int) *dupRegion {
 		}
 		return t
 	}
-	docs := make([]tfidfDoc, n)
-	var drop []string
+	docs := make([]tfidfDoc, len(r.ms))
+	drop := make([]string, 0, 12*len(r.ms))
 	for k, dm := range r.ms {
 		lo := len(drop)
 		for _, o := range dm.providers {
@@ -701,6 +711,16 @@ func (ix *dupIndex) run(members []int32, p dupParams, workers int) *dupRegion {
 		}
 		docs[k] = tfidfDoc{Title: dm.m.Title, Body: dm.m.Description, Drop: drop[lo:len(drop):len(drop)]}
 	}
+	return docs
+}
+
+// run compares the measures of one region (global indexes in members) using up to workers
+// goroutines.
+func (ix *dupIndex) run(members []int32, p dupParams, workers int) *dupRegion {
+	out := &dupRegion{}
+	n := len(members)
+	r := ix.newDupRun(members, p)
+	docs := r.docs()
 	r.model = buildTFIDF(docs, p.titleWeight, workers, true)
 
 	blocks := r.blocks(out)
@@ -711,13 +731,13 @@ func (ix *dupIndex) run(members []int32, p dupParams, workers int) *dupRegion {
 	var next atomic.Int64
 	tfidfParallel(nw, nw, func(w int) {
 		o := &outs[w]
-		dense := make([]float32, len(r.model.terms))
+		sc := newDupScratch(len(r.model.terms))
 		for {
 			b := int(next.Add(1)) - 1
 			if b >= len(blocks) {
 				return
 			}
-			o.candidates += r.scoreBlock(blocks[b], dense, &o.kept)
+			o.candidates += r.scoreBlock(blocks[b], sc, &o.kept)
 		}
 	})
 	rank := r.ranks()
@@ -732,8 +752,9 @@ func (ix *dupIndex) run(members []int32, p dupParams, workers int) *dupRegion {
 
 	// Suppressed pairs go to Reviewed (when they reach the threshold); the others link the
 	// clusters.
-	var active, suppress []dupScored
-	var activeReview, suppressReview []int32
+	active, activeReview := make([]dupScored, 0, len(kept)), make([]int32, 0, len(kept))
+	var suppress []dupScored
+	var suppressReview []int32
 	for _, sc := range kept {
 		v := r.verdict(sc)
 		switch {
@@ -826,9 +847,18 @@ func (r *dupRun) order(kept []dupScored, rank []int32) {
 	slices.SortFunc(kept, func(x, y dupScored) int { return dupScoredOrder(x, y, rank) })
 }
 
-// dupScoredOrder orders scored pairs by score, highest first, then by the ids.
+// dupScoredOrder orders scored pairs by score, highest first, then by the ids. (Not cmp.Or,
+// which would look up the ranks of every pair; scores rarely tie.)
 func dupScoredOrder(x, y dupScored, rank []int32) int {
-	return cmp.Or(cmp.Compare(y.score, x.score), cmp.Compare(rank[x.a], rank[y.a]), cmp.Compare(rank[x.b], rank[y.b]))
+	switch {
+	case x.score > y.score:
+		return -1
+	case x.score < y.score:
+		return 1
+	case x.a != y.a:
+		return cmp.Compare(rank[x.a], rank[y.a])
+	}
+	return cmp.Compare(rank[x.b], rank[y.b])
 }
 
 // dupMergeSorted merges sorted lists into one.
@@ -863,6 +893,17 @@ func (r *dupRun) verdict(sc dupScored) int32 {
 		return -1
 	}
 	return v
+}
+
+// dupAppend2 appends x with two decimals, like strconv.AppendFloat(b, x, 'f', 2, 64) for
+// the numbers of an explanation (0 ≤ x < 10⁶, rounded half away from zero).
+func dupAppend2(b []byte, x float64) []byte {
+	if !(x >= 0 && x < 1e6) {
+		return strconv.AppendFloat(b, x, 'f', 2, 64)
+	}
+	c := int64(math.Round(x * 100))
+	b = strconv.AppendInt(b, c/100, 10)
+	return append(b, '.', byte('0'+c/10%10), byte('0'+c%10))
 }
 
 // clusters groups the listed pairs (scored, described alike) by the component of find, in
@@ -1083,33 +1124,107 @@ func dupTopTerm(v sparseVec) int32 {
 	return id
 }
 
-// scoreBlock scores the pairs of one block that pass blocking, appends those to keep (score
-// at or above the threshold, or with a verdict) to kept and returns how many it scored.
-// dense is a zeroed scratch vector over the region's terms; it is zero again on return.
-func (r *dupRun) scoreBlock(b dupBlock, dense []float32, kept *[]dupScored) int {
-	p := r.p
-	// Below this cosine no pair can reach the threshold, even with full structural agreement.
-	minText := 0.0
-	if rest := p.threshold - (1 - p.textWeight); rest > 0 {
-		minText = rest / p.textWeight * p.textFull
+// dupScratch is the scratch space of one scoring goroutine. The vocabulary-sized arrays are
+// zero (head: -1) between blocks.
+type dupScratch struct {
+	dense []float32 // the current first vector, spread out
+	maxw  []float32 // per term, the largest weight in the block
+	head  []int32   // per term, the last posting of the block's index
+	post  []dupPosting
+	pfx   []int32 // per block position, the length of the vector's unindexed prefix
+	mark  []int32 // per block position, cur when it shares an indexed term with the current one
+	cur   int32
+}
+
+// dupPosting is one entry of a term's list in the block's inverted index.
+type dupPosting struct{ pos, next int32 }
+
+func newDupScratch(terms int) *dupScratch {
+	sc := &dupScratch{dense: make([]float32, terms), maxw: make([]float32, terms), head: make([]int32, terms)}
+	for i := range sc.head {
+		sc.head[i] = -1
 	}
+	return sc
+}
+
+// minText is the cosine below which no pair can reach the threshold, even with full
+// structural agreement; 0 when structure alone can reach it.
+func (p dupParams) minText() float64 {
+	if rest := p.threshold - (1 - p.textWeight); rest > 0 {
+		return rest / p.textWeight * p.textFull
+	}
+	return 0
+}
+
+// scoreBlock scores the pairs of one block that pass blocking, appends those to keep (score
+// at or above the threshold, or with a verdict) to kept and returns how many pairs passed
+// blocking.
+//
+// Only pairs whose cosine reaches minText can be kept, and most pairs of a block share
+// only common words. The cosines of the others are skipped with the prefix filter of the
+// all-pairs similarity search (Bayardo, Ma, Srikant: Scaling up all pairs similarity search,
+// WWW 2007): term ids run from the most to the least frequent, and each vector's leading
+// terms whose weights, multiplied by the largest weight the term has in the block, add up
+// to less than minText form its prefix. A vector y can reach minText with x only through a
+// term outside y's prefix, so the block keeps an inverted index of the terms outside the
+// prefixes, and x computes the cosine only with the earlier members it finds there. The
+// result is the same as scoring every pair.
+func (r *dupRun) scoreBlock(b dupBlock, sc *dupScratch, kept *[]dupScored) int {
+	p := r.p
+	minText := p.minText()
 	vecs := r.model.vecs
-	candidates := 0
 	mem := b.members
-	for x, a := range mem {
-		// The first vector is spread into dense, so that each product is one pass over the
-		// second vector (no merge of two id lists). The terms are added in ascending order,
-		// as sparseVec.dot does, so the sums are the same to the last bit.
+	prune := !p.noPrune && minText > 0 && b.window == 0 && len(mem) > 2
+	if prune {
+		if len(sc.pfx) < len(mem) {
+			sc.pfx, sc.mark = make([]int32, len(mem)), make([]int32, len(mem))
+			sc.cur = 0
+		}
+		for _, k := range mem {
+			v := vecs[k]
+			for i, id := range v.ids {
+				sc.maxw[id] = max(sc.maxw[id], v.ws[i])
+			}
+		}
+		// A small margin keeps float rounding on the safe side: the prefix ends early.
+		limit := minText * (1 - 1e-9)
+		for j, k := range mem {
+			v := vecs[k]
+			var bound float64
+			end := len(v.ids)
+			for i, id := range v.ids {
+				if bound += float64(v.ws[i]) * float64(sc.maxw[id]); bound >= limit {
+					end = i
+					break
+				}
+			}
+			sc.pfx[j] = int32(end)
+		}
+	}
+	candidates := 0
+	for j, a := range mem {
+		// The vector is spread into dense, so that each product is one pass over the other
+		// vector (no merge of two id lists). The terms are added in ascending order, as
+		// sparseVec.dot does, so the sums are the same to the last bit.
 		va := vecs[a]
 		for i, id := range va.ids {
-			dense[id] = va.ws[i]
+			sc.dense[id] = va.ws[i]
+		}
+		if prune {
+			sc.cur++
+			for _, id := range va.ids {
+				for q := sc.head[id]; q >= 0; q = sc.post[q].next {
+					sc.mark[sc.post[q].pos] = sc.cur
+				}
+			}
 		}
 		sa, ea, ma := r.start[a], r.end[a], r.tmask[a]
-		last := len(mem)
+		first := 0
 		if b.window > 0 {
-			last = min(last, x+b.window)
+			first = max(0, j-b.window+1)
 		}
-		for _, c := range mem[x+1 : last] {
+		for i := first; i < j; i++ {
+			c := mem[i]
 			if sa > r.end[c] || r.start[c] > ea {
 				continue
 			}
@@ -1124,24 +1239,40 @@ func (r *dupRun) scoreBlock(b dupBlock, dense []float32, kept *[]dupScored) int 
 				continue // scored in the block of the smallest key the two share
 			}
 			candidates++
+			reviewed := r.reviewed[a] && r.reviewed[c] && r.ix.hasVerdict(r.members[a], r.members[c])
+			if prune && sc.mark[i] != sc.cur && !reviewed {
+				continue // cosine below minText
+			}
 			vc := vecs[c]
 			var t float64
 			for i, id := range vc.ids {
-				t += float64(dense[id]) * float64(vc.ws[i])
+				t += float64(sc.dense[id]) * float64(vc.ws[i])
 			}
-			reviewed := r.ms[a].verdicts && r.ms[c].verdicts && r.ix.hasVerdict(r.members[a], r.members[c])
 			if t < minText && !reviewed {
 				continue
 			}
 			st := r.structure(a, c)
-			sc := dupCombine(t, st, p)
-			if sc >= p.threshold || reviewed {
-				*kept = append(*kept, dupScored{a: a, b: c, text: t, structure: st, score: sc})
+			if s := dupCombine(t, st, p); s >= p.threshold || reviewed {
+				*kept = append(*kept, dupScored{a: a, b: c, text: t, structure: st, score: s})
 			}
 		}
 		for _, id := range va.ids {
-			dense[id] = 0
+			sc.dense[id] = 0
 		}
+		if prune {
+			for _, id := range va.ids[sc.pfx[j]:] {
+				sc.post = append(sc.post, dupPosting{int32(j), sc.head[id]})
+				sc.head[id] = int32(len(sc.post) - 1)
+			}
+		}
+	}
+	if prune {
+		for _, k := range mem {
+			for _, id := range vecs[k].ids {
+				sc.maxw[id], sc.head[id] = 0, -1
+			}
+		}
+		sc.post = sc.post[:0]
 	}
 	return candidates
 }
@@ -1320,8 +1451,8 @@ func (r *dupRun) describeAll(scored []dupScored, reviews []int32, workers int) [
 	})
 	chunks = max(1, min(workers, len(scored)/256))
 	tfidfParallel(chunks, workers, func(c int) {
-		w := &dupWriter{r: r, render: render, stamp: make([]int32, len(r.model.terms))}
 		lo, hi := c*len(scored)/chunks, (c+1)*len(scored)/chunks
+		w := &dupWriter{r: r, render: render, stamp: make([]int32, len(r.model.terms)), explains: make([]byte, 0, 400*(hi-lo))}
 		bounds := make([]int, 0, hi-lo+1)
 		for i := lo; i < hi; i++ {
 			bounds = append(bounds, len(w.explains))
@@ -1397,8 +1528,8 @@ func (w *dupWriter) describe(pair *DuplicatePair, sc dupScored, v int32) {
 	for i, s := range w.shares {
 		pair.SharedTerms[i] = r.model.terms[s.id]
 	}
-	pair.HighlightsA = w.highlights(r.model.tokens[sc.a])
-	pair.HighlightsB = w.highlights(r.model.tokens[sc.b])
+	pair.HighlightsA = w.highlights(sc.a)
+	pair.HighlightsB = w.highlights(sc.b)
 
 	pair.Municipalities = w.sharedIDs(ra.towns, rc.towns)
 	pair.Fields = w.sharedIDs(ra.fields, rc.fields)
@@ -1434,29 +1565,27 @@ func (w *dupWriter) sharedIDs(a, b []string) []string {
 	return out
 }
 
-// highlights returns, per field, the byte ranges of the tokens whose terms the current pair
-// shares.
-func (w *dupWriter) highlights(toks []tfidfToken) []graph.FieldMatch {
+// highlights returns, per field, the byte ranges of the tokens of measure k whose terms the
+// current pair shares.
+func (w *dupWriter) highlights(k int32) []graph.FieldMatch {
+	toks := w.r.model.tokens[k]
+	fields := [2][]tfidfToken{toks[:w.r.model.titleTokens[k]], toks[w.r.model.titleTokens[k]:]}
 	var n [2]int
-	for _, t := range toks {
-		if w.stamp[t.id] == w.seq {
-			n[t.field]++
+	for f, ts := range fields {
+		for _, t := range ts {
+			if w.stamp[t.id] == w.seq && t.end > 0 {
+				n[f]++
+			}
 		}
 	}
-	fields := 0
-	for _, x := range n {
-		if x > 0 {
-			fields++
-		}
-	}
-	out := w.matches.take(fields)[:0]
+	out := w.matches.take(min(n[0], 1) + min(n[1], 1))[:0]
 	for f, name := range [2]string{"title", "description"} {
 		if n[f] == 0 {
 			continue
 		}
 		spans := w.spans.take(n[f])[:0]
-		for _, t := range toks {
-			if int(t.field) == f && w.stamp[t.id] == w.seq {
+		for _, t := range fields[f] {
+			if w.stamp[t.id] == w.seq && t.end > 0 {
 				spans = append(spans, [2]int{int(t.start), int(t.end)})
 			}
 		}
@@ -1561,7 +1690,7 @@ func (w *dupWriter) explain(pair *DuplicatePair, ra *dupRender) {
 	r := w.r
 	p := r.p
 	b := w.explains
-	num := func(x float64) { b = strconv.AppendFloat(b, x, 'f', 2, 64) }
+	num := func(x float64) { b = dupAppend2(b, x) }
 	b = append(b, "TF-IDF cosine "...)
 	num(pair.Text)
 	if len(pair.SharedTerms) > 0 {

@@ -8,6 +8,7 @@ import (
 	"runtime/metrics"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -88,6 +89,22 @@ func peakHeap(fn func()) uint64 {
 	return peak - base
 }
 
+// cpuTime returns the user and system CPU time the process has used.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// gcCount returns the number of completed garbage collections.
+func gcCount() uint32 {
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.NumGC
+}
+
 // BenchmarkDuplicates runs FindDuplicates with the default parameters over all regions of a
 // scale data set at once (state: 40 regions of 2,500 measures; county: one region of
 // 10,000) and reports the candidates scored, the pairs found and the peak heap growth.
@@ -97,6 +114,8 @@ func BenchmarkDuplicates(b *testing.B) {
 			s := dupScaleSnapshot(b, scale)
 			var d *Duplicates
 			var peak uint64
+			var cpu time.Duration
+			var gc uint32
 			b.ReportAllocs()
 			b.ResetTimer()
 			for b.Loop() {
@@ -104,12 +123,19 @@ func BenchmarkDuplicates(b *testing.B) {
 				runtime.GC()
 				b.StartTimer()
 				var err error
+				before, gcs := cpuTime(), gcCount()
 				p := peakHeap(func() { d, err = FindDuplicates(s, DuplicateParams{}) })
+				cpu += cpuTime() - before
+				gc += gcCount() - gcs
 				if err != nil {
 					b.Fatal(err)
 				}
 				peak = max(peak, p)
 			}
+			// CPU time of the process (all goroutines, the collector's included): unlike the
+			// wall time, it hardly changes when other programs compete for the cores.
+			b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/op")
+			b.ReportMetric(float64(gc)/float64(b.N), "gc/op")
 			b.ReportMetric(float64(d.Candidates), "candidates")
 			b.ReportMetric(float64(len(d.Pairs)), "pairs")
 			b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")

@@ -1,9 +1,12 @@
 package analysis
 
 import (
+	"cmp"
 	"math"
 	"runtime"
+	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -79,25 +82,35 @@ func (a sparseVec) shared(b sparseVec, fn func(id int32, contribution float64)) 
 }
 
 // tfidfToken is one analysed word of a document that counts for its vector: its term id
-// and where it stands in the title (field 0) or the description (field 1).
+// and where it stands in its text (byte offsets; both 0 past 65,535 bytes, which no valid
+// title or description reaches).
 type tfidfToken struct {
 	id         int32
-	start, end int32
-	field      uint8
+	start, end uint16
+}
+
+// tfidfSpan returns the token with its offsets, or without them when they do not fit.
+func tfidfSpan(id int32, start, end int) tfidfToken {
+	if end > math.MaxUint16 {
+		return tfidfToken{id: id}
+	}
+	return tfidfToken{id: id, start: uint16(start), end: uint16(end)}
 }
 
 // tfidfModel is the TF-IDF model of one corpus.
 type tfidfModel struct {
-	// terms names every term id; df and idf are indexed by term id. A term that only occurs
-	// in Drop lists has df 0.
+	// terms names every term id; df and idf are indexed by term id. Ids are ordered by df,
+	// highest first, then by term. A term that only occurs in Drop lists has df 0.
 	terms []string
 	df    []int32
 	idf   []float64
 	// vecs holds one vector per document, in input order.
 	vecs []sparseVec
 	// tokens holds, when asked for, the words of each document that count (not stop words,
-	// not dropped), with corpus-wide term ids.
-	tokens [][]tfidfToken
+	// not dropped), with corpus-wide term ids: first the title's, then the description's;
+	// titleTokens says how many are the title's.
+	tokens      [][]tfidfToken
+	titleTokens []int32
 }
 
 // tfidfChunk is a run of documents analysed by one worker, with its own vocabulary so that
@@ -112,13 +125,14 @@ type tfidfChunk struct {
 	words  map[string][2]int32
 	cached []tfidfToken
 	// Documents lo..hi-1 own ids[off[k]:off[k+1]] and tf alongside (k = doc - lo), and, when
-	// tokens are kept, toks[tokOff[k]:tokOff[k+1]]. Ids are chunk-local until the
-	// vocabularies are merged.
-	off    []int32
-	ids    []int32
-	tf     []float32
-	toks   []tfidfToken
-	tokOff []int32
+	// tokens are kept, toks[tokOff[k]:tokOff[k+1]], the first titleToks[k] of them the
+	// title's. Ids are chunk-local until the vocabularies are merged.
+	off       []int32
+	ids       []int32
+	tf        []float32
+	toks      []tfidfToken
+	tokOff    []int32
+	titleToks []int32
 }
 
 // tfidfChunkSize is the smallest number of documents worth a worker of its own.
@@ -140,29 +154,55 @@ func buildTFIDF(docs []tfidfDoc, titleWeight float64, workers int, keepTokens bo
 	}
 	tfidfParallel(nchunks, workers, func(c int) { chunks[c].analyse(docs, titleWeight, keepTokens) })
 
-	// One vocabulary for the corpus: the first chunk's ids stay, the others are translated.
-	m := &tfidfModel{terms: chunks[0].terms, df: chunks[0].df}
-	trans := make([][]int32, nchunks)
+	// One vocabulary for the corpus: the first chunk's terms, then the others' new ones.
+	terms, df := chunks[0].terms, chunks[0].df
+	merged := make([][]int32, nchunks)
 	if nchunks > 1 {
 		vocab := chunks[0].vocab
-		m.terms = append([]string(nil), m.terms...)
-		m.df = append([]int32(nil), m.df...)
+		terms = append([]string(nil), terms...)
+		df = append([]int32(nil), df...)
 		for c := 1; c < nchunks; c++ {
 			ch := chunks[c]
 			tr := make([]int32, len(ch.terms))
 			for lid, t := range ch.terms {
 				gid, ok := vocab[t]
 				if !ok {
-					gid = int32(len(m.terms))
+					gid = int32(len(terms))
 					vocab[t] = gid
-					m.terms = append(m.terms, t)
-					m.df = append(m.df, 0)
+					terms = append(terms, t)
+					df = append(df, 0)
 				}
-				m.df[gid] += ch.df[lid]
+				df[gid] += ch.df[lid]
 				tr[lid] = gid
 			}
-			trans[c] = tr
+			merged[c] = tr
 		}
+	}
+	// Term ids in canonical order: the most frequent first, then alphabetical. The ids, and
+	// so every vector, do not depend on how the documents were split among workers, and a
+	// vector's leading entries are its most common words (see dupRun.scoreBlock).
+	order := make([]int32, len(terms))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(x, y int32) int { return cmp.Or(cmp.Compare(df[y], df[x]), strings.Compare(terms[x], terms[y])) })
+	canon := make([]int32, len(terms))
+	m := &tfidfModel{terms: make([]string, len(terms)), df: make([]int32, len(terms))}
+	for id, old := range order {
+		canon[old] = int32(id)
+		m.terms[id], m.df[id] = terms[old], df[old]
+	}
+	trans := make([][]int32, nchunks)
+	for c := range chunks {
+		tr := make([]int32, len(chunks[c].terms))
+		for lid := range tr {
+			if merged[c] != nil {
+				tr[lid] = canon[merged[c][lid]]
+			} else {
+				tr[lid] = canon[lid]
+			}
+		}
+		trans[c] = tr
 	}
 	m.idf = make([]float64, len(m.terms))
 	for id, df := range m.df {
@@ -170,7 +210,7 @@ func buildTFIDF(docs []tfidfDoc, titleWeight float64, workers int, keepTokens bo
 	}
 	m.vecs = make([]sparseVec, n)
 	if keepTokens {
-		m.tokens = make([][]tfidfToken, n)
+		m.tokens, m.titleTokens = make([][]tfidfToken, n), make([]int32, n)
 	}
 	tfidfParallel(nchunks, workers, func(c int) { chunks[c].weigh(m, trans[c]) })
 	return m
@@ -198,6 +238,7 @@ func (ch *tfidfChunk) analyse(docs []tfidfDoc, titleWeight float64, keepTokens b
 	ch.tf = make([]float32, 0, 32*nd)
 	if keepTokens {
 		ch.tokOff = make([]int32, 1, nd+1)
+		ch.titleToks = make([]int32, 0, nd)
 		ch.toks = make([]tfidfToken, 0, 48*nd)
 	}
 	// For term lid: mark[lid] is the document that last saw it, pos[lid]-1 its entry there,
@@ -218,6 +259,9 @@ func (ch *tfidfChunk) analyse(docs []tfidfDoc, titleWeight float64, keepTokens b
 			dropped[lid] = int32(d)
 		}
 		for field, s := range [2]string{doc.Title, doc.Body} {
+			if field == 1 && keepTokens {
+				ch.titleToks = append(ch.titleToks, int32(len(ch.toks))-ch.tokOff[len(ch.tokOff)-1])
+			}
 			for i := 0; i < len(s); {
 				// The next piece between ASCII white space. Words never cross white space and
 				// their analysis does not depend on their neighbours, so a piece's tokens are
@@ -236,7 +280,7 @@ func (ch *tfidfChunk) analyse(docs []tfidfDoc, titleWeight float64, keepTokens b
 				if !ok {
 					at := int32(len(ch.cached))
 					for _, tok := range text.Analyze(s[i:j]) {
-						ch.cached = append(ch.cached, tfidfToken{id: ch.term(tok.Term), start: int32(tok.Start), end: int32(tok.End)})
+						ch.cached = append(ch.cached, tfidfSpan(ch.term(tok.Term), tok.Start, tok.End))
 					}
 					span = [2]int32{at, int32(len(ch.cached)) - at}
 					ch.words[s[i:j]] = span
@@ -248,7 +292,11 @@ func (ch *tfidfChunk) analyse(docs []tfidfDoc, titleWeight float64, keepTokens b
 						continue
 					}
 					if keepTokens {
-						ch.toks = append(ch.toks, tfidfToken{id: lid, start: int32(i) + tok.start, end: int32(i) + tok.end, field: uint8(field)})
+						if tok.end == 0 {
+							ch.toks = append(ch.toks, tok)
+						} else {
+							ch.toks = append(ch.toks, tfidfSpan(lid, i+int(tok.start), i+int(tok.end)))
+						}
 					}
 					if mark[lid] == int32(d) {
 						ch.tf[pos[lid]-1] += tw[field]
@@ -276,18 +324,15 @@ func isASCIISpace(c byte) bool {
 }
 
 // weigh turns the chunk's term frequencies into normalised vectors with corpus-wide ids
-// (trans maps the chunk's ids; nil when they are the corpus's already).
+// (trans maps the chunk's ids to them).
 func (ch *tfidfChunk) weigh(m *tfidfModel, trans []int32) {
 	for k := range ch.hi - ch.lo {
 		lo, hi := ch.off[k], ch.off[k+1]
 		ids, ws := ch.ids[lo:hi:hi], ch.tf[lo:hi:hi]
 		var norm float64
 		for i, lid := range ids {
-			id := lid
-			if trans != nil {
-				id = trans[lid]
-				ids[i] = id
-			}
+			id := trans[lid]
+			ids[i] = id
 			w := (1 + math.Log(float64(ws[i]))) * m.idf[id]
 			ws[i] = float32(w)
 			norm += w * w
@@ -303,12 +348,10 @@ func (ch *tfidfChunk) weigh(m *tfidfModel, trans []int32) {
 		if m.tokens != nil {
 			lo, hi := ch.tokOff[k], ch.tokOff[k+1]
 			toks := ch.toks[lo:hi:hi]
-			if trans != nil {
-				for i := range toks {
-					toks[i].id = trans[toks[i].id]
-				}
+			for i := range toks {
+				toks[i].id = trans[toks[i].id]
 			}
-			m.tokens[ch.lo+k] = toks
+			m.tokens[ch.lo+k], m.titleTokens[ch.lo+k] = toks, ch.titleToks[k]
 		}
 	}
 }

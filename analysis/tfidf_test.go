@@ -137,8 +137,12 @@ func TestTFIDFTokens(t *testing.T) {
 			}
 		}
 		var got []string
-		for _, tok := range m.tokens[d] {
-			got = append(got, fmt.Sprintf("%d:%s@%d-%d", tok.field, m.terms[tok.id], tok.start, tok.end))
+		for i, tok := range m.tokens[d] {
+			field := 0
+			if i >= int(m.titleTokens[d]) {
+				field = 1
+			}
+			got = append(got, fmt.Sprintf("%d:%s@%d-%d", field, m.terms[tok.id], tok.start, tok.end))
 		}
 		if !slices.Equal(got, want) {
 			t.Errorf("doc %d:\n got %v\nwant %v", d, got, want)
@@ -180,7 +184,7 @@ func TestTFIDFChunks(t *testing.T) {
 			t.Fatalf("doc %d: %d tokens sequentially, %d in chunks", d, len(one.tokens[d]), len(many.tokens[d]))
 		}
 		for i, tok := range one.tokens[d] {
-			if o := many.tokens[d][i]; one.terms[tok.id] != many.terms[o.id] || tok.start != o.start || tok.end != o.end || tok.field != o.field {
+			if o := many.tokens[d][i]; one.terms[tok.id] != many.terms[o.id] || tok.start != o.start || tok.end != o.end || one.titleTokens[d] != many.titleTokens[d] {
 				t.Fatalf("doc %d token %d: %+v sequentially, %+v in chunks", d, i, tok, o)
 			}
 		}
