@@ -188,6 +188,9 @@ func TestTFIDFChunks(t *testing.T) {
 				t.Fatalf("doc %d token %d: %+v sequentially, %+v in chunks", d, i, tok, o)
 			}
 		}
+		if !slices.Equal(one.vecs[d].ids, many.vecs[d].ids) || !slices.Equal(one.vecs[d].ws, many.vecs[d].ws) {
+			t.Fatalf("doc %d: the vector depends on the number of workers", d)
+		}
 		ids := many.vecs[d].ids
 		for k := 1; k < len(ids); k++ {
 			if ids[k-1] >= ids[k] {
