@@ -624,10 +624,11 @@ type dupRegion struct {
 	capped     []CappedBlock
 }
 
-// dupScored is a scored pair of a region's measures (local indexes, a's id < b's id).
+// dupScored is a scored pair of a region's measures (local indexes; once ordered, a's id <
+// b's id). Text and structure are computed again for the pairs that are described.
 type dupScored struct {
-	a, b                   int32
-	text, structure, score float64
+	a, b  int32
+	score float64
 }
 
 // dupBlock is the members (local indexes) of one block with its key. When window > 0 (an
@@ -752,19 +753,31 @@ func (ix *dupIndex) run(members []int32, p dupParams, workers int) *dupRegion {
 
 	// Suppressed pairs go to Reviewed (when they reach the threshold); the others link the
 	// clusters.
-	active, activeReview := make([]dupScored, 0, len(kept)), make([]int32, 0, len(kept))
+	active := kept[:0] // filtered in place
+	var activeReview map[int]int32
 	var suppress []dupScored
 	var suppressReview []int32
 	for _, sc := range kept {
 		v := r.verdict(sc)
 		switch {
-		case v < 0 || r.ix.verdictList[v].Verdict == VerdictDuplicate:
+		case v < 0:
 			active = append(active, sc)
-			activeReview = append(activeReview, v)
+		case r.ix.verdictList[v].Verdict == VerdictDuplicate:
+			if activeReview == nil {
+				activeReview = map[int]int32{}
+			}
+			activeReview[len(active)] = v
+			active = append(active, sc)
 		case sc.score >= p.threshold:
 			suppress = append(suppress, sc)
 			suppressReview = append(suppressReview, v)
 		}
+	}
+	reviewOf := func(i int) int32 {
+		if v, ok := activeReview[i]; ok {
+			return v
+		}
+		return -1
 	}
 
 	// Clusters are the connected components of the active pairs. Their maximum spanning
@@ -789,11 +802,9 @@ func (ix *dupIndex) run(members []int32, p dupParams, workers int) *dupRegion {
 		return true
 	}
 	listed := make([]bool, len(active))
-	for i, sc := range active {
-		if activeReview[i] >= 0 {
-			union(sc.a, sc.b)
-			listed[i] = true
-		}
+	for i := range activeReview {
+		union(active[i].a, active[i].b)
+		listed[i] = true
 	}
 	for i, sc := range active {
 		if !listed[i] && union(sc.a, sc.b) {
@@ -810,7 +821,7 @@ func (ix *dupIndex) run(members []int32, p dupParams, workers int) *dupRegion {
 		}
 		if listed[i] {
 			report = append(report, sc)
-			reportReview = append(reportReview, activeReview[i])
+			reportReview = append(reportReview, reviewOf(i))
 		}
 	}
 	out.pairs = r.describeAll(report, reportReview, workers)
@@ -1059,7 +1070,7 @@ func (r *dupRun) addConfirmed(out []dupScored, kept []workerKept) []dupScored {
 		}
 		t := r.model.vecs[a].dot(r.model.vecs[b])
 		st := r.structure(a, b)
-		out = append(out, dupScored{a: a, b: b, text: t, structure: st, score: dupCombine(t, st, r.p)})
+		out = append(out, dupScored{a: a, b: b, score: dupCombine(t, st, r.p)})
 	}
 	return out
 }
@@ -1134,7 +1145,16 @@ type dupScratch struct {
 	pfx   []int32 // per block position, the length of the vector's unindexed prefix
 	mark  []int32 // per block position, cur when it shares an indexed term with the current one
 	cur   int32
+	// The block's members' facts by block position, for sequential access.
+	start, end []int32
+	tmask      []uint64
+	flags      []uint8 // dupMulti, dupReviewed
 }
+
+const (
+	dupMulti    = 1 << iota // offered in several municipalities or fields
+	dupReviewed             // in some REVIEWED relation
+)
 
 // dupPosting is one entry of a term's list in the block's inverted index.
 type dupPosting struct{ pos, next int32 }
@@ -1174,12 +1194,24 @@ func (r *dupRun) scoreBlock(b dupBlock, sc *dupScratch, kept *[]dupScored) int {
 	minText := p.minText()
 	vecs := r.model.vecs
 	mem := b.members
+	if len(sc.pfx) < len(mem) {
+		n := len(mem)
+		sc.pfx, sc.mark, sc.cur = make([]int32, n), make([]int32, n), 0
+		sc.start, sc.end, sc.tmask, sc.flags = make([]int32, n), make([]int32, n), make([]uint64, n), make([]uint8, n)
+	}
+	for i, k := range mem {
+		sc.start[i], sc.end[i], sc.tmask[i] = r.start[k], r.end[k], r.tmask[k]
+		var f uint8
+		if r.multi[k] {
+			f |= dupMulti
+		}
+		if r.reviewed[k] {
+			f |= dupReviewed
+		}
+		sc.flags[i] = f
+	}
 	prune := !p.noPrune && minText > 0 && b.window == 0 && len(mem) > 2
 	if prune {
-		if len(sc.pfx) < len(mem) {
-			sc.pfx, sc.mark = make([]int32, len(mem)), make([]int32, len(mem))
-			sc.cur = 0
-		}
 		for _, k := range mem {
 			v := vecs[k]
 			for i, id := range v.ids {
@@ -1218,28 +1250,29 @@ func (r *dupRun) scoreBlock(b dupBlock, sc *dupScratch, kept *[]dupScored) int {
 				}
 			}
 		}
-		sa, ea, ma := r.start[a], r.end[a], r.tmask[a]
+		sa, ea, ma, fa := sc.start[j], sc.end[j], sc.tmask[j], sc.flags[j]
 		first := 0
 		if b.window > 0 {
 			first = max(0, j-b.window+1)
 		}
 		for i := first; i < j; i++ {
-			c := mem[i]
-			if sa > r.end[c] || r.start[c] > ea {
+			if sa > sc.end[i] || sc.start[i] > ea {
 				continue
 			}
+			c := mem[i]
 			if r.ix.masks {
-				if ma&r.tmask[c] == 0 {
+				if ma&sc.tmask[i] == 0 {
 					continue
 				}
 			} else if !dupIntersects(r.ms[a].targets, r.ms[c].targets) {
 				continue
 			}
-			if r.multi[a] && r.multi[c] && dupFirstSharedKey(r.ms[a], r.ms[c]) != b.key {
+			both := fa & sc.flags[i]
+			if both&dupMulti != 0 && dupFirstSharedKey(r.ms[a], r.ms[c]) != b.key {
 				continue // scored in the block of the smallest key the two share
 			}
 			candidates++
-			reviewed := r.reviewed[a] && r.reviewed[c] && r.ix.hasVerdict(r.members[a], r.members[c])
+			reviewed := both&dupReviewed != 0 && r.ix.hasVerdict(r.members[a], r.members[c])
 			if prune && sc.mark[i] != sc.cur && !reviewed {
 				continue // cosine below minText
 			}
@@ -1253,7 +1286,7 @@ func (r *dupRun) scoreBlock(b dupBlock, sc *dupScratch, kept *[]dupScored) int {
 			}
 			st := r.structure(a, c)
 			if s := dupCombine(t, st, p); s >= p.threshold || reviewed {
-				*kept = append(*kept, dupScored{a: a, b: c, text: t, structure: st, score: s})
+				*kept = append(*kept, dupScored{a: a, b: c, score: s})
 			}
 		}
 		for _, id := range va.ids {
@@ -1503,8 +1536,9 @@ func (w *dupWriter) describe(pair *DuplicatePair, sc dupScored, v int32) {
 	p := r.p
 	a, c := r.ms[sc.a], r.ms[sc.b]
 	ra, rc := w.render[sc.a], w.render[sc.b]
+	t := r.model.vecs[sc.a].dot(r.model.vecs[sc.b]) // as in scoreBlock, to the last bit
 	*pair = DuplicatePair{A: a.m.ID, B: c.m.ID, TitleA: a.m.Title, TitleB: c.m.Title,
-		Score: sc.score, Text: sc.text, TextPart: min(1, sc.text/p.textFull), Structure: sc.structure,
+		Score: sc.score, Text: t, TextPart: min(1, t/p.textFull), Structure: r.structure(sc.a, sc.b),
 		Verdict: review.Verdict, VerdictBy: review.By, VerdictAt: review.At, VerdictNote: review.Note}
 
 	// Shared terms by contribution, and the words to highlight.

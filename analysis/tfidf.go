@@ -333,7 +333,10 @@ func (ch *tfidfChunk) weigh(m *tfidfModel, trans []int32) {
 		for i, lid := range ids {
 			id := trans[lid]
 			ids[i] = id
-			w := (1 + math.Log(float64(ws[i]))) * m.idf[id]
+			w := m.idf[id] // tf 1, the common case: 1 + ln 1 = 1
+			if tf := ws[i]; tf != 1 {
+				w *= 1 + math.Log(float64(tf))
+			}
 			ws[i] = float32(w)
 			norm += w * w
 		}
