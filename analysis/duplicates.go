@@ -176,7 +176,8 @@ type DuplicateCluster struct {
 	ID string `json:"id"`
 	// Measures are the members' ids, ascending.
 	Measures []string `json:"measures"`
-	// Pairs are the cluster's reported pairs (see Duplicates.Pairs), the highest score first.
+	// Pairs are the cluster's reported pairs (see Duplicates.Pairs), the highest score first;
+	// the slice shares its elements with Duplicates.Pairs.
 	Pairs []DuplicatePair `json:"pairs"`
 	// Links counts the pairs of members at or above the threshold or confirmed.
 	Links int `json:"links"`
@@ -218,14 +219,16 @@ type Duplicates struct {
 	// AboveThreshold counts the pairs at or above the threshold that no verdict suppresses.
 	// Every one of them lies within a cluster.
 	AboveThreshold int `json:"above_threshold"`
-	// Pairs are the reported pairs, the highest score first: for each cluster, the pairs of
-	// its maximum spanning tree (the strongest pairs that connect its measures, one fewer than
-	// its measures), plus every pair a reviewer confirmed. A cluster of k entries of one
-	// offer has up to k(k−1)/2 pairs above the threshold; the tree shows why the k belong
-	// together without listing each of them (DuplicateCluster.Links counts them all).
+	// Pairs are the reported pairs: for each cluster, the pairs of its maximum spanning tree
+	// (the strongest pairs that connect its measures, one fewer than its measures), plus
+	// every pair a reviewer confirmed. A cluster of k entries of one offer has up to
+	// k(k−1)/2 pairs above the threshold; the tree shows why the k belong together without
+	// listing each of them (DuplicateCluster.Links counts them all). They are grouped by
+	// cluster, in the order of Clusters, each cluster's highest score first; each cluster's
+	// Pairs is its part of this list.
 	Pairs []DuplicatePair `json:"pairs"`
 	// Clusters are the connected components of the pairs at or above the threshold and the
-	// confirmed pairs, the highest score first.
+	// confirmed pairs, the highest score first, then by id.
 	Clusters []DuplicateCluster `json:"clusters"`
 	// Reviewed lists the pairs that reach the threshold but are suppressed by an intended or
 	// not_duplicate verdict.
@@ -386,11 +389,25 @@ func findDuplicates(s *graph.Snapshot, rp dupParams) *Duplicates {
 		d.AboveThreshold += r.above
 		d.Capped = append(d.Capped, r.capped...)
 	}
-	d.Pairs = dupMerge(results, func(r *dupRegion) []DuplicatePair { return r.pairs }, dupOrder)
 	d.Reviewed = dupMerge(results, func(r *dupRegion) []DuplicatePair { return r.reviewed }, dupOrder)
 	d.Clusters = dupMerge(results, func(r *dupRegion) []DuplicateCluster { return r.clusters }, func(a, b *DuplicateCluster) int {
 		return cmp.Or(cmp.Compare(b.Score, a.Score), strings.Compare(a.ID, b.ID))
 	})
+	if len(results) == 1 {
+		d.Pairs = results[0].pairs // laid out cluster by cluster already
+	} else {
+		n := 0
+		for _, c := range d.Clusters {
+			n += len(c.Pairs)
+		}
+		d.Pairs = make([]DuplicatePair, 0, n)
+		for i := range d.Clusters {
+			c := &d.Clusters[i]
+			at := len(d.Pairs)
+			d.Pairs = append(d.Pairs, c.Pairs...)
+			c.Pairs = d.Pairs[at:len(d.Pairs):len(d.Pairs)]
+		}
+	}
 	return d
 }
 
@@ -824,9 +841,15 @@ func (ix *dupIndex) run(members []int32, p dupParams, workers int) *dupRegion {
 			reportReview = append(reportReview, reviewOf(i))
 		}
 	}
+	var sizes []int
+	out.clusters, sizes, report, reportReview = r.clusters(report, reportReview, find, links)
 	out.pairs = r.describeAll(report, reportReview, workers)
+	at := 0
+	for c, n := range sizes {
+		out.clusters[c].Pairs = out.pairs[at : at+n : at+n]
+		at += n
+	}
 	out.reviewed = r.describeAll(suppress, suppressReview, 1)
-	out.clusters = r.clusters(report, out.pairs, find, links)
 	return out
 }
 
@@ -917,28 +940,28 @@ func dupAppend2(b []byte, x float64) []byte {
 	return append(b, '.', byte('0'+c/10%10), byte('0'+c%10))
 }
 
-// clusters groups the listed pairs (scored, described alike) by the component of find, in
-// the order of their best pair; links counts the active pairs per component.
-func (r *dupRun) clusters(scored []dupScored, pairs []DuplicatePair, find func(int32) int32, links []int32) []DuplicateCluster {
+// clusters makes the clusters of the listed pairs (in score order; reviews alongside), one
+// per component of find, ordered by their best score, then by id; links counts the active
+// pairs per component. It returns the pairs and reviews regrouped by cluster, in that order,
+// each cluster's highest score first, and the number of pairs of each cluster, for the
+// caller to point the clusters' Pairs into the described pairs.
+func (r *dupRun) clusters(scored []dupScored, reviews []int32, find func(int32) int32, links []int32) ([]DuplicateCluster, []int, []dupScored, []int32) {
 	n := len(r.ms)
 	index := make([]int32, n) // root → 1 + cluster
-	count := make([]int32, n) // root → listed pairs
 	seen := make([]bool, n)
-	for _, sc := range scored {
-		count[find(sc.a)]++
-	}
 	var out []DuplicateCluster
 	var members [][]int32
+	of := make([]int32, len(scored)) // pair → cluster
 	for i, sc := range scored {
 		root := find(sc.a)
 		c := int(index[root]) - 1
 		if c < 0 {
 			c = len(out)
 			index[root] = int32(c + 1)
-			out = append(out, DuplicateCluster{Score: pairs[i].Score, Links: int(links[root]), Pairs: make([]DuplicatePair, 0, count[root])})
-			members = append(members, make([]int32, 0, count[root]+1))
+			out = append(out, DuplicateCluster{Score: sc.score, Links: int(links[root])})
+			members = append(members, nil)
 		}
-		out[c].Pairs = append(out[c].Pairs, pairs[i])
+		of[i] = int32(c)
 		for _, k := range [2]int32{sc.a, sc.b} {
 			if !seen[k] {
 				seen[k] = true
@@ -956,7 +979,35 @@ func (r *dupRun) clusters(scored []dupScored, pairs []DuplicatePair, find func(i
 		cl.ID = "dup-" + cl.Measures[0]
 		r.clusterKind(cl, members[c])
 	}
-	return out
+	// Clusters by score, then id; pairs regrouped by a counting sort, stable within a cluster.
+	order := make([]int32, len(out))
+	for c := range order {
+		order[c] = int32(c)
+	}
+	slices.SortFunc(order, func(x, y int32) int {
+		return cmp.Or(cmp.Compare(out[y].Score, out[x].Score), strings.Compare(out[x].ID, out[y].ID))
+	})
+	rank := make([]int32, len(out))
+	sorted := make([]DuplicateCluster, len(out))
+	for pos, c := range order {
+		rank[c] = int32(pos)
+		sorted[pos] = out[c]
+	}
+	start, sizes := make([]int, len(out)+1), make([]int, len(out))
+	for _, c := range of {
+		start[rank[c]+1]++
+	}
+	for c := range out {
+		start[c+1] += start[c]
+		sizes[c] = start[c+1] - start[c]
+	}
+	grouped, groupedReviews := make([]dupScored, len(scored)), make([]int32, len(scored))
+	for i, c := range of {
+		at := start[rank[c]]
+		start[rank[c]]++
+		grouped[at], groupedReviews[at] = scored[i], reviews[i]
+	}
+	return sorted, sizes, grouped, groupedReviews
 }
 
 // compactStructure fills the small-number form of the structural facts.
