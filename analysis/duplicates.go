@@ -1500,7 +1500,8 @@ type dupWriter struct {
 	stamp    []int32 // stamp[term] == seq: the term is shared by the current pair
 	seq      int32
 	shares   []dupTermShare
-	explains []byte
+	explains strings.Builder
+	num      [32]byte
 }
 
 // dupTermShare is a shared term with its contribution to the cosine.
@@ -1518,11 +1519,13 @@ func (r *dupRun) describeAll(scored []dupScored, reviews []int32, workers int) [
 	}
 	// Renderings of every measure involved, made once.
 	render := make([]*dupRender, len(r.ms))
+	renders := make([]dupRender, 0, min(len(r.ms), 2*len(scored)))
 	var need []int32
 	for _, sc := range scored {
 		for _, k := range [2]int32{sc.a, sc.b} {
 			if render[k] == nil {
-				render[k] = &dupRender{}
+				renders = append(renders, dupRender{})
+				render[k] = &renders[len(renders)-1]
 				need = append(need, k)
 			}
 		}
@@ -1536,14 +1539,15 @@ func (r *dupRun) describeAll(scored []dupScored, reviews []int32, workers int) [
 	chunks = max(1, min(workers, len(scored)/256))
 	tfidfParallel(chunks, workers, func(c int) {
 		lo, hi := c*len(scored)/chunks, (c+1)*len(scored)/chunks
-		w := &dupWriter{r: r, render: render, stamp: make([]int32, len(r.model.terms)), explains: make([]byte, 0, 400*(hi-lo))}
+		w := &dupWriter{r: r, render: render, stamp: make([]int32, len(r.model.terms))}
+		w.explains.Grow(400 * (hi - lo))
 		bounds := make([]int, 0, hi-lo+1)
 		for i := lo; i < hi; i++ {
-			bounds = append(bounds, len(w.explains))
+			bounds = append(bounds, w.explains.Len())
 			w.describe(&out[i], scored[i], reviews[i])
 		}
-		bounds = append(bounds, len(w.explains))
-		all := string(w.explains) // one string for the chunk's explanations
+		bounds = append(bounds, w.explains.Len())
+		all := w.explains.String() // one string for the chunk's explanations
 		for i := lo; i < hi; i++ {
 			out[i].Explanation = all[bounds[i-lo]:bounds[i-lo+1]]
 		}
@@ -1770,86 +1774,91 @@ func (w *dupWriter) parts(a, c *dupMeasure, ra, rc *dupRender) []DuplicatePart {
 	return parts
 }
 
+// dupPartLabels names the parts in explanations.
+var dupPartLabels = map[string]string{PartProgramme: "programme", PartLanguages: "languages", PartFormat: "format",
+	PartTargetGroups: "target groups", PartProvider: "provider", PartTime: "time"}
+
 // explain appends the pair's explanation to w.explains.
 func (w *dupWriter) explain(pair *DuplicatePair, ra *dupRender) {
 	r := w.r
 	p := r.p
-	b := w.explains
-	num := func(x float64) { b = dupAppend2(b, x) }
-	b = append(b, "TF-IDF cosine "...)
+	b := &w.explains
+	num := func(x float64) { b.Write(dupAppend2(w.num[:0], x)) }
+	b.WriteString("TF-IDF cosine ")
 	num(pair.Text)
 	if len(pair.SharedTerms) > 0 {
-		b = append(b, " (shared: "...)
+		b.WriteString(" (shared: ")
 		for i, t := range pair.SharedTerms[:min(5, len(pair.SharedTerms))] {
 			if i > 0 {
-				b = append(b, ", "...)
+				b.WriteString(", ")
 			}
-			b = append(b, t...)
+			b.WriteString(t)
 		}
-		b = append(b, ')')
+		b.WriteByte(')')
 	}
-	b = append(b, "; structure "...)
+	b.WriteString("; structure ")
 	num(pair.Structure)
-	b = append(b, " ("...)
+	b.WriteString(" (")
 	known := 0
 	for _, part := range pair.Parts {
 		if part.Weight > 0 {
 			if known > 0 {
-				b = append(b, ", "...)
+				b.WriteString(", ")
 			}
-			b = append(b, strings.ReplaceAll(part.Name, "_", " ")...)
-			b = append(b, ' ')
+			b.WriteString(dupPartLabels[part.Name])
+			b.WriteByte(' ')
 			num(part.Value)
 			known++
 		}
 	}
 	if known == 0 {
-		b = append(b, "no part known"...)
+		b.WriteString("no part known")
 	}
-	b = append(b, "); score "...)
+	b.WriteString("); score ")
 	num(p.textWeight)
-	b = append(b, "·"...)
+	b.WriteString("·")
 	num(pair.TextPart)
-	b = append(b, " + "...)
+	b.WriteString(" + ")
 	num(1 - p.textWeight)
-	b = append(b, "·"...)
+	b.WriteString("·")
 	num(pair.Structure)
-	b = append(b, " = "...)
+	b.WriteString(" = ")
 	num(pair.Score)
 	if pair.Score >= p.threshold {
-		b = append(b, " ≥ "...)
+		b.WriteString(" ≥ ")
 	} else {
-		b = append(b, " < "...)
+		b.WriteString(" < ")
 	}
 	num(p.threshold)
-	b = append(b, '.')
+	b.WriteByte('.')
 	by := ""
 	if pair.VerdictBy != "" {
 		by = " (" + pair.VerdictBy + ")"
 	}
 	switch pair.Verdict {
 	case VerdictDuplicate:
-		b = append(b, " A reviewer confirmed the pair as a duplicate"+by+"."...)
+		b.WriteString(" A reviewer confirmed the pair as a duplicate" + by + ".")
 	case VerdictIntended:
-		b = append(b, " A reviewer marked the offers as complementary on purpose"+by+"; not reported."...)
+		b.WriteString(" A reviewer marked the offers as complementary on purpose" + by + "; not reported.")
 	case VerdictNotDuplicate:
-		b = append(b, " A reviewer marked the pair as no duplicate"+by+"; not reported."...)
+		b.WriteString(" A reviewer marked the pair as no duplicate" + by + "; not reported.")
 	}
-	where := ""
-	if len(pair.Municipalities) > 0 {
-		where = " in " + r.ix.towns.names[r.ix.towns.index[pair.Municipalities[0]]]
+	where := func() {
+		if len(pair.Municipalities) > 0 {
+			b.WriteString(" in ")
+			b.WriteString(r.ix.towns.names[r.ix.towns.index[pair.Municipalities[0]]])
+		}
 	}
 	if pair.Kind == DuplicateData {
-		b = append(b, " Both are entries of "...)
-		b = append(b, ra.providers...)
-		b = append(b, where...)
-		b = append(b, ": probably the same offer entered twice — merge them."...)
+		b.WriteString(" Both are entries of ")
+		b.WriteString(ra.providers)
+		where()
+		b.WriteString(": probably the same offer entered twice — merge them.")
 	} else {
-		b = append(b, " Different providers run the same kind of offer"...)
-		b = append(b, where...)
-		b = append(b, " — they should coordinate."...)
+		b.WriteString(" Different providers run the same kind of offer")
+		where()
+		b.WriteString(" — they should coordinate.")
 	}
-	w.explains = b
 }
 
 // clusterKind sets the kind, suggestion and explanation of a cluster from its members'

@@ -442,6 +442,18 @@ func TestDuplicatesMaxBlock(t *testing.T) {
 	}
 }
 
+// TestDupAppend2: two decimals as strconv writes them, halves away from zero.
+func TestDupAppend2(t *testing.T) {
+	for _, c := range []struct {
+		x    float64
+		want string
+	}{{0, "0.00"}, {0.641113, "0.64"}, {0.7709, "0.77"}, {1, "1.00"}, {0.995, "1.00"}, {0.125, "0.13"}, {12.3456, "12.35"}, {-0.5, "-0.50"}, {math.NaN(), "NaN"}} {
+		if got := string(dupAppend2(nil, c.x)); got != c.want {
+			t.Errorf("%v: %q, want %q", c.x, got, c.want)
+		}
+	}
+}
+
 // demoTruthPairs returns the planted duplicate pairs by region and the hard negatives.
 func demoTruthPairs() (map[string]map[[2]string]string, map[[2]string]demo.NonDuplicate) {
 	truth := demo.Demo().Truth

@@ -231,15 +231,19 @@ func (ch *tfidfChunk) term(t string) int32 {
 // analyse fills the chunk with the term frequencies of its documents.
 func (ch *tfidfChunk) analyse(docs []tfidfDoc, titleWeight float64, keepTokens bool) {
 	nd := ch.hi - ch.lo
+	size := 0 // about one counted word per eight bytes of text
+	for d := ch.lo; d < ch.hi; d++ {
+		size += (len(docs[d].Title) + len(docs[d].Body)) / 8
+	}
 	ch.vocab = make(map[string]int32, 1024)
 	ch.words = make(map[string][2]int32, 4096)
 	ch.off = make([]int32, 1, nd+1)
-	ch.ids = make([]int32, 0, 32*nd)
-	ch.tf = make([]float32, 0, 32*nd)
+	ch.ids = make([]int32, 0, size+nd)
+	ch.tf = make([]float32, 0, size+nd)
 	if keepTokens {
 		ch.tokOff = make([]int32, 1, nd+1)
 		ch.titleToks = make([]int32, 0, nd)
-		ch.toks = make([]tfidfToken, 0, 48*nd)
+		ch.toks = make([]tfidfToken, 0, size+nd)
 	}
 	// For term lid: mark[lid] is the document that last saw it, pos[lid]-1 its entry there,
 	// dropped[lid] the document that drops it.
