@@ -1497,7 +1497,8 @@ type dupWriter struct {
 	strs     dupArena[string]
 	matches  dupArena[graph.FieldMatch]
 	spans    dupArena[[2]int]
-	stamp    []int32 // stamp[term] == seq: the term is shared by the current pair
+	dense    []float32 // the first vector of the current pair, spread out
+	stamp    []int32   // stamp[term] == seq: the term is shared by the current pair
 	seq      int32
 	shares   []dupTermShare
 	explains strings.Builder
@@ -1530,16 +1531,14 @@ func (r *dupRun) describeAll(scored []dupScored, reviews []int32, workers int) [
 			}
 		}
 	}
-	chunks := max(1, min(workers, len(need)/256))
-	tfidfParallel(chunks, workers, func(c int) {
-		for _, k := range need[c*len(need)/chunks : (c+1)*len(need)/chunks] {
-			r.renderMeasure(k, render[k])
-		}
-	})
-	chunks = max(1, min(workers, len(scored)/256))
+	rc := dupRenderCache{one: map[*dupTable][][]string{}, groups: map[uint64]*dupRender{}, langs: map[uint64]string{}}
+	for _, k := range need {
+		r.renderMeasure(k, render[k], &rc)
+	}
+	chunks := max(1, min(workers, len(scored)/256))
 	tfidfParallel(chunks, workers, func(c int) {
 		lo, hi := c*len(scored)/chunks, (c+1)*len(scored)/chunks
-		w := &dupWriter{r: r, render: render, stamp: make([]int32, len(r.model.terms))}
+		w := &dupWriter{r: r, render: render, stamp: make([]int32, len(r.model.terms)), dense: make([]float32, len(r.model.terms))}
 		w.explains.Grow(400 * (hi - lo))
 		bounds := make([]int, 0, hi-lo+1)
 		for i := lo; i < hi; i++ {
@@ -1555,22 +1554,68 @@ func (r *dupRun) describeAll(scored []dupScored, reviews []int32, workers int) [
 	return out
 }
 
-// renderMeasure fills the renderings of measure k.
-func (r *dupRun) renderMeasure(k int32, d *dupRender) {
-	dm, ix := r.ms[k], r.ix
-	names := func(t *dupTable, ids []int32) (string, []string) {
-		s := make([]string, len(ids))
-		idList := make([]string, len(ids))
-		for i, id := range ids {
-			s[i], idList[i] = t.names[id], t.ids[id]
-		}
-		return strings.Join(s, ", "), idList
+// dupRenderCache shares renderings between measures: the id lists of single
+// municipalities and fields, and the renderings of target group and language sets.
+type dupRenderCache struct {
+	one    map[*dupTable][][]string
+	groups map[uint64]*dupRender // by target group bit set: groups, groupIDs
+	langs  map[uint64]string     // by language bit set
+}
+
+// single returns the id list of entry id of t, shared by all who ask.
+func (c *dupRenderCache) single(t *dupTable, id int32) []string {
+	ones := c.one[t]
+	if ones == nil {
+		ones = make([][]string, len(t.ids))
+		c.one[t] = ones
 	}
-	d.langs = strings.Join(dm.langs, ", ")
-	d.groups, d.groupIDs = names(&ix.groups, dm.targets)
-	d.providers, _ = names(&ix.orgs, dm.providers)
-	_, d.towns = names(&ix.towns, dm.towns)
-	_, d.fields = names(&ix.fields, dm.fields)
+	if ones[id] == nil {
+		ones[id] = []string{t.ids[id]}
+	}
+	return ones[id]
+}
+
+// renderMeasure fills the renderings of measure k.
+func (r *dupRun) renderMeasure(k int32, d *dupRender, cache *dupRenderCache) {
+	dm, ix := r.ms[k], r.ix
+	names := func(t *dupTable, ids []int32) string {
+		if len(ids) == 1 {
+			return t.names[ids[0]]
+		}
+		s := make([]string, len(ids))
+		for i, id := range ids {
+			s[i] = t.names[id]
+		}
+		return strings.Join(s, ", ")
+	}
+	idList := func(t *dupTable, ids []int32) []string {
+		if len(ids) == 1 {
+			return cache.single(t, ids[0])
+		}
+		s := make([]string, len(ids))
+		for i, id := range ids {
+			s[i] = t.ids[id]
+		}
+		return s
+	}
+	if g, ok := cache.groups[dm.tmask]; ok && r.ix.masks {
+		d.groups, d.groupIDs = g.groups, g.groupIDs
+	} else {
+		d.groups, d.groupIDs = names(&ix.groups, dm.targets), idList(&ix.groups, dm.targets)
+		if r.ix.masks {
+			cache.groups[dm.tmask] = &dupRender{groups: d.groups, groupIDs: d.groupIDs}
+		}
+	}
+	if l, ok := cache.langs[r.lmask[k]]; ok && r.fast {
+		d.langs = l
+	} else {
+		d.langs = strings.Join(dm.langs, ", ")
+		if r.fast {
+			cache.langs[r.lmask[k]] = d.langs
+		}
+	}
+	d.providers = names(&ix.orgs, dm.providers)
+	d.towns, d.fields = idList(&ix.towns, dm.towns), idList(&ix.fields, dm.fields)
 	s, e := string(dm.m.Starts), string(dm.m.Ends)
 	if s == "" {
 		s = "open"
@@ -1591,18 +1636,31 @@ func (w *dupWriter) describe(pair *DuplicatePair, sc dupScored, v int32) {
 	p := r.p
 	a, c := r.ms[sc.a], r.ms[sc.b]
 	ra, rc := w.render[sc.a], w.render[sc.b]
-	t := r.model.vecs[sc.a].dot(r.model.vecs[sc.b]) // as in scoreBlock, to the last bit
+	// The cosine, summed in ascending term order as in scoreBlock (so to the last bit the
+	// same), and the shared terms with their contributions.
+	va, vc := r.model.vecs[sc.a], r.model.vecs[sc.b]
+	for i, id := range va.ids {
+		w.dense[id] = va.ws[i]
+	}
+	var t float64
+	w.seq++
+	w.shares = w.shares[:0]
+	for i, id := range vc.ids {
+		if x := w.dense[id]; x != 0 { // weights are never 0
+			c := float64(x) * float64(vc.ws[i])
+			t += c
+			w.shares = append(w.shares, dupTermShare{id, c})
+			w.stamp[id] = w.seq
+		}
+	}
+	for _, id := range va.ids {
+		w.dense[id] = 0
+	}
 	*pair = DuplicatePair{A: a.m.ID, B: c.m.ID, TitleA: a.m.Title, TitleB: c.m.Title,
 		Score: sc.score, Text: t, TextPart: min(1, t/p.textFull), Structure: r.structure(sc.a, sc.b),
 		Verdict: review.Verdict, VerdictBy: review.By, VerdictAt: review.At, VerdictNote: review.Note}
 
 	// Shared terms by contribution, and the words to highlight.
-	w.seq++
-	w.shares = w.shares[:0]
-	r.model.vecs[sc.a].shared(r.model.vecs[sc.b], func(id int32, x float64) {
-		w.shares = append(w.shares, dupTermShare{id, x})
-		w.stamp[id] = w.seq
-	})
 	// The largest contribution first, ties by term; the lists are short.
 	sh, terms := w.shares, r.model.terms
 	for i := 1; i < len(sh); i++ {
