@@ -513,6 +513,7 @@ func newDupIndex(s *graph.Snapshot) *dupIndex {
 	ix.masks = len(ix.groups.ids) <= 64
 	regionIndex := map[string]int32{}
 	var regionKeys []string
+	var langs []string // storage of the sorted language lists
 	for i, m := range s.Measures {
 		byID[m.ID] = int32(i)
 		r, ok := regionIndex[m.Region]
@@ -527,13 +528,13 @@ func newDupIndex(s *graph.Snapshot) *dupIndex {
 			dm.programme = text.Fold(strings.TrimSpace(m.Programme))
 		}
 		dm.start, dm.end = math.MinInt32, math.MaxInt32
-		if t, ok := m.Starts.Time(); ok {
-			dm.start = int32(t.Unix() / 86400)
+		if d, ok := dupDay(m.Starts); ok {
+			dm.start = d
 		}
-		if t, ok := m.Ends.Time(); ok {
-			dm.end = int32(t.Unix() / 86400)
+		if d, ok := dupDay(m.Ends); ok {
+			dm.end = d
 		}
-		dm.langs = dupSortedSet(m.Languages)
+		dm.langs, langs = dupSortedSet(m.Languages, langs)
 	}
 	// Regions in key order; measures in snapshot order within each.
 	order := slices.Clone(regionKeys)
@@ -621,14 +622,67 @@ func newDupIndex(s *graph.Snapshot) *dupIndex {
 	return ix
 }
 
-// dupSortedSet returns s sorted and without repeats; s itself when it is so already.
-func dupSortedSet(s []string) []string {
+// dupSortedSet returns s sorted and without repeats: s itself when it is so already,
+// otherwise a copy at the end of store, which it returns grown.
+func dupSortedSet(s, store []string) ([]string, []string) {
 	for i := 1; i < len(s); i++ {
 		if s[i-1] >= s[i] {
-			return slices.Compact(slices.Sorted(slices.Values(s)))
+			if cap(store)-len(store) < len(s) {
+				store = make([]string, 0, max(4096, len(s)))
+			}
+			at := len(store)
+			store = append(store, s...)
+			set := store[at:]
+			slices.Sort(set)
+			set = slices.Compact(set)
+			return set[:len(set):len(set)], store[:at+len(set)]
 		}
 	}
-	return s
+	return s, store
+}
+
+// dupDay returns the day of d as days since 1970-01-01, parsing the ISO form directly (the
+// only form valid dates have) and anything else with graph.Date.Time.
+func dupDay(d graph.Date) (int32, bool) {
+	s := string(d)
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		if t, ok := d.Time(); ok {
+			return int32(t.Unix() / 86400), true
+		}
+		return 0, false
+	}
+	num := func(x string) int {
+		n := 0
+		for i := 0; i < len(x); i++ {
+			c := x[i]
+			if c < '0' || c > '9' {
+				return -1
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n
+	}
+	y, m, day := num(s[:4]), num(s[5:7]), num(s[8:])
+	last := [13]int{0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+	if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+		last[2] = 29
+	}
+	if y < 0 || m < 1 || m > 12 || day < 1 || day > last[m] {
+		if t, ok := d.Time(); ok {
+			return int32(t.Unix() / 86400), true
+		}
+		return 0, false
+	}
+	// Days from civil (Howard Hinnant's algorithm), proleptic Gregorian calendar.
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + day - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return int32(era*146097 + doe - 719468), true
 }
 
 // dupRegion is the outcome for one region, every list in its final order.

@@ -442,6 +442,22 @@ func TestDuplicatesMaxBlock(t *testing.T) {
 	}
 }
 
+// TestDupDay: the day numbers agree with the time package, over the leap years and the
+// month ends of two centuries; malformed dates fall back to graph.Date.Time.
+func TestDupDay(t *testing.T) {
+	for d := time.Date(1999, 12, 1, 0, 0, 0, 0, time.UTC); d.Year() < 2101; d = d.AddDate(0, 0, 1) {
+		got, ok := dupDay(graph.Date(d.Format(time.DateOnly)))
+		if want := int32(d.Unix() / 86400); !ok || got != want {
+			t.Fatalf("%s: %d, want %d", d.Format(time.DateOnly), got, want)
+		}
+	}
+	for _, bad := range []graph.Date{"", "2025-13-01", "2025-1-01", "20x5-01-01", "2025-02-30"} {
+		if _, ok := dupDay(bad); ok {
+			t.Errorf("%q parsed", bad)
+		}
+	}
+}
+
 // TestDupAppend2: two decimals as strconv writes them, halves away from zero.
 func TestDupAppend2(t *testing.T) {
 	for _, c := range []struct {
