@@ -1585,11 +1585,14 @@ func (r *dupRun) describeAll(scored []dupScored, reviews []int32, workers int) [
 			}
 		}
 	}
-	rc := dupRenderCache{one: map[*dupTable][][]string{}, groups: map[uint64]*dupRender{}, langs: map[uint64]string{}}
-	for _, k := range need {
-		r.renderMeasure(k, render[k], &rc)
-	}
-	chunks := max(1, min(workers, len(scored)/256))
+	chunks := max(1, min(workers, len(need)/512))
+	tfidfParallel(chunks, workers, func(c int) {
+		rc := dupRenderCache{one: map[*dupTable][][]string{}, groups: map[uint64]*dupRender{}, langs: map[uint64]string{}}
+		for _, k := range need[c*len(need)/chunks : (c+1)*len(need)/chunks] {
+			r.renderMeasure(k, render[k], &rc)
+		}
+	})
+	chunks = max(1, min(workers, len(scored)/256))
 	tfidfParallel(chunks, workers, func(c int) {
 		lo, hi := c*len(scored)/chunks, (c+1)*len(scored)/chunks
 		w := &dupWriter{r: r, render: render, stamp: make([]int32, len(r.model.terms)), dense: make([]float32, len(r.model.terms))}
