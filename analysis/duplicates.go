@@ -1373,7 +1373,7 @@ func (r *dupRun) scoreBlock(b dupBlock, sc *dupScratch, kept *[]dupScored) int {
 				continue
 			}
 			both := fa & sc.flags[i]
-			if both&dupMulti != 0 && dupFirstSharedKey(r.ms[a], r.ms[c]) != b.key {
+			if both&dupMulti != 0 && !r.owns(a, c, b.key) {
 				continue // scored in the block of the smallest key the two share
 			}
 			candidates++
@@ -1418,6 +1418,16 @@ func (r *dupRun) scoreBlock(b dupBlock, sc *dupScratch, kept *[]dupScored) int {
 func (ix *dupIndex) hasVerdict(a, b int32) bool {
 	_, ok := ix.verdicts[dupKey(a, b)]
 	return ok
+}
+
+// owns reports whether key, which measures a and c share, is the smallest key they share:
+// surely when it is the smallest key of either.
+func (r *dupRun) owns(a, c int32, key int64) bool {
+	ma, mc := r.ms[a], r.ms[c]
+	if key == int64(ma.towns[0])<<32|int64(ma.fields[0]) || key == int64(mc.towns[0])<<32|int64(mc.fields[0]) {
+		return true
+	}
+	return dupFirstSharedKey(ma, mc) == key
 }
 
 // dupFirstSharedKey returns the smallest (municipality, field) key two measures share, or -1.
