@@ -592,6 +592,53 @@ func TestDuplicatesDemoPrecisionRecall(t *testing.T) {
 	}
 }
 
+// demoClusterPR returns the precision and recall of the cluster pairs over all demo regions.
+func demoClusterPR(t *testing.T, snaps map[string]*graph.Snapshot, p DuplicateParams) (float64, float64) {
+	t.Helper()
+	planted, _ := demoTruthPairs()
+	var all prCount
+	for key, s := range snaps {
+		d := mustFind(t, s, p)
+		all.planted += len(planted[key])
+		for k := range clusterPairs(d.Clusters) {
+			all.reported++
+			if _, ok := planted[key][k]; ok {
+				all.tp++
+			}
+		}
+	}
+	return all.precision(), all.recall()
+}
+
+// TestDuplicatesDemoSensitivity: the defaults are not a knife edge. Cluster precision and
+// recall stay at 0.9 or more when the threshold, the text's weight or TextFull move a step
+// either way; the table shows how far.
+func TestDuplicatesDemoSensitivity(t *testing.T) {
+	snaps := demoSnapshots(t)
+	t.Logf("cluster pairs P/R by threshold (rows: text weight / text full)")
+	thresholds := []float64{0.65, 0.7, 0.75, 0.8, 0.85}
+	head := "text_weight text_full"
+	for _, th := range thresholds {
+		head += fmt.Sprintf(" | %-9.2f", th)
+	}
+	t.Log(head)
+	for _, tw := range []float64{0.6, 0.7, 0.8} {
+		for _, tf := range []float64{0.4, 0.5, 0.6} {
+			line := fmt.Sprintf("%-11.1f %-9.1f", tw, tf)
+			for _, th := range thresholds {
+				pr, rc := demoClusterPR(t, snaps, DuplicateParams{Threshold: th, TextWeight: tw, TextFull: tf})
+				line += fmt.Sprintf(" | %.2f/%.2f", pr, rc)
+				near := math.Abs(th-DefaultDuplicateThreshold) < 0.06 && math.Abs(tw-DefaultDuplicateTextWeight) < 0.11 && math.Abs(tf-DefaultDuplicateTextFull) < 0.01 ||
+					th == DefaultDuplicateThreshold && tw == DefaultDuplicateTextWeight
+				if near && (pr < 0.9 || rc < 0.9) {
+					t.Errorf("threshold %.2f, text weight %.1f, text full %.1f: precision %.2f, recall %.2f", th, tw, tf, pr, rc)
+				}
+			}
+			t.Log(line)
+		}
+	}
+}
+
 // TestDuplicatesDemoScoreParts: on every reported demo pair the parts add up to Structure and
 // the formula to Score.
 func TestDuplicatesDemoScoreParts(t *testing.T) {
