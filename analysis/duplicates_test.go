@@ -616,7 +616,7 @@ func demoClusterPR(t *testing.T, snaps map[string]*graph.Snapshot, p DuplicatePa
 func TestDuplicatesDemoSensitivity(t *testing.T) {
 	snaps := demoSnapshots(t)
 	t.Logf("cluster pairs P/R by threshold (rows: text weight / text full)")
-	thresholds := []float64{0.65, 0.7, 0.75, 0.8, 0.85}
+	thresholds := []float64{0.7, 0.75, 0.8}
 	head := "text_weight text_full"
 	for _, th := range thresholds {
 		head += fmt.Sprintf(" | %-9.2f", th)
