@@ -222,8 +222,8 @@ func exportComparison(s *graph.Snapshot, p dupParams) *comparison {
 }
 
 // score does Go's share of the comparison: the same documents (with the context words
-// dropped, as FindDuplicates does), TF-IDF per region and the cosine of every pair, on
-// workers goroutines (GOMAXPROCS when 0).
+// dropped, as FindDuplicates does), TF-IDF per region and the cosine of every pair (without
+// the prefix filter of FindDuplicates), on workers goroutines (GOMAXPROCS when 0).
 func (c *comparison) score(s *graph.Snapshot, p dupParams, workers int) []float64 {
 	if workers == 0 {
 		workers = maxProcs()
@@ -237,10 +237,36 @@ func (c *comparison) score(s *graph.Snapshot, p dupParams, workers int) []float6
 		pairs := c.pairs[reg[2]:reg[3]]
 		chunks := max(1, min(workers, len(pairs)/4096))
 		tfidfParallel(chunks, workers, func(ch int) {
+			// As FindDuplicates scores: the later measure of a pair spread into a dense
+			// vector (the exported pairs come grouped by it), the other one run over it.
+			dense := make([]float32, len(m.terms))
+			cur := -1
+			spread := func(k int, on bool) {
+				v := m.vecs[k]
+				for i, id := range v.ids {
+					if on {
+						dense[id] = v.ws[i]
+					} else {
+						dense[id] = 0
+					}
+				}
+			}
 			lo, hi := ch*len(pairs)/chunks, (ch+1)*len(pairs)/chunks
 			for i := lo; i < hi; i++ {
 				pr := pairs[i]
-				cos[reg[2]+i] = m.vecs[int(pr[0])-reg[0]].dot(m.vecs[int(pr[1])-reg[0]])
+				if b := int(pr[1]) - reg[0]; b != cur {
+					if cur >= 0 {
+						spread(cur, false)
+					}
+					spread(b, true)
+					cur = b
+				}
+				v := m.vecs[int(pr[0])-reg[0]]
+				var t float64
+				for k, id := range v.ids {
+					t += float64(dense[id]) * float64(v.ws[k])
+				}
+				cos[reg[2]+i] = t
 			}
 		})
 	}
