@@ -63,24 +63,6 @@ func (a sparseVec) dot(b sparseVec) float64 {
 	return s
 }
 
-// shared calls fn for every term the two vectors have in common, with its contribution to
-// their cosine.
-func (a sparseVec) shared(b sparseVec, fn func(id int32, contribution float64)) {
-	i, j := 0, 0
-	for i < len(a.ids) && j < len(b.ids) {
-		switch x, y := a.ids[i], b.ids[j]; {
-		case x < y:
-			i++
-		case x > y:
-			j++
-		default:
-			fn(x, float64(a.ws[i])*float64(b.ws[j]))
-			i++
-			j++
-		}
-	}
-}
-
 // tfidfToken is one analysed word of a document that counts for its vector: its term id
 // and where it stands in its text (byte offsets; both 0 past 65,535 bytes, which no valid
 // title or description reaches).

@@ -71,15 +71,6 @@ func TestTFIDFByHand(t *testing.T) {
 	if got := m.vecs[1].dot(m.vecs[0]); math.Abs(got-0.641113) > 5e-6 {
 		t.Errorf("cos(d1, d0) = %.6f, not symmetric", got)
 	}
-	var shared []string
-	var sum float64
-	m.vecs[0].shared(m.vecs[1], func(id int32, c float64) {
-		shared = append(shared, m.terms[id])
-		sum += c
-	})
-	if strings.Join(shared, " ") != "tee zug" || !tfidfNear(sum, m.vecs[0].dot(m.vecs[1])) {
-		t.Errorf("shared terms %v with sum %.6f", shared, sum)
-	}
 }
 
 // TestTFIDFDrop: a dropped term is gone from its document and from the document frequencies.
