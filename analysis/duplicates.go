@@ -346,9 +346,11 @@ func (p dupParams) formula() string {
 // offers in one block stay well below 0.3 (docs/pending-duplicates.md gives the figures of
 // the demo). A pair is reported when Score ≥ Threshold (0.75).
 //
-// Clusters are the connected components of the reported pairs: when A–B and B–C are
-// reported, A, B and C are one cluster even if A–C scores low (a third entry that was
-// reworded from the first one shares little with the second).
+// Clusters are the connected components of the pairs at or above the threshold: when A–B
+// and B–C reach it, A, B and C are one cluster even if A–C scores low (a third entry that was
+// reworded from the first one shares little with the second). Each cluster lists the pairs
+// of its maximum spanning tree (Kruskal: the highest scores that connect it), plus every
+// confirmed pair, and counts the others (see Duplicates.Pairs).
 //
 // Kinds. A pair whose measures share a provider is a data duplicate (the same offer entered
 // twice: suggest merging); otherwise it is a parallel offer (the same kind of offer by two
@@ -361,6 +363,11 @@ func (p dupParams) formula() string {
 // even when it does not pass blocking. "intended" (complementary on purpose) and
 // "not_duplicate" suppress the pair: it is neither reported nor clustered, and if it reaches
 // the threshold it is listed in Duplicates.Reviewed instead.
+//
+// Speed. Regions are compared one per goroutine when there are more regions than cores,
+// otherwise one after the other with all cores on each. Within a block, cosines that cannot
+// reach the threshold are skipped by an exact prefix filter (see dupRun.scoreBlock); the
+// result is the same as scoring every pair. Oversized blocks are capped (MaxBlock).
 func FindDuplicates(s *graph.Snapshot, p DuplicateParams) (*Duplicates, error) {
 	rp, err := p.resolve()
 	if err != nil {
