@@ -77,9 +77,13 @@ const (
 // StructureWeights weigh the structural parts in the structure score. A weight of 0 leaves
 // the part out; weights need not sum to 1 (the score divides by their sum).
 type StructureWeights struct {
-	Programme    float64 `json:"programme"`
-	Languages    float64 `json:"languages"`
-	Format       float64 `json:"format"`
+	// Programme weighs the agreement of the programmes.
+	Programme float64 `json:"programme"`
+	// Languages weighs the overlap of the language sets.
+	Languages float64 `json:"languages"`
+	// Format weighs the agreement of the formats.
+	Format float64 `json:"format"`
+	// TargetGroups weighs the overlap of the target group sets.
 	TargetGroups float64 `json:"target_groups"`
 }
 
@@ -134,7 +138,7 @@ type DuplicatePair struct {
 	// TitleA and TitleB are their titles.
 	TitleA string `json:"title_a"`
 	TitleB string `json:"title_b"`
-	// Score combines text and structure (see the formula in the package documentation).
+	// Score combines text and structure (see FindDuplicates for the formula).
 	Score float64 `json:"score"`
 	// Text is the TF-IDF cosine of the two texts.
 	Text float64 `json:"text"`
@@ -194,6 +198,7 @@ type DuplicateCluster struct {
 
 // CappedBlock is a block too large to compare pair by pair (see DuplicateParams.MaxBlock).
 type CappedBlock struct {
+	// Municipality and Field are the block's keys.
 	Municipality string `json:"municipality"`
 	Field        string `json:"field"`
 	// Measures is the block's size.
@@ -214,7 +219,8 @@ type Duplicates struct {
 	Formula string `json:"formula"`
 	// Measures counts the measures examined.
 	Measures int `json:"measures"`
-	// Candidates counts the pairs that passed blocking and were scored.
+	// Candidates counts the pairs that passed blocking. Each is scored, though the prefix
+	// filter settles most without computing their cosine (see FindDuplicates).
 	Candidates int `json:"candidates"`
 	// AboveThreshold counts the pairs at or above the threshold that no verdict suppresses.
 	// Every one of them lies within a cluster.
@@ -342,7 +348,7 @@ func (p dupParams) formula() string {
 // with TextWeight 0.7 and TextFull 0.5 by default. TextFull is the cosine from which the
 // texts count as fully agreeing: two descriptions of the same offer written by different
 // people share its characteristic words but not their details (days, rooms, fees, contacts),
-// so their cosine rarely exceeds about 0.6 even when the offer is the same, while unrelated
+// so their cosine is often only 0.4 to 0.7 even when the offer is the same, while unrelated
 // offers in one block stay well below 0.3 (docs/pending-duplicates.md gives the figures of
 // the demo). A pair is reported when Score ≥ Threshold (0.75).
 //
@@ -400,6 +406,9 @@ func findDuplicates(s *graph.Snapshot, rp dupParams) *Duplicates {
 	d.Clusters = dupMerge(results, func(r *dupRegion) []DuplicateCluster { return r.clusters }, func(a, b *DuplicateCluster) int {
 		return cmp.Or(cmp.Compare(b.Score, a.Score), strings.Compare(a.ID, b.ID))
 	})
+	if d.Clusters == nil {
+		d.Clusters = []DuplicateCluster{} // a list in JSON, not null
+	}
 	if len(results) == 1 {
 		d.Pairs = results[0].pairs // laid out cluster by cluster already
 	} else {
@@ -674,7 +683,7 @@ func dupDay(d graph.Date) (int32, bool) {
 	if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
 		last[2] = 29
 	}
-	if y < 0 || m < 1 || m > 12 || day < 1 || day > last[m] {
+	if y < 1 || m < 1 || m > 12 || day < 1 || day > last[m] {
 		if t, ok := d.Time(); ok {
 			return int32(t.Unix() / 86400), true
 		}
@@ -710,7 +719,7 @@ type dupScored struct {
 }
 
 // dupBlock is the members (local indexes) of one block with its key. When window > 0 (an
-// oversized block), each member is compared only with the window − 1 members after it.
+// oversized block), each member is compared only with the window − 1 members before it.
 type dupBlock struct {
 	key     int64
 	members []int32
@@ -776,7 +785,7 @@ func (r *dupRun) docs() []tfidfDoc {
 		return t
 	}
 	docs := make([]tfidfDoc, len(r.ms))
-	drop := make([]string, 0, 12*len(r.ms))
+	drop := make([]string, 0, 8*len(r.ms))
 	for k, dm := range r.ms {
 		lo := len(drop)
 		for _, o := range dm.providers {

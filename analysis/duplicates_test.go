@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -358,6 +359,25 @@ func TestDuplicatesVerdicts(t *testing.T) {
 	// a–b is rejected, but a–c (confirmed) and b–c keep a, b, c together; d–e is gone.
 	if len(d.Clusters) != 1 || !slices.Equal(d.Clusters[0].Measures, []string{"msr_a", "msr_b", "msr_c", "msr_g"}) {
 		t.Fatalf("clusters %+v", d.Clusters)
+	}
+}
+
+// TestDuplicatesEmpty: no measures, or no pair, give empty lists (JSON [] rather than null).
+func TestDuplicatesEmpty(t *testing.T) {
+	for name, s := range map[string]*graph.Snapshot{
+		"empty":    {},
+		"no pairs": newDupFixture().add(dupM{id: "msr_a", title: cafeTitle, desc: cafeDesc}).s,
+	} {
+		d := mustFind(t, s, DuplicateParams{})
+		b, err := json.Marshal(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, key := range []string{`"pairs":[]`, `"clusters":[]`, `"reviewed":[]`, `"capped":[]`} {
+			if !strings.Contains(string(b), key) {
+				t.Errorf("%s: %s lacks %s", name, b, key)
+			}
+		}
 	}
 }
 
