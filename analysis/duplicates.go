@@ -529,7 +529,8 @@ func newDupIndex(s *graph.Snapshot) *dupIndex {
 	ix.masks = len(ix.groups.ids) <= 64
 	regionIndex := map[string]int32{}
 	var regionKeys []string
-	var langs []string // storage of the sorted language lists
+	var langs []string                // storage of the sorted language lists
+	programmes := map[string]string{} // programme → folded
 	for i, m := range s.Measures {
 		byID[m.ID] = int32(i)
 		r, ok := regionIndex[m.Region]
@@ -541,7 +542,12 @@ func newDupIndex(s *graph.Snapshot) *dupIndex {
 		dm := &ix.ms[i]
 		dm.m, dm.region = m, r
 		if m.Programme != "" {
-			dm.programme = text.Fold(strings.TrimSpace(m.Programme))
+			f, ok := programmes[m.Programme]
+			if !ok {
+				f = text.Fold(strings.TrimSpace(m.Programme))
+				programmes[m.Programme] = f
+			}
+			dm.programme = f
 		}
 		dm.start, dm.end = math.MinInt32, math.MaxInt32
 		if d, ok := dupDay(m.Starts); ok {
@@ -649,7 +655,11 @@ func dupSortedSet(s, store []string) ([]string, []string) {
 			at := len(store)
 			store = append(store, s...)
 			set := store[at:]
-			slices.Sort(set)
+			for i := 1; i < len(set); i++ { // a few elements: insertion sort
+				for j := i; j > 0 && set[j] < set[j-1]; j-- {
+					set[j], set[j-1] = set[j-1], set[j]
+				}
+			}
 			set = slices.Compact(set)
 			return set[:len(set):len(set)], store[:at+len(set)]
 		}
@@ -661,6 +671,9 @@ func dupSortedSet(s, store []string) ([]string, []string) {
 // only form valid dates have) and anything else with graph.Date.Time.
 func dupDay(d graph.Date) (int32, bool) {
 	s := string(d)
+	if s == "" {
+		return 0, false
+	}
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
 		if t, ok := d.Time(); ok {
 			return int32(t.Unix() / 86400), true
