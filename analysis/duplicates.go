@@ -1595,6 +1595,7 @@ type dupWriter struct {
 	seq      int32
 	shares   []dupTermShare
 	explains strings.Builder
+	notes    [2][8][8]string // see ofShared
 	num      [32]byte
 }
 
@@ -1856,9 +1857,19 @@ const (
 	noteNoOverlap        = "the runs do not overlap; a blocking rule, not weighed"
 )
 
-// dupOfShared renders "n of m <what> shared".
-func dupOfShared(n, m int, what string) string {
-	return strconv.Itoa(n) + " of " + strconv.Itoa(m) + " " + what + " shared"
+// ofShared renders "n of m <what> shared" (what: 0 languages, 1 target groups), remembering
+// the small cases.
+func (w *dupWriter) ofShared(n, m, what int) string {
+	if n < 8 && m < 8 {
+		if s := w.notes[what][n][m]; s != "" {
+			return s
+		}
+	}
+	s := strconv.Itoa(n) + " of " + strconv.Itoa(m) + " " + [2]string{"languages", "target groups"}[what] + " shared"
+	if n < 8 && m < 8 {
+		w.notes[what][n][m] = s
+	}
+	return s
 }
 
 // parts explains dupStructure(a, c) part by part.
@@ -1883,7 +1894,7 @@ func (w *dupWriter) parts(a, c *dupMeasure, ra, rc *dupRender) []DuplicatePart {
 	if len(a.langs) > 0 && len(c.langs) > 0 {
 		n := dupCountShared(a.langs, c.langs, strings.Compare)
 		la.Value, la.Weight = dupJaccardStrings(a.langs, c.langs), wt.Languages
-		la.Note = dupOfShared(n, len(a.langs)+len(c.langs)-n, "languages")
+		la.Note = w.ofShared(n, len(a.langs)+len(c.langs)-n, 0)
 	}
 	parts[1] = la
 
@@ -1905,7 +1916,7 @@ func (w *dupWriter) parts(a, c *dupMeasure, ra, rc *dupRender) []DuplicatePart {
 	if len(a.targets) > 0 && len(c.targets) > 0 {
 		n := dupCountShared(a.targets, c.targets, cmp.Compare[int32])
 		tg.Value, tg.Weight = dupJaccardInts(a.targets, c.targets), wt.TargetGroups
-		tg.Note = dupOfShared(n, len(a.targets)+len(c.targets)-n, "target groups")
+		tg.Note = w.ofShared(n, len(a.targets)+len(c.targets)-n, 1)
 	}
 	parts[3] = tg
 
