@@ -66,12 +66,12 @@ const (
 
 // Names of the parts of a pair (DuplicatePart.Name).
 const (
-	PartProgramme    = "programme"
-	PartLanguages    = "languages"
-	PartFormat       = "format"
-	PartTargetGroups = "target_groups"
-	PartProvider     = "provider"
-	PartTime         = "time"
+	PartProgramme    = "programme"     // the same programme
+	PartLanguages    = "languages"     // overlap of the languages
+	PartFormat       = "format"        // in person, online, hybrid
+	PartTargetGroups = "target_groups" // overlap of the target groups
+	PartProvider     = "provider"      // a shared provider (decides the kind; weight 0)
+	PartTime         = "time"          // overlapping runs (a blocking rule; weight 0)
 )
 
 // StructureWeights weigh the structural parts in the structure score. A weight of 0 leaves

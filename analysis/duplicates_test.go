@@ -842,3 +842,29 @@ func TestDuplicateVerdictsSurviveRestart(t *testing.T) {
 	}
 	t.Logf("before the verdicts %d pairs; after a restart: %s rejected (in Reviewed), %s confirmed", len(before.Pairs), rejected.A+"–"+rejected.B, confirmed)
 }
+
+// Two entries of a language café by different providers in the same town and field, for the
+// same group at the same time: a parallel offer. Structure: languages ½ (de / de, ar),
+// format 1, target groups ½, no programme named: 0.67; score 0.7 · min(1, 0.44 / 0.5) +
+// 0.3 · 0.67 = 0.82. The application training shares no word with them.
+func ExampleFindDuplicates() {
+	f := newDupFixture().
+		add(dupM{id: "msr_a", title: "Sprachcafé Nordheim", desc: "Im Sprachcafé üben Zugewanderte Deutsch im Gespräch mit Ehrenamtlichen. Jeden Dienstag im Gemeindehaus.",
+			format: "in_person", langs: []string{"de"}, providers: []string{"org_1"}}).
+		add(dupM{id: "msr_b", title: "Internationales Sprachcafé", desc: "Im Sprachcafé üben Zugewanderte Deutsch im Gespräch. Donnerstags im Stadtteilzentrum, Kaffee und Tee gibt es gratis.",
+			format: "in_person", langs: []string{"de", "ar"}, providers: []string{"org_2"}, groups: []string{"tgr_1", "tgr_2"}}).
+		add(dupM{id: "msr_c", title: "Bewerbungstraining", desc: "Lebenslauf, Anschreiben und Vorstellungsgespräch üben.", format: "in_person", providers: []string{"org_2"}})
+	d, err := FindDuplicates(f.s, DuplicateParams{})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(d.Candidates, "candidates,", len(d.Clusters), "cluster")
+	for _, p := range d.Pairs {
+		fmt.Printf("%s–%s %s (%s): score %.2f, text %.2f, structure %.2f\n", p.A, p.B, p.Kind, p.Suggestion, p.Score, p.Text, p.Structure)
+		fmt.Println(p.SharedTerms)
+	}
+	// Output:
+	// 3 candidates, 1 cluster
+	// msr_a–msr_b parallel_offer (coordinate): score 0.82, text 0.44, structure 0.67
+	// [sprachcaf deutsch gesprach zugewandert uben]
+}

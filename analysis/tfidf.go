@@ -167,7 +167,12 @@ func buildTFIDF(docs []tfidfDoc, titleWeight float64, workers int, keepTokens bo
 	for i := range order {
 		order[i] = int32(i)
 	}
-	slices.SortFunc(order, func(x, y int32) int { return cmp.Or(cmp.Compare(df[y], df[x]), strings.Compare(terms[x], terms[y])) })
+	slices.SortFunc(order, func(x, y int32) int {
+		if df[x] != df[y] {
+			return cmp.Compare(df[y], df[x])
+		}
+		return strings.Compare(terms[x], terms[y])
+	})
 	canon := make([]int32, len(terms))
 	m := &tfidfModel{terms: make([]string, len(terms)), df: make([]int32, len(terms))}
 	for id, old := range order {
