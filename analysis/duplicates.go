@@ -785,33 +785,38 @@ func (ix *dupIndex) newDupRun(members []int32, p dupParams) *dupRun {
 }
 
 // docs returns the region's texts for TF-IDF, each without the words of the names of the
-// measure's context (providers, municipalities, fields).
-func (r *dupRun) docs() []tfidfDoc {
+// measure's context (providers, municipalities, fields), using up to workers goroutines.
+func (r *dupRun) docs(workers int) []tfidfDoc {
 	ix := r.ix
-	nameTerms := map[string][]string{}
-	termsOf := func(id, name string) []string {
-		t, ok := nameTerms[id]
-		if !ok {
-			t = text.Terms(name)
-			nameTerms[id] = t
-		}
-		return t
-	}
 	docs := make([]tfidfDoc, len(r.ms))
-	drop := make([]string, 0, 8*len(r.ms))
-	for k, dm := range r.ms {
-		lo := len(drop)
-		for _, o := range dm.providers {
-			drop = append(drop, termsOf(ix.orgs.ids[o], ix.orgs.names[o])...)
+	chunks := max(1, min(workers, len(r.ms)/1024))
+	tfidfParallel(chunks, workers, func(c int) {
+		lo, hi := c*len(r.ms)/chunks, (c+1)*len(r.ms)/chunks
+		nameTerms := map[string][]string{}
+		termsOf := func(id, name string) []string {
+			t, ok := nameTerms[id]
+			if !ok {
+				t = text.Terms(name)
+				nameTerms[id] = t
+			}
+			return t
 		}
-		for _, t := range dm.towns {
-			drop = append(drop, termsOf(ix.towns.ids[t], ix.towns.names[t])...)
+		drop := make([]string, 0, 8*(hi-lo))
+		for k := lo; k < hi; k++ {
+			dm := r.ms[k]
+			at := len(drop)
+			for _, o := range dm.providers {
+				drop = append(drop, termsOf(ix.orgs.ids[o], ix.orgs.names[o])...)
+			}
+			for _, t := range dm.towns {
+				drop = append(drop, termsOf(ix.towns.ids[t], ix.towns.names[t])...)
+			}
+			for _, f := range dm.fields {
+				drop = append(drop, termsOf(ix.fields.ids[f], ix.fields.names[f])...)
+			}
+			docs[k] = tfidfDoc{Title: dm.m.Title, Body: dm.m.Description, Drop: drop[at:len(drop):len(drop)]}
 		}
-		for _, f := range dm.fields {
-			drop = append(drop, termsOf(ix.fields.ids[f], ix.fields.names[f])...)
-		}
-		docs[k] = tfidfDoc{Title: dm.m.Title, Body: dm.m.Description, Drop: drop[lo:len(drop):len(drop)]}
-	}
+	})
 	return docs
 }
 
@@ -821,7 +826,7 @@ func (ix *dupIndex) run(members []int32, p dupParams, workers int) *dupRegion {
 	out := &dupRegion{}
 	n := len(members)
 	r := ix.newDupRun(members, p)
-	docs := r.docs()
+	docs := r.docs(workers)
 	r.model = buildTFIDF(docs, p.titleWeight, workers, true)
 
 	blocks := r.blocks(out)

@@ -188,7 +188,7 @@ func exportComparison(s *graph.Snapshot, p dupParams) *comparison {
 	c := &comparison{}
 	for _, members := range ix.regions {
 		r := ix.newDupRun(members, p)
-		docs := r.docs()
+		docs := r.docs(maxProcs())
 		m := buildTFIDF(docs, p.titleWeight, 0, true)
 		docLo, pairLo := len(c.texts), len(c.pairs)
 		for k, d := range docs {
@@ -232,7 +232,7 @@ func (c *comparison) score(s *graph.Snapshot, p dupParams, workers int) []float6
 	cos := make([]float64, len(c.pairs))
 	for ri, members := range ix.regions {
 		r := ix.newDupRun(members, p)
-		m := buildTFIDF(r.docs(), p.titleWeight, workers, false)
+		m := buildTFIDF(r.docs(workers), p.titleWeight, workers, false)
 		reg := c.regions[ri]
 		pairs := c.pairs[reg[2]:reg[3]]
 		chunks := max(1, min(workers, len(pairs)/4096))
