@@ -509,8 +509,8 @@ func dupKey(a, b int32) [2]int32 {
 }
 
 func newDupIndex(s *graph.Snapshot) *dupIndex {
+	workers := runtime.GOMAXPROCS(0)
 	ix := &dupIndex{ms: make([]dupMeasure, len(s.Measures)), verdicts: map[[2]int32]int32{}}
-	byID := make(map[string]int32, len(s.Measures))
 	newTable := func(n int) dupTable { return dupTable{index: make(map[string]int32, n)} }
 	ix.orgs, ix.towns, ix.fields, ix.groups = newTable(len(s.Organisations)), newTable(len(s.Municipalities)),
 		newTable(len(s.Fields)), newTable(len(s.TargetGroups))
@@ -527,37 +527,48 @@ func newDupIndex(s *graph.Snapshot) *dupIndex {
 		ix.groups.add(g.ID, g.Name)
 	}
 	ix.masks = len(ix.groups.ids) <= 64
+
+	// The measures: ids and regions in one job, the other facts in chunks alongside.
+	byID := make(map[string]int32, len(s.Measures))
 	regionIndex := map[string]int32{}
 	var regionKeys []string
-	var langs []string                // storage of the sorted language lists
-	programmes := map[string]string{} // programme → folded
-	for i, m := range s.Measures {
-		byID[m.ID] = int32(i)
-		r, ok := regionIndex[m.Region]
-		if !ok {
-			r = int32(len(regionKeys))
-			regionIndex[m.Region] = r
-			regionKeys = append(regionKeys, m.Region)
-		}
-		dm := &ix.ms[i]
-		dm.m, dm.region = m, r
-		if m.Programme != "" {
-			f, ok := programmes[m.Programme]
-			if !ok {
-				f = text.Fold(strings.TrimSpace(m.Programme))
-				programmes[m.Programme] = f
+	chunks := max(1, min(workers, len(s.Measures)/4096))
+	tfidfParallel(chunks+1, workers, func(job int) {
+		if job == chunks {
+			for i, m := range s.Measures {
+				byID[m.ID] = int32(i)
+				r, ok := regionIndex[m.Region]
+				if !ok {
+					r = int32(len(regionKeys))
+					regionIndex[m.Region] = r
+					regionKeys = append(regionKeys, m.Region)
+				}
+				ix.ms[i].m, ix.ms[i].region = m, r
 			}
-			dm.programme = f
+			return
 		}
-		dm.start, dm.end = math.MinInt32, math.MaxInt32
-		if d, ok := dupDay(m.Starts); ok {
-			dm.start = d
+		var langs []string                // storage of the sorted language lists
+		programmes := map[string]string{} // programme → folded
+		for i := job * len(s.Measures) / chunks; i < (job+1)*len(s.Measures)/chunks; i++ {
+			m, dm := s.Measures[i], &ix.ms[i]
+			if m.Programme != "" {
+				f, ok := programmes[m.Programme]
+				if !ok {
+					f = text.Fold(strings.TrimSpace(m.Programme))
+					programmes[m.Programme] = f
+				}
+				dm.programme = f
+			}
+			dm.start, dm.end = math.MinInt32, math.MaxInt32
+			if d, ok := dupDay(m.Starts); ok {
+				dm.start = d
+			}
+			if d, ok := dupDay(m.Ends); ok {
+				dm.end = d
+			}
+			dm.langs, langs = dupSortedSet(m.Languages, langs)
 		}
-		if d, ok := dupDay(m.Ends); ok {
-			dm.end = d
-		}
-		dm.langs, langs = dupSortedSet(m.Languages, langs)
-	}
+	})
 	// Regions in key order; measures in snapshot order within each.
 	order := slices.Clone(regionKeys)
 	slices.Sort(order)
@@ -571,56 +582,79 @@ func newDupIndex(s *graph.Snapshot) *dupIndex {
 		ix.regions[k] = append(ix.regions[k], int32(i))
 	}
 
-	// Relationships, collected per type as (measure, other end) and spread into one array
-	// per type (counting sort), so that a measure's ends are one sub-slice.
+	// Relationships, collected per type as (measure, other end) in chunks, then spread into
+	// one array per type (counting sort), so that a measure's ends are one sub-slice.
 	type edge struct{ m, to int32 }
-	var provides, offered, inField, targets []edge
-	for _, r := range s.Relations {
-		switch r.Type {
-		case graph.Provides:
-			m, ok1 := byID[r.To]
-			o, ok2 := ix.orgs.index[r.From]
-			if ok1 && ok2 {
-				provides = append(provides, edge{m, o})
-			}
-		case graph.OfferedIn, graph.InField, graph.Targets:
-			m, ok := byID[r.From]
-			if !ok {
-				continue
-			}
-			tab, list := &ix.towns, &offered
+	type review struct {
+		a, b  int32
+		props graph.RelProps
+	}
+	type found struct {
+		edges   [4][]edge // provides, offered in, in field, targets
+		reviews []review
+	}
+	chunks = max(1, min(workers, len(s.Relations)/16384))
+	parts := make([]found, chunks)
+	tfidfParallel(chunks, workers, func(c int) {
+		f := &parts[c]
+		for _, r := range s.Relations[c*len(s.Relations)/chunks : (c+1)*len(s.Relations)/chunks] {
 			switch r.Type {
-			case graph.InField:
-				tab, list = &ix.fields, &inField
-			case graph.Targets:
-				tab, list = &ix.groups, &targets
-			}
-			if to, ok := tab.index[r.To]; ok {
-				*list = append(*list, edge{m, to})
-			}
-		case graph.Reviewed:
-			a, ok1 := byID[r.From]
-			b, ok2 := byID[r.To]
-			if ok1 && ok2 && a != b && slices.Contains(graph.Verdicts, r.Props.Verdict) {
-				ix.verdicts[dupKey(a, b)] = int32(len(ix.verdictList))
-				ix.verdictList = append(ix.verdictList, r.Props)
-				ix.ms[a].verdicts, ix.ms[b].verdicts = true, true
+			case graph.Provides:
+				m, ok1 := byID[r.To]
+				o, ok2 := ix.orgs.index[r.From]
+				if ok1 && ok2 {
+					f.edges[0] = append(f.edges[0], edge{m, o})
+				}
+			case graph.OfferedIn, graph.InField, graph.Targets:
+				m, ok := byID[r.From]
+				if !ok {
+					continue
+				}
+				tab, kind := &ix.towns, 1
+				switch r.Type {
+				case graph.InField:
+					tab, kind = &ix.fields, 2
+				case graph.Targets:
+					tab, kind = &ix.groups, 3
+				}
+				if to, ok := tab.index[r.To]; ok {
+					f.edges[kind] = append(f.edges[kind], edge{m, to})
+				}
+			case graph.Reviewed:
+				a, ok1 := byID[r.From]
+				b, ok2 := byID[r.To]
+				if ok1 && ok2 && a != b && slices.Contains(graph.Verdicts, r.Props.Verdict) {
+					f.reviews = append(f.reviews, review{a, b, r.Props})
+				}
 			}
 		}
+	})
+	for _, f := range parts {
+		for _, rv := range f.reviews {
+			ix.verdicts[dupKey(rv.a, rv.b)] = int32(len(ix.verdictList))
+			ix.verdictList = append(ix.verdictList, rv.props)
+			ix.ms[rv.a].verdicts, ix.ms[rv.b].verdicts = true, true
+		}
 	}
-	spread := func(edges []edge, set func(dm *dupMeasure, ends []int32)) {
+	spread := func(kind int, set func(dm *dupMeasure, ends []int32)) {
 		start := make([]int32, len(ix.ms)+1)
-		for _, e := range edges {
-			start[e.m+1]++
+		n := 0
+		for _, f := range parts {
+			for _, e := range f.edges[kind] {
+				start[e.m+1]++
+			}
+			n += len(f.edges[kind])
 		}
 		for i := range ix.ms {
 			start[i+1] += start[i]
 		}
-		ends := make([]int32, len(edges))
+		ends := make([]int32, n)
 		fill := slices.Clone(start[:len(ix.ms)])
-		for _, e := range edges {
-			ends[fill[e.m]] = e.to
-			fill[e.m]++
+		for _, f := range parts {
+			for _, e := range f.edges[kind] {
+				ends[fill[e.m]] = e.to
+				fill[e.m]++
+			}
 		}
 		for i := range ix.ms {
 			if lo, hi := start[i], start[i+1]; hi > lo {
@@ -630,15 +664,24 @@ func newDupIndex(s *graph.Snapshot) *dupIndex {
 			}
 		}
 	}
-	spread(provides, func(dm *dupMeasure, e []int32) { dm.providers = e })
-	spread(offered, func(dm *dupMeasure, e []int32) { dm.towns = e })
-	spread(inField, func(dm *dupMeasure, e []int32) { dm.fields = e })
-	spread(targets, func(dm *dupMeasure, e []int32) {
-		dm.targets = e
-		if ix.masks {
-			for _, g := range e {
-				dm.tmask |= 1 << uint(g)
-			}
+	// Each kind fills other fields of the measures, so the four can run side by side.
+	tfidfParallel(4, workers, func(kind int) {
+		switch kind {
+		case 0:
+			spread(kind, func(dm *dupMeasure, e []int32) { dm.providers = e })
+		case 1:
+			spread(kind, func(dm *dupMeasure, e []int32) { dm.towns = e })
+		case 2:
+			spread(kind, func(dm *dupMeasure, e []int32) { dm.fields = e })
+		case 3:
+			spread(kind, func(dm *dupMeasure, e []int32) {
+				dm.targets = e
+				if ix.masks {
+					for _, g := range e {
+						dm.tmask |= 1 << uint(g)
+					}
+				}
+			})
 		}
 	})
 	return ix
