@@ -6,6 +6,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/metrics"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -55,38 +56,57 @@ func dupScaleSnapshot(tb testing.TB, scale string) *graph.Snapshot {
 	return s
 }
 
-// peakHeap samples the heap while fn runs and returns the largest growth over the heap
-// before (after a collection), in bytes. It reads runtime/metrics every millisecond, which
-// does not stop the world; garbage not yet collected counts too, so this is an upper bound
-// of what fn needs at once.
-func peakHeap(fn func()) uint64 {
-	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-	read := func() uint64 {
-		metrics.Read(sample)
-		return sample[0].Value.Uint64()
-	}
-	runtime.GC()
-	base := read()
-	peak := base
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Go(func() {
+// heapSampler samples the heap every millisecond while something runs. It reads
+// runtime/metrics, which does not stop the world; garbage not yet collected counts too, so
+// its peak is an upper bound of what the measured code needs at once.
+type heapSampler struct {
+	base, peak uint64
+	done       chan struct{}
+	wg         sync.WaitGroup
+}
+
+var heapObjects = []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+
+func heapNow() uint64 {
+	s := slices.Clone(heapObjects)
+	metrics.Read(s)
+	return s[0].Value.Uint64()
+}
+
+// startHeapSampler starts sampling; the caller collects garbage first, outside what it
+// measures.
+func startHeapSampler() *heapSampler {
+	h := &heapSampler{base: heapNow(), done: make(chan struct{})}
+	h.peak = h.base
+	h.wg.Go(func() {
 		t := time.NewTicker(time.Millisecond)
 		defer t.Stop()
 		for {
 			select {
-			case <-done:
+			case <-h.done:
 				return
 			case <-t.C:
-				peak = max(peak, read())
+				h.peak = max(h.peak, heapNow())
 			}
 		}
 	})
+	return h
+}
+
+// stop ends the sampling and returns the largest growth over the start, in bytes.
+func (h *heapSampler) stop() uint64 {
+	close(h.done)
+	h.wg.Wait()
+	h.peak = max(h.peak, heapNow())
+	return h.peak - h.base
+}
+
+// peakHeap collects garbage, then runs fn and returns its peak heap growth.
+func peakHeap(fn func()) uint64 {
+	runtime.GC()
+	h := startHeapSampler()
 	fn()
-	close(done)
-	wg.Wait()
-	peak = max(peak, read())
-	return peak - base
+	return h.stop()
 }
 
 // cpuTime returns the user and system CPU time the process has used.
@@ -121,18 +141,23 @@ func BenchmarkDuplicates(b *testing.B) {
 			b.ReportAllocs()
 			b.ResetTimer()
 			for b.Loop() {
+				// Each run starts from a collected heap (the snapshot); the collection is not
+				// measured.
 				b.StopTimer()
 				runtime.GC()
+				h := startHeapSampler()
+				before, gcs := cpuTime(), gcCount()
 				b.StartTimer()
 				var err error
-				before, gcs := cpuTime(), gcCount()
-				p := peakHeap(func() { d, err = FindDuplicates(s, DuplicateParams{}) })
+				d, err = FindDuplicates(s, DuplicateParams{})
+				b.StopTimer()
 				cpu += cpuTime() - before
 				gc += gcCount() - gcs
+				peak = max(peak, h.stop())
+				b.StartTimer()
 				if err != nil {
 					b.Fatal(err)
 				}
-				peak = max(peak, p)
 			}
 			// CPU time of the process (all goroutines, the collector's included): unlike the
 			// wall time, it hardly changes when other programs compete for the cores.
