@@ -1331,6 +1331,7 @@ type dupScratch struct {
 	start, end []int32
 	tmask      []uint64
 	flags      []uint8 // dupMulti, dupReviewed
+	minKey     []int64 // the smallest (municipality, field) key of a member in several places
 }
 
 const (
@@ -1380,12 +1381,15 @@ func (r *dupRun) scoreBlock(b dupBlock, sc *dupScratch, kept *[]dupScored) int {
 		n := len(mem)
 		sc.pfx, sc.mark, sc.cur = make([]int32, n), make([]int32, n), 0
 		sc.start, sc.end, sc.tmask, sc.flags = make([]int32, n), make([]int32, n), make([]uint64, n), make([]uint8, n)
+		sc.minKey = make([]int64, n)
 	}
 	for i, k := range mem {
 		sc.start[i], sc.end[i], sc.tmask[i] = r.start[k], r.end[k], r.tmask[k]
 		var f uint8
 		if r.multi[k] {
 			f |= dupMulti
+			dm := r.ms[k]
+			sc.minKey[i] = int64(dm.towns[0])<<32 | int64(dm.fields[0])
 		}
 		if r.reviewed[k] {
 			f |= dupReviewed
@@ -1450,8 +1454,10 @@ func (r *dupRun) scoreBlock(b dupBlock, sc *dupScratch, kept *[]dupScored) int {
 				continue
 			}
 			both := fa & sc.flags[i]
-			if both&dupMulti != 0 && !r.owns(a, c, b.key) {
-				continue // scored in the block of the smallest key the two share
+			// A pair of measures in several places is scored in the block of the smallest
+			// key they share; surely this one when it is the smallest key of either.
+			if both&dupMulti != 0 && sc.minKey[j] != b.key && sc.minKey[i] != b.key && dupFirstSharedKey(r.ms[a], r.ms[c]) != b.key {
+				continue
 			}
 			candidates++
 			reviewed := both&dupReviewed != 0 && r.ix.hasVerdict(r.members[a], r.members[c])
@@ -1495,16 +1501,6 @@ func (r *dupRun) scoreBlock(b dupBlock, sc *dupScratch, kept *[]dupScored) int {
 func (ix *dupIndex) hasVerdict(a, b int32) bool {
 	_, ok := ix.verdicts[dupKey(a, b)]
 	return ok
-}
-
-// owns reports whether key, which measures a and c share, is the smallest key they share:
-// surely when it is the smallest key of either.
-func (r *dupRun) owns(a, c int32, key int64) bool {
-	ma, mc := r.ms[a], r.ms[c]
-	if key == int64(ma.towns[0])<<32|int64(ma.fields[0]) || key == int64(mc.towns[0])<<32|int64(mc.fields[0]) {
-		return true
-	}
-	return dupFirstSharedKey(ma, mc) == key
 }
 
 // dupFirstSharedKey returns the smallest (municipality, field) key two measures share, or -1.
