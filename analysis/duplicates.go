@@ -1640,6 +1640,7 @@ type dupWriter struct {
 	shares   []dupTermShare
 	explains strings.Builder
 	notes    [2][8][8]string // see ofShared
+	found    [][2]int        // scratch of highlights
 	num      [32]byte
 }
 
@@ -1857,26 +1858,28 @@ func (w *dupWriter) sharedIDs(a, b []string) []string {
 // current pair shares.
 func (w *dupWriter) highlights(k int32) []graph.FieldMatch {
 	toks := w.r.model.tokens[k]
-	fields := [2][]tfidfToken{toks[:w.r.model.titleTokens[k]], toks[w.r.model.titleTokens[k]:]}
-	var n [2]int
-	for f, ts := range fields {
-		for _, t := range ts {
-			if w.stamp[t.id] == w.seq && t.end > 0 {
-				n[f]++
+	split := int(w.r.model.titleTokens[k])
+	// One pass into scratch space, then the exact room from the arena.
+	found := w.found[:0]
+	title := 0
+	for i, t := range toks {
+		if w.stamp[t.id] == w.seq && t.end > 0 {
+			found = append(found, [2]int{int(t.start), int(t.end)})
+			if i < split {
+				title++
 			}
 		}
 	}
+	w.found = found
+	n := [2]int{title, len(found) - title}
 	out := w.matches.take(min(n[0], 1) + min(n[1], 1))[:0]
 	for f, name := range [2]string{"title", "description"} {
 		if n[f] == 0 {
 			continue
 		}
-		spans := w.spans.take(n[f])[:0]
-		for _, t := range fields[f] {
-			if w.stamp[t.id] == w.seq && t.end > 0 {
-				spans = append(spans, [2]int{int(t.start), int(t.end)})
-			}
-		}
+		spans := w.spans.take(n[f])
+		copy(spans, found[:n[f]])
+		found = found[n[f]:]
 		out = append(out, graph.FieldMatch{Field: name, Spans: spans})
 	}
 	return out
