@@ -3,6 +3,7 @@ package analysis
 import (
 	"cmp"
 	"math"
+	"math/bits"
 	"runtime"
 	"slices"
 	"sort"
@@ -104,7 +105,7 @@ type tfidfChunk struct {
 	df     []int32
 	// words memoises the analysis of raw text pieces (runs of characters between ASCII
 	// white space): the piece's tokens are cached[at : at+n], positions relative to the piece.
-	words  map[string][2]int32
+	words  tfidfMemo
 	cached []tfidfToken
 	// Documents lo..hi-1 own ids[off[k]:off[k+1]] and tf alongside (k = doc - lo), and, when
 	// tokens are kept, toks[tokOff[k]:tokOff[k+1]], the first titleToks[k] of them the
@@ -223,7 +224,7 @@ func (ch *tfidfChunk) analyse(docs []tfidfDoc, titleWeight float64, keepTokens b
 		size += (len(docs[d].Title) + len(docs[d].Body)) / 8
 	}
 	ch.vocab = make(map[string]int32, 1024)
-	ch.words = make(map[string][2]int32, 4096)
+	ch.words.init(4096)
 	ch.off = make([]int32, 1, nd+1)
 	ch.ids = make([]int32, 0, size+nd)
 	ch.tf = make([]float32, 0, size+nd)
@@ -254,29 +255,30 @@ func (ch *tfidfChunk) analyse(docs []tfidfDoc, titleWeight float64, keepTokens b
 				ch.titleToks = append(ch.titleToks, int32(len(ch.toks))-ch.tokOff[len(ch.tokOff)-1])
 			}
 			for i := 0; i < len(s); {
-				// The next piece between ASCII white space. Words never cross white space and
-				// their analysis does not depend on their neighbours, so a piece's tokens are
-				// those of Analyze on the whole text.
-				for i < len(s) && isASCIISpace(s[i]) {
+				// The next piece between ASCII white space, hashed as it is scanned. Words
+				// never cross white space and their analysis does not depend on their
+				// neighbours, so a piece's tokens are those of Analyze on the whole text.
+				for i < len(s) && asciiSpace[s[i]] {
 					i++
 				}
-				j := i
-				for j < len(s) && !isASCIISpace(s[j]) {
+				j, h := i, uint64(fnvOffset)
+				for j < len(s) && !asciiSpace[s[j]] {
+					h = (h ^ uint64(s[j])) * fnvPrime
 					j++
 				}
 				if i == j {
 					break
 				}
-				span, ok := ch.words[s[i:j]]
+				slot, ok := ch.words.find(h, s[i:j])
 				if !ok {
 					at := int32(len(ch.cached))
 					for _, tok := range text.Analyze(s[i:j]) {
 						ch.cached = append(ch.cached, tfidfSpan(ch.term(tok.Term), tok.Start, tok.End))
 					}
-					span = [2]int32{at, int32(len(ch.cached)) - at}
-					ch.words[s[i:j]] = span
+					slot = ch.words.add(slot, h, s[i:j], [2]int32{at, int32(len(ch.cached)) - at})
 					grow()
 				}
+				span := ch.words.slots[slot].span
 				for _, tok := range ch.cached[span[0] : span[0]+span[1]] {
 					lid := tok.id
 					if dropped[lid] == int32(d) {
@@ -307,11 +309,69 @@ func (ch *tfidfChunk) analyse(docs []tfidfDoc, titleWeight float64, keepTokens b
 			ch.tokOff = append(ch.tokOff, int32(len(ch.toks)))
 		}
 	}
-	ch.words, ch.cached = nil, nil
+	ch.words, ch.cached = tfidfMemo{}, nil
 }
 
-func isASCIISpace(c byte) bool {
-	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'
+// asciiSpace marks the ASCII white space bytes.
+var asciiSpace = [256]bool{' ': true, '\n': true, '\t': true, '\r': true, '\f': true, '\v': true}
+
+// FNV-1a, 64 bits.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// tfidfMemo is a hash table from text pieces to their cached tokens, with open addressing
+// and the hash computed by the caller while it scans the piece (a Go map would hash the
+// piece again).
+type tfidfMemo struct {
+	slots []tfidfMemoSlot
+	n     int
+}
+
+type tfidfMemoSlot struct {
+	hash uint64
+	key  string
+	span [2]int32 // cached[span[0] : span[0]+span[1]]
+	used bool
+}
+
+func (m *tfidfMemo) init(size int) {
+	m.slots, m.n = make([]tfidfMemoSlot, 1<<bits.Len(uint(2*size))), 0
+}
+
+// find returns the slot of key, or the free slot where it belongs and false.
+func (m *tfidfMemo) find(h uint64, key string) (int, bool) {
+	mask := len(m.slots) - 1
+	for i := int(h) & mask; ; i = (i + 1) & mask {
+		sl := &m.slots[i]
+		if !sl.used {
+			return i, false
+		}
+		if sl.hash == h && sl.key == key {
+			return i, true
+		}
+	}
+}
+
+// add stores key in the free slot that find returned and returns key's slot, which moves
+// when the table grows.
+func (m *tfidfMemo) add(slot int, h uint64, key string, span [2]int32) int {
+	m.slots[slot] = tfidfMemoSlot{hash: h, key: key, span: span, used: true}
+	m.n++
+	if 2*m.n <= len(m.slots) {
+		return slot
+	}
+	old := m.slots
+	m.slots = make([]tfidfMemoSlot, 2*len(old))
+	for _, sl := range old {
+		if sl.used {
+			i, _ := m.find(sl.hash, sl.key)
+			m.slots[i] = sl
+		}
+	}
+	i, _ := m.find(h, key)
+	return i
 }
 
 // weigh turns the chunk's term frequencies into normalised vectors with corpus-wide ids

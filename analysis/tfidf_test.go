@@ -190,3 +190,43 @@ func TestTFIDFChunks(t *testing.T) {
 		}
 	}
 }
+
+// TestTFIDFMemo: the piece table finds what was added, also after growing, and tells apart
+// keys whose hashes collide.
+func TestTFIDFMemo(t *testing.T) {
+	var m tfidfMemo
+	m.init(4)
+	hash := func(s string) uint64 {
+		h := uint64(fnvOffset)
+		for i := 0; i < len(s); i++ {
+			h = (h ^ uint64(s[i])) * fnvPrime
+		}
+		return h
+	}
+	const n = 5000
+	for i := range n {
+		key := fmt.Sprintf("Wort%d,", i)
+		slot, ok := m.find(hash(key), key)
+		if ok {
+			t.Fatalf("%s found before it was added", key)
+		}
+		slot = m.add(slot, hash(key), key, [2]int32{int32(i), 1})
+		if got := m.slots[slot]; got.key != key || got.span[0] != int32(i) {
+			t.Fatalf("add returned slot %d holding %+v", slot, got)
+		}
+	}
+	for i := range n {
+		key := fmt.Sprintf("Wort%d,", i)
+		slot, ok := m.find(hash(key), key)
+		if !ok || m.slots[slot].span[0] != int32(i) {
+			t.Fatalf("%s: found %v in slot %d (%+v)", key, ok, slot, m.slots[slot])
+		}
+	}
+	// Same hash, other key: not found.
+	if _, ok := m.find(hash("Wort7,"), "Wort8,"); ok {
+		t.Error("a key was found under another key's hash")
+	}
+	if m.n != n || len(m.slots) < 2*n {
+		t.Errorf("%d entries in %d slots", m.n, len(m.slots))
+	}
+}
