@@ -66,20 +66,24 @@ const (
 
 // Names of the parts of a pair (DuplicatePart.Name).
 const (
-	PartProgramme    = "programme"
-	PartLanguages    = "languages"
-	PartFormat       = "format"
-	PartTargetGroups = "target_groups"
-	PartProvider     = "provider"
-	PartTime         = "time"
+	PartProgramme    = "programme"     // the same programme
+	PartLanguages    = "languages"     // overlap of the languages
+	PartFormat       = "format"        // in person, online, hybrid
+	PartTargetGroups = "target_groups" // overlap of the target groups
+	PartProvider     = "provider"      // a shared provider (decides the kind; weight 0)
+	PartTime         = "time"          // overlapping runs (a blocking rule; weight 0)
 )
 
 // StructureWeights weigh the structural parts in the structure score. A weight of 0 leaves
 // the part out; weights need not sum to 1 (the score divides by their sum).
 type StructureWeights struct {
-	Programme    float64 `json:"programme"`
-	Languages    float64 `json:"languages"`
-	Format       float64 `json:"format"`
+	// Programme weighs the agreement of the programmes.
+	Programme float64 `json:"programme"`
+	// Languages weighs the overlap of the language sets.
+	Languages float64 `json:"languages"`
+	// Format weighs the agreement of the formats.
+	Format float64 `json:"format"`
+	// TargetGroups weighs the overlap of the target group sets.
 	TargetGroups float64 `json:"target_groups"`
 }
 
@@ -134,7 +138,7 @@ type DuplicatePair struct {
 	// TitleA and TitleB are their titles.
 	TitleA string `json:"title_a"`
 	TitleB string `json:"title_b"`
-	// Score combines text and structure (see the formula in the package documentation).
+	// Score combines text and structure (see FindDuplicates for the formula).
 	Score float64 `json:"score"`
 	// Text is the TF-IDF cosine of the two texts.
 	Text float64 `json:"text"`
@@ -176,7 +180,8 @@ type DuplicateCluster struct {
 	ID string `json:"id"`
 	// Measures are the members' ids, ascending.
 	Measures []string `json:"measures"`
-	// Pairs are the cluster's reported pairs (see Duplicates.Pairs), the highest score first.
+	// Pairs are the cluster's reported pairs (see Duplicates.Pairs), the highest score first;
+	// the slice shares its elements with Duplicates.Pairs.
 	Pairs []DuplicatePair `json:"pairs"`
 	// Links counts the pairs of members at or above the threshold or confirmed.
 	Links int `json:"links"`
@@ -193,6 +198,7 @@ type DuplicateCluster struct {
 
 // CappedBlock is a block too large to compare pair by pair (see DuplicateParams.MaxBlock).
 type CappedBlock struct {
+	// Municipality and Field are the block's keys.
 	Municipality string `json:"municipality"`
 	Field        string `json:"field"`
 	// Measures is the block's size.
@@ -213,19 +219,22 @@ type Duplicates struct {
 	Formula string `json:"formula"`
 	// Measures counts the measures examined.
 	Measures int `json:"measures"`
-	// Candidates counts the pairs that passed blocking and were scored.
+	// Candidates counts the pairs that passed blocking. Each is scored, though the prefix
+	// filter settles most without computing their cosine (see FindDuplicates).
 	Candidates int `json:"candidates"`
 	// AboveThreshold counts the pairs at or above the threshold that no verdict suppresses.
 	// Every one of them lies within a cluster.
 	AboveThreshold int `json:"above_threshold"`
-	// Pairs are the reported pairs, the highest score first: for each cluster, the pairs of
-	// its maximum spanning tree (the strongest pairs that connect its measures, one fewer than
-	// its measures), plus every pair a reviewer confirmed. A cluster of k entries of one
-	// offer has up to k(k−1)/2 pairs above the threshold; the tree shows why the k belong
-	// together without listing each of them (DuplicateCluster.Links counts them all).
+	// Pairs are the reported pairs: for each cluster, the pairs of its maximum spanning tree
+	// (the strongest pairs that connect its measures, one fewer than its measures), plus
+	// every pair a reviewer confirmed. A cluster of k entries of one offer has up to
+	// k(k−1)/2 pairs above the threshold; the tree shows why the k belong together without
+	// listing each of them (DuplicateCluster.Links counts them all). They are grouped by
+	// cluster, in the order of Clusters, each cluster's highest score first; each cluster's
+	// Pairs is its part of this list.
 	Pairs []DuplicatePair `json:"pairs"`
 	// Clusters are the connected components of the pairs at or above the threshold and the
-	// confirmed pairs, the highest score first.
+	// confirmed pairs, the highest score first, then by id.
 	Clusters []DuplicateCluster `json:"clusters"`
 	// Reviewed lists the pairs that reach the threshold but are suppressed by an intended or
 	// not_duplicate verdict.
@@ -239,6 +248,7 @@ type dupParams struct {
 	threshold, textWeight, textFull, titleWeight float64
 	w                                            StructureWeights
 	maxBlock                                     int
+	noPrune                                      bool // for tests: verify every candidate's cosine
 }
 
 func invalidDup(field, msg string) error {
@@ -338,13 +348,15 @@ func (p dupParams) formula() string {
 // with TextWeight 0.7 and TextFull 0.5 by default. TextFull is the cosine from which the
 // texts count as fully agreeing: two descriptions of the same offer written by different
 // people share its characteristic words but not their details (days, rooms, fees, contacts),
-// so their cosine rarely exceeds about 0.6 even when the offer is the same, while unrelated
+// so their cosine is often only 0.4 to 0.7 even when the offer is the same, while unrelated
 // offers in one block stay well below 0.3 (docs/pending-duplicates.md gives the figures of
 // the demo). A pair is reported when Score ≥ Threshold (0.75).
 //
-// Clusters are the connected components of the reported pairs: when A–B and B–C are
-// reported, A, B and C are one cluster even if A–C scores low (a third entry that was
-// reworded from the first one shares little with the second).
+// Clusters are the connected components of the pairs at or above the threshold: when A–B
+// and B–C reach it, A, B and C are one cluster even if A–C scores low (a third entry that was
+// reworded from the first one shares little with the second). Each cluster lists the pairs
+// of its maximum spanning tree (Kruskal: the highest scores that connect it), plus every
+// confirmed pair, and counts the others (see Duplicates.Pairs).
 //
 // Kinds. A pair whose measures share a provider is a data duplicate (the same offer entered
 // twice: suggest merging); otherwise it is a parallel offer (the same kind of offer by two
@@ -357,11 +369,20 @@ func (p dupParams) formula() string {
 // even when it does not pass blocking. "intended" (complementary on purpose) and
 // "not_duplicate" suppress the pair: it is neither reported nor clustered, and if it reaches
 // the threshold it is listed in Duplicates.Reviewed instead.
+//
+// Speed. Regions are compared one per goroutine when there are more regions than cores,
+// otherwise one after the other with all cores on each. Within a block, cosines that cannot
+// reach the threshold are skipped by an exact prefix filter (see dupRun.scoreBlock); the
+// result is the same as scoring every pair. Oversized blocks are capped (MaxBlock).
 func FindDuplicates(s *graph.Snapshot, p DuplicateParams) (*Duplicates, error) {
 	rp, err := p.resolve()
 	if err != nil {
 		return nil, err
 	}
+	return findDuplicates(s, rp), nil
+}
+
+func findDuplicates(s *graph.Snapshot, rp dupParams) *Duplicates {
 	ix := newDupIndex(s)
 	workers := runtime.GOMAXPROCS(0)
 	results := make([]*dupRegion, len(ix.regions))
@@ -381,12 +402,29 @@ func FindDuplicates(s *graph.Snapshot, p DuplicateParams) (*Duplicates, error) {
 		d.AboveThreshold += r.above
 		d.Capped = append(d.Capped, r.capped...)
 	}
-	d.Pairs = dupMerge(results, func(r *dupRegion) []DuplicatePair { return r.pairs }, dupOrder)
 	d.Reviewed = dupMerge(results, func(r *dupRegion) []DuplicatePair { return r.reviewed }, dupOrder)
 	d.Clusters = dupMerge(results, func(r *dupRegion) []DuplicateCluster { return r.clusters }, func(a, b *DuplicateCluster) int {
 		return cmp.Or(cmp.Compare(b.Score, a.Score), strings.Compare(a.ID, b.ID))
 	})
-	return d, nil
+	if d.Clusters == nil {
+		d.Clusters = []DuplicateCluster{} // a list in JSON, not null
+	}
+	if len(results) == 1 {
+		d.Pairs = results[0].pairs // laid out cluster by cluster already
+	} else {
+		n := 0
+		for _, c := range d.Clusters {
+			n += len(c.Pairs)
+		}
+		d.Pairs = make([]DuplicatePair, 0, n)
+		for i := range d.Clusters {
+			c := &d.Clusters[i]
+			at := len(d.Pairs)
+			d.Pairs = append(d.Pairs, c.Pairs...)
+			c.Pairs = d.Pairs[at:len(d.Pairs):len(d.Pairs)]
+		}
+	}
+	return d
 }
 
 // dupOrder orders pairs by score, highest first, then by ids.
@@ -471,8 +509,8 @@ func dupKey(a, b int32) [2]int32 {
 }
 
 func newDupIndex(s *graph.Snapshot) *dupIndex {
+	workers := runtime.GOMAXPROCS(0)
 	ix := &dupIndex{ms: make([]dupMeasure, len(s.Measures)), verdicts: map[[2]int32]int32{}}
-	byID := make(map[string]int32, len(s.Measures))
 	newTable := func(n int) dupTable { return dupTable{index: make(map[string]int32, n)} }
 	ix.orgs, ix.towns, ix.fields, ix.groups = newTable(len(s.Organisations)), newTable(len(s.Municipalities)),
 		newTable(len(s.Fields)), newTable(len(s.TargetGroups))
@@ -489,30 +527,48 @@ func newDupIndex(s *graph.Snapshot) *dupIndex {
 		ix.groups.add(g.ID, g.Name)
 	}
 	ix.masks = len(ix.groups.ids) <= 64
+
+	// The measures: ids and regions in one job, the other facts in chunks alongside.
+	byID := make(map[string]int32, len(s.Measures))
 	regionIndex := map[string]int32{}
 	var regionKeys []string
-	for i, m := range s.Measures {
-		byID[m.ID] = int32(i)
-		r, ok := regionIndex[m.Region]
-		if !ok {
-			r = int32(len(regionKeys))
-			regionIndex[m.Region] = r
-			regionKeys = append(regionKeys, m.Region)
+	chunks := max(1, min(workers, len(s.Measures)/4096))
+	tfidfParallel(chunks+1, workers, func(job int) {
+		if job == chunks {
+			for i, m := range s.Measures {
+				byID[m.ID] = int32(i)
+				r, ok := regionIndex[m.Region]
+				if !ok {
+					r = int32(len(regionKeys))
+					regionIndex[m.Region] = r
+					regionKeys = append(regionKeys, m.Region)
+				}
+				ix.ms[i].m, ix.ms[i].region = m, r
+			}
+			return
 		}
-		dm := &ix.ms[i]
-		dm.m, dm.region = m, r
-		if m.Programme != "" {
-			dm.programme = text.Fold(strings.TrimSpace(m.Programme))
+		var langs []string                // storage of the sorted language lists
+		programmes := map[string]string{} // programme → folded
+		for i := job * len(s.Measures) / chunks; i < (job+1)*len(s.Measures)/chunks; i++ {
+			m, dm := s.Measures[i], &ix.ms[i]
+			if m.Programme != "" {
+				f, ok := programmes[m.Programme]
+				if !ok {
+					f = text.Fold(strings.TrimSpace(m.Programme))
+					programmes[m.Programme] = f
+				}
+				dm.programme = f
+			}
+			dm.start, dm.end = math.MinInt32, math.MaxInt32
+			if d, ok := dupDay(m.Starts); ok {
+				dm.start = d
+			}
+			if d, ok := dupDay(m.Ends); ok {
+				dm.end = d
+			}
+			dm.langs, langs = dupSortedSet(m.Languages, langs)
 		}
-		dm.start, dm.end = math.MinInt32, math.MaxInt32
-		if t, ok := m.Starts.Time(); ok {
-			dm.start = int32(t.Unix() / 86400)
-		}
-		if t, ok := m.Ends.Time(); ok {
-			dm.end = int32(t.Unix() / 86400)
-		}
-		dm.langs = dupSortedSet(m.Languages)
-	}
+	})
 	// Regions in key order; measures in snapshot order within each.
 	order := slices.Clone(regionKeys)
 	slices.Sort(order)
@@ -526,56 +582,79 @@ func newDupIndex(s *graph.Snapshot) *dupIndex {
 		ix.regions[k] = append(ix.regions[k], int32(i))
 	}
 
-	// Relationships, collected per type as (measure, other end) and spread into one array
-	// per type (counting sort), so that a measure's ends are one sub-slice.
+	// Relationships, collected per type as (measure, other end) in chunks, then spread into
+	// one array per type (counting sort), so that a measure's ends are one sub-slice.
 	type edge struct{ m, to int32 }
-	var provides, offered, inField, targets []edge
-	for _, r := range s.Relations {
-		switch r.Type {
-		case graph.Provides:
-			m, ok1 := byID[r.To]
-			o, ok2 := ix.orgs.index[r.From]
-			if ok1 && ok2 {
-				provides = append(provides, edge{m, o})
-			}
-		case graph.OfferedIn, graph.InField, graph.Targets:
-			m, ok := byID[r.From]
-			if !ok {
-				continue
-			}
-			tab, list := &ix.towns, &offered
+	type review struct {
+		a, b  int32
+		props graph.RelProps
+	}
+	type found struct {
+		edges   [4][]edge // provides, offered in, in field, targets
+		reviews []review
+	}
+	chunks = max(1, min(workers, len(s.Relations)/16384))
+	parts := make([]found, chunks)
+	tfidfParallel(chunks, workers, func(c int) {
+		f := &parts[c]
+		for _, r := range s.Relations[c*len(s.Relations)/chunks : (c+1)*len(s.Relations)/chunks] {
 			switch r.Type {
-			case graph.InField:
-				tab, list = &ix.fields, &inField
-			case graph.Targets:
-				tab, list = &ix.groups, &targets
-			}
-			if to, ok := tab.index[r.To]; ok {
-				*list = append(*list, edge{m, to})
-			}
-		case graph.Reviewed:
-			a, ok1 := byID[r.From]
-			b, ok2 := byID[r.To]
-			if ok1 && ok2 && a != b && slices.Contains(graph.Verdicts, r.Props.Verdict) {
-				ix.verdicts[dupKey(a, b)] = int32(len(ix.verdictList))
-				ix.verdictList = append(ix.verdictList, r.Props)
-				ix.ms[a].verdicts, ix.ms[b].verdicts = true, true
+			case graph.Provides:
+				m, ok1 := byID[r.To]
+				o, ok2 := ix.orgs.index[r.From]
+				if ok1 && ok2 {
+					f.edges[0] = append(f.edges[0], edge{m, o})
+				}
+			case graph.OfferedIn, graph.InField, graph.Targets:
+				m, ok := byID[r.From]
+				if !ok {
+					continue
+				}
+				tab, kind := &ix.towns, 1
+				switch r.Type {
+				case graph.InField:
+					tab, kind = &ix.fields, 2
+				case graph.Targets:
+					tab, kind = &ix.groups, 3
+				}
+				if to, ok := tab.index[r.To]; ok {
+					f.edges[kind] = append(f.edges[kind], edge{m, to})
+				}
+			case graph.Reviewed:
+				a, ok1 := byID[r.From]
+				b, ok2 := byID[r.To]
+				if ok1 && ok2 && a != b && slices.Contains(graph.Verdicts, r.Props.Verdict) {
+					f.reviews = append(f.reviews, review{a, b, r.Props})
+				}
 			}
 		}
+	})
+	for _, f := range parts {
+		for _, rv := range f.reviews {
+			ix.verdicts[dupKey(rv.a, rv.b)] = int32(len(ix.verdictList))
+			ix.verdictList = append(ix.verdictList, rv.props)
+			ix.ms[rv.a].verdicts, ix.ms[rv.b].verdicts = true, true
+		}
 	}
-	spread := func(edges []edge, set func(dm *dupMeasure, ends []int32)) {
+	spread := func(kind int, set func(dm *dupMeasure, ends []int32)) {
 		start := make([]int32, len(ix.ms)+1)
-		for _, e := range edges {
-			start[e.m+1]++
+		n := 0
+		for _, f := range parts {
+			for _, e := range f.edges[kind] {
+				start[e.m+1]++
+			}
+			n += len(f.edges[kind])
 		}
 		for i := range ix.ms {
 			start[i+1] += start[i]
 		}
-		ends := make([]int32, len(edges))
+		ends := make([]int32, n)
 		fill := slices.Clone(start[:len(ix.ms)])
-		for _, e := range edges {
-			ends[fill[e.m]] = e.to
-			fill[e.m]++
+		for _, f := range parts {
+			for _, e := range f.edges[kind] {
+				ends[fill[e.m]] = e.to
+				fill[e.m]++
+			}
 		}
 		for i := range ix.ms {
 			if lo, hi := start[i], start[i+1]; hi > lo {
@@ -585,28 +664,97 @@ func newDupIndex(s *graph.Snapshot) *dupIndex {
 			}
 		}
 	}
-	spread(provides, func(dm *dupMeasure, e []int32) { dm.providers = e })
-	spread(offered, func(dm *dupMeasure, e []int32) { dm.towns = e })
-	spread(inField, func(dm *dupMeasure, e []int32) { dm.fields = e })
-	spread(targets, func(dm *dupMeasure, e []int32) {
-		dm.targets = e
-		if ix.masks {
-			for _, g := range e {
-				dm.tmask |= 1 << uint(g)
-			}
+	// Each kind fills other fields of the measures, so the four can run side by side.
+	tfidfParallel(4, workers, func(kind int) {
+		switch kind {
+		case 0:
+			spread(kind, func(dm *dupMeasure, e []int32) { dm.providers = e })
+		case 1:
+			spread(kind, func(dm *dupMeasure, e []int32) { dm.towns = e })
+		case 2:
+			spread(kind, func(dm *dupMeasure, e []int32) { dm.fields = e })
+		case 3:
+			spread(kind, func(dm *dupMeasure, e []int32) {
+				dm.targets = e
+				if ix.masks {
+					for _, g := range e {
+						dm.tmask |= 1 << uint(g)
+					}
+				}
+			})
 		}
 	})
 	return ix
 }
 
-// dupSortedSet returns s sorted and without repeats; s itself when it is so already.
-func dupSortedSet(s []string) []string {
+// dupSortedSet returns s sorted and without repeats: s itself when it is so already,
+// otherwise a copy at the end of store, which it returns grown.
+func dupSortedSet(s, store []string) ([]string, []string) {
 	for i := 1; i < len(s); i++ {
 		if s[i-1] >= s[i] {
-			return slices.Compact(slices.Sorted(slices.Values(s)))
+			if cap(store)-len(store) < len(s) {
+				store = make([]string, 0, max(4096, len(s)))
+			}
+			at := len(store)
+			store = append(store, s...)
+			set := store[at:]
+			for i := 1; i < len(set); i++ { // a few elements: insertion sort
+				for j := i; j > 0 && set[j] < set[j-1]; j-- {
+					set[j], set[j-1] = set[j-1], set[j]
+				}
+			}
+			set = slices.Compact(set)
+			return set[:len(set):len(set)], store[:at+len(set)]
 		}
 	}
-	return s
+	return s, store
+}
+
+// dupDay returns the day of d as days since 1970-01-01, parsing the ISO form directly (the
+// only form valid dates have) and anything else with graph.Date.Time.
+func dupDay(d graph.Date) (int32, bool) {
+	s := string(d)
+	if s == "" {
+		return 0, false
+	}
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		if t, ok := d.Time(); ok {
+			return int32(t.Unix() / 86400), true
+		}
+		return 0, false
+	}
+	num := func(x string) int {
+		n := 0
+		for i := 0; i < len(x); i++ {
+			c := x[i]
+			if c < '0' || c > '9' {
+				return -1
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n
+	}
+	y, m, day := num(s[:4]), num(s[5:7]), num(s[8:])
+	last := [13]int{0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+	if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+		last[2] = 29
+	}
+	if y < 1 || m < 1 || m > 12 || day < 1 || day > last[m] {
+		if t, ok := d.Time(); ok {
+			return int32(t.Unix() / 86400), true
+		}
+		return 0, false
+	}
+	// Days from civil (Howard Hinnant's algorithm), proleptic Gregorian calendar.
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + day - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return int32(era*146097 + doe - 719468), true
 }
 
 // dupRegion is the outcome for one region, every list in its final order.
@@ -619,14 +767,15 @@ type dupRegion struct {
 	capped     []CappedBlock
 }
 
-// dupScored is a scored pair of a region's measures (local indexes, a's id < b's id).
+// dupScored is a scored pair of a region's measures (local indexes; once ordered, a's id <
+// b's id). Text and structure are computed again for the pairs that are described.
 type dupScored struct {
-	a, b                   int32
-	text, structure, score float64
+	a, b  int32
+	score float64
 }
 
 // dupBlock is the members (local indexes) of one block with its key. When window > 0 (an
-// oversized block), each member is compared only with the window − 1 members after it.
+// oversized block), each member is compared only with the window − 1 members before it.
 type dupBlock struct {
 	key     int64
 	members []int32
@@ -650,6 +799,7 @@ type dupRun struct {
 	start, end []int32
 	tmask      []uint64
 	multi      []bool // offered in several municipalities or fields
+	reviewed   []bool // in some REVIEWED relation
 	// The structural facts as small numbers, for dupRun.structure: the programme and the
 	// format interned per region (-1 when empty), the languages as a bit set. fast is false
 	// when a region has more than 64 languages or the snapshot more than 64 target groups;
@@ -661,46 +811,65 @@ type dupRun struct {
 	lmask     []uint64
 }
 
-// run compares the measures of one region (global indexes in members) using up to workers
-// goroutines.
-func (ix *dupIndex) run(members []int32, p dupParams, workers int) *dupRegion {
-	out := &dupRegion{}
+// newDupRun prepares the comparison of one region (global indexes in members).
+func (ix *dupIndex) newDupRun(members []int32, p dupParams) *dupRun {
 	n := len(members)
 	r := &dupRun{ix: ix, p: p, members: members, ms: make([]*dupMeasure, n),
-		start: make([]int32, n), end: make([]int32, n), tmask: make([]uint64, n), multi: make([]bool, n)}
+		start: make([]int32, n), end: make([]int32, n), tmask: make([]uint64, n), multi: make([]bool, n), reviewed: make([]bool, n)}
 	for k, g := range members {
 		dm := &ix.ms[g]
 		r.ms[k] = dm
 		r.start[k], r.end[k], r.tmask[k] = dm.start, dm.end, dm.tmask
 		r.multi[k] = len(dm.towns)*len(dm.fields) > 1
+		r.reviewed[k] = dm.verdicts
 	}
 	r.compactStructure()
+	return r
+}
 
-	// Texts, without the words of the names of the measure's context.
-	nameTerms := map[string][]string{}
-	termsOf := func(id, name string) []string {
-		t, ok := nameTerms[id]
-		if !ok {
-			t = text.Terms(name)
-			nameTerms[id] = t
+// docs returns the region's texts for TF-IDF, each without the words of the names of the
+// measure's context (providers, municipalities, fields), using up to workers goroutines.
+func (r *dupRun) docs(workers int) []tfidfDoc {
+	ix := r.ix
+	docs := make([]tfidfDoc, len(r.ms))
+	chunks := max(1, min(workers, len(r.ms)/1024))
+	tfidfParallel(chunks, workers, func(c int) {
+		lo, hi := c*len(r.ms)/chunks, (c+1)*len(r.ms)/chunks
+		nameTerms := map[string][]string{}
+		termsOf := func(id, name string) []string {
+			t, ok := nameTerms[id]
+			if !ok {
+				t = text.Terms(name)
+				nameTerms[id] = t
+			}
+			return t
 		}
-		return t
-	}
-	docs := make([]tfidfDoc, n)
-	var drop []string
-	for k, dm := range r.ms {
-		lo := len(drop)
-		for _, o := range dm.providers {
-			drop = append(drop, termsOf(ix.orgs.ids[o], ix.orgs.names[o])...)
+		drop := make([]string, 0, 8*(hi-lo))
+		for k := lo; k < hi; k++ {
+			dm := r.ms[k]
+			at := len(drop)
+			for _, o := range dm.providers {
+				drop = append(drop, termsOf(ix.orgs.ids[o], ix.orgs.names[o])...)
+			}
+			for _, t := range dm.towns {
+				drop = append(drop, termsOf(ix.towns.ids[t], ix.towns.names[t])...)
+			}
+			for _, f := range dm.fields {
+				drop = append(drop, termsOf(ix.fields.ids[f], ix.fields.names[f])...)
+			}
+			docs[k] = tfidfDoc{Title: dm.m.Title, Body: dm.m.Description, Drop: drop[at:len(drop):len(drop)]}
 		}
-		for _, t := range dm.towns {
-			drop = append(drop, termsOf(ix.towns.ids[t], ix.towns.names[t])...)
-		}
-		for _, f := range dm.fields {
-			drop = append(drop, termsOf(ix.fields.ids[f], ix.fields.names[f])...)
-		}
-		docs[k] = tfidfDoc{Title: dm.m.Title, Body: dm.m.Description, Drop: drop[lo:len(drop):len(drop)]}
-	}
+	})
+	return docs
+}
+
+// run compares the measures of one region (global indexes in members) using up to workers
+// goroutines.
+func (ix *dupIndex) run(members []int32, p dupParams, workers int) *dupRegion {
+	out := &dupRegion{}
+	n := len(members)
+	r := ix.newDupRun(members, p)
+	docs := r.docs(workers)
 	r.model = buildTFIDF(docs, p.titleWeight, workers, true)
 
 	blocks := r.blocks(out)
@@ -711,13 +880,13 @@ func (ix *dupIndex) run(members []int32, p dupParams, workers int) *dupRegion {
 	var next atomic.Int64
 	tfidfParallel(nw, nw, func(w int) {
 		o := &outs[w]
-		dense := make([]float32, len(r.model.terms))
+		sc := newDupScratch(len(r.model.terms))
 		for {
 			b := int(next.Add(1)) - 1
 			if b >= len(blocks) {
 				return
 			}
-			o.candidates += r.scoreBlock(blocks[b], dense, &o.kept)
+			o.candidates += r.scoreBlock(blocks[b], sc, &o.kept)
 		}
 	})
 	rank := r.ranks()
@@ -732,18 +901,31 @@ func (ix *dupIndex) run(members []int32, p dupParams, workers int) *dupRegion {
 
 	// Suppressed pairs go to Reviewed (when they reach the threshold); the others link the
 	// clusters.
-	var active, suppress []dupScored
-	var activeReview, suppressReview []int32
+	active := kept[:0] // filtered in place
+	var activeReview map[int]int32
+	var suppress []dupScored
+	var suppressReview []int32
 	for _, sc := range kept {
 		v := r.verdict(sc)
 		switch {
-		case v < 0 || r.ix.verdictList[v].Verdict == VerdictDuplicate:
+		case v < 0:
 			active = append(active, sc)
-			activeReview = append(activeReview, v)
+		case r.ix.verdictList[v].Verdict == VerdictDuplicate:
+			if activeReview == nil {
+				activeReview = map[int]int32{}
+			}
+			activeReview[len(active)] = v
+			active = append(active, sc)
 		case sc.score >= p.threshold:
 			suppress = append(suppress, sc)
 			suppressReview = append(suppressReview, v)
 		}
+	}
+	reviewOf := func(i int) int32 {
+		if v, ok := activeReview[i]; ok {
+			return v
+		}
+		return -1
 	}
 
 	// Clusters are the connected components of the active pairs. Their maximum spanning
@@ -768,11 +950,9 @@ func (ix *dupIndex) run(members []int32, p dupParams, workers int) *dupRegion {
 		return true
 	}
 	listed := make([]bool, len(active))
-	for i, sc := range active {
-		if activeReview[i] >= 0 {
-			union(sc.a, sc.b)
-			listed[i] = true
-		}
+	for i := range activeReview {
+		union(active[i].a, active[i].b)
+		listed[i] = true
 	}
 	for i, sc := range active {
 		if !listed[i] && union(sc.a, sc.b) {
@@ -789,12 +969,18 @@ func (ix *dupIndex) run(members []int32, p dupParams, workers int) *dupRegion {
 		}
 		if listed[i] {
 			report = append(report, sc)
-			reportReview = append(reportReview, activeReview[i])
+			reportReview = append(reportReview, reviewOf(i))
 		}
 	}
+	var sizes []int
+	out.clusters, sizes, report, reportReview = r.clusters(report, reportReview, find, links)
 	out.pairs = r.describeAll(report, reportReview, workers)
+	at := 0
+	for c, n := range sizes {
+		out.clusters[c].Pairs = out.pairs[at : at+n : at+n]
+		at += n
+	}
 	out.reviewed = r.describeAll(suppress, suppressReview, 1)
-	out.clusters = r.clusters(report, out.pairs, find, links)
 	return out
 }
 
@@ -826,9 +1012,18 @@ func (r *dupRun) order(kept []dupScored, rank []int32) {
 	slices.SortFunc(kept, func(x, y dupScored) int { return dupScoredOrder(x, y, rank) })
 }
 
-// dupScoredOrder orders scored pairs by score, highest first, then by the ids.
+// dupScoredOrder orders scored pairs by score, highest first, then by the ids. (Not cmp.Or,
+// which would look up the ranks of every pair; scores rarely tie.)
 func dupScoredOrder(x, y dupScored, rank []int32) int {
-	return cmp.Or(cmp.Compare(y.score, x.score), cmp.Compare(rank[x.a], rank[y.a]), cmp.Compare(rank[x.b], rank[y.b]))
+	switch {
+	case x.score > y.score:
+		return -1
+	case x.score < y.score:
+		return 1
+	case x.a != y.a:
+		return cmp.Compare(rank[x.a], rank[y.a])
+	}
+	return cmp.Compare(rank[x.b], rank[y.b])
 }
 
 // dupMergeSorted merges sorted lists into one.
@@ -865,28 +1060,39 @@ func (r *dupRun) verdict(sc dupScored) int32 {
 	return v
 }
 
-// clusters groups the listed pairs (scored, described alike) by the component of find, in
-// the order of their best pair; links counts the active pairs per component.
-func (r *dupRun) clusters(scored []dupScored, pairs []DuplicatePair, find func(int32) int32, links []int32) []DuplicateCluster {
+// dupAppend2 appends x with two decimals, like strconv.AppendFloat(b, x, 'f', 2, 64) for
+// the numbers of an explanation (0 ≤ x < 10⁶, rounded half away from zero).
+func dupAppend2(b []byte, x float64) []byte {
+	if !(x >= 0 && x < 1e6) {
+		return strconv.AppendFloat(b, x, 'f', 2, 64)
+	}
+	c := int64(math.Round(x * 100))
+	b = strconv.AppendInt(b, c/100, 10)
+	return append(b, '.', byte('0'+c/10%10), byte('0'+c%10))
+}
+
+// clusters makes the clusters of the listed pairs (in score order; reviews alongside), one
+// per component of find, ordered by their best score, then by id; links counts the active
+// pairs per component. It returns the pairs and reviews regrouped by cluster, in that order,
+// each cluster's highest score first, and the number of pairs of each cluster, for the
+// caller to point the clusters' Pairs into the described pairs.
+func (r *dupRun) clusters(scored []dupScored, reviews []int32, find func(int32) int32, links []int32) ([]DuplicateCluster, []int, []dupScored, []int32) {
 	n := len(r.ms)
 	index := make([]int32, n) // root → 1 + cluster
-	count := make([]int32, n) // root → listed pairs
 	seen := make([]bool, n)
-	for _, sc := range scored {
-		count[find(sc.a)]++
-	}
 	var out []DuplicateCluster
 	var members [][]int32
+	of := make([]int32, len(scored)) // pair → cluster
 	for i, sc := range scored {
 		root := find(sc.a)
 		c := int(index[root]) - 1
 		if c < 0 {
 			c = len(out)
 			index[root] = int32(c + 1)
-			out = append(out, DuplicateCluster{Score: pairs[i].Score, Links: int(links[root]), Pairs: make([]DuplicatePair, 0, count[root])})
-			members = append(members, make([]int32, 0, count[root]+1))
+			out = append(out, DuplicateCluster{Score: sc.score, Links: int(links[root])})
+			members = append(members, nil)
 		}
-		out[c].Pairs = append(out[c].Pairs, pairs[i])
+		of[i] = int32(c)
 		for _, k := range [2]int32{sc.a, sc.b} {
 			if !seen[k] {
 				seen[k] = true
@@ -904,7 +1110,35 @@ func (r *dupRun) clusters(scored []dupScored, pairs []DuplicatePair, find func(i
 		cl.ID = "dup-" + cl.Measures[0]
 		r.clusterKind(cl, members[c])
 	}
-	return out
+	// Clusters by score, then id; pairs regrouped by a counting sort, stable within a cluster.
+	order := make([]int32, len(out))
+	for c := range order {
+		order[c] = int32(c)
+	}
+	slices.SortFunc(order, func(x, y int32) int {
+		return cmp.Or(cmp.Compare(out[y].Score, out[x].Score), strings.Compare(out[x].ID, out[y].ID))
+	})
+	rank := make([]int32, len(out))
+	sorted := make([]DuplicateCluster, len(out))
+	for pos, c := range order {
+		rank[c] = int32(pos)
+		sorted[pos] = out[c]
+	}
+	start, sizes := make([]int, len(out)+1), make([]int, len(out))
+	for _, c := range of {
+		start[rank[c]+1]++
+	}
+	for c := range out {
+		start[c+1] += start[c]
+		sizes[c] = start[c+1] - start[c]
+	}
+	grouped, groupedReviews := make([]dupScored, len(scored)), make([]int32, len(scored))
+	for i, c := range of {
+		at := start[rank[c]]
+		start[rank[c]]++
+		grouped[at], groupedReviews[at] = scored[i], reviews[i]
+	}
+	return sorted, sizes, grouped, groupedReviews
 }
 
 // compactStructure fills the small-number form of the structural facts.
@@ -1018,7 +1252,7 @@ func (r *dupRun) addConfirmed(out []dupScored, kept []workerKept) []dupScored {
 		}
 		t := r.model.vecs[a].dot(r.model.vecs[b])
 		st := r.structure(a, b)
-		out = append(out, dupScored{a: a, b: b, text: t, structure: st, score: dupCombine(t, st, r.p)})
+		out = append(out, dupScored{a: a, b: b, score: dupCombine(t, st, r.p)})
 	}
 	return out
 }
@@ -1083,65 +1317,183 @@ func dupTopTerm(v sparseVec) int32 {
 	return id
 }
 
-// scoreBlock scores the pairs of one block that pass blocking, appends those to keep (score
-// at or above the threshold, or with a verdict) to kept and returns how many it scored.
-// dense is a zeroed scratch vector over the region's terms; it is zero again on return.
-func (r *dupRun) scoreBlock(b dupBlock, dense []float32, kept *[]dupScored) int {
-	p := r.p
-	// Below this cosine no pair can reach the threshold, even with full structural agreement.
-	minText := 0.0
-	if rest := p.threshold - (1 - p.textWeight); rest > 0 {
-		minText = rest / p.textWeight * p.textFull
+// dupScratch is the scratch space of one scoring goroutine. The vocabulary-sized arrays are
+// zero (head: -1) between blocks.
+type dupScratch struct {
+	dense []float32 // the current first vector, spread out
+	maxw  []float32 // per term, the largest weight in the block
+	head  []int32   // per term, the last posting of the block's index
+	post  []dupPosting
+	pfx   []int32 // per block position, the length of the vector's unindexed prefix
+	mark  []int32 // per block position, cur when it shares an indexed term with the current one
+	cur   int32
+	// The block's members' facts by block position, for sequential access.
+	start, end []int32
+	tmask      []uint64
+	flags      []uint8 // dupMulti, dupReviewed
+	minKey     []int64 // the smallest (municipality, field) key of a member in several places
+}
+
+const (
+	dupMulti    = 1 << iota // offered in several municipalities or fields
+	dupReviewed             // in some REVIEWED relation
+)
+
+// dupPosting is one entry of a term's list in the block's inverted index.
+type dupPosting struct{ pos, next int32 }
+
+func newDupScratch(terms int) *dupScratch {
+	sc := &dupScratch{dense: make([]float32, terms), maxw: make([]float32, terms), head: make([]int32, terms)}
+	for i := range sc.head {
+		sc.head[i] = -1
 	}
+	return sc
+}
+
+// minText is the cosine below which no pair can reach the threshold, even with full
+// structural agreement; 0 when structure alone can reach it.
+func (p dupParams) minText() float64 {
+	if rest := p.threshold - (1 - p.textWeight); rest > 0 {
+		return rest / p.textWeight * p.textFull
+	}
+	return 0
+}
+
+// scoreBlock scores the pairs of one block that pass blocking, appends those to keep (score
+// at or above the threshold, or with a verdict) to kept and returns how many pairs passed
+// blocking.
+//
+// Only pairs whose cosine reaches minText can be kept, and most pairs of a block share
+// only common words. The cosines of the others are skipped with the prefix filter of the
+// all-pairs similarity search (Bayardo, Ma, Srikant: Scaling up all pairs similarity search,
+// WWW 2007): term ids run from the most to the least frequent, and each vector's leading
+// terms whose weights, multiplied by the largest weight the term has in the block, add up
+// to less than minText form its prefix. A vector y can reach minText with x only through a
+// term outside y's prefix, so the block keeps an inverted index of the terms outside the
+// prefixes, and x computes the cosine only with the earlier members it finds there. The
+// result is the same as scoring every pair.
+func (r *dupRun) scoreBlock(b dupBlock, sc *dupScratch, kept *[]dupScored) int {
+	p := r.p
+	minText := p.minText()
 	vecs := r.model.vecs
-	candidates := 0
 	mem := b.members
-	for x, a := range mem {
-		// The first vector is spread into dense, so that each product is one pass over the
-		// second vector (no merge of two id lists). The terms are added in ascending order,
-		// as sparseVec.dot does, so the sums are the same to the last bit.
+	if len(sc.pfx) < len(mem) {
+		n := len(mem)
+		sc.pfx, sc.mark, sc.cur = make([]int32, n), make([]int32, n), 0
+		sc.start, sc.end, sc.tmask, sc.flags = make([]int32, n), make([]int32, n), make([]uint64, n), make([]uint8, n)
+		sc.minKey = make([]int64, n)
+	}
+	for i, k := range mem {
+		sc.start[i], sc.end[i], sc.tmask[i] = r.start[k], r.end[k], r.tmask[k]
+		var f uint8
+		if r.multi[k] {
+			f |= dupMulti
+			dm := r.ms[k]
+			sc.minKey[i] = int64(dm.towns[0])<<32 | int64(dm.fields[0])
+		}
+		if r.reviewed[k] {
+			f |= dupReviewed
+		}
+		sc.flags[i] = f
+	}
+	prune := !p.noPrune && minText > 0 && b.window == 0 && len(mem) > 2
+	if prune {
+		for _, k := range mem {
+			v := vecs[k]
+			for i, id := range v.ids {
+				sc.maxw[id] = max(sc.maxw[id], v.ws[i])
+			}
+		}
+		// A small margin keeps float rounding on the safe side: the prefix ends early.
+		limit := minText * (1 - 1e-9)
+		for j, k := range mem {
+			v := vecs[k]
+			var bound float64
+			end := len(v.ids)
+			for i, id := range v.ids {
+				if bound += float64(v.ws[i]) * float64(sc.maxw[id]); bound >= limit {
+					end = i
+					break
+				}
+			}
+			sc.pfx[j] = int32(end)
+		}
+	}
+	candidates := 0
+	for j, a := range mem {
+		// The vector is spread into dense, so that each product is one pass over the other
+		// vector (no merge of two id lists). The terms are added in ascending order, as
+		// sparseVec.dot does, so the sums are the same to the last bit.
 		va := vecs[a]
 		for i, id := range va.ids {
-			dense[id] = va.ws[i]
+			sc.dense[id] = va.ws[i]
 		}
-		sa, ea, ma := r.start[a], r.end[a], r.tmask[a]
-		last := len(mem)
+		if prune {
+			sc.cur++
+			for _, id := range va.ids {
+				for q := sc.head[id]; q >= 0; q = sc.post[q].next {
+					sc.mark[sc.post[q].pos] = sc.cur
+				}
+			}
+		}
+		sa, ea, ma, fa := sc.start[j], sc.end[j], sc.tmask[j], sc.flags[j]
+		first := 0
 		if b.window > 0 {
-			last = min(last, x+b.window)
+			first = max(0, j-b.window+1)
 		}
-		for _, c := range mem[x+1 : last] {
-			if sa > r.end[c] || r.start[c] > ea {
+		for i := first; i < j; i++ {
+			if sa > sc.end[i] || sc.start[i] > ea {
 				continue
 			}
+			c := mem[i]
 			if r.ix.masks {
-				if ma&r.tmask[c] == 0 {
+				if ma&sc.tmask[i] == 0 {
 					continue
 				}
 			} else if !dupIntersects(r.ms[a].targets, r.ms[c].targets) {
 				continue
 			}
-			if r.multi[a] && r.multi[c] && dupFirstSharedKey(r.ms[a], r.ms[c]) != b.key {
-				continue // scored in the block of the smallest key the two share
+			both := fa & sc.flags[i]
+			// A pair of measures in several places is scored in the block of the smallest
+			// key they share; surely this one when it is the smallest key of either.
+			if both&dupMulti != 0 && sc.minKey[j] != b.key && sc.minKey[i] != b.key && dupFirstSharedKey(r.ms[a], r.ms[c]) != b.key {
+				continue
 			}
 			candidates++
+			reviewed := both&dupReviewed != 0 && r.ix.hasVerdict(r.members[a], r.members[c])
+			if prune && sc.mark[i] != sc.cur && !reviewed {
+				continue // cosine below minText
+			}
 			vc := vecs[c]
 			var t float64
 			for i, id := range vc.ids {
-				t += float64(dense[id]) * float64(vc.ws[i])
+				t += float64(sc.dense[id]) * float64(vc.ws[i])
 			}
-			reviewed := r.ms[a].verdicts && r.ms[c].verdicts && r.ix.hasVerdict(r.members[a], r.members[c])
 			if t < minText && !reviewed {
 				continue
 			}
 			st := r.structure(a, c)
-			sc := dupCombine(t, st, p)
-			if sc >= p.threshold || reviewed {
-				*kept = append(*kept, dupScored{a: a, b: c, text: t, structure: st, score: sc})
+			if s := dupCombine(t, st, p); s >= p.threshold || reviewed {
+				*kept = append(*kept, dupScored{a: a, b: c, score: s})
 			}
 		}
 		for _, id := range va.ids {
-			dense[id] = 0
+			sc.dense[id] = 0
 		}
+		if prune {
+			for _, id := range va.ids[sc.pfx[j]:] {
+				sc.post = append(sc.post, dupPosting{int32(j), sc.head[id]})
+				sc.head[id] = int32(len(sc.post) - 1)
+			}
+		}
+	}
+	if prune {
+		for _, k := range mem {
+			for _, id := range vecs[k].ids {
+				sc.maxw[id], sc.head[id] = 0, -1
+			}
+		}
+		sc.post = sc.post[:0]
 	}
 	return candidates
 }
@@ -1282,10 +1634,14 @@ type dupWriter struct {
 	strs     dupArena[string]
 	matches  dupArena[graph.FieldMatch]
 	spans    dupArena[[2]int]
-	stamp    []int32 // stamp[term] == seq: the term is shared by the current pair
+	dense    []float32 // the first vector of the current pair, spread out
+	stamp    []int32   // stamp[term] == seq: the term is shared by the current pair
 	seq      int32
 	shares   []dupTermShare
-	explains []byte
+	explains strings.Builder
+	notes    [2][8][8]string // see ofShared
+	found    [][2]int        // scratch of highlights
+	num      [32]byte
 }
 
 // dupTermShare is a shared term with its contribution to the cosine.
@@ -1303,32 +1659,36 @@ func (r *dupRun) describeAll(scored []dupScored, reviews []int32, workers int) [
 	}
 	// Renderings of every measure involved, made once.
 	render := make([]*dupRender, len(r.ms))
+	renders := make([]dupRender, 0, min(len(r.ms), 2*len(scored)))
 	var need []int32
 	for _, sc := range scored {
 		for _, k := range [2]int32{sc.a, sc.b} {
 			if render[k] == nil {
-				render[k] = &dupRender{}
+				renders = append(renders, dupRender{})
+				render[k] = &renders[len(renders)-1]
 				need = append(need, k)
 			}
 		}
 	}
-	chunks := max(1, min(workers, len(need)/256))
+	chunks := max(1, min(workers, len(need)/512))
 	tfidfParallel(chunks, workers, func(c int) {
+		rc := dupRenderCache{one: map[*dupTable][][]string{}, groups: map[uint64]*dupRender{}, langs: map[uint64]string{}}
 		for _, k := range need[c*len(need)/chunks : (c+1)*len(need)/chunks] {
-			r.renderMeasure(k, render[k])
+			r.renderMeasure(k, render[k], &rc)
 		}
 	})
 	chunks = max(1, min(workers, len(scored)/256))
 	tfidfParallel(chunks, workers, func(c int) {
-		w := &dupWriter{r: r, render: render, stamp: make([]int32, len(r.model.terms))}
 		lo, hi := c*len(scored)/chunks, (c+1)*len(scored)/chunks
+		w := &dupWriter{r: r, render: render, stamp: make([]int32, len(r.model.terms)), dense: make([]float32, len(r.model.terms))}
+		w.explains.Grow(400 * (hi - lo))
 		bounds := make([]int, 0, hi-lo+1)
 		for i := lo; i < hi; i++ {
-			bounds = append(bounds, len(w.explains))
+			bounds = append(bounds, w.explains.Len())
 			w.describe(&out[i], scored[i], reviews[i])
 		}
-		bounds = append(bounds, len(w.explains))
-		all := string(w.explains) // one string for the chunk's explanations
+		bounds = append(bounds, w.explains.Len())
+		all := w.explains.String() // one string for the chunk's explanations
 		for i := lo; i < hi; i++ {
 			out[i].Explanation = all[bounds[i-lo]:bounds[i-lo+1]]
 		}
@@ -1336,22 +1696,68 @@ func (r *dupRun) describeAll(scored []dupScored, reviews []int32, workers int) [
 	return out
 }
 
-// renderMeasure fills the renderings of measure k.
-func (r *dupRun) renderMeasure(k int32, d *dupRender) {
-	dm, ix := r.ms[k], r.ix
-	names := func(t *dupTable, ids []int32) (string, []string) {
-		s := make([]string, len(ids))
-		idList := make([]string, len(ids))
-		for i, id := range ids {
-			s[i], idList[i] = t.names[id], t.ids[id]
-		}
-		return strings.Join(s, ", "), idList
+// dupRenderCache shares renderings between measures: the id lists of single
+// municipalities and fields, and the renderings of target group and language sets.
+type dupRenderCache struct {
+	one    map[*dupTable][][]string
+	groups map[uint64]*dupRender // by target group bit set: groups, groupIDs
+	langs  map[uint64]string     // by language bit set
+}
+
+// single returns the id list of entry id of t, shared by all who ask.
+func (c *dupRenderCache) single(t *dupTable, id int32) []string {
+	ones := c.one[t]
+	if ones == nil {
+		ones = make([][]string, len(t.ids))
+		c.one[t] = ones
 	}
-	d.langs = strings.Join(dm.langs, ", ")
-	d.groups, d.groupIDs = names(&ix.groups, dm.targets)
-	d.providers, _ = names(&ix.orgs, dm.providers)
-	_, d.towns = names(&ix.towns, dm.towns)
-	_, d.fields = names(&ix.fields, dm.fields)
+	if ones[id] == nil {
+		ones[id] = []string{t.ids[id]}
+	}
+	return ones[id]
+}
+
+// renderMeasure fills the renderings of measure k.
+func (r *dupRun) renderMeasure(k int32, d *dupRender, cache *dupRenderCache) {
+	dm, ix := r.ms[k], r.ix
+	names := func(t *dupTable, ids []int32) string {
+		if len(ids) == 1 {
+			return t.names[ids[0]]
+		}
+		s := make([]string, len(ids))
+		for i, id := range ids {
+			s[i] = t.names[id]
+		}
+		return strings.Join(s, ", ")
+	}
+	idList := func(t *dupTable, ids []int32) []string {
+		if len(ids) == 1 {
+			return cache.single(t, ids[0])
+		}
+		s := make([]string, len(ids))
+		for i, id := range ids {
+			s[i] = t.ids[id]
+		}
+		return s
+	}
+	if g, ok := cache.groups[dm.tmask]; ok && r.ix.masks {
+		d.groups, d.groupIDs = g.groups, g.groupIDs
+	} else {
+		d.groups, d.groupIDs = names(&ix.groups, dm.targets), idList(&ix.groups, dm.targets)
+		if r.ix.masks {
+			cache.groups[dm.tmask] = &dupRender{groups: d.groups, groupIDs: d.groupIDs}
+		}
+	}
+	if l, ok := cache.langs[r.lmask[k]]; ok && r.fast {
+		d.langs = l
+	} else {
+		d.langs = strings.Join(dm.langs, ", ")
+		if r.fast {
+			cache.langs[r.lmask[k]] = d.langs
+		}
+	}
+	d.providers = names(&ix.orgs, dm.providers)
+	d.towns, d.fields = idList(&ix.towns, dm.towns), idList(&ix.fields, dm.fields)
 	s, e := string(dm.m.Starts), string(dm.m.Ends)
 	if s == "" {
 		s = "open"
@@ -1372,17 +1778,31 @@ func (w *dupWriter) describe(pair *DuplicatePair, sc dupScored, v int32) {
 	p := r.p
 	a, c := r.ms[sc.a], r.ms[sc.b]
 	ra, rc := w.render[sc.a], w.render[sc.b]
+	// The cosine, summed in ascending term order as in scoreBlock (so to the last bit the
+	// same), and the shared terms with their contributions.
+	va, vc := r.model.vecs[sc.a], r.model.vecs[sc.b]
+	for i, id := range va.ids {
+		w.dense[id] = va.ws[i]
+	}
+	var t float64
+	w.seq++
+	w.shares = w.shares[:0]
+	for i, id := range vc.ids {
+		if x := w.dense[id]; x != 0 { // weights are never 0
+			c := float64(x) * float64(vc.ws[i])
+			t += c
+			w.shares = append(w.shares, dupTermShare{id, c})
+			w.stamp[id] = w.seq
+		}
+	}
+	for _, id := range va.ids {
+		w.dense[id] = 0
+	}
 	*pair = DuplicatePair{A: a.m.ID, B: c.m.ID, TitleA: a.m.Title, TitleB: c.m.Title,
-		Score: sc.score, Text: sc.text, TextPart: min(1, sc.text/p.textFull), Structure: sc.structure,
+		Score: sc.score, Text: t, TextPart: min(1, t/p.textFull), Structure: r.structure(sc.a, sc.b),
 		Verdict: review.Verdict, VerdictBy: review.By, VerdictAt: review.At, VerdictNote: review.Note}
 
 	// Shared terms by contribution, and the words to highlight.
-	w.seq++
-	w.shares = w.shares[:0]
-	r.model.vecs[sc.a].shared(r.model.vecs[sc.b], func(id int32, x float64) {
-		w.shares = append(w.shares, dupTermShare{id, x})
-		w.stamp[id] = w.seq
-	})
 	// The largest contribution first, ties by term; the lists are short.
 	sh, terms := w.shares, r.model.terms
 	for i := 1; i < len(sh); i++ {
@@ -1397,8 +1817,8 @@ func (w *dupWriter) describe(pair *DuplicatePair, sc dupScored, v int32) {
 	for i, s := range w.shares {
 		pair.SharedTerms[i] = r.model.terms[s.id]
 	}
-	pair.HighlightsA = w.highlights(r.model.tokens[sc.a])
-	pair.HighlightsB = w.highlights(r.model.tokens[sc.b])
+	pair.HighlightsA = w.highlights(sc.a)
+	pair.HighlightsB = w.highlights(sc.b)
 
 	pair.Municipalities = w.sharedIDs(ra.towns, rc.towns)
 	pair.Fields = w.sharedIDs(ra.fields, rc.fields)
@@ -1434,32 +1854,32 @@ func (w *dupWriter) sharedIDs(a, b []string) []string {
 	return out
 }
 
-// highlights returns, per field, the byte ranges of the tokens whose terms the current pair
-// shares.
-func (w *dupWriter) highlights(toks []tfidfToken) []graph.FieldMatch {
-	var n [2]int
-	for _, t := range toks {
-		if w.stamp[t.id] == w.seq {
-			n[t.field]++
+// highlights returns, per field, the byte ranges of the tokens of measure k whose terms the
+// current pair shares.
+func (w *dupWriter) highlights(k int32) []graph.FieldMatch {
+	toks := w.r.model.tokens[k]
+	split := int(w.r.model.titleTokens[k])
+	// One pass into scratch space, then the exact room from the arena.
+	found := w.found[:0]
+	title := 0
+	for i, t := range toks {
+		if w.stamp[t.id] == w.seq && t.end > 0 {
+			found = append(found, [2]int{int(t.start), int(t.end)})
+			if i < split {
+				title++
+			}
 		}
 	}
-	fields := 0
-	for _, x := range n {
-		if x > 0 {
-			fields++
-		}
-	}
-	out := w.matches.take(fields)[:0]
+	w.found = found
+	n := [2]int{title, len(found) - title}
+	out := w.matches.take(min(n[0], 1) + min(n[1], 1))[:0]
 	for f, name := range [2]string{"title", "description"} {
 		if n[f] == 0 {
 			continue
 		}
-		spans := w.spans.take(n[f])[:0]
-		for _, t := range toks {
-			if int(t.field) == f && w.stamp[t.id] == w.seq {
-				spans = append(spans, [2]int{int(t.start), int(t.end)})
-			}
-		}
+		spans := w.spans.take(n[f])
+		copy(spans, found[:n[f]])
+		found = found[n[f]:]
 		out = append(out, graph.FieldMatch{Field: name, Spans: spans})
 	}
 	return out
@@ -1484,9 +1904,19 @@ const (
 	noteNoOverlap        = "the runs do not overlap; a blocking rule, not weighed"
 )
 
-// dupOfShared renders "n of m <what> shared".
-func dupOfShared(n, m int, what string) string {
-	return strconv.Itoa(n) + " of " + strconv.Itoa(m) + " " + what + " shared"
+// ofShared renders "n of m <what> shared" (what: 0 languages, 1 target groups), remembering
+// the small cases.
+func (w *dupWriter) ofShared(n, m, what int) string {
+	if n < 8 && m < 8 {
+		if s := w.notes[what][n][m]; s != "" {
+			return s
+		}
+	}
+	s := strconv.Itoa(n) + " of " + strconv.Itoa(m) + " " + [2]string{"languages", "target groups"}[what] + " shared"
+	if n < 8 && m < 8 {
+		w.notes[what][n][m] = s
+	}
+	return s
 }
 
 // parts explains dupStructure(a, c) part by part.
@@ -1511,7 +1941,7 @@ func (w *dupWriter) parts(a, c *dupMeasure, ra, rc *dupRender) []DuplicatePart {
 	if len(a.langs) > 0 && len(c.langs) > 0 {
 		n := dupCountShared(a.langs, c.langs, strings.Compare)
 		la.Value, la.Weight = dupJaccardStrings(a.langs, c.langs), wt.Languages
-		la.Note = dupOfShared(n, len(a.langs)+len(c.langs)-n, "languages")
+		la.Note = w.ofShared(n, len(a.langs)+len(c.langs)-n, 0)
 	}
 	parts[1] = la
 
@@ -1533,7 +1963,7 @@ func (w *dupWriter) parts(a, c *dupMeasure, ra, rc *dupRender) []DuplicatePart {
 	if len(a.targets) > 0 && len(c.targets) > 0 {
 		n := dupCountShared(a.targets, c.targets, cmp.Compare[int32])
 		tg.Value, tg.Weight = dupJaccardInts(a.targets, c.targets), wt.TargetGroups
-		tg.Note = dupOfShared(n, len(a.targets)+len(c.targets)-n, "target groups")
+		tg.Note = w.ofShared(n, len(a.targets)+len(c.targets)-n, 1)
 	}
 	parts[3] = tg
 
@@ -1556,86 +1986,91 @@ func (w *dupWriter) parts(a, c *dupMeasure, ra, rc *dupRender) []DuplicatePart {
 	return parts
 }
 
+// dupPartLabels names the parts in explanations.
+var dupPartLabels = map[string]string{PartProgramme: "programme", PartLanguages: "languages", PartFormat: "format",
+	PartTargetGroups: "target groups", PartProvider: "provider", PartTime: "time"}
+
 // explain appends the pair's explanation to w.explains.
 func (w *dupWriter) explain(pair *DuplicatePair, ra *dupRender) {
 	r := w.r
 	p := r.p
-	b := w.explains
-	num := func(x float64) { b = strconv.AppendFloat(b, x, 'f', 2, 64) }
-	b = append(b, "TF-IDF cosine "...)
+	b := &w.explains
+	num := func(x float64) { b.Write(dupAppend2(w.num[:0], x)) }
+	b.WriteString("TF-IDF cosine ")
 	num(pair.Text)
 	if len(pair.SharedTerms) > 0 {
-		b = append(b, " (shared: "...)
+		b.WriteString(" (shared: ")
 		for i, t := range pair.SharedTerms[:min(5, len(pair.SharedTerms))] {
 			if i > 0 {
-				b = append(b, ", "...)
+				b.WriteString(", ")
 			}
-			b = append(b, t...)
+			b.WriteString(t)
 		}
-		b = append(b, ')')
+		b.WriteByte(')')
 	}
-	b = append(b, "; structure "...)
+	b.WriteString("; structure ")
 	num(pair.Structure)
-	b = append(b, " ("...)
+	b.WriteString(" (")
 	known := 0
 	for _, part := range pair.Parts {
 		if part.Weight > 0 {
 			if known > 0 {
-				b = append(b, ", "...)
+				b.WriteString(", ")
 			}
-			b = append(b, strings.ReplaceAll(part.Name, "_", " ")...)
-			b = append(b, ' ')
+			b.WriteString(dupPartLabels[part.Name])
+			b.WriteByte(' ')
 			num(part.Value)
 			known++
 		}
 	}
 	if known == 0 {
-		b = append(b, "no part known"...)
+		b.WriteString("no part known")
 	}
-	b = append(b, "); score "...)
+	b.WriteString("); score ")
 	num(p.textWeight)
-	b = append(b, "·"...)
+	b.WriteString("·")
 	num(pair.TextPart)
-	b = append(b, " + "...)
+	b.WriteString(" + ")
 	num(1 - p.textWeight)
-	b = append(b, "·"...)
+	b.WriteString("·")
 	num(pair.Structure)
-	b = append(b, " = "...)
+	b.WriteString(" = ")
 	num(pair.Score)
 	if pair.Score >= p.threshold {
-		b = append(b, " ≥ "...)
+		b.WriteString(" ≥ ")
 	} else {
-		b = append(b, " < "...)
+		b.WriteString(" < ")
 	}
 	num(p.threshold)
-	b = append(b, '.')
+	b.WriteByte('.')
 	by := ""
 	if pair.VerdictBy != "" {
 		by = " (" + pair.VerdictBy + ")"
 	}
 	switch pair.Verdict {
 	case VerdictDuplicate:
-		b = append(b, " A reviewer confirmed the pair as a duplicate"+by+"."...)
+		b.WriteString(" A reviewer confirmed the pair as a duplicate" + by + ".")
 	case VerdictIntended:
-		b = append(b, " A reviewer marked the offers as complementary on purpose"+by+"; not reported."...)
+		b.WriteString(" A reviewer marked the offers as complementary on purpose" + by + "; not reported.")
 	case VerdictNotDuplicate:
-		b = append(b, " A reviewer marked the pair as no duplicate"+by+"; not reported."...)
+		b.WriteString(" A reviewer marked the pair as no duplicate" + by + "; not reported.")
 	}
-	where := ""
-	if len(pair.Municipalities) > 0 {
-		where = " in " + r.ix.towns.names[r.ix.towns.index[pair.Municipalities[0]]]
+	where := func() {
+		if len(pair.Municipalities) > 0 {
+			b.WriteString(" in ")
+			b.WriteString(r.ix.towns.names[r.ix.towns.index[pair.Municipalities[0]]])
+		}
 	}
 	if pair.Kind == DuplicateData {
-		b = append(b, " Both are entries of "...)
-		b = append(b, ra.providers...)
-		b = append(b, where...)
-		b = append(b, ": probably the same offer entered twice — merge them."...)
+		b.WriteString(" Both are entries of ")
+		b.WriteString(ra.providers)
+		where()
+		b.WriteString(": probably the same offer entered twice — merge them.")
 	} else {
-		b = append(b, " Different providers run the same kind of offer"...)
-		b = append(b, where...)
-		b = append(b, " — they should coordinate."...)
+		b.WriteString(" Different providers run the same kind of offer")
+		where()
+		b.WriteString(" — they should coordinate.")
 	}
-	w.explains = b
 }
 
 // clusterKind sets the kind, suggestion and explanation of a cluster from its members'

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -361,6 +362,25 @@ func TestDuplicatesVerdicts(t *testing.T) {
 	}
 }
 
+// TestDuplicatesEmpty: no measures, or no pair, give empty lists (JSON [] rather than null).
+func TestDuplicatesEmpty(t *testing.T) {
+	for name, s := range map[string]*graph.Snapshot{
+		"empty":    {},
+		"no pairs": newDupFixture().add(dupM{id: "msr_a", title: cafeTitle, desc: cafeDesc}).s,
+	} {
+		d := mustFind(t, s, DuplicateParams{})
+		b, err := json.Marshal(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, key := range []string{`"pairs":[]`, `"clusters":[]`, `"reviewed":[]`, `"capped":[]`} {
+			if !strings.Contains(string(b), key) {
+				t.Errorf("%s: %s lacks %s", name, b, key)
+			}
+		}
+	}
+}
+
 // TestDuplicatesInvalidParams: bad parameters name their field.
 func TestDuplicatesInvalidParams(t *testing.T) {
 	s := clusterFixture().s
@@ -439,6 +459,34 @@ func TestDuplicatesMaxBlock(t *testing.T) {
 	}
 	if len(d.Clusters) != 1 || len(d.Clusters[0].Measures) != 5 {
 		t.Errorf("clusters %+v", d.Clusters)
+	}
+}
+
+// TestDupDay: the day numbers agree with the time package, over the leap years and the
+// month ends of two centuries; malformed dates fall back to graph.Date.Time.
+func TestDupDay(t *testing.T) {
+	for d := time.Date(1999, 12, 1, 0, 0, 0, 0, time.UTC); d.Year() < 2101; d = d.AddDate(0, 0, 1) {
+		got, ok := dupDay(graph.Date(d.Format(time.DateOnly)))
+		if want := int32(d.Unix() / 86400); !ok || got != want {
+			t.Fatalf("%s: %d, want %d", d.Format(time.DateOnly), got, want)
+		}
+	}
+	for _, bad := range []graph.Date{"", "2025-13-01", "2025-1-01", "20x5-01-01", "2025-02-30"} {
+		if _, ok := dupDay(bad); ok {
+			t.Errorf("%q parsed", bad)
+		}
+	}
+}
+
+// TestDupAppend2: two decimals as strconv writes them, halves away from zero.
+func TestDupAppend2(t *testing.T) {
+	for _, c := range []struct {
+		x    float64
+		want string
+	}{{0, "0.00"}, {0.641113, "0.64"}, {0.7709, "0.77"}, {1, "1.00"}, {0.995, "1.00"}, {0.125, "0.13"}, {12.3456, "12.35"}, {-0.5, "-0.50"}, {math.NaN(), "NaN"}} {
+		if got := string(dupAppend2(nil, c.x)); got != c.want {
+			t.Errorf("%v: %q, want %q", c.x, got, c.want)
+		}
 	}
 }
 
@@ -564,6 +612,53 @@ func TestDuplicatesDemoPrecisionRecall(t *testing.T) {
 	}
 }
 
+// demoClusterPR returns the precision and recall of the cluster pairs over all demo regions.
+func demoClusterPR(t *testing.T, snaps map[string]*graph.Snapshot, p DuplicateParams) (float64, float64) {
+	t.Helper()
+	planted, _ := demoTruthPairs()
+	var all prCount
+	for key, s := range snaps {
+		d := mustFind(t, s, p)
+		all.planted += len(planted[key])
+		for k := range clusterPairs(d.Clusters) {
+			all.reported++
+			if _, ok := planted[key][k]; ok {
+				all.tp++
+			}
+		}
+	}
+	return all.precision(), all.recall()
+}
+
+// TestDuplicatesDemoSensitivity: the defaults are not a knife edge. Cluster precision and
+// recall stay at 0.9 or more when the threshold, the text's weight or TextFull move a step
+// either way; the table shows how far.
+func TestDuplicatesDemoSensitivity(t *testing.T) {
+	snaps := demoSnapshots(t)
+	t.Logf("cluster pairs P/R by threshold (rows: text weight / text full)")
+	thresholds := []float64{0.7, 0.75, 0.8}
+	head := "text_weight text_full"
+	for _, th := range thresholds {
+		head += fmt.Sprintf(" | %-9.2f", th)
+	}
+	t.Log(head)
+	for _, tw := range []float64{0.6, 0.7, 0.8} {
+		for _, tf := range []float64{0.4, 0.5, 0.6} {
+			line := fmt.Sprintf("%-11.1f %-9.1f", tw, tf)
+			for _, th := range thresholds {
+				pr, rc := demoClusterPR(t, snaps, DuplicateParams{Threshold: th, TextWeight: tw, TextFull: tf})
+				line += fmt.Sprintf(" | %.2f/%.2f", pr, rc)
+				near := math.Abs(th-DefaultDuplicateThreshold) < 0.06 && math.Abs(tw-DefaultDuplicateTextWeight) < 0.11 && math.Abs(tf-DefaultDuplicateTextFull) < 0.01 ||
+					th == DefaultDuplicateThreshold && tw == DefaultDuplicateTextWeight
+				if near && (pr < 0.9 || rc < 0.9) {
+					t.Errorf("threshold %.2f, text weight %.1f, text full %.1f: precision %.2f, recall %.2f", th, tw, tf, pr, rc)
+				}
+			}
+			t.Log(line)
+		}
+	}
+}
+
 // TestDuplicatesDemoScoreParts: on every reported demo pair the parts add up to Structure and
 // the formula to Score.
 func TestDuplicatesDemoScoreParts(t *testing.T) {
@@ -632,6 +727,40 @@ func TestDuplicatesRegionsIndependent(t *testing.T) {
 	runtime.GOMAXPROCS(prev)
 	if !reflect.DeepEqual(one, whole) {
 		t.Fatal("one goroutine gives another result than several")
+	}
+}
+
+// TestDuplicatesPrefixFilterExact: skipping the cosines the prefix filter rules out changes
+// nothing, on dense synthetic blocks (templates repeat within a cell) and on the demo, for
+// the defaults and for parameters that lower the cosine needed.
+func TestDuplicatesPrefixFilterExact(t *testing.T) {
+	sc := demo.Scale{Name: "prefix", Regions: 2, MunicipalitiesPerRegion: 4, OrganisationsPerRegion: 150,
+		MeasuresPerRegion: 1200, ActorsPerRegion: 10, NetworksPerRegion: 5, FieldsPerRegion: 3, GoalsPerField: 1}
+	dense, err := demo.ScaleSnapshot(context.Background(), sc, 7)
+	if err != nil {
+		t.Fatal(err)
+	}
+	snaps := []*graph.Snapshot{dense}
+	for _, s := range demoSnapshots(t) {
+		snaps = append(snaps, s)
+	}
+	for _, p := range []DuplicateParams{{}, {Threshold: 0.6, TextWeight: 0.9}, {Threshold: 0.9, TextFull: 0.8, TitleWeight: 2}} {
+		rp, err := p.resolve()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, s := range snaps {
+			pruned := findDuplicates(s, rp)
+			rp.noPrune = true
+			full := findDuplicates(s, rp)
+			rp.noPrune = false
+			if !reflect.DeepEqual(pruned, full) {
+				t.Fatalf("%+v, snapshot %d: pruned %d pairs (%d above), full %d (%d above)", p, i, len(pruned.Pairs), pruned.AboveThreshold, len(full.Pairs), full.AboveThreshold)
+			}
+			if i == 0 && p.Threshold == 0 {
+				t.Logf("dense set: %d candidates, %d above the threshold, %d listed, %d clusters", full.Candidates, full.AboveThreshold, len(full.Pairs), len(full.Clusters))
+			}
+		}
 	}
 }
 
@@ -712,4 +841,30 @@ func TestDuplicateVerdictsSurviveRestart(t *testing.T) {
 		t.Errorf("after: %d pairs, want %d (one rejected, one confirmed)", len(after.Pairs), len(before.Pairs))
 	}
 	t.Logf("before the verdicts %d pairs; after a restart: %s rejected (in Reviewed), %s confirmed", len(before.Pairs), rejected.A+"–"+rejected.B, confirmed)
+}
+
+// Two entries of a language café by different providers in the same town and field, for the
+// same group at the same time: a parallel offer. Structure: languages ½ (de / de, ar),
+// format 1, target groups ½, no programme named: 0.67; score 0.7 · min(1, 0.44 / 0.5) +
+// 0.3 · 0.67 = 0.82. The application training shares no word with them.
+func ExampleFindDuplicates() {
+	f := newDupFixture().
+		add(dupM{id: "msr_a", title: "Sprachcafé Nordheim", desc: "Im Sprachcafé üben Zugewanderte Deutsch im Gespräch mit Ehrenamtlichen. Jeden Dienstag im Gemeindehaus.",
+			format: "in_person", langs: []string{"de"}, providers: []string{"org_1"}}).
+		add(dupM{id: "msr_b", title: "Internationales Sprachcafé", desc: "Im Sprachcafé üben Zugewanderte Deutsch im Gespräch. Donnerstags im Stadtteilzentrum, Kaffee und Tee gibt es gratis.",
+			format: "in_person", langs: []string{"de", "ar"}, providers: []string{"org_2"}, groups: []string{"tgr_1", "tgr_2"}}).
+		add(dupM{id: "msr_c", title: "Bewerbungstraining", desc: "Lebenslauf, Anschreiben und Vorstellungsgespräch üben.", format: "in_person", providers: []string{"org_2"}})
+	d, err := FindDuplicates(f.s, DuplicateParams{})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(d.Candidates, "candidates,", len(d.Clusters), "cluster")
+	for _, p := range d.Pairs {
+		fmt.Printf("%s–%s %s (%s): score %.2f, text %.2f, structure %.2f\n", p.A, p.B, p.Kind, p.Suggestion, p.Score, p.Text, p.Structure)
+		fmt.Println(p.SharedTerms)
+	}
+	// Output:
+	// 3 candidates, 1 cluster
+	// msr_a–msr_b parallel_offer (coordinate): score 0.82, text 0.44, structure 0.67
+	// [sprachcaf deutsch gesprach zugewandert uben]
 }

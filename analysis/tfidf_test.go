@@ -71,15 +71,6 @@ func TestTFIDFByHand(t *testing.T) {
 	if got := m.vecs[1].dot(m.vecs[0]); math.Abs(got-0.641113) > 5e-6 {
 		t.Errorf("cos(d1, d0) = %.6f, not symmetric", got)
 	}
-	var shared []string
-	var sum float64
-	m.vecs[0].shared(m.vecs[1], func(id int32, c float64) {
-		shared = append(shared, m.terms[id])
-		sum += c
-	})
-	if strings.Join(shared, " ") != "tee zug" || !tfidfNear(sum, m.vecs[0].dot(m.vecs[1])) {
-		t.Errorf("shared terms %v with sum %.6f", shared, sum)
-	}
 }
 
 // TestTFIDFDrop: a dropped term is gone from its document and from the document frequencies.
@@ -137,8 +128,12 @@ func TestTFIDFTokens(t *testing.T) {
 			}
 		}
 		var got []string
-		for _, tok := range m.tokens[d] {
-			got = append(got, fmt.Sprintf("%d:%s@%d-%d", tok.field, m.terms[tok.id], tok.start, tok.end))
+		for i, tok := range m.tokens[d] {
+			field := 0
+			if i >= int(m.titleTokens[d]) {
+				field = 1
+			}
+			got = append(got, fmt.Sprintf("%d:%s@%d-%d", field, m.terms[tok.id], tok.start, tok.end))
 		}
 		if !slices.Equal(got, want) {
 			t.Errorf("doc %d:\n got %v\nwant %v", d, got, want)
@@ -180,9 +175,12 @@ func TestTFIDFChunks(t *testing.T) {
 			t.Fatalf("doc %d: %d tokens sequentially, %d in chunks", d, len(one.tokens[d]), len(many.tokens[d]))
 		}
 		for i, tok := range one.tokens[d] {
-			if o := many.tokens[d][i]; one.terms[tok.id] != many.terms[o.id] || tok.start != o.start || tok.end != o.end || tok.field != o.field {
+			if o := many.tokens[d][i]; one.terms[tok.id] != many.terms[o.id] || tok.start != o.start || tok.end != o.end || one.titleTokens[d] != many.titleTokens[d] {
 				t.Fatalf("doc %d token %d: %+v sequentially, %+v in chunks", d, i, tok, o)
 			}
+		}
+		if !slices.Equal(one.vecs[d].ids, many.vecs[d].ids) || !slices.Equal(one.vecs[d].ws, many.vecs[d].ws) {
+			t.Fatalf("doc %d: the vector depends on the number of workers", d)
 		}
 		ids := many.vecs[d].ids
 		for k := 1; k < len(ids); k++ {
@@ -190,5 +188,45 @@ func TestTFIDFChunks(t *testing.T) {
 				t.Fatalf("doc %d: ids not ascending: %v", d, ids)
 			}
 		}
+	}
+}
+
+// TestTFIDFMemo: the piece table finds what was added, also after growing, and tells apart
+// keys whose hashes collide.
+func TestTFIDFMemo(t *testing.T) {
+	var m tfidfMemo
+	m.init(4)
+	hash := func(s string) uint64 {
+		h := uint64(fnvOffset)
+		for i := 0; i < len(s); i++ {
+			h = (h ^ uint64(s[i])) * fnvPrime
+		}
+		return h
+	}
+	const n = 5000
+	for i := range n {
+		key := fmt.Sprintf("Wort%d,", i)
+		slot, ok := m.find(hash(key), key)
+		if ok {
+			t.Fatalf("%s found before it was added", key)
+		}
+		slot = m.add(slot, hash(key), key, [2]int32{int32(i), 1})
+		if got := m.slots[slot]; got.key != key || got.span[0] != int32(i) {
+			t.Fatalf("add returned slot %d holding %+v", slot, got)
+		}
+	}
+	for i := range n {
+		key := fmt.Sprintf("Wort%d,", i)
+		slot, ok := m.find(hash(key), key)
+		if !ok || m.slots[slot].span[0] != int32(i) {
+			t.Fatalf("%s: found %v in slot %d (%+v)", key, ok, slot, m.slots[slot])
+		}
+	}
+	// Same hash, other key: not found.
+	if _, ok := m.find(hash("Wort7,"), "Wort8,"); ok {
+		t.Error("a key was found under another key's hash")
+	}
+	if m.n != n || len(m.slots) < 2*n {
+		t.Errorf("%d entries in %d slots", m.n, len(m.slots))
 	}
 }
