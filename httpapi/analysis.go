@@ -426,8 +426,28 @@ func (s *Server) handleDuplicates(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	s.analyse(w, r, q.Get("region"), fmt.Sprintf("duplicates|%v|%v|%d", p.Threshold, p.TextWeight, p.MaxBlock), func(_ context.Context, snap *graph.Snapshot) (any, error) {
-		return analysis.FindDuplicates(snap, p)
+	acc, err := s.accessFor(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	// Who reviewed a pair and why is internal: the public sees the verdicts only.
+	reviewers := within(acc.internal, q.Get("region"))
+	s.analyse(w, r, q.Get("region"), fmt.Sprintf("duplicates|%v|%v|%d|%t", p.Threshold, p.TextWeight, p.MaxBlock, reviewers), func(_ context.Context, snap *graph.Snapshot) (any, error) {
+		d, err := analysis.FindDuplicates(snap, p)
+		if err != nil || reviewers {
+			return d, err
+		}
+		lists := [][]analysis.DuplicatePair{d.Pairs, d.Reviewed}
+		for _, c := range d.Clusters {
+			lists = append(lists, c.Pairs)
+		}
+		for _, list := range lists {
+			for i := range list {
+				list[i].VerdictBy, list[i].VerdictNote = "", ""
+			}
+		}
+		return d, nil
 	})
 }
 

@@ -315,6 +315,13 @@ func TestVerdictRoute(t *testing.T) {
 	if code != 200 || len(v["pairs"].([]any)) != 1 || v["pairs"].([]any)[0].(map[string]any)["verdict"] != "duplicate" {
 		t.Fatalf("a confirmed pair is reported whatever its score: %d %v", code, v["pairs"])
 	}
+	if by := v["pairs"].([]any)[0].(map[string]any)["verdict_by"]; by != nil {
+		t.Errorf("the public sees who reviewed: %v", by)
+	}
+	_, _, v = f.do(t, "GET", "/api/v1/analysis/duplicates?region=09991", f.login(t, "mitglied"), nil)
+	if by := v["pairs"].([]any)[0].(map[string]any)["verdict_by"]; by != "zweite" {
+		t.Errorf("members see who reviewed: %v", by)
+	}
 	for _, tc := range []struct {
 		token string
 		body  map[string]string
