@@ -3,6 +3,8 @@
 
 import type { ApiClient } from './api';
 import { h, replaceChildren } from './dom';
+import { RefData } from './refdata';
+import { Session } from './session';
 import { getLanguage, languages, onLanguageChange, setLanguage, t, type Language, type MessageKey } from './i18n';
 import { HOME, Router, routes, type Resolution, type RouteId } from './router';
 import { karteView } from './views/karte';
@@ -22,6 +24,8 @@ const views: Record<RouteId, MountView> = {
 
 export interface AppOptions {
   api: ApiClient;
+  /** Defaults to a new session on api, which asks /auth/me at start. */
+  session?: Session;
 }
 
 export interface App {
@@ -30,7 +34,8 @@ export interface App {
 }
 
 /** Builds the shell into root and starts routing. */
-export function createApp(root: HTMLElement, { api }: AppOptions): App {
+export function createApp(root: HTMLElement, { api, session = new Session(api) }: AppOptions): App {
+  const refdata = new RefData(api);
   const skipLink = h('a', { class: 'skip-link', href: '#main' });
   const homeLink = h('a', { class: 'brand', href: HOME });
 
@@ -47,16 +52,42 @@ export function createApp(root: HTMLElement, { api }: AppOptions): App {
   }));
   const languageSwitch = h('div', { role: 'group', class: 'language-switch' }, ...languageButtons.map((b) => b.button));
 
+  // Who is signed in, with sign-out; or a link to the sign-in form.
+  const account = h('div', { class: 'account' });
+  function renderAccount(): void {
+    const user = session.user;
+    if (!user) {
+      replaceChildren(account, h('a', { href: '/verwaltung', class: 'account-link' }, t('account.signIn')));
+      return;
+    }
+    replaceChildren(
+      account,
+      h('span', { class: 'account-name' }, t('account.signedInAs', { name: user.username })),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'account-out',
+          onclick: () => {
+            void session.logout().catch(() => undefined);
+          },
+        },
+        t('account.signOut'),
+      ),
+    );
+  }
+
   const main = h('main', { id: 'main', tabindex: -1 });
   const header = h(
     'header',
     { class: 'site-header' },
-    h('div', { class: 'header-inner' }, homeLink, languageSwitch, nav),
+    h('div', { class: 'header-inner' }, homeLink, h('div', { class: 'header-tools' }, account, languageSwitch), nav),
   );
   replaceChildren(root, skipLink, header, main);
 
   let mounted: MountedView | undefined;
   let resolution: Resolution = { kind: 'notFound' };
+  const router = new Router(show);
 
   function titleKey(): MessageKey {
     return resolution.kind === 'route' ? resolution.route.label : 'notFound.title';
@@ -75,6 +106,7 @@ export function createApp(root: HTMLElement, { api }: AppOptions): App {
       button.setAttribute('aria-pressed', String(lang === current));
     }
     document.title = t('app.documentTitle', { view: t(titleKey()) });
+    renderAccount();
   }
 
   function show(next: Resolution, initial: boolean): void {
@@ -86,7 +118,12 @@ export function createApp(root: HTMLElement, { api }: AppOptions): App {
       else link.removeAttribute('aria-current');
     }
     replaceChildren(main);
-    mounted = (next.kind === 'route' ? views[next.route.id] : notFoundView)(main, { api });
+    mounted = (next.kind === 'route' ? views[next.route.id] : notFoundView)(main, {
+      api,
+      session,
+      refdata,
+      navigate: (path, replace) => router.navigate(path, replace),
+    });
     relabel();
     if (!initial) {
       // Tell screen reader and keyboard users that the page changed: focus the new heading.
@@ -99,14 +136,16 @@ export function createApp(root: HTMLElement, { api }: AppOptions): App {
     relabel();
     mounted?.relabel();
   });
-  const router = new Router(show);
+  const stopSession = session.onChange(() => renderAccount());
   router.start();
+  void session.load();
 
   return {
     router,
     destroy() {
       router.stop();
       stopLanguage();
+      stopSession();
       mounted?.unmount();
       replaceChildren(root);
     },

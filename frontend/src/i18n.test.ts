@@ -83,3 +83,12 @@ describe('t', () => {
     expect(t('regions.key', {})).toBe('Schlüssel {id}');
   });
 });
+
+describe('plural wording', () => {
+  it('chooses singular or plural by the number and formats it', async () => {
+    const { t } = await import('./i18n');
+    expect(t('karte.legend.count', { count: 1 })).toBe('1 Kommune');
+    expect(t('karte.legend.count', { count: 1200 })).toBe('1.200 Kommunen');
+    expect(t('karte.legend.count', { count: 0 })).toBe('0 Kommunen');
+  });
+});
