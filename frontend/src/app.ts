@@ -8,13 +8,14 @@ import { Session } from './session';
 import { getLanguage, languages, onLanguageChange, setLanguage, t, type Language, type MessageKey } from './i18n';
 import { HOME, Router, routes, type Resolution, type RouteId } from './router';
 import { karteView } from './views/karte';
+import { verzeichnisView } from './views/verzeichnis';
 import { notFoundView } from './views/notfound';
 import { placeholderView } from './views/placeholder';
 import type { MountedView, MountView } from './views/view';
 
 const views: Record<RouteId, MountView> = {
   karte: karteView,
-  verzeichnis: placeholderView('nav.verzeichnis', 'placeholder.verzeichnis'),
+  verzeichnis: verzeichnisView,
   netzwerk: placeholderView('nav.netzwerk', 'placeholder.netzwerk'),
   dubletten: placeholderView('nav.dubletten', 'placeholder.dubletten'),
   partner: placeholderView('nav.partner', 'placeholder.partner'),

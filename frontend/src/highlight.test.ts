@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { highlighted, segments, spansOf } from './highlight';
+import { excerpt, highlighted, segments, spansOf } from './highlight';
 
 describe('segments', () => {
   it('cuts along UTF-8 byte ranges, as the Go service counts them', () => {
@@ -55,5 +55,29 @@ describe('spansOf', () => {
     expect(spansOf(matches, 'description')).toEqual([[1, 2]]);
     expect(spansOf(matches, 'name')).toEqual([]);
     expect(spansOf(undefined, 'title')).toEqual([]);
+  });
+});
+
+describe('excerpt', () => {
+  const text = 'Eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn vierzehn Sprachcafé danach kommt noch viel mehr Text';
+  it('keeps short texts whole', () => {
+    expect(excerpt([{ text: 'kurz', mark: false }], 100)).toEqual([{ text: 'kurz', mark: false }]);
+  });
+
+  it('cuts a window around the first mark with ellipses', () => {
+    const parts = segments(text, [[83, 94]]);
+    expect(parts.find((p) => p.mark)?.text).toBe('Sprachcafé');
+    const out = excerpt(parts, 40, 10);
+    const joined = out.map((p) => p.text).join('');
+    expect(joined.startsWith('… ')).toBe(true);
+    expect(joined.endsWith(' …')).toBe(true);
+    expect(out.some((p) => p.mark && p.text === 'Sprachcafé')).toBe(true);
+    expect(joined.length).toBeLessThanOrEqual(44);
+  });
+
+  it('starts at the beginning when nothing is marked', () => {
+    const out = excerpt([{ text, mark: false }], 20);
+    expect(out[0]?.text.startsWith('Eins')).toBe(true);
+    expect(out.at(-1)?.text).toBe(' …');
   });
 });

@@ -61,8 +61,47 @@ export function spansOf(matches: readonly FieldMatch[] | undefined, field: strin
 
 /** The text as a DocumentFragment with <mark> around the highlighted pieces. */
 export function highlighted(text: string, spans: readonly (readonly [number, number])[]): DocumentFragment {
+  return fragmentOf(segments(text, spans));
+}
+
+/**
+ * A window of at most max characters of the segmented text, starting a little before the
+ * first marked piece, with an ellipsis where text was cut. Short texts come back whole.
+ */
+export function excerpt(parts: readonly Segment[], max: number, lead = 60): Segment[] {
+  const total = parts.reduce((n, p) => n + p.text.length, 0);
+  if (total <= max) return [...parts];
+  let firstMark = 0;
+  for (const p of parts) {
+    if (p.mark) break;
+    firstMark += p.text.length;
+  }
+  if (firstMark >= total) firstMark = 0;
+  let start = Math.max(0, Math.min(firstMark - lead, total - max));
+  // Start at a word boundary when one is near.
+  const flat = parts.map((p) => p.text).join('');
+  if (start > 0) {
+    const space = flat.indexOf(' ', start);
+    if (space >= 0 && space < firstMark && space - start < 20) start = space + 1;
+  }
+  const end = Math.min(total, start + max);
+  const out: Segment[] = [];
+  let at = 0;
+  for (const p of parts) {
+    const from = Math.max(start, at);
+    const to = Math.min(end, at + p.text.length);
+    if (to > from) out.push({ text: p.text.slice(from - at, to - at), mark: p.mark });
+    at += p.text.length;
+  }
+  if (start > 0) out.unshift({ text: '… ', mark: false });
+  if (end < total) out.push({ text: ' …', mark: false });
+  return out;
+}
+
+/** Segments as a DocumentFragment with <mark> around the marked pieces. */
+export function fragmentOf(parts: readonly Segment[]): DocumentFragment {
   const fragment = document.createDocumentFragment();
-  for (const segment of segments(text, spans)) {
+  for (const segment of parts) {
     fragment.append(segment.mark ? h('mark', {}, segment.text) : document.createTextNode(segment.text));
   }
   return fragment;

@@ -4,7 +4,7 @@
 // next view tries again.
 
 import type { ApiClient } from './api';
-import type { Field, Municipality, Organisation, Region, TargetGroup } from './types';
+import type { Field, Municipality, Network, Organisation, Region, TargetGroup } from './types';
 
 export class RefData {
   private readonly cache = new Map<string, Promise<unknown>>();
@@ -40,6 +40,13 @@ export class RefData {
   organisations(region: string): Promise<Organisation[]> {
     return this.once(`organisations:${region}`, async () =>
       byName(await this.api.listAll<Organisation>('organisations', { region }), (o) => o.name),
+    );
+  }
+
+  /** The region's networks, by name. */
+  networks(region: string): Promise<Network[]> {
+    return this.once(`networks:${region}`, async () =>
+      byName(await this.api.listAll<Network>('networks', { region }), (n) => n.name),
     );
   }
 
