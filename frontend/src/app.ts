@@ -8,6 +8,7 @@ import { Session } from './session';
 import { getLanguage, languages, onLanguageChange, setLanguage, t, type Language, type MessageKey } from './i18n';
 import { HOME, Router, routes, type Resolution, type RouteId } from './router';
 import { karteView } from './views/karte';
+import { lazyView } from './views/lazy';
 import { verzeichnisView } from './views/verzeichnis';
 import { notFoundView } from './views/notfound';
 import { placeholderView } from './views/placeholder';
@@ -16,7 +17,7 @@ import type { MountedView, MountView } from './views/view';
 const views: Record<RouteId, MountView> = {
   karte: karteView,
   verzeichnis: verzeichnisView,
-  netzwerk: placeholderView('nav.netzwerk', 'placeholder.netzwerk'),
+  netzwerk: lazyView('nav.netzwerk', () => import('./views/netzwerk').then((m) => m.netzwerkView)),
   dubletten: placeholderView('nav.dubletten', 'placeholder.dubletten'),
   partner: placeholderView('nav.partner', 'placeholder.partner'),
   steuerung: placeholderView('nav.steuerung', 'placeholder.steuerung'),
