@@ -253,7 +253,10 @@ func (p *page) choose(css, label string) {
 // fill replaces the value of the input css with value, typing it.
 func (p *page) fill(css, value string) {
 	p.t.Helper()
-	p.do(chromedp.WaitVisible(chromedp.CSS(css)), chromedp.Clear(chromedp.CSS(css)), chromedp.SendKeys(chromedp.CSS(css), value))
+	p.do(chromedp.WaitVisible(chromedp.CSS(css)), chromedp.Focus(chromedp.CSS(css)))
+	eval[bool](p, fmt.Sprintf(`(() => { const e = document.querySelector(%q); e.value = '';
+		e.dispatchEvent(new Event('input', { bubbles: true })); return true })()`, css))
+	p.do(chromedp.SendKeys(chromedp.CSS(css), value))
 }
 
 // signIn signs in through the form of the Verwaltung view and waits for the header to say so.

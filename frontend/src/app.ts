@@ -9,6 +9,7 @@ import { getLanguage, languages, onLanguageChange, setLanguage, t, type Language
 import { HOME, Router, routes, type Resolution, type RouteId } from './router';
 import { karteView } from './views/karte';
 import { lazyView } from './views/lazy';
+import { verwaltungView } from './views/verwaltung';
 import { verzeichnisView } from './views/verzeichnis';
 import { notFoundView } from './views/notfound';
 import { placeholderView } from './views/placeholder';
@@ -21,7 +22,7 @@ const views: Record<RouteId, MountView> = {
   dubletten: placeholderView('nav.dubletten', 'placeholder.dubletten'),
   partner: placeholderView('nav.partner', 'placeholder.partner'),
   steuerung: placeholderView('nav.steuerung', 'placeholder.steuerung'),
-  verwaltung: placeholderView('nav.verwaltung', 'placeholder.verwaltung'),
+  verwaltung: verwaltungView,
 };
 
 export interface AppOptions {

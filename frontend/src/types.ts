@@ -453,7 +453,7 @@ export interface AuditEntry {
   user: string;
   action: string;
   kind: string;
-  entity: string;
+  entity?: string;
   related?: string;
   region?: string;
   before?: unknown;

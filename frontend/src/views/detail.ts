@@ -37,7 +37,8 @@ export function detailPath(kind: string, id: string): string {
 }
 
 /** The detail path for an id by its prefix (msr_, org_, net_), or undefined. */
-export function pathForId(id: string): string | undefined {
+export function pathForId(id: string | undefined): string | undefined {
+  if (!id) return undefined;
   if (id.startsWith('msr_')) return detailPath('measure', id);
   if (id.startsWith('org_')) return detailPath('organisation', id);
   if (id.startsWith('net_')) return detailPath('network', id);
