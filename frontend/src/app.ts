@@ -7,6 +7,7 @@ import { RefData } from './refdata';
 import { Session } from './session';
 import { getLanguage, languages, onLanguageChange, setLanguage, t, type Language, type MessageKey } from './i18n';
 import { HOME, Router, routes, type Resolution, type RouteId } from './router';
+import { dublettenView } from './views/dubletten';
 import { karteView } from './views/karte';
 import { lazyView } from './views/lazy';
 import { verwaltungView } from './views/verwaltung';
@@ -19,7 +20,7 @@ const views: Record<RouteId, MountView> = {
   karte: karteView,
   verzeichnis: verzeichnisView,
   netzwerk: lazyView('nav.netzwerk', () => import('./views/netzwerk').then((m) => m.netzwerkView)),
-  dubletten: placeholderView('nav.dubletten', 'placeholder.dubletten'),
+  dubletten: dublettenView,
   partner: placeholderView('nav.partner', 'placeholder.partner'),
   steuerung: placeholderView('nav.steuerung', 'placeholder.steuerung'),
   verwaltung: verwaltungView,
