@@ -32,7 +32,7 @@ func TestBrowserDubletten(t *testing.T) {
 	if parts := eval[string](p, `document.querySelector('`+sel+` .dup-parts').textContent`); !strings.Contains(parts, "Textähnlichkeit") || !strings.Contains(parts, "Sprachen") {
 		t.Errorf("the score's parts are missing: %q", parts)
 	}
-	p.shot("dubletten")
+	p.shotAt("dubletten", sel)
 
 	p.click(sel + ` button[data-verdict="not_duplicate"]`)
 	p.waitFor("the pair to leave the queue", `document.querySelector('`+sel+`') === null &&
@@ -49,5 +49,5 @@ func TestBrowserDubletten(t *testing.T) {
 	if decided := p.text(`#dup-decided`); !strings.Contains(decided, "admin") {
 		t.Errorf("the decided pair does not say who decided: %q", decided)
 	}
-	p.shot("dubletten-entschieden")
+	p.shotAt("dubletten-entschieden", "#dup-decided")
 }

@@ -95,7 +95,7 @@ func TestBrowserKarte(t *testing.T) {
 			t.Errorf("address %s lacks %s", link, want)
 		}
 	}
-	p.shot("karte")
+	p.shotAt("karte", "main .controls")
 
 	// The deep link opens the same map in a new page.
 	p.goTo(link)
@@ -108,7 +108,7 @@ func TestBrowserKarte(t *testing.T) {
 	p.do(chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile))
 	p.waitFor("the narrow layout", `document.querySelector('#karte-panel').getBoundingClientRect().top >
 		document.querySelector('#karte-map').getBoundingClientRect().bottom`)
-	p.shot("karte-phone")
+	p.shotAt("karte-phone", "#karte-map")
 }
 
 // TestBrowserKartePerformance measures how long the map of Rhein-Neckar-Kreis (54

@@ -41,7 +41,7 @@ func TestBrowserNetzwerk(t *testing.T) {
 	if link := eval[string](p, `location.search`); !strings.Contains(link, "org=org_01HK153X002WBZ89KQBS32RA6H") {
 		t.Errorf("the address %s does not hold the chosen organisation", link)
 	}
-	p.shot("netzwerk")
+	p.shotAt("netzwerk", "main .controls")
 
 	p.choose(`#netzwerk-depth`, "2 Schritte")
 	p.waitFor("depth 2", `document.querySelector('#netzwerk-ego [data-distance="2"]') !== null`)

@@ -69,10 +69,11 @@ func browser(t *testing.T) context.Context {
 	return ctx
 }
 
-// screenshot saves the page as an artifact of the journey.
+// screenshot saves what the browser window shows as an artifact of the journey (the
+// viewport, not the whole page: the user guide shows what a user sees at once).
 func screenshot(t *testing.T, ctx context.Context, name string) {
 	t.Helper()
-	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -269,9 +270,18 @@ func (p *page) signIn(user, password string) {
 	p.waitFor("the header to name "+user, fmt.Sprintf(`document.querySelector('.account-name')?.textContent.includes(%q)`, user))
 }
 
-// shot saves a screenshot named name.
+// shot saves a screenshot named name of the top of the page.
 func (p *page) shot(name string) {
 	p.t.Helper()
+	eval[bool](p, `(() => { window.scrollTo(0, 0); document.activeElement?.blur?.(); return true })()`)
+	screenshot(p.t, p.ctx, name)
+}
+
+// shotAt saves a screenshot named name with the element css scrolled to the top.
+func (p *page) shotAt(name, css string) {
+	p.t.Helper()
+	eval[bool](p, fmt.Sprintf(`(() => { const e = document.querySelector(%q); if (!e) return false;
+		window.scrollTo(0, Math.max(0, e.getBoundingClientRect().top + window.scrollY - 16)); return true })()`, css))
 	screenshot(p.t, p.ctx, name)
 }
 

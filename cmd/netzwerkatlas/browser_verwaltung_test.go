@@ -44,7 +44,7 @@ func TestBrowserVerwaltung(t *testing.T) {
 			t.Errorf("the conflict message lacks %q:\n%s", want, conflict)
 		}
 	}
-	p.shot("verwaltung-konflikt")
+	p.shotAt("verwaltung-konflikt", "#edit-form")
 
 	p.click(`#edit-keep-mine`)
 	p.waitFor("the saved change", `document.querySelector('main [role="status"]')?.textContent.includes('Version 4')`)
@@ -69,5 +69,5 @@ func TestBrowserVerwaltung(t *testing.T) {
 	if roles := p.text(`#users-table [data-user="erika"]`); !strings.Contains(roles, "Kreis Recklinghausen: Koordination") {
 		t.Errorf("erika's roles: %q", roles)
 	}
-	p.shot("verwaltung")
+	p.shotAt("verwaltung", "#users")
 }

@@ -10,6 +10,7 @@ import { HOME, Router, routes, type Resolution, type RouteId } from './router';
 import { dublettenView } from './views/dubletten';
 import { karteView } from './views/karte';
 import { lazyView } from './views/lazy';
+import { partnerView } from './views/partner';
 import { verwaltungView } from './views/verwaltung';
 import { verzeichnisView } from './views/verzeichnis';
 import { notFoundView } from './views/notfound';
@@ -21,7 +22,7 @@ const views: Record<RouteId, MountView> = {
   verzeichnis: verzeichnisView,
   netzwerk: lazyView('nav.netzwerk', () => import('./views/netzwerk').then((m) => m.netzwerkView)),
   dubletten: dublettenView,
-  partner: placeholderView('nav.partner', 'placeholder.partner'),
+  partner: partnerView,
   steuerung: placeholderView('nav.steuerung', 'placeholder.steuerung'),
   verwaltung: verwaltungView,
 };

@@ -92,3 +92,17 @@ describe('plural wording', () => {
     expect(t('karte.legend.count', { count: 0 })).toBe('0 Kommunen');
   });
 });
+
+describe('partner reasons', () => {
+  it('words the codes and shortens long lists', async () => {
+    const { listNames, reasonText } = await import('./views/partner');
+    const named = (...names: string[]) => names.map((name, i) => ({ id: String(i), name }));
+    expect(listNames(named('Marl'))).toBe('Marl');
+    expect(listNames(named('Marl', 'Dorsten'))).toBe('Marl und Dorsten');
+    expect(listNames(named('A', 'B', 'C', 'D', 'E', 'F', 'G'), 5)).toBe('A, B, C, D, E und 2 weitere');
+    expect(reasonText({ code: 'common_partners', items: named('Caritas'), text: '' })).toBe(
+      'Arbeitet schon mit einem Ihrer Partner zusammen: Caritas.',
+    );
+    expect(reasonText({ code: 'something_new', items: [], text: 'as the service says' })).toBe('as the service says');
+  });
+});
