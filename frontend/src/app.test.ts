@@ -143,7 +143,7 @@ describe('shell', () => {
     const heading = root.querySelector('main h1');
     expect(heading?.textContent).toBe('Dubletten');
     expect(document.activeElement).toBe(heading);
-    expect(root.querySelector('main')?.textContent).toContain('in Vorbereitung');
+    expect(root.querySelector('main')?.textContent).toContain('Gleiche Angebote, mehrfach erfasst');
     expect(document.title).toBe('Dubletten – Netzwerkatlas');
   });
 
