@@ -262,7 +262,7 @@ export class ApiClient {
   }
 
   async snapshots(region: string, signal?: AbortSignal): Promise<SnapshotInfo[]> {
-    const page = await this.list<SnapshotInfo>('/snapshots', { signal, limit: 200 }, { region });
+    const page = await this.list<SnapshotInfo>('/snapshots', { signal }, { region });
     return page.items;
   }
 

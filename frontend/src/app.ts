@@ -11,10 +11,10 @@ import { dublettenView } from './views/dubletten';
 import { karteView } from './views/karte';
 import { lazyView } from './views/lazy';
 import { partnerView } from './views/partner';
+import { steuerungView } from './views/steuerung';
 import { verwaltungView } from './views/verwaltung';
 import { verzeichnisView } from './views/verzeichnis';
 import { notFoundView } from './views/notfound';
-import { placeholderView } from './views/placeholder';
 import type { MountedView, MountView } from './views/view';
 
 const views: Record<RouteId, MountView> = {
@@ -23,7 +23,7 @@ const views: Record<RouteId, MountView> = {
   netzwerk: lazyView('nav.netzwerk', () => import('./views/netzwerk').then((m) => m.netzwerkView)),
   dubletten: dublettenView,
   partner: partnerView,
-  steuerung: placeholderView('nav.steuerung', 'placeholder.steuerung'),
+  steuerung: steuerungView,
   verwaltung: verwaltungView,
 };
 

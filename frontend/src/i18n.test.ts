@@ -74,13 +74,14 @@ describe('t', () => {
   afterEach(() => setLanguage('de'));
 
   it('fills placeholders and formats numbers for the language', () => {
-    expect(t('regions.total', { count: 1234 })).toBe('Regionen insgesamt: 1.234');
+    expect(t('karte.density', { value: '4,2' })).toBe('4,2 je 10.000');
+    expect(t('verzeichnis.page', { page: 1, pages: 1234 })).toBe('Seite 1 von 1.234');
     setLanguage('en');
-    expect(t('regions.total', { count: 1234 })).toBe('Regions in total: 1,234');
+    expect(t('verzeichnis.page', { page: 1, pages: 1234 })).toBe('Page 1 of 1,234');
   });
 
   it('leaves a placeholder without value visible', () => {
-    expect(t('regions.key', {})).toBe('Schlüssel {id}');
+    expect(t('karte.density', {})).toBe('{value} je 10.000');
   });
 });
 
