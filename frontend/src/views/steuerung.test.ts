@@ -19,9 +19,9 @@ describe('heatmap cells', () => {
     expect(cellClass(cell('covered', 9, 9), coverage)).toBe('high');
   });
 
-  it('write white on the dark classes only', () => {
+  it('write white on the darkest class only', () => {
     expect(inkOn('high')).toBe('#ffffff');
-    expect(inkOn('mid')).toBe('#ffffff');
+    expect(inkOn('mid')).toBe('#1a1f24');
     expect(inkOn('thin')).toBe('#1a1f24');
   });
 });

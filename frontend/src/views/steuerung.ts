@@ -27,9 +27,9 @@ export function cellClass(cell: CoverageCell, coverage: Coverage): MapClass {
   return classify(cell.class, cell.density, cell.offers, { median: f?.median_density ?? 0, thinBelow: f?.thin_below ?? 0 });
 }
 
-/** Text colour that stays readable on a class colour (white on the dark classes). */
+/** Text colour that stays readable on a class colour (white only on the darkest class: 6.5:1; dark ink on the others). */
 export function inkOn(cls: MapClass): string {
-  return cls === 'mid' || cls === 'high' ? '#ffffff' : '#1a1f24';
+  return cls === 'high' ? '#ffffff' : '#1a1f24';
 }
 
 const figureKeys: Record<string, MessageKey> = {
@@ -106,6 +106,13 @@ export const steuerungView: MountView = (target, { api, refdata, session }) => {
   }
 
   function loadAll(): void {
+    loadLive();
+    loadSnapshots();
+    render();
+  }
+
+  /** The live analyses (everything but the saved states). */
+  function loadLive(): void {
     const region = state.region;
     if (!region) return;
     void refdata
@@ -121,8 +128,6 @@ export const steuerungView: MountView = (target, { api, refdata, session }) => {
     run<Gaps>('gaps', (v) => (gaps = v), (signal) => api.gaps(region, signal));
     run<NetworkAnalysis>('network', (v) => (network = v), (signal) => api.network(region, {}, signal));
     run<StatusCounts>('statuses', (v) => (statuses = v), (signal) => countStatuses(region, signal));
-    loadSnapshots();
-    render();
   }
 
   /** Counts measures per field and status with one small request per pair. */
@@ -200,6 +205,8 @@ export const steuerungView: MountView = (target, { api, refdata, session }) => {
       saveState = { status: 'saved', label: saved.label };
       state = { ...state, from: state.to, to: saved.id };
       write();
+      // The saved state is the current one: show the live figures of the same moment.
+      loadLive();
       loadSnapshots();
     } catch (error) {
       saveState = { status: 'error', error };
