@@ -69,5 +69,8 @@ func TestBrowserVerwaltung(t *testing.T) {
 	if roles := p.text(`#users-table [data-user="erika"]`); !strings.Contains(roles, "Kreis Recklinghausen: Koordination") {
 		t.Errorf("erika's roles: %q", roles)
 	}
+	if msg := p.text(`#users-message`); !strings.Contains(msg, "Benutzer erika wurde angelegt.") {
+		t.Errorf("the message after creating erika: %q", msg)
+	}
 	p.shotAt("verwaltung", "#users")
 }

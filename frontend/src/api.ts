@@ -307,8 +307,9 @@ export class ApiClient {
     return page.items;
   }
 
-  async createUser(user: { username: string; admin?: boolean; roles: Record<string, string>; password?: string }): Promise<User & { password?: string }> {
-    const { data } = await this.request<User & { password?: string }>('POST', '/users', { body: user });
+  /** Creates a user; without a password the service generates one and returns it once. */
+  async createUser(user: { username: string; admin?: boolean; roles: Record<string, string>; password?: string }): Promise<{ user: User; password?: string }> {
+    const { data } = await this.request<{ user: User; password?: string }>('POST', '/users', { body: user });
     return data;
   }
 

@@ -246,7 +246,10 @@ export const netzwerkView: MountView = (target, { api, refdata }) => {
       // Keep the start positions: still readable, only less tidy.
       finish();
     };
-    const request: LayoutRequest = { id, nodes: layoutNodes, edges: layoutEdges, positions: start, iterations, step: 25 };
+    // Small networks settle visibly; large ones move once, because every move re-indexes the
+    // whole graph in the renderer.
+    const step = layoutNodes.length > 1000 ? iterations : 25;
+    const request: LayoutRequest = { id, nodes: layoutNodes, edges: layoutEdges, positions: start, iterations, step };
     worker.postMessage(request);
   }
 

@@ -199,7 +199,7 @@ export const verwaltungView: MountView = (target, { api, session, refdata }) => 
       const name = username.input.value.trim();
       void act(async () => {
         const created = await api.createUser({ username: name, admin: adminBox.checked, roles: readRoles('new') });
-        return { text: t('users.created', { name: created.username }), ...(created.password ? { password: created.password } : {}) };
+        return { text: t('users.created', { name: created.user.username }), ...(created.password ? { password: created.password } : {}) };
       });
     });
 
