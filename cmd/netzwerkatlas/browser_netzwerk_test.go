@@ -46,6 +46,14 @@ func TestBrowserNetzwerk(t *testing.T) {
 	p.choose(`#netzwerk-depth`, "2 Schritte")
 	p.waitFor("depth 2", `document.querySelector('#netzwerk-ego [data-distance="2"]') !== null`)
 
+	// Bodies as nodes of their own, tied to their members.
+	p.click(`#netzwerk-nets`)
+	p.waitFor("the bodies in the graph", `document.querySelector('#netzwerk-graph')?.dataset.bodies === '21' && location.search.includes('nets=1')`)
+	if legend := p.text(`#netzwerk-legend`); !strings.Contains(legend, "Gremium") {
+		t.Errorf("the legend does not explain the bodies:\n%s", legend)
+	}
+	p.shotAt("netzwerk-gremien", "#netzwerk-graph")
+
 	p.choose(`#netzwerk-field`, "Wohnen und Mobilität")
 	p.waitFor("the field's network", `location.search.includes('field=') &&
 		document.querySelector('#netzwerk-graph')?.dataset.state === 'ready' &&

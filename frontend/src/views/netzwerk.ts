@@ -21,8 +21,11 @@ import { readQuery, replaceQuery, withQuery } from '../url';
 import { detailPath } from './detail';
 import { viewHeading, type MountView } from './view';
 
-const keys = ['region', 'field', 'municipality', 'org', 'depth', 'size'] as const;
+const keys = ['region', 'field', 'municipality', 'org', 'depth', 'size', 'nets'] as const;
 type State = Partial<Record<(typeof keys)[number], string>>;
+
+/** Networks (bodies) drawn as nodes. */
+const bodyColour = '#3b2f63';
 
 const metricLabels: Record<SizeMetric, MessageKey> = {
   betweenness: 'netzwerk.size.betweenness',
@@ -32,7 +35,7 @@ const metricLabels: Record<SizeMetric, MessageKey> = {
 
 type Loadable<T> = { status: 'idle' } | { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; data: T };
 
-export const netzwerkView: MountView = (target, { api, refdata }) => {
+export const netzwerkView: MountView = (target, { api, refdata, navigate }) => {
   let state: State = readQuery(location.search, keys);
   let regions: Region[] = [];
   let fields: Field[] = [];
@@ -74,10 +77,16 @@ export const netzwerkView: MountView = (target, { api, refdata }) => {
   let worker: Worker | undefined;
   let layoutId = 0;
   let egoSet: Map<string, number> | undefined;
+  // The bodies the centre of the ego view belongs to (shown with it when bodies are nodes).
+  let egoBodies = new Set<string>();
   let hovered: string | undefined;
 
   function write(): void {
-    replaceQuery({ region: state.region, field: state.field, municipality: state.municipality, org: state.org, depth: state.depth, size: state.size });
+    replaceQuery({ region: state.region, field: state.field, municipality: state.municipality, org: state.org, depth: state.depth, size: state.size, nets: state.nets });
+  }
+
+  function showNetworks(): boolean {
+    return state.nets === '1';
   }
 
   function metric(): SizeMetric {
@@ -125,12 +134,31 @@ export const netzwerkView: MountView = (target, { api, refdata }) => {
     const max = Math.max(0, ...data.nodes.map((n) => metricOf(n, m)));
     const maxWeight = Math.max(1, ...data.edges.map((e) => e.weight));
     const layoutNodes: LayoutNode[] = data.nodes.map((n) => ({ id: n.id, community: n.community, size: nodeSize(metricOf(n, m), max) }));
-    indexOf = new Map(data.nodes.map((n, i) => [n.id, i]));
+    const communityOf = new Map(data.nodes.map((n) => [n.id, n.community]));
+    // Networks (bodies) as nodes of their own, next to their members' community.
+    const bodies = showNetworks() ? data.networks.filter((n) => n.members.some((id) => communityOf.has(id))) : [];
+    for (const body of bodies) {
+      const counts = new Map<number, number>();
+      for (const id of body.members) {
+        const c = communityOf.get(id);
+        if (c !== undefined) counts.set(c, (counts.get(c) ?? 0) + 1);
+      }
+      const community = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? -1;
+      layoutNodes.push({ id: body.id, community, size: 7 });
+    }
+    indexOf = new Map(layoutNodes.map((n, i) => [n.id, i]));
     const layoutEdges: LayoutEdge[] = [];
     for (const e of data.edges) {
       const a = indexOf.get(e.a);
       const b = indexOf.get(e.b);
       if (a !== undefined && b !== undefined) layoutEdges.push([a, b, e.weight]);
+    }
+    for (const body of bodies) {
+      const a = indexOf.get(body.id)!;
+      for (const id of body.members) {
+        const b = indexOf.get(id);
+        if (b !== undefined) layoutEdges.push([a, b, 1]);
+      }
     }
     const start = initialPositions(layoutNodes);
     const g = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
@@ -143,10 +171,21 @@ export const netzwerkView: MountView = (target, { api, refdata }) => {
         color: colours.get(n.community) ?? otherCommunity,
       });
     });
+    for (const body of bodies) {
+      const i = indexOf.get(body.id)!;
+      g.addNode(body.id, { x: start[2 * i]!, y: start[2 * i + 1]!, size: 7, label: body.name, color: bodyColour, body: true });
+    }
     for (const e of data.edges) {
       if (!g.hasNode(e.a) || !g.hasNode(e.b) || g.hasEdge(e.a, e.b)) continue;
       g.addEdge(e.a, e.b, { size: edgeSize(e.weight, maxWeight), color: e.cooperation ? '#5b6b7a' : '#b4bec8', weight: e.weight });
     }
+    for (const body of bodies) {
+      for (const id of body.members) {
+        if (g.hasNode(id) && !g.hasEdge(body.id, id)) g.addEdge(body.id, id, { size: 0.5, color: '#cbbde0', weight: 1 });
+      }
+    }
+    graphEl.setAttribute('data-nodes', String(data.nodes.length));
+    graphEl.setAttribute('data-bodies', String(bodies.length));
     graph = g;
     try {
       renderer = new Sigma(g, graphEl, {
@@ -165,7 +204,7 @@ export const netzwerkView: MountView = (target, { api, refdata }) => {
         nodeReducer: (node, attrs) => {
           const res = { ...attrs };
           if (egoSet) {
-            const d = egoSet.get(node);
+            const d = egoSet.get(node) ?? (egoBodies.has(node) ? 1 : undefined);
             if (d === undefined) {
               res.color = dimmed;
               res.label = '';
@@ -192,7 +231,8 @@ export const netzwerkView: MountView = (target, { api, refdata }) => {
           const res = { ...attrs };
           const [a, b] = g.extremities(edge);
           if (egoSet) {
-            if (!egoSet.has(a) || !egoSet.has(b)) res.hidden = true;
+            const seen = (n: string) => egoSet!.has(n) || egoBodies.has(n);
+            if (!seen(a) || !seen(b)) res.hidden = true;
             else res.color = '#4a5560';
           } else if (hovered && a !== hovered && b !== hovered) {
             res.hidden = true;
@@ -201,7 +241,7 @@ export const netzwerkView: MountView = (target, { api, refdata }) => {
         },
       });
       webglError = undefined;
-      renderer.on('clickNode', ({ node }) => selectOrg(node));
+      renderer.on('clickNode', ({ node }) => (node.startsWith('net_') ? navigate(detailPath('network', node)) : selectOrg(node)));
       renderer.on('enterNode', ({ node }) => {
         hovered = node;
         graphEl.style.cursor = 'pointer';
@@ -272,7 +312,6 @@ export const netzwerkView: MountView = (target, { api, refdata }) => {
         analysis = { status: 'ready', data };
         buildGraph(data);
         graphEl.setAttribute('data-state', webglError ? 'nowebgl' : 'ready');
-        graphEl.setAttribute('data-nodes', String(data.nodes.length));
         graphEl.setAttribute('data-ms', String(Math.round(performance.now() - startedAt)));
         performance.mark('nwa:network-ready');
         render();
@@ -303,6 +342,9 @@ export const netzwerkView: MountView = (target, { api, refdata }) => {
       (data) => {
         ego = { status: 'ready', data };
         egoSet = new Map(data.nodes.map((n) => [n.id, n.distance]));
+        egoBodies = new Set(
+          analysis.status === 'ready' ? analysis.data.networks.filter((b) => b.members.includes(data.center.id)).map((b) => b.id) : [],
+        );
         refreshGraph();
         renderEgo();
       },
@@ -416,6 +458,17 @@ export const netzwerkView: MountView = (target, { api, refdata }) => {
         },
       }),
     );
+    const nets = h('input', { type: 'checkbox', id: 'netzwerk-nets', checked: showNetworks() });
+    nets.addEventListener('change', () => {
+      state = { ...state, nets: nets.checked ? '1' : undefined };
+      write();
+      if (analysis.status === 'ready') {
+        buildGraph(analysis.data);
+        refreshGraph();
+        renderLegend(analysis.data);
+      }
+    });
+    controls.append(h('div', { class: 'check' }, nets, h('label', { for: 'netzwerk-nets' }, t('netzwerk.showBodies'))));
     controls.setAttribute('aria-label', t('netzwerk.controls'));
     if (focused) document.getElementById(focused)?.focus();
   }
@@ -464,6 +517,7 @@ export const netzwerkView: MountView = (target, { api, refdata }) => {
         ),
         rest > 0 &&
           h('li', {}, swatch(otherCommunity), h('span', { class: 'legend-label' }, t('netzwerk.legend.others', { count: rest }))),
+        showNetworks() && h('li', {}, swatch(bodyColour), h('span', { class: 'legend-label' }, t('netzwerk.legend.bodies'))),
       ),
     );
   }
