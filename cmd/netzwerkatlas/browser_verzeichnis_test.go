@@ -13,6 +13,24 @@ func TestBrowserVerzeichnis(t *testing.T) {
 	p.goTo("/verzeichnis?region=05562")
 	p.waitFor("the first results", `document.querySelector('#search-results .hit') !== null`)
 
+	// Paging through everything of the region.
+	first := p.text(`#search-results .hit-title`)
+	p.click(`.pager button[data-focus="next"]`)
+	p.waitFor("page 2", `document.querySelector('.pager-info')?.textContent.startsWith('Seite 2 von') &&
+		document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false'`)
+	if second := p.text(`#search-results .hit-title`); second == first {
+		t.Errorf("page 2 starts with the same hit as page 1: %q", first)
+	}
+	if s := p.text(`main [role="status"]`); !strings.Contains(s, "angezeigt 21–40") {
+		t.Errorf("status on page 2: %q", s)
+	}
+	p.click(`.pager button[data-focus="prev"]`)
+	p.waitFor("page 1 again", `document.querySelector('.pager-info')?.textContent.startsWith('Seite 1 von') &&
+		document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false'`)
+	if again := p.text(`#search-results .hit-title`); again != first {
+		t.Errorf("back on page 1 the first hit is %q, want %q", again, first)
+	}
+
 	p.fill(`#search-q`, "Sprachcafé")
 	p.click(`#search-form button[type="submit"]`)
 	p.waitFor("the hits for Sprachcafé", `location.search.includes('q=Sprachcaf') &&
