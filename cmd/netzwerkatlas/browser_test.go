@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/rs/zerolog"
@@ -118,6 +119,16 @@ func openApp(t *testing.T) *page {
 	}
 	t.Cleanup(func() { m.Close() })
 	p := &page{t: t, ctx: ctx, base: "http://" + m.Addr(), m: m}
+	// The service's Content-Security-Policy forbids inline styles and scripts: a violation
+	// would break the page in a way no assertion sees, so it counts as an error.
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(ctx, cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: `
+		document.addEventListener('securitypolicyviolation', (e) =>
+			console.error('Content-Security-Policy violation: ' + e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber));`}); err != nil {
+		t.Fatal(err)
+	}
 	exceptions := chromedp.Events(ctx, runtime.ExceptionThrown)
 	console := chromedp.Events(ctx, runtime.ConsoleAPICalled)
 	go func() {
