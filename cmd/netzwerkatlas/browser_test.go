@@ -237,10 +237,22 @@ func (p *page) text(css string) string {
 	return s
 }
 
-// click clicks the first element matching css once it is visible.
+// click clicks the first element matching css once it is visible. When the page replaced
+// the element between finding and clicking it (a view re-rendered as data arrived), it looks
+// the element up again, as a user would simply click once more.
 func (p *page) click(css string) {
 	p.t.Helper()
-	p.do(chromedp.WaitVisible(chromedp.CSS(css)), chromedp.Click(chromedp.CSS(css)))
+	var err error
+	for try := 0; try < 3; try++ {
+		if err = chromedp.Do(p.ctx, chromedp.WaitVisible(chromedp.CSS(css)), chromedp.Click(chromedp.CSS(css))); err == nil {
+			return
+		}
+		if !strings.Contains(err.Error(), "Could not find node") && !strings.Contains(err.Error(), "box model") {
+			break
+		}
+		p.t.Logf("clicking %s again: %v", css, err)
+	}
+	p.fail("clicking %s: %v", css, err)
 }
 
 // choose picks the option of the <select> css whose text is label, as a user would.

@@ -67,6 +67,8 @@ export function detailView(target: HTMLElement, ctx: ViewContext, kind: DetailKi
   let related: Related[] = [];
   let loadError: unknown;
   let editing = false;
+  // The open edit form, kept across re-renders so that nothing typed is lost.
+  let editEl: HTMLFormElement | undefined;
   let saved = false;
   const loader = new Loader();
 
@@ -300,26 +302,30 @@ export function detailView(target: HTMLElement, ctx: ViewContext, kind: DetailKi
       kind === 'organisation' && h('a', { class: 'button-link', href: withQuery('/netzwerk', { region: e.region, org: e.id }) }, t('detail.egoNetwork')),
     );
     const description = e.description ? h('div', { class: 'description' }, ...e.description.split(/\n{2,}/).map((p) => h('p', {}, p))) : null;
-    const main = editing
-      ? editForm({
-          api,
-          collection,
-          entity: e as unknown as Node & Record<string, unknown>,
-          specs: editSpecs[collection] ?? [],
-          onSaved: (next) => {
-            entity = next as Entity;
-            editing = false;
-            saved = true;
-            render();
-            heading.focus();
-          },
-          onCancel: () => {
-            editing = false;
-            render();
-            body.querySelector<HTMLElement>('#edit-start')?.focus();
-          },
-        })
-      : h('div', {}, factsOf(e), description);
+    if (editing && !editEl) {
+      editEl = editForm({
+        api,
+        collection,
+        entity: e as unknown as Node & Record<string, unknown>,
+        specs: editSpecs[collection] ?? [],
+        onSaved: (next) => {
+          entity = next as Entity;
+          editing = false;
+          editEl = undefined;
+          saved = true;
+          render();
+          heading.focus();
+        },
+        onCancel: () => {
+          editing = false;
+          editEl = undefined;
+          render();
+          body.querySelector<HTMLElement>('#edit-start')?.focus();
+        },
+      });
+    }
+    const focused = document.activeElement instanceof HTMLElement && body.contains(document.activeElement) ? document.activeElement.id : '';
+    const main = editing && editEl ? editEl : h('div', {}, factsOf(e), description);
     replaceChildren(
       body,
       h('p', { class: 'badges' }, h('span', { class: 'tag' }, typeLabel), e.visibility === 'internal' && h('span', { class: 'tag' }, t('detail.internal'))),
@@ -347,6 +353,7 @@ export function detailView(target: HTMLElement, ctx: ViewContext, kind: DetailKi
         ),
       ),
     );
+    if (focused) document.getElementById(focused)?.focus();
   }
 
   const stopSession = session.onChange(() => render());

@@ -203,6 +203,7 @@ export const steuerungView: MountView = (target, { api, refdata, session }) => {
     try {
       const saved = await api.saveSnapshot(region, label);
       saveState = { status: 'saved', label: saved.label };
+      snapLabel.input.value = t('steuerung.snapshotDefault', { date: formatDate(new Date().toISOString()) });
       state = { ...state, from: state.to, to: saved.id };
       write();
       // The saved state is the current one: show the live figures of the same moment.
@@ -479,15 +480,46 @@ export const steuerungView: MountView = (target, { api, refdata, session }) => {
     );
   }
 
+  // The form that saves a state is built once: re-rendering the comparison around it must
+  // not throw away what the user is typing.
+  const snapTitle = h('h3', {});
+  const snapHint = h('p', { class: 'muted' });
+  const snapLabel = inputField({ id: 'snapshot-label', label: '', value: t('steuerung.snapshotDefault', { date: formatDate(new Date().toISOString()) }) });
+  const snapButton = h('button', { type: 'submit' });
+  const snapMessage = h('div', { class: 'snapshot-message' });
+  const snapForm = h('form', { class: 'snapshot-save no-print', id: 'snapshot-form' }, snapTitle, snapHint, h('div', { class: 'search-row' }, snapLabel.wrap, snapButton), snapMessage);
+  snapForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void save(snapLabel.input.value.trim());
+  });
+  const compareTitle = h('h2', { id: 'compare-title' });
+  const compareHint = h('p', { class: 'muted' });
+  const compareBody = h('div', {});
+  replaceChildren(sections.compare, compareTitle, compareHint, compareBody, snapForm);
+
+  function renderSaveForm(): void {
+    snapForm.hidden = !(state.region && session.can(state.region, 'coordinator'));
+    snapTitle.textContent = t('steuerung.save');
+    snapHint.textContent = t('steuerung.saveHint');
+    (snapLabel.wrap.querySelector('label') as HTMLLabelElement).textContent = t('steuerung.snapshotLabel');
+    snapButton.textContent = saveState.status === 'saving' ? t('steuerung.saving') : t('steuerung.saveSubmit');
+    if (saveState.status === 'saving') snapButton.setAttribute('aria-disabled', 'true');
+    else snapButton.removeAttribute('aria-disabled');
+    replaceChildren(
+      snapMessage,
+      saveState.status === 'saved' && h('p', { role: 'status', class: 'note' }, t('steuerung.saved', { label: saveState.label })),
+      saveState.status === 'error' && errorBox(t('steuerung.saveError'), saveState.error),
+    );
+  }
+
   function renderCompare(): void {
-    const title = t('steuerung.compare');
-    const parts: (Node | false | null | undefined)[] = [h('h2', { id: 'compare-title' }, title), h('p', { class: 'muted' }, t('steuerung.compareHint'))];
+    compareTitle.textContent = t('steuerung.compare');
+    compareHint.textContent = t('steuerung.compareHint');
+    renderSaveForm();
+    const parts: (Node | false | null | undefined)[] = [];
     if (snapshots.status === 'forbidden') {
       parts.push(h('p', { class: 'note' }, t('steuerung.compareSignIn'), ' ', h('a', { href: '/verwaltung' }, t('account.signIn'))));
-      replaceChildren(sections.compare, ...parts);
-      return;
-    }
-    if (snapshots.status === 'loading') parts.push(loadingBox(t('steuerung.snapshotsLoading')));
+    } else if (snapshots.status === 'loading') parts.push(loadingBox(t('steuerung.snapshotsLoading')));
     else if (snapshots.status === 'error') parts.push(errorBox(t('steuerung.snapshotsError'), snapshots.error, loadSnapshots));
     else {
       const list = snapshots.data;
@@ -529,24 +561,7 @@ export const steuerungView: MountView = (target, { api, refdata, session }) => {
       else if (comparison.status === 'ready') parts.push(comparisonView(comparison.data));
       else if (list.length >= 2 && state.from === state.to) parts.push(h('p', { class: 'note' }, t('steuerung.sameSnapshot')));
     }
-    if (state.region && session.can(state.region, 'coordinator')) {
-      const label = inputField({ id: 'snapshot-label', label: t('steuerung.snapshotLabel'), value: t('steuerung.snapshotDefault', { date: formatDate(new Date().toISOString()) }) });
-      const form = h(
-        'form',
-        { class: 'snapshot-save no-print', id: 'snapshot-form' },
-        h('h3', {}, t('steuerung.save')),
-        h('p', { class: 'muted' }, t('steuerung.saveHint')),
-        h('div', { class: 'search-row' }, label.wrap, h('button', { type: 'submit', 'aria-disabled': saveState.status === 'saving' ? 'true' : null }, saveState.status === 'saving' ? t('steuerung.saving') : t('steuerung.saveSubmit'))),
-        saveState.status === 'saved' && h('p', { role: 'status', class: 'note' }, t('steuerung.saved', { label: saveState.label })),
-        saveState.status === 'error' && errorBox(t('steuerung.saveError'), saveState.error),
-      );
-      form.addEventListener('submit', (event) => {
-        event.preventDefault();
-        void save(label.input.value.trim());
-      });
-      parts.push(form);
-    }
-    replaceChildren(sections.compare, ...parts);
+    replaceChildren(compareBody, ...parts);
   }
 
   function render(): void {

@@ -61,53 +61,80 @@ export const verwaltungView: MountView = (target, { api, session, refdata }) => 
 
   // --- Sign-in ---------------------------------------------------------------------------
 
+  // Inputs live as long as the view: a re-render (data arriving, the session answering) must
+  // not throw away what the user is typing. render() moves them and restores the focus.
+  const username = inputField({ id: 'login-username', label: '', autocomplete: 'username', required: true });
+  const password = inputField({ id: 'login-password', label: '', type: 'password', autocomplete: 'current-password', required: true });
+
+  const loginTitle = h('h2', { id: 'login-title' });
+  const loginIntro = h('p', {});
+  const loginMessage = h('div', {});
+  const loginButton = h('button', { type: 'submit' });
+  const loginForm = h(
+    'form',
+    { id: 'login-form', class: 'login-form', 'aria-labelledby': 'login-title' },
+    loginTitle,
+    loginIntro,
+    loginMessage,
+    username.wrap,
+    password.wrap,
+    loginButton,
+  );
+  loginForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (loggingIn) return;
+    loggingIn = true;
+    loginError = undefined;
+    render();
+    session.login(username.input.value.trim(), password.input.value).then(
+      () => {
+        loggingIn = false;
+        // session.onChange renders the signed-in page.
+      },
+      (error: unknown) => {
+        loggingIn = false;
+        loginError = error;
+        render();
+        password.input.focus();
+      },
+    );
+  });
+
+  /** The sign-in form, built once; this only updates its words and state. */
   function loginSection(): HTMLElement {
-    const username = inputField({ id: 'login-username', label: t('login.username'), autocomplete: 'username', required: true });
-    const password = inputField({ id: 'login-password', label: t('login.password'), type: 'password', autocomplete: 'current-password', required: true });
-    const form = h(
-      'form',
-      { id: 'login-form', class: 'login-form', 'aria-labelledby': 'login-title' },
-      h('h2', { id: 'login-title' }, t('login.title')),
-      h('p', {}, t('login.intro')),
+    (username.wrap.querySelector('label') as HTMLLabelElement).textContent = t('login.username');
+    (password.wrap.querySelector('label') as HTMLLabelElement).textContent = t('login.password');
+    loginTitle.textContent = t('login.title');
+    loginIntro.textContent = t('login.intro');
+    loginButton.textContent = loggingIn ? t('login.busy') : t('login.submit');
+    if (loggingIn) loginButton.setAttribute('aria-disabled', 'true');
+    else loginButton.removeAttribute('aria-disabled');
+    replaceChildren(
+      loginMessage,
       loginError !== undefined &&
         h(
           'div',
           { role: 'alert', class: 'error' },
           h('p', { class: 'error-title' }, t('login.failed')),
-          h('p', { class: 'error-detail' }, loginError instanceof Problem && loginError.status === 401 ? t('login.wrong') : String(loginError instanceof Problem ? loginError.detail || loginError.title : t('error.network'))),
+          h(
+            'p',
+            { class: 'error-detail' },
+            loginError instanceof Problem && loginError.status === 401
+              ? t('login.wrong')
+              : String(loginError instanceof Problem ? loginError.detail || loginError.title : t('error.network')),
+          ),
         ),
-      username.wrap,
-      password.wrap,
-      h('button', { type: 'submit', 'aria-disabled': loggingIn ? 'true' : null }, loggingIn ? t('login.busy') : t('login.submit')),
     );
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      if (loggingIn) return;
-      loggingIn = true;
-      loginError = undefined;
-      render();
-      session.login(username.input.value.trim(), password.input.value).then(
-        () => {
-          loggingIn = false;
-          // session.onChange renders the signed-in page.
-        },
-        (error: unknown) => {
-          loggingIn = false;
-          loginError = error;
-          render();
-          document.getElementById('login-password')?.focus();
-        },
-      );
-    });
-    return form;
+    return loginForm;
   }
 
   // --- Import ----------------------------------------------------------------------------
 
+  const importWrap = h('section', { class: 'admin-section', 'aria-labelledby': 'import-title', id: 'import' });
+
   function importSection(): HTMLElement {
-    return h(
-      'section',
-      { class: 'admin-section', 'aria-labelledby': 'import-title', id: 'import' },
+    replaceChildren(
+      importWrap,
       h('h2', { id: 'import-title' }, t('import.title')),
       importRoute === undefined
         ? loadingBox(t('import.checking'))
@@ -115,6 +142,7 @@ export const verwaltungView: MountView = (target, { api, session, refdata }) => 
           ? h('p', {}, t('import.api'))
           : h('div', { class: 'coming', 'data-state': 'coming' }, h('p', { class: 'badge' }, t('import.coming')), h('p', {}, t('import.comingText'))),
     );
+    return importWrap;
   }
 
   // --- Users -----------------------------------------------------------------------------
@@ -181,28 +209,55 @@ export const verwaltungView: MountView = (target, { api, session, refdata }) => 
     document.getElementById('users-message')?.focus();
   }
 
-  function usersSection(): HTMLElement {
-    const username = inputField({ id: 'new-username', label: t('users.username'), autocomplete: 'off', required: true });
+  // The form for a new user is built once per set of regions, for the same reason.
+  let createForm: HTMLFormElement | undefined;
+  let createKey = '';
+
+  function userCreateForm(): HTMLFormElement {
+    const key = `${regions.map((r) => r.id).join(',')}|${t('users.create')}`;
+    if (createForm && key === createKey) return createForm;
+    createKey = key;
+    const newName = inputField({ id: 'new-username', label: t('users.username'), autocomplete: 'off', required: true });
     const adminBox = h('input', { type: 'checkbox', id: 'new-admin' });
-    const create = h(
+    const form = h(
       'form',
       { id: 'user-create', class: 'user-create' },
       h('h3', {}, t('users.create')),
-      username.wrap,
+      newName.wrap,
       h('p', { class: 'hint' }, t('users.createHint')),
       roleSelects('new', {}),
       h('div', { class: 'check' }, adminBox, h('label', { for: 'new-admin' }, t('users.admin'))),
       h('button', { type: 'submit' }, t('users.createSubmit')),
     );
-    create.addEventListener('submit', (event) => {
+    form.addEventListener('submit', (event) => {
       event.preventDefault();
-      const name = username.input.value.trim();
+      const name = newName.input.value.trim();
       void act(async () => {
         const created = await api.createUser({ username: name, admin: adminBox.checked, roles: readRoles('new') });
+        newName.input.value = '';
         return { text: t('users.created', { name: created.user.username }), ...(created.password ? { password: created.password } : {}) };
       });
     });
+    createForm = form;
+    return form;
+  }
 
+  // The role editor of one user, kept while it is open.
+  let roleEditor: { username: string; roles: HTMLElement; admin: HTMLInputElement } | undefined;
+
+  function editorFor(u: User) {
+    if (!roleEditor || roleEditor.username !== u.username) {
+      roleEditor = { username: u.username, roles: roleSelects('edit', u.roles), admin: h('input', { type: 'checkbox', id: 'edit-admin', checked: u.admin }) };
+    }
+    return roleEditor;
+  }
+
+  const usersWrap = h('section', { class: 'admin-section', 'aria-labelledby': 'users-title', id: 'users' });
+  const usersHead = h('div', {});
+  usersWrap.append(usersHead);
+
+  function usersSection(): HTMLElement {
+    const create = userCreateForm();
     let table: HTMLElement;
     switch (users.status) {
       case 'idle':
@@ -227,12 +282,13 @@ export const verwaltungView: MountView = (target, { api, session, refdata }) => 
               ...users.items.map((u) => {
                 const self = u.username === session.user?.username;
                 if (editingUser === u.username) {
-                  const adminEdit = h('input', { type: 'checkbox', id: 'edit-admin', checked: u.admin });
+                  const editor = editorFor(u);
+                  const adminEdit = editor.admin;
                   return h(
                     'tr',
                     { 'data-user': u.username },
                     h('th', { scope: 'row' }, u.username),
-                    h('td', {}, roleSelects('edit', u.roles), h('div', { class: 'check' }, adminEdit, h('label', { for: 'edit-admin' }, t('users.admin')))),
+                    h('td', {}, editor.roles, h('div', { class: 'check' }, adminEdit, h('label', { for: 'edit-admin' }, t('users.admin')))),
                     h(
                       'td',
                       {},
@@ -267,7 +323,7 @@ export const verwaltungView: MountView = (target, { api, session, refdata }) => 
                     h(
                       'div',
                       { class: 'actions' },
-                      h('button', { type: 'button', class: 'secondary', onclick: () => ((editingUser = u.username), (userMessage = undefined), render()) }, t('users.editRoles')),
+                      h('button', { type: 'button', class: 'secondary', onclick: () => ((editingUser = u.username), (roleEditor = undefined), (userMessage = undefined), render()) }, t('users.editRoles')),
                       !self &&
                         (confirmDelete === u.username
                           ? h(
@@ -300,7 +356,12 @@ export const verwaltungView: MountView = (target, { api, session, refdata }) => 
         h('p', {}, userMessage.text),
         userMessage.password && h('p', {}, t('users.password'), ' ', h('code', { class: 'secret' }, userMessage.password)),
       );
-    return h('section', { class: 'admin-section', 'aria-labelledby': 'users-title', id: 'users' }, h('h2', { id: 'users-title' }, t('users.title')), message, table, create);
+    replaceChildren(usersHead, h('h2', { id: 'users-title' }, t('users.title')), message, table);
+    if (usersWrap.children[1] !== create) {
+      usersWrap.children[1]?.remove();
+      usersWrap.append(create);
+    }
+    return usersWrap;
   }
 
   // --- Audit log -------------------------------------------------------------------------
@@ -359,6 +420,8 @@ export const verwaltungView: MountView = (target, { api, session, refdata }) => 
     );
   }
 
+  const auditWrap = h('section', { class: 'admin-section', 'aria-labelledby': 'audit-title', id: 'audit' });
+
   function auditSection(): HTMLElement {
     let list: HTMLElement;
     switch (audit.status) {
@@ -382,9 +445,8 @@ export const verwaltungView: MountView = (target, { api, session, refdata }) => 
             ),
         );
     }
-    return h(
-      'section',
-      { class: 'admin-section', 'aria-labelledby': 'audit-title', id: 'audit' },
+    replaceChildren(
+      auditWrap,
       h('h2', { id: 'audit-title' }, t('audit.title')),
       h('p', { class: 'muted' }, t('audit.intro')),
       h(
@@ -405,6 +467,7 @@ export const verwaltungView: MountView = (target, { api, session, refdata }) => 
       ),
       list,
     );
+    return auditWrap;
   }
 
   // --- Page ------------------------------------------------------------------------------
@@ -412,6 +475,17 @@ export const verwaltungView: MountView = (target, { api, session, refdata }) => 
   function canAudit(): boolean {
     const u = session.user;
     return !!u && (u.admin || Object.values(u.roles).includes('coordinator'));
+  }
+
+  const accountWrap = h('section', { class: 'admin-section', id: 'account' });
+  const usersOff = h('section', { class: 'admin-section' });
+  const auditOff = h('section', { class: 'admin-section' });
+
+  /** Puts sections into the page; sections already in place stay, so focus and input survive. */
+  function place(...sections: HTMLElement[]): void {
+    const current = [...body.children];
+    if (current.length === sections.length && current.every((el, i) => el === sections[i])) return;
+    replaceChildren(body, ...sections);
   }
 
   function render(): void {
@@ -423,36 +497,33 @@ export const verwaltungView: MountView = (target, { api, session, refdata }) => 
       replaceChildren(body, loadingBox(t('login.checking')));
       return;
     }
+    status.textContent = '';
     if (!u) {
-      status.textContent = '';
-      replaceChildren(body, loginSection(), importSection());
+      place(loginSection(), importSection());
     } else {
-      status.textContent = '';
       replaceChildren(
-        body,
+        accountWrap,
+        h('p', { class: 'signed-in' }, t('login.signedIn', { name: u.username }), ' ', h('span', { class: 'muted' }, `(${rolesText(u)})`)),
         h(
-          'section',
-          { class: 'admin-section', id: 'account' },
-          h('p', { class: 'signed-in' }, t('login.signedIn', { name: u.username }), ' ', h('span', { class: 'muted' }, `(${rolesText(u)})`)),
-          h(
-            'button',
-            {
-              type: 'button',
-              class: 'secondary',
-              id: 'logout',
-              onclick: () => {
-                void session.logout().catch(() => undefined);
-              },
+          'button',
+          {
+            type: 'button',
+            class: 'secondary',
+            id: 'logout',
+            onclick: () => {
+              void session.logout().catch(() => undefined);
             },
-            t('account.signOut'),
-          ),
+          },
+          t('account.signOut'),
         ),
-        importSection(),
-        u.admin ? usersSection() : h('section', { class: 'admin-section' }, h('h2', {}, t('users.title')), h('p', { class: 'muted' }, t('users.adminsOnly'))),
-        canAudit() ? auditSection() : h('section', { class: 'admin-section' }, h('h2', {}, t('audit.title')), h('p', { class: 'muted' }, t('audit.coordinatorsOnly'))),
       );
+      replaceChildren(usersOff, h('h2', {}, t('users.title')), h('p', { class: 'muted' }, t('users.adminsOnly')));
+      replaceChildren(auditOff, h('h2', {}, t('audit.title')), h('p', { class: 'muted' }, t('audit.coordinatorsOnly')));
+      place(accountWrap, importSection(), u.admin ? usersSection() : usersOff, canAudit() ? auditSection() : auditOff);
     }
-    if (focused) (document.getElementById(focused) ?? body.querySelector<HTMLElement>(`[data-focus="${focused}"]`))?.focus();
+    if (focused && !(document.activeElement instanceof HTMLElement && document.activeElement.id === focused)) {
+      (document.getElementById(focused) ?? body.querySelector<HTMLElement>(`[data-focus="${focused}"]`))?.focus();
+    }
   }
 
   function onSession(): void {
