@@ -226,15 +226,12 @@ func eval[T any](p *page, js string) T {
 	return v
 }
 
-// text is the visible text of the first element matching css, once it is visible.
+// text is the visible text (innerText) of the first element matching css, once it is
+// visible; read in one step, so a view re-rendering meanwhile cannot pull the node away.
 func (p *page) text(css string) string {
 	p.t.Helper()
-	p.do(chromedp.WaitVisible(chromedp.CSS(css)))
-	s, err := chromedp.Run(p.ctx, chromedp.Text(chromedp.CSS(css)))
-	if err != nil {
-		p.fail("text of %s: %v", css, err)
-	}
-	return s
+	p.waitFor("visible "+css, fmt.Sprintf(`(() => { const e = document.querySelector(%q); return !!e && e.getClientRects().length > 0 })()`, css))
+	return strings.TrimSpace(eval[string](p, fmt.Sprintf(`document.querySelector(%q)?.innerText ?? ''`, css)))
 }
 
 // click clicks the first element matching css once it is visible. When the page replaced

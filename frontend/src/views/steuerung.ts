@@ -95,12 +95,12 @@ export const steuerungView: MountView = (target, { api, refdata, session }) => {
       load,
       (data) => {
         set({ status: 'ready', data });
-        render();
+        renderLive();
         after?.();
       },
       (error) => {
         set({ status: 'error', error });
-        render();
+        renderLive();
       },
     );
   }
@@ -120,7 +120,7 @@ export const steuerungView: MountView = (target, { api, refdata, session }) => {
       .then((f) => {
         if (region === state.region) {
           fields = f;
-          render();
+          renderLive();
         }
       })
       .catch(() => undefined);
@@ -150,7 +150,7 @@ export const steuerungView: MountView = (target, { api, refdata, session }) => {
     if (!session.user) {
       snapshots = { status: 'forbidden' };
       comparison = { status: 'idle' };
-      render();
+      renderCompare();
       return;
     }
     snapshots = { status: 'loading' };
@@ -163,12 +163,12 @@ export const steuerungView: MountView = (target, { api, refdata, session }) => {
           state = { ...state, from: list[1]?.id, to: list[0]?.id };
           write();
         }
-        render();
+        renderCompare();
         compare();
       },
       (error) => {
         snapshots = error instanceof Problem && (error.status === 401 || error.status === 403) ? { status: 'forbidden' } : { status: 'error', error };
-        render();
+        renderCompare();
       },
     );
   }
@@ -177,20 +177,20 @@ export const steuerungView: MountView = (target, { api, refdata, session }) => {
     const { from, to } = state;
     if (!from || !to || from === to) {
       comparison = { status: 'idle' };
-      render();
+      renderCompare();
       return;
     }
     comparison = { status: 'loading' };
-    render();
+    renderCompare();
     loaders.compare.run(
       (signal) => api.compareSnapshots(from, to, signal),
       (data) => {
         comparison = { status: 'ready', data };
-        render();
+        renderCompare();
       },
       (error) => {
         comparison = { status: 'error', error };
-        render();
+        renderCompare();
       },
     );
   }
@@ -199,7 +199,7 @@ export const steuerungView: MountView = (target, { api, refdata, session }) => {
     const region = state.region;
     if (!region || saveState.status === 'saving') return;
     saveState = { status: 'saving' };
-    render();
+    renderCompare();
     try {
       const saved = await api.saveSnapshot(region, label);
       saveState = { status: 'saved', label: saved.label };
@@ -211,7 +211,7 @@ export const steuerungView: MountView = (target, { api, refdata, session }) => {
       loadSnapshots();
     } catch (error) {
       saveState = { status: 'error', error };
-      render();
+      renderCompare();
     }
   }
 
@@ -564,6 +564,17 @@ export const steuerungView: MountView = (target, { api, refdata, session }) => {
     replaceChildren(compareBody, ...parts);
   }
 
+  /** The live sections and the status line: what the analyses' answers change. */
+  function renderLive(): void {
+    if (setupError) return;
+    const busy = [coverage, gaps, network, statuses].some((x) => x.status === 'loading');
+    status.textContent = busy ? t('steuerung.loading') : t('steuerung.ready', { region: regionName() });
+    renderHeatmap();
+    renderGaps();
+    renderNetwork();
+    renderStatuses();
+  }
+
   function render(): void {
     heading.textContent = t('nav.steuerung');
     intro.textContent = t('steuerung.intro');
@@ -592,12 +603,7 @@ export const steuerungView: MountView = (target, { api, refdata, session }) => {
       replaceChildren(sections.heatmap, errorBox(t('steuerung.errorSetup'), setupError, boot));
       return;
     }
-    const busy = [coverage, gaps, network, statuses].some((x) => x.status === 'loading');
-    status.textContent = busy ? t('steuerung.loading') : t('steuerung.ready', { region: regionName() });
-    renderHeatmap();
-    renderGaps();
-    renderNetwork();
-    renderStatuses();
+    renderLive();
     renderCompare();
     if (focused) document.getElementById(focused)?.focus();
   }
