@@ -12,7 +12,7 @@ BENCH_SCALES ?= county,nation
 # Scales the analysis benchmarks run on (generated in memory, nothing to seed).
 ANALYSIS_BENCH_SCALES ?= county,state,nation
 
-.PHONY: run test build bench loadtest frontend frontend-test go-test go-deps lint clean
+.PHONY: run test build bench loadtest frontend frontend-test go-test go-deps lint clean screenshots perf-frontend
 
 ## run: build everything and serve the demo data on http://localhost:8080
 run: build
@@ -59,6 +59,15 @@ go-test: $(CYPHERLINT)/node_modules/.installed
 
 frontend-test: frontend/node_modules/.installed
 	cd frontend && $(NPM) run typecheck && $(NPM) test
+
+## screenshots: run the browser journeys and keep their screenshots as the user guide's pictures (docs/handbuch)
+screenshots: frontend
+	NETZWERKATLAS_TEST_BROWSER=1 NETZWERKATLAS_ARTIFACTS=$(CURDIR)/docs/handbuch $(GO) test -count=1 -run '^TestBrowser' ./cmd/netzwerkatlas
+	rm -f docs/handbuch/failed-*.png
+
+## perf-frontend: map and network view timings in headless Chromium (seeds 2,000 organisations)
+perf-frontend: frontend
+	NETZWERKATLAS_TEST_BROWSER=1 NETZWERKATLAS_TEST_PERF=1 $(GO) test -count=1 -v -run 'Performance$$' ./cmd/netzwerkatlas
 
 ## bench: store benchmarks on the county and nation data sets (seeded once into $(BENCH_DIR)), analysis benchmarks on county, state and nation
 bench:

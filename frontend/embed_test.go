@@ -1,6 +1,9 @@
 package frontend
 
 import (
+	"compress/gzip"
+	"fmt"
+	"io"
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
@@ -206,5 +209,58 @@ func TestEmbeddedHandler(t *testing.T) {
 		check(t, rec, http.StatusOK, "text/html; charset=utf-8", "no-cache", "<html")
 	} else {
 		check(t, rec, http.StatusServiceUnavailable, "text/plain; charset=utf-8", "", "frontend not built")
+	}
+}
+
+func TestEmbeddedTextIsGzippedForClientsThatAcceptIt(t *testing.T) {
+	big := strings.Repeat(`console.log("Netzwerkatlas");`, 200)
+	files := built()
+	files["assets/big-abc.js"] = &fstest.MapFile{Data: []byte(big)}
+	files["index.html"] = &fstest.MapFile{Data: []byte(indexHTML + strings.Repeat("<!-- padding -->", 100))}
+	h := newHandler(files, true)
+
+	rec := get(t, h, http.MethodGet, "/assets/big-abc.js", http.Header{"Accept-Encoding": {"br, gzip"}})
+	if rec.Code != http.StatusOK || rec.Header().Get("Content-Encoding") != "gzip" || rec.Header().Get("Vary") != "Accept-Encoding" {
+		t.Fatalf("status %d, Content-Encoding %q, Vary %q; want 200, gzip, Accept-Encoding", rec.Code, rec.Header().Get("Content-Encoding"), rec.Header().Get("Vary"))
+	}
+	zr, err := gzip.NewReader(rec.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, err := io.ReadAll(zr)
+	if err != nil || string(plain) != big {
+		t.Fatalf("gunzipped body differs (%v)", err)
+	}
+	if n := rec.Header().Get("Content-Length"); n == "" || n == fmt.Sprint(len(big)) {
+		t.Errorf("Content-Length %q, want the compressed length", n)
+	}
+
+	// Without gzip in Accept-Encoding, or with q=0, the plain file.
+	for _, accept := range []string{"", "identity", "gzip;q=0"} {
+		rec = get(t, h, http.MethodGet, "/assets/big-abc.js", http.Header{"Accept-Encoding": {accept}})
+		if rec.Header().Get("Content-Encoding") != "" || rec.Body.String() != big {
+			t.Errorf("Accept-Encoding %q: got Content-Encoding %q", accept, rec.Header().Get("Content-Encoding"))
+		}
+	}
+
+	// index.html: the gzipped variant has its own ETag, and revalidation still works.
+	plainTag := get(t, h, http.MethodGet, "/", nil).Header().Get("ETag")
+	rec = get(t, h, http.MethodGet, "/", http.Header{"Accept-Encoding": {"gzip"}})
+	gzTag := rec.Header().Get("ETag")
+	if gzTag == "" || gzTag == plainTag {
+		t.Errorf("gzip ETag %q, plain %q: want two different tags", gzTag, plainTag)
+	}
+	rec = get(t, h, http.MethodGet, "/karte", http.Header{"Accept-Encoding": {"gzip"}, "If-None-Match": {gzTag}})
+	if rec.Code != http.StatusNotModified {
+		t.Errorf("revalidating the gzipped index: status %d, want 304", rec.Code)
+	}
+
+	// Small files and development mode stay as they are.
+	if rec = get(t, h, http.MethodGet, "/assets/index-abc123.js", http.Header{"Accept-Encoding": {"gzip"}}); rec.Header().Get("Content-Encoding") != "" {
+		t.Errorf("a 20-byte file was gzipped")
+	}
+	dev := newHandler(files, false)
+	if rec = get(t, dev, http.MethodGet, "/assets/big-abc.js", http.Header{"Accept-Encoding": {"gzip"}}); rec.Header().Get("Content-Encoding") != "" {
+		t.Errorf("development mode gzipped a file")
 	}
 }

@@ -1,6 +1,34 @@
 // A small typed client for the JSON API under /api/v1. Every failed request becomes a
 // Problem (RFC 9457), whether the server sent application/problem+json or not, so views
 // handle one error type. Network failures and aborts are passed through unchanged.
+// Unsafe requests echo the CSRF cookie that sign-in sets (double submit), and edits send the
+// version they started from in If-Match, so that a concurrent change becomes a 412 Problem
+// with the current version instead of a silent overwrite.
+
+import type {
+  AuditEntry,
+  Collection,
+  Comparison,
+  Coverage,
+  Duplicates,
+  EgoNetwork,
+  Gaps,
+  LoginResult,
+  MapCollection,
+  NetworkAnalysis,
+  Node,
+  Partners,
+  Region,
+  Relation,
+  SearchHit,
+  Snapshot,
+  SnapshotInfo,
+  User,
+  Verdict,
+  VerdictResult,
+} from './types';
+
+export type { Region } from './types';
 
 /** One entry of a validation problem: which field is wrong and why. */
 export interface FieldError {
@@ -16,6 +44,8 @@ export interface ProblemDetails {
   detail: string;
   instance?: string;
   errors?: FieldError[];
+  /** With 412: the version the resource has now. */
+  current_version?: number;
 }
 
 /** An error answer of the API, as RFC 9457 problem details. */
@@ -27,6 +57,8 @@ export class Problem extends Error implements ProblemDetails {
   readonly detail: string;
   readonly instance?: string;
   readonly errors?: FieldError[];
+  /** With 412 Precondition Failed: the version the resource has now. */
+  readonly currentVersion?: number;
 
   constructor(details: ProblemDetails) {
     super(details.detail || details.title);
@@ -36,6 +68,12 @@ export class Problem extends Error implements ProblemDetails {
     this.detail = details.detail;
     if (details.instance !== undefined) this.instance = details.instance;
     if (details.errors !== undefined) this.errors = details.errors;
+    if (details.current_version !== undefined) this.currentVersion = details.current_version;
+  }
+
+  /** True for 412: someone else changed the resource since it was read. */
+  get isConflict(): boolean {
+    return this.status === 412;
   }
 }
 
@@ -48,19 +86,24 @@ export interface Page<T> {
   total: number;
 }
 
-/** A region (Kreis or kreisfreie Stadt), keyed by its 5-digit Kreisschlüssel. */
-export interface Region {
-  id: string;
-  name: string;
-  /** e.g. "county"; unknown kinds are shown as they are. */
-  kind: string;
-  [property: string]: unknown;
-}
-
 export interface ListOptions {
   limit?: number;
   cursor?: string;
   signal?: AbortSignal;
+}
+
+/** The list filters of GET /api/v1/{collection} and /search. */
+export interface Filters {
+  region?: string;
+  municipality?: string;
+  field?: string;
+  target_group?: string;
+  organisation?: string;
+  network?: string;
+  kind?: string;
+  status?: string;
+  language?: string;
+  visibility?: string;
 }
 
 export interface ApiClientOptions {
@@ -68,19 +111,63 @@ export interface ApiClientOptions {
   baseUrl?: string;
   /** The fetch to use; default the browser's. Tests pass a mock. */
   fetch?: typeof fetch;
+  /** Returns the CSRF token to echo on unsafe requests; default: the nwa_csrf cookie. */
+  csrfToken?: () => string | undefined;
 }
 
-type Query = Record<string, string | number | undefined>;
+export type Query = Record<string, string | number | boolean | undefined>;
+
+export interface RequestOptions {
+  query?: Query;
+  /** Sent as JSON. */
+  body?: unknown;
+  /** Content type of the body; default application/json. */
+  contentType?: string;
+  /** The version the change is based on; sent as If-Match: "<version>". */
+  ifMatch?: number;
+  signal?: AbortSignal;
+}
+
+/** A successful answer: its JSON body, its ETag version (when it had one) and status. */
+export interface Answer<T> {
+  data: T;
+  version?: number;
+  status: number;
+}
+
+/** The name of the cookie sign-in sets for the double-submit CSRF check. */
+export const CSRF_COOKIE = 'nwa_csrf';
+
+/** Reads one cookie from a document.cookie string. */
+export function readCookie(cookies: string, name: string): string | undefined {
+  for (const part of cookies.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0) continue;
+    if (part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return undefined;
+}
+
+/** Parses an ETag such as "3" or W/"3" into a version number. */
+export function versionFromETag(etag: string | null): number | undefined {
+  if (!etag) return undefined;
+  const m = /^(?:W\/)?"(\d+)"$/.exec(etag.trim());
+  return m ? Number(m[1]) : undefined;
+}
 
 export class ApiClient {
   private readonly baseUrl: string;
   private readonly fetchImpl: typeof fetch;
+  private readonly csrf: () => string | undefined;
 
   constructor(options: ApiClientOptions = {}) {
     this.baseUrl = (options.baseUrl ?? '/api/v1').replace(/\/+$/, '');
     // Looked up at call time so a fetch stubbed after construction is used, and called
     // unbound-safe: the browser's fetch throws "Illegal invocation" on a foreign `this`.
     this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.csrf =
+      options.csrfToken ??
+      (() => (typeof document === 'undefined' ? undefined : readCookie(document.cookie, CSRF_COOKIE)));
   }
 
   /** GET /regions: one page of regions. */
@@ -89,34 +176,208 @@ export class ApiClient {
   }
 
   /** GETs a list endpoint and checks the envelope. */
-  async list<T>(path: string, { limit, cursor, signal }: ListOptions = {}): Promise<Page<T>> {
-    const body = await this.get(path, { limit, cursor: cursor || undefined }, signal);
+  async list<T>(path: string, { limit, cursor, signal }: ListOptions = {}, filters: Filters = {}): Promise<Page<T>> {
+    const body = await this.get(path, { ...filters, limit, cursor: cursor || undefined }, signal);
     if (!isPage(body)) throw new Error(`GET ${path}: response is not a list envelope`);
     return body as Page<T>;
   }
 
+  /** One page of a collection with filters. */
+  listNodes<T extends Node>(collection: Collection, filters: Filters = {}, options: ListOptions = {}): Promise<Page<T>> {
+    return this.list<T>(`/${collection}`, options, filters);
+  }
+
+  /** Every item of a collection, page by page (limit 500 each). */
+  async listAll<T extends Node>(collection: Collection, filters: Filters = {}, signal?: AbortSignal): Promise<T[]> {
+    const items: T[] = [];
+    let cursor = '';
+    for (;;) {
+      const page = await this.listNodes<T>(collection, filters, { limit: 500, cursor, signal });
+      items.push(...page.items);
+      if (!page.next_cursor || page.items.length === 0) return items;
+      cursor = page.next_cursor;
+    }
+  }
+
+  /** One node with its version (from the ETag). */
+  async getNode<T extends Node>(collection: Collection, id: string, signal?: AbortSignal): Promise<T> {
+    const { data } = await this.request<T>('GET', `/${collection}/${encodeURIComponent(id)}`, { signal });
+    return data;
+  }
+
+  /** The relationships of a node. */
+  async relations(collection: Collection, id: string, signal?: AbortSignal): Promise<Relation[]> {
+    const page = await this.list<Relation>(`/${collection}/${encodeURIComponent(id)}/relations`, { signal });
+    return page.items;
+  }
+
+  /** Changes some fields of a node (JSON merge patch) based on the given version. */
+  async patchNode<T extends Node>(collection: Collection, id: string, version: number, changes: Record<string, unknown>): Promise<T> {
+    const { data } = await this.request<T>('PATCH', `/${collection}/${encodeURIComponent(id)}`, {
+      body: changes,
+      contentType: 'application/merge-patch+json',
+      ifMatch: version,
+    });
+    return data;
+  }
+
+  /** Full-text search with the list filters; types is a comma-separated list of kinds. */
+  search(q: string, filters: Filters & { types?: string }, options: ListOptions = {}): Promise<Page<SearchHit>> {
+    return this.list<SearchHit>('/search', options, { ...filters, q } as Filters);
+  }
+
+  mapMunicipalities(region: string, field?: string, targetGroup?: string, signal?: AbortSignal): Promise<MapCollection> {
+    return this.getJSON<MapCollection>('/map/municipalities.geojson', { region, field, target_group: targetGroup }, signal);
+  }
+
+  coverage(region: string, targetGroup?: string, signal?: AbortSignal): Promise<Coverage> {
+    return this.getJSON<Coverage>('/analysis/coverage', { region, target_group: targetGroup }, signal);
+  }
+
+  gaps(region: string, signal?: AbortSignal): Promise<Gaps> {
+    return this.getJSON<Gaps>('/analysis/gaps', { region }, signal);
+  }
+
+  duplicates(region: string, signal?: AbortSignal): Promise<Duplicates> {
+    return this.getJSON<Duplicates>('/analysis/duplicates', { region }, signal);
+  }
+
+  async recordVerdict(a: string, b: string, verdict: Verdict, note?: string): Promise<VerdictResult> {
+    const { data } = await this.request<VerdictResult>('POST', '/analysis/duplicates/verdicts', {
+      body: { a, b, verdict, ...(note ? { note } : {}) },
+    });
+    return data;
+  }
+
+  partners(organisation: string, limit = 10, signal?: AbortSignal): Promise<Partners> {
+    return this.getJSON<Partners>(`/analysis/partners/${encodeURIComponent(organisation)}`, { limit }, signal);
+  }
+
+  network(region: string, filters: { field?: string; municipality?: string } = {}, signal?: AbortSignal): Promise<NetworkAnalysis> {
+    return this.getJSON<NetworkAnalysis>('/analysis/network', { region, ...filters }, signal);
+  }
+
+  ego(organisation: string, depth: number, signal?: AbortSignal): Promise<EgoNetwork> {
+    return this.getJSON<EgoNetwork>(`/analysis/network/ego/${encodeURIComponent(organisation)}`, { depth }, signal);
+  }
+
+  async snapshots(region: string, signal?: AbortSignal): Promise<SnapshotInfo[]> {
+    const page = await this.list<SnapshotInfo>('/snapshots', { signal }, { region });
+    return page.items;
+  }
+
+  snapshot(id: string, signal?: AbortSignal): Promise<Snapshot> {
+    return this.getJSON<Snapshot>(`/snapshots/${encodeURIComponent(id)}`, {}, signal);
+  }
+
+  async saveSnapshot(region: string, label: string): Promise<SnapshotInfo> {
+    const { data } = await this.request<SnapshotInfo>('POST', '/snapshots', { body: { region, label } });
+    return data;
+  }
+
+  compareSnapshots(from: string, to: string, signal?: AbortSignal): Promise<Comparison> {
+    return this.getJSON<Comparison>('/snapshots/compare', { from, to }, signal);
+  }
+
+  async login(username: string, password: string): Promise<LoginResult> {
+    const { data } = await this.request<LoginResult>('POST', '/auth/login', { body: { username, password } });
+    return data;
+  }
+
+  async logout(): Promise<void> {
+    await this.request<unknown>('POST', '/auth/logout', {});
+  }
+
+  /** The signed-in user, or null when nobody is signed in (401). */
+  async me(signal?: AbortSignal): Promise<User | null> {
+    try {
+      return await this.getJSON<User>('/auth/me', {}, signal);
+    } catch (error) {
+      if (error instanceof Problem && error.status === 401) return null;
+      throw error;
+    }
+  }
+
+  audit(filters: { region?: string; entity?: string }, options: ListOptions = {}): Promise<{ items: AuditEntry[]; next_cursor: string }> {
+    return this.getJSON('/audit', { ...filters, limit: options.limit, cursor: options.cursor || undefined }, options.signal);
+  }
+
+  async users(signal?: AbortSignal): Promise<User[]> {
+    const page = await this.list<User>('/users', { signal });
+    return page.items;
+  }
+
+  /** Creates a user; without a password the service generates one and returns it once. */
+  async createUser(user: { username: string; admin?: boolean; roles: Record<string, string>; password?: string }): Promise<{ user: User; password?: string }> {
+    const { data } = await this.request<{ user: User; password?: string }>('POST', '/users', { body: user });
+    return data;
+  }
+
+  async updateUser(username: string, version: number | undefined, changes: Partial<User> & { password?: string }): Promise<User> {
+    const { data } = await this.request<User>('PATCH', `/users/${encodeURIComponent(username)}`, {
+      body: changes,
+      contentType: 'application/merge-patch+json',
+      ...(version !== undefined ? { ifMatch: version } : {}),
+    });
+    return data;
+  }
+
+  async deleteUser(username: string): Promise<void> {
+    await this.request<unknown>('DELETE', `/users/${encodeURIComponent(username)}`, {});
+  }
+
+  /** The paths of the service's OpenAPI document: which routes this service has. */
+  async routes(signal?: AbortSignal): Promise<string[]> {
+    const url = `${this.baseUrl.replace(/\/v1$/, '')}/openapi.json`;
+    const response = await this.fetchImpl(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin', ...(signal ? { signal } : {}) });
+    if (!response.ok) throw await problemFrom(response);
+    const doc = (await response.json()) as { paths?: Record<string, unknown> };
+    return Object.keys(doc.paths ?? {});
+  }
+
+  /** GETs path and returns the parsed JSON body. */
+  async getJSON<T>(path: string, query: Query = {}, signal?: AbortSignal): Promise<T> {
+    return (await this.get(path, query, signal)) as T;
+  }
+
   /** GETs path below the base URL and returns the parsed JSON body; throws Problem on errors. */
   async get(path: string, query: Query = {}, signal?: AbortSignal): Promise<unknown> {
-    const url = this.url(path, query);
-    const init: RequestInit = {
-      method: 'GET',
-      headers: { Accept: 'application/json, application/problem+json' },
-      credentials: 'same-origin',
-    };
-    if (signal) init.signal = signal;
+    const { data } = await this.request<unknown>('GET', path, { query, ...(signal ? { signal } : {}) });
+    return data;
+  }
+
+  /** Sends one request; throws Problem on an error answer. */
+  async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<Answer<T>> {
+    const url = this.url(path, options.query ?? {});
+    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+    const init: RequestInit = { method, headers, credentials: 'same-origin' };
+    if (options.body !== undefined) {
+      headers['Content-Type'] = options.contentType ?? 'application/json';
+      init.body = JSON.stringify(options.body);
+    }
+    if (options.ifMatch !== undefined) headers['If-Match'] = `"${options.ifMatch}"`;
+    if (method !== 'GET' && method !== 'HEAD') {
+      const token = this.csrf();
+      if (token) headers['X-CSRF-Token'] = token;
+    }
+    if (options.signal) init.signal = options.signal;
     const response = await this.fetchImpl(url, init);
     if (!response.ok) throw await problemFrom(response);
+    const version = versionFromETag(response.headers.get('ETag'));
+    if (response.status === 204) return { data: undefined as T, status: 204, ...(version !== undefined ? { version } : {}) };
+    let data: T;
     try {
-      return await response.json();
+      data = (await response.json()) as T;
     } catch {
-      throw new Error(`GET ${path}: response is not JSON`);
+      throw new Error(`${method} ${path}: response is not JSON`);
     }
+    return { data, status: response.status, ...(version !== undefined ? { version } : {}) };
   }
 
   private url(path: string, query: Query): string {
     const params = new URLSearchParams();
     for (const [name, value] of Object.entries(query)) {
-      if (value !== undefined) params.set(name, String(value));
+      if (value !== undefined && value !== '') params.set(name, String(value));
     }
     const search = params.toString();
     return `${this.baseUrl}${path}${search ? `?${search}` : ''}`;
@@ -158,6 +419,7 @@ export async function problemFrom(response: Response): Promise<Problem> {
     detail: typeof b.detail === 'string' ? b.detail : '',
   };
   if (typeof b.instance === 'string') details.instance = b.instance;
+  if (typeof b.current_version === 'number') details.current_version = b.current_version;
   if (Array.isArray(b.errors)) {
     details.errors = b.errors.filter(
       (e): e is FieldError =>

@@ -13,6 +13,73 @@ function json(body: unknown, status = 200, contentType = 'application/json'): Re
 const recklinghausen = { id: '05562', name: 'Kreis Recklinghausen', kind: 'county' };
 const remsMurr = { id: '08119', name: 'Rems-Murr-Kreis', kind: 'county' };
 
+const page = (items: unknown[]) => ({ items, next_cursor: '', total: items.length });
+
+/** Two municipalities as squares, one with offers, one without (a gap in the field). */
+function geo(field?: string) {
+  const square = (x: number) => ({
+    type: 'Polygon',
+    coordinates: [[[x, 51], [x + 0.1, 51], [x + 0.1, 51.1], [x, 51.1], [x, 51]]],
+  });
+  const props = (ags: string, name: string, offers: number, cls: string, density: number) => ({
+    ags, name, population: 50000, foreign_population: 5000, demand: 5000, offers: offers + 10,
+    gaps: cls === 'gap' ? 1 : 0, thin: 0, covered: 6, fields_without_network: 0,
+    field_offers: field ? offers : 0, density: field ? density : 0,
+    ...(field ? { field, class: cls } : {}),
+  });
+  return {
+    type: 'FeatureCollection',
+    features: [
+      { type: 'Feature', geometry: square(7), properties: props('05562004', 'Castrop-Rauxel', 5, 'covered', 10) },
+      { type: 'Feature', geometry: square(7.2), properties: props('05562020', 'Herten', 0, 'gap', 0) },
+    ],
+  };
+}
+
+const coverage = {
+  region: '05562', demand: 'foreign', thin_factor: 0.25,
+  fields: [{ id: 'fld_work', name: 'Arbeit', canonical: 'work', median_density: 5, thin_below: 1.25 }],
+  municipalities: [],
+  cells: [
+    { municipality: '05562020', field: 'fld_work', offers: 0, measures: [], demand: 5000, density: 0, class: 'gap', networks: [], explanation: '' },
+    { municipality: '05562004', field: 'fld_work', offers: 5, measures: [], demand: 5000, density: 10, class: 'covered', networks: [], explanation: '' },
+  ],
+  gaps: [], thin: [],
+};
+
+/** A fake API answering by path; overrides win. */
+function apiFake(overrides: Record<string, () => Response> = {}) {
+  return vi.fn<Fetch>(async (input) => {
+    const url = new URL(String(input), 'http://localhost');
+    const override = overrides[url.pathname];
+    if (override) return override();
+    switch (url.pathname) {
+      case '/api/v1/regions':
+        return json(page([recklinghausen, remsMurr]));
+      case '/api/v1/fields':
+        return json(page([{ id: 'fld_work', name: 'Arbeit', region: '05562', canonical: 'work' }]));
+      case '/api/v1/target-groups':
+        return json(page([{ id: 'tgr_1', name: 'Frauen' }]));
+      case '/api/v1/map/municipalities.geojson':
+        return json(geo(url.searchParams.get('field') ?? undefined));
+      case '/api/v1/analysis/coverage':
+        return json(coverage);
+      case '/api/v1/auth/me':
+        return json({ type: 'about:blank', title: 'Unauthorized', status: 401, detail: 'sign in' }, 401, 'application/problem+json');
+      case '/api/v1/measures':
+        return json(page([{ id: 'msr_1', title: 'Bewerbungswerkstatt', status: 'active' }]));
+      case '/api/v1/networks':
+        return json(page([{ id: 'net_1', name: 'Runder Tisch' }]));
+      case '/api/v1/organisations':
+        return json(page([{ id: 'org_1', name: 'AWO', kind: 'welfare_association' }]));
+      case '/api/v1/measures/msr_1/relations':
+        return json(page([{ type: 'PROVIDES', from: 'org_1', to: 'msr_1' }]));
+      default:
+        return json({ type: 'about:blank', title: 'Not Found', status: 404, detail: `no ${url.pathname}` }, 404, 'application/problem+json');
+    }
+  });
+}
+
 let app: App | undefined;
 
 function start(path: string, fetch: Fetch): HTMLElement {
@@ -76,7 +143,7 @@ describe('shell', () => {
     const heading = root.querySelector('main h1');
     expect(heading?.textContent).toBe('Dubletten');
     expect(document.activeElement).toBe(heading);
-    expect(root.querySelector('main')?.textContent).toContain('in Vorbereitung');
+    expect(root.querySelector('main')?.textContent).toContain('Gleiche Angebote, mehrfach erfasst');
     expect(document.title).toBe('Dubletten – Netzwerkatlas');
   });
 
@@ -96,9 +163,10 @@ describe('shell', () => {
   });
 
   it('switches to English and back, everywhere at once', async () => {
-    const fetch = vi.fn<Fetch>().mockResolvedValue(json({ items: [recklinghausen], next_cursor: '', total: 1 }));
+    const fetch = apiFake();
     const root = start('/karte', fetch);
-    await vi.waitFor(() => expect(root.querySelector('.region-list')).not.toBeNull());
+    await vi.waitFor(() => expect(root.querySelector('#karte-region option')).not.toBeNull());
+    const calls = fetch.mock.calls.length;
     const english = byText(root, '.language-switch button', 'English')!;
     expect(english.getAttribute('aria-pressed')).toBe('false');
 
@@ -117,61 +185,75 @@ describe('shell', () => {
       'Administration',
     ]);
     expect(root.querySelector('main h1')?.textContent).toBe('Map');
-    expect(root.querySelector('.region-meta')?.textContent).toBe('County · Key 05562');
+    expect(root.querySelector('label[for="karte-field"]')?.textContent).toBe('Field of action');
     expect(document.title).toBe('Map – Netzwerkatlas');
-    expect(fetch).toHaveBeenCalledOnce(); // relabelled, not reloaded
+    expect(fetch.mock.calls.length).toBe(calls); // relabelled, not reloaded
 
     byText(root, '.language-switch button', 'Deutsch')!.click();
     expect(root.querySelector('main h1')?.textContent).toBe('Karte');
   });
 });
 
-describe('Karte: regions', () => {
-  it('shows loading, then the regions and their total', async () => {
-    let answer!: (r: Response) => void;
-    const fetch = vi.fn<Fetch>(() => new Promise<Response>((resolve) => (answer = resolve)));
-    const root = start('/karte', fetch);
-
-    const status = root.querySelector('[role="status"]')!;
-    expect(status.textContent).toBe('Regionen werden geladen …');
-    expect(root.querySelector('section')?.getAttribute('aria-busy')).toBe('true');
-    expect(fetch.mock.calls[0]![0]).toBe('/api/v1/regions');
-
-    answer(json({ items: [recklinghausen, remsMurr], next_cursor: '', total: 2 }));
-
-    await vi.waitFor(() => expect(root.querySelectorAll('.region-list li')).toHaveLength(2));
-    expect(root.querySelector('.region-name')?.textContent).toBe('Kreis Recklinghausen');
-    expect(root.querySelector('.region-meta')?.textContent).toBe('Landkreis · Schlüssel 05562');
-    expect(status.textContent).toBe('Regionen insgesamt: 2');
-    expect(root.querySelector('section')?.getAttribute('aria-busy')).toBe('false');
-    expect(root.querySelector('button.more')).toBeNull();
+describe('Karte', () => {
+  it('shows loading, then the map with region, fields and legend, and writes the region into the address', async () => {
+    const root = start('/karte', apiFake());
+    expect(root.querySelector('[role="status"]')?.textContent).toBe('Karte wird geladen …');
+    await vi.waitFor(() => expect(root.querySelector('#karte-map')?.getAttribute('data-state')).toBe('ready'));
+    expect(location.search).toBe('?region=05562');
+    expect([...root.querySelectorAll('#karte-region option')].map((o) => o.textContent)).toEqual([
+      'Kreis Recklinghausen',
+      'Rems-Murr-Kreis',
+    ]);
+    expect([...root.querySelectorAll('#karte-field option')].map((o) => o.textContent)).toEqual(['Alle Handlungsfelder', 'Arbeit']);
+    expect(root.querySelector('#karte-legend')?.textContent).toContain('Lücke');
+    expect(root.querySelector('[role="status"]')?.textContent).toBe('2 Kommunen, davon 0 ohne Angebot.');
   });
 
-  it('shows an empty state', async () => {
-    const root = start('/karte', vi.fn<Fetch>().mockResolvedValue(json({ items: [], next_cursor: '', total: 0 })));
-    await vi.waitFor(() => expect(root.querySelector('[role="status"]')?.textContent).toBe('Es sind noch keine Regionen erfasst.'));
-    expect(root.querySelector('.region-list')).toBeNull();
+  it('colours by the chosen field, hatches gaps and keeps the field in the address', async () => {
+    const fetch = apiFake();
+    const root = start('/karte?region=05562&field=fld_work', fetch);
+    await vi.waitFor(() => expect(root.querySelector('#karte-map')?.getAttribute('data-state')).toBe('ready'));
+    expect(location.search).toBe('?region=05562&field=fld_work');
+    expect(root.querySelector('[role="status"]')?.textContent).toBe('2 Kommunen, davon 1 ohne Angebot.');
+    const table = root.querySelector('.map-table tbody')?.textContent ?? '';
+    expect(table).toContain('Herten');
+    expect(table).toContain('Lücke');
+    const geoCall = fetch.mock.calls.map((c) => String(c[0])).find((u) => u.includes('geojson'));
+    expect(geoCall).toBe('/api/v1/map/municipalities.geojson?region=05562&field=fld_work');
+  });
+
+  it('opens the panel of a deep-linked municipality with its offers, providers and networks', async () => {
+    const root = start('/karte?region=05562&field=fld_work&sel=05562004', apiFake());
+    await vi.waitFor(() => expect(root.querySelector('#karte-panel .offer-list')).not.toBeNull());
+    const panel = root.querySelector('#karte-panel')!;
+    expect(panel.querySelector('h2')?.textContent).toBe('Castrop-Rauxel');
+    expect(panel.querySelector('.offer-list')?.textContent).toBe('Bewerbungswerkstatt · AWO');
+    expect(panel.textContent).toContain('Runder Tisch');
+    expect(panel.querySelector('a[href="/verzeichnis/massnahme/msr_1"]')).not.toBeNull();
+    (panel.querySelector('button.close') as HTMLButtonElement).click();
+    expect(location.search).toBe('?region=05562&field=fld_work');
   });
 
   it('shows the detail of a problem+json error and retries', async () => {
+    let fail = true;
     const problem = { type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'Datenbank nicht erreichbar' };
-    const fetch = vi
-      .fn<Fetch>()
-      .mockResolvedValueOnce(json(problem, 503, 'application/problem+json'))
-      .mockResolvedValueOnce(json({ items: [recklinghausen], next_cursor: '', total: 1 }));
-    const root = start('/karte', fetch);
-
+    const fetch = apiFake({
+      '/api/v1/map/municipalities.geojson': () => {
+        if (fail) return json(problem, 503, 'application/problem+json');
+        return json(geo());
+      },
+    });
+    const root = start('/karte?region=05562', fetch);
     const alert = await vi.waitFor(() => {
       const el = root.querySelector('[role="alert"]');
       expect(el).not.toBeNull();
       return el!;
     });
-    expect(alert.textContent).toContain('Die Regionen konnten nicht geladen werden.');
+    expect(alert.textContent).toContain('Die Karte konnte nicht geladen werden.');
     expect(alert.querySelector('.error-detail')?.textContent).toBe('Datenbank nicht erreichbar');
-
+    fail = false;
     byText(alert, 'button', 'Erneut versuchen')!.click();
-
-    await vi.waitFor(() => expect(root.querySelectorAll('.region-list li')).toHaveLength(1));
+    await vi.waitFor(() => expect(root.querySelector('#karte-map')?.getAttribute('data-state')).toBe('ready'));
     expect(root.querySelector('[role="alert"]')).toBeNull();
   });
 
@@ -184,41 +266,19 @@ describe('Karte: regions', () => {
     );
   });
 
-  it('names the status when the error has no detail', async () => {
-    const root = start('/karte', vi.fn<Fetch>().mockResolvedValue(new Response('', { status: 502 })));
-    await vi.waitFor(() =>
-      expect(root.querySelector('.error-detail')?.textContent).toBe('Der Server antwortete mit Status 502.'),
-    );
-  });
-
-  it('loads further pages with the cursor and keeps focus on the button', async () => {
-    const fetch = vi
-      .fn<Fetch>()
-      .mockResolvedValueOnce(json({ items: [recklinghausen], next_cursor: 'c2', total: 3 }))
-      .mockResolvedValueOnce(json({ items: [remsMurr], next_cursor: 'c3', total: 3 }));
-    const root = start('/karte', fetch);
-    const more = await vi.waitFor(() => {
-      const el = root.querySelector<HTMLButtonElement>('button.more');
-      expect(el?.textContent).toBe('Weitere Regionen laden');
-      return el!;
-    });
-    more.focus();
-    more.click();
-
-    await vi.waitFor(() => expect(root.querySelectorAll('.region-list li')).toHaveLength(2));
-    expect(fetch.mock.calls[1]![0]).toBe('/api/v1/regions?cursor=c2');
-    expect((document.activeElement as HTMLElement).className).toBe('more');
-    expect(root.querySelector('[role="status"]')?.textContent).toBe('Regionen insgesamt: 3');
-  });
-
   it('stops loading when the view is left', async () => {
-    let signal: AbortSignal | undefined;
-    const fetch = vi.fn<Fetch>((_url, init) => {
-      signal = init?.signal ?? undefined;
-      return new Promise<Response>(() => {});
+    const signals: AbortSignal[] = [];
+    const fake = apiFake();
+    const fetch = vi.fn<Fetch>((input, init) => {
+      if (String(input).includes('geojson')) {
+        if (init?.signal) signals.push(init.signal);
+        return new Promise<Response>(() => {});
+      }
+      return fake(input, init);
     });
-    const root = start('/karte', fetch);
+    const root = start('/karte?region=05562', fetch);
+    await vi.waitFor(() => expect(signals.length).toBeGreaterThan(0));
     navLink(root, 'Netzwerk').click();
-    expect(signal?.aborted).toBe(true);
+    expect(signals.every((s) => s.aborted)).toBe(true);
   });
 });

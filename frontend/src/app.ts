@@ -3,25 +3,34 @@
 
 import type { ApiClient } from './api';
 import { h, replaceChildren } from './dom';
+import { RefData } from './refdata';
+import { Session } from './session';
 import { getLanguage, languages, onLanguageChange, setLanguage, t, type Language, type MessageKey } from './i18n';
 import { HOME, Router, routes, type Resolution, type RouteId } from './router';
+import { dublettenView } from './views/dubletten';
 import { karteView } from './views/karte';
+import { lazyView } from './views/lazy';
+import { partnerView } from './views/partner';
+import { steuerungView } from './views/steuerung';
+import { verwaltungView } from './views/verwaltung';
+import { verzeichnisView } from './views/verzeichnis';
 import { notFoundView } from './views/notfound';
-import { placeholderView } from './views/placeholder';
 import type { MountedView, MountView } from './views/view';
 
 const views: Record<RouteId, MountView> = {
   karte: karteView,
-  verzeichnis: placeholderView('nav.verzeichnis', 'placeholder.verzeichnis'),
-  netzwerk: placeholderView('nav.netzwerk', 'placeholder.netzwerk'),
-  dubletten: placeholderView('nav.dubletten', 'placeholder.dubletten'),
-  partner: placeholderView('nav.partner', 'placeholder.partner'),
-  steuerung: placeholderView('nav.steuerung', 'placeholder.steuerung'),
-  verwaltung: placeholderView('nav.verwaltung', 'placeholder.verwaltung'),
+  verzeichnis: verzeichnisView,
+  netzwerk: lazyView('nav.netzwerk', () => import('./views/netzwerk').then((m) => m.netzwerkView)),
+  dubletten: dublettenView,
+  partner: partnerView,
+  steuerung: steuerungView,
+  verwaltung: verwaltungView,
 };
 
 export interface AppOptions {
   api: ApiClient;
+  /** Defaults to a new session on api, which asks /auth/me at start. */
+  session?: Session;
 }
 
 export interface App {
@@ -30,7 +39,8 @@ export interface App {
 }
 
 /** Builds the shell into root and starts routing. */
-export function createApp(root: HTMLElement, { api }: AppOptions): App {
+export function createApp(root: HTMLElement, { api, session = new Session(api) }: AppOptions): App {
+  const refdata = new RefData(api);
   const skipLink = h('a', { class: 'skip-link', href: '#main' });
   const homeLink = h('a', { class: 'brand', href: HOME });
 
@@ -47,16 +57,42 @@ export function createApp(root: HTMLElement, { api }: AppOptions): App {
   }));
   const languageSwitch = h('div', { role: 'group', class: 'language-switch' }, ...languageButtons.map((b) => b.button));
 
+  // Who is signed in, with sign-out; or a link to the sign-in form.
+  const account = h('div', { class: 'account' });
+  function renderAccount(): void {
+    const user = session.user;
+    if (!user) {
+      replaceChildren(account, h('a', { href: '/verwaltung', class: 'account-link' }, t('account.signIn')));
+      return;
+    }
+    replaceChildren(
+      account,
+      h('span', { class: 'account-name' }, t('account.signedInAs', { name: user.username })),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'account-out',
+          onclick: () => {
+            void session.logout().catch(() => undefined);
+          },
+        },
+        t('account.signOut'),
+      ),
+    );
+  }
+
   const main = h('main', { id: 'main', tabindex: -1 });
   const header = h(
     'header',
     { class: 'site-header' },
-    h('div', { class: 'header-inner' }, homeLink, languageSwitch, nav),
+    h('div', { class: 'header-inner' }, homeLink, h('div', { class: 'header-tools' }, account, languageSwitch), nav),
   );
   replaceChildren(root, skipLink, header, main);
 
   let mounted: MountedView | undefined;
   let resolution: Resolution = { kind: 'notFound' };
+  const router = new Router(show);
 
   function titleKey(): MessageKey {
     return resolution.kind === 'route' ? resolution.route.label : 'notFound.title';
@@ -75,6 +111,7 @@ export function createApp(root: HTMLElement, { api }: AppOptions): App {
       button.setAttribute('aria-pressed', String(lang === current));
     }
     document.title = t('app.documentTitle', { view: t(titleKey()) });
+    renderAccount();
   }
 
   function show(next: Resolution, initial: boolean): void {
@@ -86,7 +123,12 @@ export function createApp(root: HTMLElement, { api }: AppOptions): App {
       else link.removeAttribute('aria-current');
     }
     replaceChildren(main);
-    mounted = (next.kind === 'route' ? views[next.route.id] : notFoundView)(main, { api });
+    mounted = (next.kind === 'route' ? views[next.route.id] : notFoundView)(main, {
+      api,
+      session,
+      refdata,
+      navigate: (path, replace) => router.navigate(path, replace),
+    });
     relabel();
     if (!initial) {
       // Tell screen reader and keyboard users that the page changed: focus the new heading.
@@ -99,14 +141,16 @@ export function createApp(root: HTMLElement, { api }: AppOptions): App {
     relabel();
     mounted?.relabel();
   });
-  const router = new Router(show);
+  const stopSession = session.onChange(() => renderAccount());
   router.start();
+  void session.load();
 
   return {
     router,
     destroy() {
       router.stop();
       stopLanguage();
+      stopSession();
       mounted?.unmount();
       replaceChildren(root);
     },

@@ -74,12 +74,36 @@ describe('t', () => {
   afterEach(() => setLanguage('de'));
 
   it('fills placeholders and formats numbers for the language', () => {
-    expect(t('regions.total', { count: 1234 })).toBe('Regionen insgesamt: 1.234');
+    expect(t('karte.density', { value: '4,2' })).toBe('4,2 je 10.000');
+    expect(t('verzeichnis.page', { page: 1, pages: 1234 })).toBe('Seite 1 von 1.234');
     setLanguage('en');
-    expect(t('regions.total', { count: 1234 })).toBe('Regions in total: 1,234');
+    expect(t('verzeichnis.page', { page: 1, pages: 1234 })).toBe('Page 1 of 1,234');
   });
 
   it('leaves a placeholder without value visible', () => {
-    expect(t('regions.key', {})).toBe('Schlüssel {id}');
+    expect(t('karte.density', {})).toBe('{value} je 10.000');
+  });
+});
+
+describe('plural wording', () => {
+  it('chooses singular or plural by the number and formats it', async () => {
+    const { t } = await import('./i18n');
+    expect(t('karte.legend.count', { count: 1 })).toBe('1 Kommune');
+    expect(t('karte.legend.count', { count: 1200 })).toBe('1.200 Kommunen');
+    expect(t('karte.legend.count', { count: 0 })).toBe('0 Kommunen');
+  });
+});
+
+describe('partner reasons', () => {
+  it('words the codes and shortens long lists', async () => {
+    const { listNames, reasonText } = await import('./views/partner');
+    const named = (...names: string[]) => names.map((name, i) => ({ id: String(i), name }));
+    expect(listNames(named('Marl'))).toBe('Marl');
+    expect(listNames(named('Marl', 'Dorsten'))).toBe('Marl und Dorsten');
+    expect(listNames(named('A', 'B', 'C', 'D', 'E', 'F', 'G'), 5)).toBe('A, B, C, D, E und 2 weitere');
+    expect(reasonText({ code: 'common_partners', items: named('Caritas'), text: '' })).toBe(
+      'Arbeitet schon mit einem Ihrer Partner zusammen: Caritas.',
+    );
+    expect(reasonText({ code: 'something_new', items: [], text: 'as the service says' })).toBe('as the service says');
   });
 });

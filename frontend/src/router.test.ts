@@ -27,6 +27,12 @@ describe('resolve', () => {
     expect(resolve('/netzwerk/')).toMatchObject({ kind: 'route', route: { id: 'netzwerk' } });
   });
 
+  it('lets a nested view own the paths below it', () => {
+    expect(resolve('/verzeichnis/massnahme/msr_1')).toMatchObject({ kind: 'route', route: { id: 'verzeichnis' } });
+    expect(resolve('/karte/extra')).toEqual({ kind: 'notFound' });
+    expect(resolve('/verzeichnisse')).toEqual({ kind: 'notFound' });
+  });
+
   it('does not know other paths', () => {
     expect(resolve('/nirgendwo')).toEqual({ kind: 'notFound' });
     expect(resolve('/KARTE')).toEqual({ kind: 'notFound' });

@@ -17,12 +17,14 @@ export interface Route {
   path: string;
   /** Catalogue key of the view's name, used in the navigation and the page title. */
   label: MessageKey;
+  /** True when the view also owns the paths below its own (detail pages). */
+  nested?: boolean;
 }
 
 /** The seven planned views, in navigation order. */
 export const routes: readonly Route[] = [
   { id: 'karte', path: '/karte', label: 'nav.karte' },
-  { id: 'verzeichnis', path: '/verzeichnis', label: 'nav.verzeichnis' },
+  { id: 'verzeichnis', path: '/verzeichnis', label: 'nav.verzeichnis', nested: true },
   { id: 'netzwerk', path: '/netzwerk', label: 'nav.netzwerk' },
   { id: 'dubletten', path: '/dubletten', label: 'nav.dubletten' },
   { id: 'partner', path: '/partner', label: 'nav.partner' },
@@ -38,11 +40,14 @@ export type Resolution =
   | { kind: 'redirect'; to: string }
   | { kind: 'notFound' };
 
-/** Maps a pathname to its route; "/" redirects to the start view, a trailing slash is ignored. */
+/**
+ * Maps a pathname to its route; "/" redirects to the start view, a trailing slash is ignored,
+ * and a nested route also owns the paths below it (/verzeichnis/massnahme/…).
+ */
 export function resolve(pathname: string): Resolution {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   if (path === '' || path === '/') return { kind: 'redirect', to: HOME };
-  const route = routes.find((r) => r.path === path);
+  const route = routes.find((r) => r.path === path || (r.nested === true && path.startsWith(`${r.path}/`)));
   return route ? { kind: 'route', route } : { kind: 'notFound' };
 }
 

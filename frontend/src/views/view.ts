@@ -1,8 +1,16 @@
 import type { ApiClient } from '../api';
+import type { RefData } from '../refdata';
+import type { Session } from '../session';
 
 /** What every view gets from the app. */
 export interface ViewContext {
   api: ApiClient;
+  /** Who is signed in; views listen to changes themselves. */
+  session: Session;
+  /** Reference data shared between views (regions, fields, municipalities, …). */
+  refdata: RefData;
+  /** Goes to an address inside the app (adds a history entry unless replace). */
+  navigate(path: string, replace?: boolean): void;
 }
 
 /** A view placed in the page. */

@@ -1,0 +1,61 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestBrowserNetzwerk: the collaboration network of Kreis Recklinghausen draws as a graph with
+// its figures and lists; choosing the articulation point Stadt Waltrop shows its ego network
+// with a known neighbour, a larger depth reaches more organisations, and a field filter
+// redraws a smaller network.
+func TestBrowserNetzwerk(t *testing.T) {
+	p := openApp(t)
+	p.goTo("/netzwerk?region=05562")
+	p.waitFor("the graph", `document.querySelector('#netzwerk-graph')?.dataset.state === 'ready' &&
+		document.querySelector('#netzwerk-graph canvas') !== null`)
+	p.waitFor("the layout", `document.querySelector('#netzwerk-graph')?.dataset.layout === 'done'`)
+	if n := eval[string](p, `document.querySelector('#netzwerk-graph').dataset.nodes`); n != "83" {
+		t.Errorf("%s organisations in the graph, want 83", n)
+	}
+	figures := p.text(`#netzwerk-figures`)
+	for _, want := range []string{"Organisationen", "83", "Verbindungen", "903", "Gemeinschaften"} {
+		if !strings.Contains(figures, want) {
+			t.Errorf("figures lack %q:\n%s", want, figures)
+		}
+	}
+	lists := p.text(`#netzwerk-lists`)
+	for _, want := range []string{"Vermittler", "Caritasverband Recklinghausen", "Schlüsselstellen", "Stadt Waltrop – Fachdienst Integration", "Isolierte Organisationen", "Internationaler Nähtreff Datteln"} {
+		if !strings.Contains(lists, want) {
+			t.Errorf("lists lack %q:\n%s", want, lists)
+		}
+	}
+
+	// The ego view of the articulation point.
+	p.click(`[data-list="articulation"] button[data-org]`)
+	p.waitFor("the ego network of Stadt Waltrop", `document.querySelector('#netzwerk-ego')?.dataset.center === 'org_01HK153X002WBZ89KQBS32RA6H'`)
+	direct := p.text(`#netzwerk-ego [data-distance="1"]`)
+	if !strings.Contains(direct, "Willkommen in Waltrop e.V.") {
+		t.Errorf("the ego view of Stadt Waltrop does not show its neighbour Willkommen in Waltrop e.V.:\n%s", direct)
+	}
+	if link := eval[string](p, `location.search`); !strings.Contains(link, "org=org_01HK153X002WBZ89KQBS32RA6H") {
+		t.Errorf("the address %s does not hold the chosen organisation", link)
+	}
+	p.shotAt("netzwerk", "main .controls")
+
+	p.choose(`#netzwerk-depth`, "2 Schritte")
+	p.waitFor("depth 2", `document.querySelector('#netzwerk-ego [data-distance="2"]') !== null`)
+
+	// Bodies as nodes of their own, tied to their members.
+	p.click(`#netzwerk-nets`)
+	p.waitFor("the bodies in the graph", `document.querySelector('#netzwerk-graph')?.dataset.bodies === '21' && location.search.includes('nets=1')`)
+	if legend := p.text(`#netzwerk-legend`); !strings.Contains(legend, "Gremium") {
+		t.Errorf("the legend does not explain the bodies:\n%s", legend)
+	}
+	p.shotAt("netzwerk-gremien", "#netzwerk-graph")
+
+	p.choose(`#netzwerk-field`, "Wohnen und Mobilität")
+	p.waitFor("the field's network", `location.search.includes('field=') &&
+		document.querySelector('#netzwerk-graph')?.dataset.state === 'ready' &&
+		Number(document.querySelector('#netzwerk-graph').dataset.nodes) < 83`)
+}

@@ -1,0 +1,39 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { formatDate, formatDecimal, formatDelta, formatInt, formatPercent, formatRange, formatScore } from './format';
+import { setLanguage } from './i18n';
+
+afterEach(() => setLanguage('de'));
+
+describe('formatting in German', () => {
+  it('writes numbers with German separators', () => {
+    expect(formatInt(72839)).toBe('72.839');
+    expect(formatDecimal(5.235602)).toBe('5,2');
+    expect(formatDecimal(4, 2)).toBe('4');
+    expect(formatScore(0.95)).toBe('0,95');
+    expect(formatRange(1.24, 4.949)).toBe('1,2–4,9');
+    expect(formatPercent(0.873)).toBe('87\u00a0%');
+  });
+
+  it('writes dates day first', () => {
+    expect(formatDate('2026-03-01')).toBe('01.03.2026');
+    expect(formatDate('2026-11-21T18:48:20.271777Z')).toBe('21.11.2026');
+    expect(formatDate('unbekannt')).toBe('unbekannt');
+  });
+
+  it('signs differences', () => {
+    expect(formatDelta(3)).toBe('+3');
+    expect(formatDelta(-1200)).toBe('−1.200');
+    expect(formatDelta(0)).toBe('±0');
+    expect(formatDelta(0.25, 2)).toBe('+0,25');
+  });
+});
+
+describe('formatting in English', () => {
+  it('follows the language', () => {
+    setLanguage('en');
+    expect(formatInt(72839)).toBe('72,839');
+    expect(formatDecimal(5.235602)).toBe('5.2');
+    expect(formatDate('2026-03-01')).toBe('01/03/2026');
+    expect(formatPercent(0.5)).toBe('50%');
+  });
+});

@@ -1,0 +1,67 @@
+// Numbers, dates and scores the way the current language writes them.
+
+import { getLanguage } from './i18n';
+
+function locale(): string {
+  return getLanguage() === 'de' ? 'de-DE' : 'en-GB';
+}
+
+/** A whole number with thousands separators: 12.345 (de), 12,345 (en). */
+export function formatInt(n: number): string {
+  return new Intl.NumberFormat(locale(), { maximumFractionDigits: 0 }).format(n);
+}
+
+/** A number with at most `digits` decimals (default 1): 4,2 (de). */
+export function formatDecimal(n: number, digits = 1): string {
+  return new Intl.NumberFormat(locale(), { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(n);
+}
+
+/** A share in [0, 1] as a percentage: 0.873 → 87 %. */
+export function formatPercent(share: number, digits = 0): string {
+  return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: digits }).format(share);
+}
+
+/** A score in [0, 1] with two decimals: 0,95. */
+export function formatScore(score: number): string {
+  return new Intl.NumberFormat(locale(), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(score);
+}
+
+/** A calendar date (YYYY-MM-DD or an ISO timestamp) as 21.11.2026 (de) or 21/11/2026 (en). */
+export function formatDate(value: string): string {
+  const date = parseDate(value);
+  if (!date) return value;
+  return new Intl.DateTimeFormat(locale(), { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
+/** A timestamp with the time of day in the viewer's time zone. */
+export function formatDateTime(value: string, timeZone?: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(locale(), {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(timeZone ? { timeZone } : {}),
+  }).format(date);
+}
+
+function parseDate(value: string): Date | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (!m) return undefined;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/** A range of two numbers with an en dash: 1,2–4,5. */
+export function formatRange(low: number, high: number, digits = 1): string {
+  return `${formatDecimal(low, digits)}–${formatDecimal(high, digits)}`;
+}
+
+/** Signed difference: +3, −2, ±0. */
+export function formatDelta(delta: number, digits = 0): string {
+  if (delta === 0) return '±0';
+  const abs = digits === 0 ? formatInt(Math.abs(delta)) : formatDecimal(Math.abs(delta), digits);
+  return delta > 0 ? `+${abs}` : `−${abs}`;
+}

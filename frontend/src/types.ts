@@ -1,0 +1,463 @@
+import type { Geometry } from 'geojson';
+
+// The shapes of the API's answers, as far as the app reads them. Field names follow the JSON
+// of the Go service (snake_case); optional members are those the service may leave out.
+
+/** Members every stored node has. */
+export interface Node {
+  id: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  visibility: 'public' | 'internal';
+}
+
+export interface Region extends Node {
+  name: string;
+  kind: string;
+}
+
+export interface Municipality extends Node {
+  name: string;
+  region: string;
+  population: number;
+  foreign_population: number;
+  protection_seekers: number;
+}
+
+export interface Field extends Node {
+  name: string;
+  region: string;
+  canonical: string;
+  description?: string;
+}
+
+export interface TargetGroup extends Node {
+  name: string;
+  region?: string;
+  description?: string;
+}
+
+export interface Organisation extends Node {
+  name: string;
+  region: string;
+  kind: string;
+  description?: string;
+  website?: string;
+  email?: string;
+  phone?: string;
+  street?: string;
+  postal_code?: string;
+  city?: string;
+}
+
+export interface Network extends Node {
+  name: string;
+  region: string;
+  kind: string;
+  level: string;
+  cadence?: string;
+  description?: string;
+}
+
+export interface Measure extends Node {
+  title: string;
+  region: string;
+  description?: string;
+  status: string;
+  level: string;
+  starts?: string;
+  ends?: string;
+  languages?: string[];
+  format?: string;
+  cost?: number;
+  capacity?: number;
+  programme?: string;
+  website?: string;
+}
+
+export interface Actor extends Node {
+  name: string;
+  region: string;
+  role?: string;
+  email?: string;
+  phone?: string;
+}
+
+/** The API's collection names, i.e. the first path segment under /api/v1. */
+export type Collection =
+  | 'regions'
+  | 'municipalities'
+  | 'fields'
+  | 'target-groups'
+  | 'organisations'
+  | 'actors'
+  | 'networks'
+  | 'measures'
+  | 'goals'
+  | 'indicators';
+
+export interface Relation {
+  type: string;
+  from: string;
+  to: string;
+  props?: { role?: string; since?: string; note?: string; verdict?: string; by?: string; at?: string };
+}
+
+/** Byte ranges [start, end) of the UTF-8 text of one field. */
+export interface FieldMatch {
+  field: string;
+  spans: [number, number][];
+}
+
+export interface SearchHit {
+  kind: 'measure' | 'organisation' | 'network' | string;
+  score: number;
+  item: Node & { name?: string; title?: string; description?: string; kind?: string; status?: string };
+  matches?: FieldMatch[];
+}
+
+// Coverage and the map.
+
+export type CoverageClass = 'gap' | 'thin' | 'covered';
+
+export interface CoverageCell {
+  municipality: string;
+  field: string;
+  offers: number;
+  measures: string[];
+  demand: number;
+  density: number;
+  class: CoverageClass;
+  networks: string[];
+  explanation: string;
+}
+
+export interface CoverageField {
+  id: string;
+  name: string;
+  canonical: string;
+  median_density: number;
+  thin_below: number;
+}
+
+export interface CoverageMunicipality {
+  ags: string;
+  name: string;
+  demand: number;
+  gaps: number;
+  thin: number;
+  covered: number;
+  offers: number;
+  fields_without_network: number;
+}
+
+export interface Coverage {
+  region: string;
+  demand: string;
+  thin_factor: number;
+  fields: CoverageField[];
+  municipalities: CoverageMunicipality[];
+  cells: CoverageCell[];
+  gaps: CoverageCell[];
+  thin: CoverageCell[];
+}
+
+export interface Gaps {
+  region: string;
+  gaps: CoverageCell[];
+  thin: CoverageCell[];
+}
+
+/** Properties of one municipality in GET /map/municipalities.geojson. */
+export interface MapProperties {
+  ags: string;
+  name: string;
+  population: number;
+  foreign_population: number;
+  demand: number;
+  offers: number;
+  gaps: number;
+  thin: number;
+  covered: number;
+  fields_without_network: number;
+  /** Only with a chosen field: */
+  field?: string;
+  class?: CoverageClass;
+  field_offers: number;
+  density: number;
+  networks?: string[];
+  explanation?: string;
+}
+
+export interface MapFeature {
+  type: 'Feature';
+  geometry: Geometry;
+  properties: MapProperties;
+}
+
+export interface MapCollection {
+  type: 'FeatureCollection';
+  features: MapFeature[];
+}
+
+// Duplicates.
+
+export interface ScorePart {
+  name: string;
+  value: number;
+  weight: number;
+  a: string;
+  b: string;
+  note: string;
+}
+
+export interface DuplicatePair {
+  a: string;
+  b: string;
+  title_a: string;
+  title_b: string;
+  score: number;
+  text: number;
+  text_part: number;
+  structure: number;
+  parts: ScorePart[];
+  kind: 'data_duplicate' | 'parallel_offer' | string;
+  suggestion: string;
+  shared_terms: string[];
+  highlights_a: FieldMatch[];
+  highlights_b: FieldMatch[];
+  municipalities: string[];
+  fields: string[];
+  target_groups: string[];
+  verdict?: Verdict;
+  verdict_by?: string;
+  verdict_at?: string;
+  verdict_note?: string;
+  explanation: string;
+}
+
+export interface DuplicateCluster {
+  id: string;
+  measures: string[];
+  pairs: DuplicatePair[];
+  links: number;
+  kind: string;
+  suggestion: string;
+  score: number;
+  explanation: string;
+}
+
+export interface Duplicates {
+  region: string;
+  threshold: number;
+  formula: string;
+  measures: number;
+  candidates: number;
+  above_threshold: number;
+  pairs: DuplicatePair[];
+  clusters: DuplicateCluster[];
+  reviewed: DuplicatePair[];
+}
+
+export type Verdict = 'duplicate' | 'intended' | 'not_duplicate';
+
+export interface VerdictResult {
+  a: string;
+  b: string;
+  verdict: Verdict;
+  note?: string;
+  by: string;
+  at: string;
+}
+
+// Partners.
+
+export interface Named {
+  id: string;
+  name: string;
+}
+
+export interface PartnerReason {
+  code: 'shared_fields' | 'shared_municipalities' | 'shared_target_groups' | 'complementary_fields' | 'common_partners' | string;
+  items: Named[];
+  text: string;
+}
+
+export interface Contact {
+  id: string;
+  name: string;
+  role?: string;
+  email?: string;
+  phone?: string;
+}
+
+export interface Partner {
+  organisation: string;
+  name: string;
+  kind: string;
+  score: number;
+  parts: {
+    fields: number;
+    municipalities: number;
+    target_groups: number;
+    complementarity: number;
+    proximity: number;
+  };
+  reasons: PartnerReason[];
+  website?: string;
+  email?: string;
+  phone?: string;
+  contacts: Contact[];
+}
+
+export interface Partners {
+  organisation: Named;
+  region: string;
+  candidates: number;
+  tied: number;
+  partners: Partner[];
+}
+
+// Network structure.
+
+export interface NetworkNode {
+  id: string;
+  name: string;
+  kind: string;
+  degree: number;
+  strength: number;
+  betweenness: number;
+  pagerank: number;
+  community: number;
+  articulation_point: boolean;
+  isolated: boolean;
+}
+
+export interface NetworkEdge {
+  a: string;
+  b: string;
+  weight: number;
+  networks: string[];
+  cooperation: boolean;
+}
+
+export interface DensityRow {
+  id: string;
+  name: string;
+  organisations: number;
+  ties: number;
+  density: number;
+}
+
+export interface NetworkAnalysis {
+  region: string;
+  organisations: number;
+  ties: number;
+  density: number;
+  components: number;
+  modularity: number;
+  communities: { id: number; size: number; central: Named }[];
+  nodes: NetworkNode[];
+  edges: NetworkEdge[];
+  networks: { id: string; name: string; kind: string; members: string[] }[];
+  brokers: NetworkNode[];
+  articulation_points: Named[];
+  isolated: Named[];
+  density_by_municipality: DensityRow[];
+  density_by_field: DensityRow[];
+}
+
+export interface EgoNetwork {
+  center: Named;
+  depth: number;
+  nodes: { id: string; name: string; kind: string; distance: number }[];
+  edges: NetworkEdge[];
+}
+
+// Monitoring snapshots.
+
+export interface SnapshotInfo {
+  id: string;
+  region: string;
+  label: string;
+  taken: string;
+  revision: number;
+  created_by: string;
+}
+
+export interface SnapshotCell {
+  municipality: string;
+  municipality_name: string;
+  field: string;
+  field_name: string;
+  demand: number;
+  offers: number;
+}
+
+export interface MeasureStatusRow {
+  field: string;
+  field_name: string;
+  counts: Record<string, number>;
+}
+
+export interface Snapshot extends SnapshotInfo {
+  data: {
+    organisations: number;
+    measures: number;
+    networks: number;
+    classes: Record<string, number>;
+    gaps: SnapshotCell[];
+    thin: SnapshotCell[];
+    measure_status: MeasureStatusRow[];
+  };
+}
+
+export interface Comparison {
+  region: string;
+  from: { id?: string; label?: string; taken: string; revision: number };
+  to: { id?: string; label?: string; taken: string; revision: number };
+  gaps_closed: SnapshotCell[];
+  gaps_opened: SnapshotCell[];
+  classes: Record<string, [number, number]>;
+  duplicates_resolved: { measures: string[]; titles: string[]; kind: string; score: number }[];
+  duplicates_new: { measures: string[]; titles: string[]; kind: string; score: number }[];
+  joined: { organisation: string; organisation_name: string; network: string; network_name: string }[];
+  left: { organisation: string; organisation_name: string; network: string; network_name: string }[];
+  measure_status: { field: string; field_name: string; status: string; from: number; to: number; delta: number }[];
+  figures: Record<string, [number, number]>;
+}
+
+// Users and the audit log.
+
+export type Role = 'viewer' | 'member' | 'coordinator' | 'admin';
+
+export interface User {
+  username: string;
+  admin: boolean;
+  organisation?: string;
+  roles: Record<string, Role>;
+  version?: number;
+}
+
+export interface LoginResult {
+  token: string;
+  expires_at: string;
+  csrf_token: string;
+  user: User;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  user: string;
+  action: string;
+  kind: string;
+  entity?: string;
+  related?: string;
+  region?: string;
+  before?: unknown;
+  after?: unknown;
+  redacted?: boolean;
+  summary?: string;
+}

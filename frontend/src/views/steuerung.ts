@@ -1,0 +1,642 @@
+// Steuerung: the report for steering groups. A heatmap municipality × field of action, the
+// gaps ranked by the people they leave without an offer, the network's figures, measures by
+// status per field, and the comparison of two saved snapshots (what closed, what opened, who
+// joined, who left). The page prints as a report: controls and navigation are left out.
+
+import { Problem } from '../api';
+import { classColours, classify, type MapClass } from '../choropleth';
+import { h, replaceChildren } from '../dom';
+import { formatDate, formatDateTime, formatDecimal, formatDelta, formatInt, formatPercent, formatScore } from '../format';
+import { t, type MessageKey } from '../i18n';
+import { classLabel, measureStatuses, statusLabel } from '../labels';
+import { preferredRegion, storedRegion, storeRegion } from '../refdata';
+import type { Comparison, Coverage, CoverageCell, Field, Gaps, NetworkAnalysis, Region, SnapshotInfo } from '../types';
+import { emptyBox, errorBox, inputField, loadingBox, Loader, selectField, statusLine } from '../ui';
+import { mapHref, readQuery, replaceQuery, withQuery } from '../url';
+import { mapLimit } from '../util';
+import { viewHeading, type MountView } from './view';
+
+type Loadable<T> = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; data: T };
+
+/** Measures per field and status: field id → status → count. */
+export type StatusCounts = Map<string, Record<string, number>>;
+
+/** The class of a coverage cell on the report's heatmap (the map's classes). */
+export function cellClass(cell: CoverageCell, coverage: Coverage): MapClass {
+  const f = coverage.fields.find((x) => x.id === cell.field);
+  return classify(cell.class, cell.density, cell.offers, { median: f?.median_density ?? 0, thinBelow: f?.thin_below ?? 0 });
+}
+
+/** Text colour that stays readable on a class colour (white only on the darkest class: 6.5:1; dark ink on the others). */
+export function inkOn(cls: MapClass): string {
+  return cls === 'high' ? '#ffffff' : '#1a1f24';
+}
+
+const figureKeys: Record<string, MessageKey> = {
+  organisations: 'steuerung.figure.organisations',
+  measures: 'steuerung.figure.measures',
+  networks: 'steuerung.figure.networks',
+  memberships: 'steuerung.figure.memberships',
+  ties: 'steuerung.figure.ties',
+  density: 'steuerung.figure.density',
+  communities: 'steuerung.figure.communities',
+  modularity: 'steuerung.figure.modularity',
+  isolated: 'steuerung.figure.isolated',
+  articulation_points: 'steuerung.figure.articulation_points',
+  duplicates: 'steuerung.figure.duplicates',
+};
+
+export const steuerungView: MountView = (target, { api, refdata, session }) => {
+  let state = readQuery(location.search, ['region', 'from', 'to'] as const);
+  let regions: Region[] = [];
+  let fields: Field[] = [];
+  let coverage: Loadable<Coverage> = { status: 'loading' };
+  let gaps: Loadable<Gaps> = { status: 'loading' };
+  let network: Loadable<NetworkAnalysis> = { status: 'loading' };
+  let statuses: Loadable<StatusCounts> = { status: 'loading' };
+  let snapshots: Loadable<SnapshotInfo[]> | { status: 'forbidden' } = { status: 'loading' };
+  let comparison: Loadable<Comparison> | { status: 'idle' } = { status: 'idle' };
+  let saveState: { status: 'idle' } | { status: 'saving' } | { status: 'error'; error: unknown } | { status: 'saved'; label: string } = { status: 'idle' };
+  let setupError: unknown;
+
+  const loaders = { coverage: new Loader(), gaps: new Loader(), network: new Loader(), statuses: new Loader(), snapshots: new Loader(), compare: new Loader(), setup: new Loader() };
+
+  const heading = viewHeading('');
+  const reportTitle = h('p', { class: 'print-only report-title' });
+  const intro = h('p', { class: 'lead no-print' });
+  const controls = h('div', { class: 'controls no-print' });
+  const status = statusLine('no-print');
+  const sections = {
+    heatmap: h('section', { class: 'report-section', id: 'heatmap', 'aria-labelledby': 'heatmap-title' }),
+    gaps: h('section', { class: 'report-section', id: 'gaps', 'aria-labelledby': 'gaps-title' }),
+    network: h('section', { class: 'report-section', id: 'network', 'aria-labelledby': 'network-title' }),
+    statuses: h('section', { class: 'report-section', id: 'statuses', 'aria-labelledby': 'statuses-title' }),
+    compare: h('section', { class: 'report-section', id: 'compare', 'aria-labelledby': 'compare-title' }),
+  };
+  replaceChildren(target, heading, reportTitle, intro, controls, status, ...Object.values(sections));
+
+  function write(): void {
+    replaceQuery({ region: state.region, from: state.from, to: state.to });
+  }
+
+  function regionName(): string {
+    return regions.find((r) => r.id === state.region)?.name ?? state.region ?? '';
+  }
+
+  function fieldName(id: string): string {
+    return fields.find((f) => f.id === id)?.name ?? id;
+  }
+
+  // --- Loading ---------------------------------------------------------------------------
+
+  function run<T>(key: keyof typeof loaders, set: (v: Loadable<T>) => void, load: (signal: AbortSignal) => Promise<T>, after?: () => void): void {
+    set({ status: 'loading' });
+    loaders[key].run(
+      load,
+      (data) => {
+        set({ status: 'ready', data });
+        renderLive();
+        after?.();
+      },
+      (error) => {
+        set({ status: 'error', error });
+        renderLive();
+      },
+    );
+  }
+
+  function loadAll(): void {
+    loadLive();
+    loadSnapshots();
+    render();
+  }
+
+  /** The live analyses (everything but the saved states). */
+  function loadLive(): void {
+    const region = state.region;
+    if (!region) return;
+    void refdata
+      .fields(region)
+      .then((f) => {
+        if (region === state.region) {
+          fields = f;
+          renderLive();
+        }
+      })
+      .catch(() => undefined);
+    run<Coverage>('coverage', (v) => (coverage = v), (signal) => api.coverage(region, undefined, signal));
+    run<Gaps>('gaps', (v) => (gaps = v), (signal) => api.gaps(region, signal));
+    run<NetworkAnalysis>('network', (v) => (network = v), (signal) => api.network(region, {}, signal));
+    run<StatusCounts>('statuses', (v) => (statuses = v), (signal) => countStatuses(region, signal));
+  }
+
+  /** Counts measures per field and status with one small request per pair. */
+  async function countStatuses(region: string, signal: AbortSignal): Promise<StatusCounts> {
+    const list = await refdata.fields(region);
+    const pairs = list.flatMap((f) => measureStatuses.map((s) => [f.id, s] as const));
+    const totals = await mapLimit(pairs, 6, ([field, s]) => api.listNodes('measures', { region, field, status: s }, { limit: 1, signal }).then((p) => p.total));
+    const out: StatusCounts = new Map();
+    pairs.forEach(([field, s], i) => {
+      const row = out.get(field) ?? {};
+      row[s] = totals[i] ?? 0;
+      out.set(field, row);
+    });
+    return out;
+  }
+
+  function loadSnapshots(): void {
+    const region = state.region;
+    if (!region) return;
+    if (!session.user) {
+      snapshots = { status: 'forbidden' };
+      comparison = { status: 'idle' };
+      renderCompare();
+      return;
+    }
+    snapshots = { status: 'loading' };
+    loaders.snapshots.run(
+      (signal) => api.snapshots(region, signal),
+      (list) => {
+        snapshots = { status: 'ready', data: list };
+        // Default: the two newest, older first.
+        if (!list.some((s) => s.id === state.from) || !list.some((s) => s.id === state.to)) {
+          state = { ...state, from: list[1]?.id, to: list[0]?.id };
+          write();
+        }
+        renderCompare();
+        compare();
+      },
+      (error) => {
+        snapshots = error instanceof Problem && (error.status === 401 || error.status === 403) ? { status: 'forbidden' } : { status: 'error', error };
+        renderCompare();
+      },
+    );
+  }
+
+  function compare(): void {
+    const { from, to } = state;
+    if (!from || !to || from === to) {
+      comparison = { status: 'idle' };
+      renderCompare();
+      return;
+    }
+    comparison = { status: 'loading' };
+    renderCompare();
+    loaders.compare.run(
+      (signal) => api.compareSnapshots(from, to, signal),
+      (data) => {
+        comparison = { status: 'ready', data };
+        renderCompare();
+      },
+      (error) => {
+        comparison = { status: 'error', error };
+        renderCompare();
+      },
+    );
+  }
+
+  async function save(label: string): Promise<void> {
+    const region = state.region;
+    if (!region || saveState.status === 'saving') return;
+    saveState = { status: 'saving' };
+    renderCompare();
+    try {
+      const saved = await api.saveSnapshot(region, label);
+      saveState = { status: 'saved', label: saved.label };
+      snapLabel.input.value = t('steuerung.snapshotDefault', { date: formatDate(new Date().toISOString()) });
+      state = { ...state, from: state.to, to: saved.id };
+      write();
+      // The saved state is the current one: show the live figures of the same moment.
+      loadLive();
+      loadSnapshots();
+    } catch (error) {
+      saveState = { status: 'error', error };
+      renderCompare();
+    }
+  }
+
+  // --- Sections --------------------------------------------------------------------------
+
+  function pending(section: HTMLElement, id: string, title: string, value: Loadable<unknown>, retry: () => void): boolean {
+    if (value.status === 'ready') return false;
+    replaceChildren(
+      section,
+      h('h2', { id }, title),
+      value.status === 'loading' ? loadingBox(t('steuerung.loading')) : errorBox(t('steuerung.error', { section: title }), value.error, retry),
+    );
+    return true;
+  }
+
+  function renderHeatmap(): void {
+    const title = t('steuerung.heatmap');
+    if (pending(sections.heatmap, 'heatmap-title', title, coverage, loadAll)) return;
+    const cov = (coverage as { data: Coverage }).data;
+    const byCell = new Map(cov.cells.map((c) => [`${c.municipality}|${c.field}`, c]));
+    const munis = [...cov.municipalities].sort((a, b) => a.name.localeCompare(b.name, 'de'));
+    const legendItems = (['gap', 'thin', 'low', 'mid', 'high'] as MapClass[]).map((cls) => {
+      const sw = h('span', { class: `swatch swatch-${cls}`, 'aria-hidden': 'true' });
+      if (cls !== 'gap') sw.style.background = classColours[cls];
+      return h('li', {}, sw, classLabel(cls));
+    });
+    replaceChildren(
+      sections.heatmap,
+      h('h2', { id: 'heatmap-title' }, title),
+      h('p', { class: 'muted' }, t('steuerung.heatmapHint')),
+      h('ul', { class: 'inline-legend' }, ...legendItems),
+      h(
+        'div',
+        { class: 'table-scroll' },
+        h(
+          'table',
+          { class: 'heatmap', id: 'heatmap-table' },
+          h('caption', { class: 'visually-hidden' }, title),
+          h(
+            'thead',
+            {},
+            h('tr', {}, h('th', { scope: 'col' }, t('karte.table.municipality')), ...cov.fields.map((f) => h('th', { scope: 'col', class: 'rotate' }, h('span', {}, f.name)))),
+          ),
+          h(
+            'tbody',
+            {},
+            ...munis.map((m) =>
+              h(
+                'tr',
+                {},
+                h('th', { scope: 'row' }, h('a', { href: mapHref({ region: state.region, sel: m.ags }) }, m.name)),
+                ...cov.fields.map((f) => {
+                  const cell = byCell.get(`${m.ags}|${f.id}`);
+                  if (!cell) return h('td', { class: 'num' }, '–');
+                  const cls = cellClass(cell, cov);
+                  const td = h(
+                    'td',
+                    { class: `num heat heat-${cls}`, 'data-class': cls, title: `${m.name} · ${f.name}: ${classLabel(cls)}` },
+                    h('a', { href: mapHref({ region: state.region, field: f.id, sel: m.ags }) }, formatInt(cell.offers)),
+                    h('span', { class: 'visually-hidden' }, ` ${classLabel(cls)}`),
+                  );
+                  if (cls !== 'gap') {
+                    td.style.background = classColours[cls];
+                    td.style.color = inkOn(cls);
+                  }
+                  return td;
+                }),
+              ),
+            ),
+          ),
+        ),
+      ),
+    );
+  }
+
+  function renderGaps(): void {
+    const title = t('steuerung.gaps');
+    if (pending(sections.gaps, 'gaps-title', title, gaps, loadAll)) return;
+    const g = (gaps as { data: Gaps }).data;
+    const muniName = (ags: string) => (coverage.status === 'ready' ? coverage.data.municipalities.find((m) => m.ags === ags)?.name : undefined) ?? ags;
+    const rows = [...g.gaps.map((c) => ({ c, kind: 'gap' as const })), ...g.thin.map((c) => ({ c, kind: 'thin' as const }))];
+    replaceChildren(
+      sections.gaps,
+      h('h2', { id: 'gaps-title' }, title),
+      h('p', { class: 'muted' }, t('steuerung.gapsHint')),
+      rows.length === 0
+        ? emptyBox(t('steuerung.noGaps'))
+        : h(
+            'div',
+            { class: 'table-scroll' },
+            h(
+              'table',
+              { id: 'gaps-table' },
+              h('caption', { class: 'visually-hidden' }, title),
+              h(
+                'thead',
+                {},
+                h(
+                  'tr',
+                  {},
+                  h('th', { scope: 'col', class: 'num' }, t('steuerung.rank')),
+                  h('th', { scope: 'col' }, t('karte.table.municipality')),
+                  h('th', { scope: 'col' }, t('filter.field')),
+                  h('th', { scope: 'col' }, t('karte.table.class')),
+                  h('th', { scope: 'col', class: 'num' }, t('steuerung.unserved')),
+                  h('th', { scope: 'col', class: 'num' }, t('karte.table.offers')),
+                ),
+              ),
+              h(
+                'tbody',
+                {},
+                ...rows.map(({ c, kind }, i) =>
+                  h(
+                    'tr',
+                    { 'data-class': kind },
+                    h('td', { class: 'num' }, formatInt(i + 1)),
+                    h('th', { scope: 'row' }, h('a', { href: mapHref({ region: state.region, field: c.field, sel: c.municipality }) }, muniName(c.municipality))),
+                    h('td', {}, fieldName(c.field)),
+                    h('td', {}, h('span', { class: `tag tag-${kind}` }, classLabel(kind))),
+                    h('td', { class: 'num' }, formatInt(c.demand)),
+                    h('td', { class: 'num' }, formatInt(c.offers)),
+                  ),
+                ),
+              ),
+            ),
+          ),
+    );
+  }
+
+  function renderNetwork(): void {
+    const title = t('steuerung.network');
+    if (pending(sections.network, 'network-title', title, network, loadAll)) return;
+    const n = (network as { data: NetworkAnalysis }).data;
+    const item = (label: string, value: string) => h('div', { class: 'figure' }, h('dt', {}, label), h('dd', {}, value));
+    replaceChildren(
+      sections.network,
+      h('h2', { id: 'network-title' }, title),
+      h(
+        'div',
+        { class: 'figures' },
+        h(
+          'dl',
+          {},
+          item(t('netzwerk.fig.organisations'), formatInt(n.organisations)),
+          item(t('netzwerk.fig.ties'), formatInt(n.ties)),
+          item(t('netzwerk.fig.density'), formatPercent(n.density, 1)),
+          item(t('netzwerk.fig.communities'), formatInt(n.communities.length)),
+          item(t('netzwerk.fig.modularity'), formatScore(n.modularity)),
+          item(t('netzwerk.isolated'), formatInt(n.isolated.length)),
+          item(t('netzwerk.articulation'), formatInt(n.articulation_points.length)),
+        ),
+      ),
+      h(
+        'p',
+        {},
+        n.isolated.length > 0 && t('steuerung.isolatedNames', { list: n.isolated.map((x) => x.name).join(', ') }),
+        ' ',
+        h('a', { class: 'no-print', href: withQuery('/netzwerk', { region: state.region }) }, t('steuerung.toNetwork')),
+      ),
+    );
+  }
+
+  function renderStatuses(): void {
+    const title = t('steuerung.statuses');
+    if (pending(sections.statuses, 'statuses-title', title, statuses, loadAll)) return;
+    const counts = (statuses as { data: StatusCounts }).data;
+    const rows = fields.length > 0 ? fields.map((f) => f.id) : [...counts.keys()];
+    replaceChildren(
+      sections.statuses,
+      h('h2', { id: 'statuses-title' }, title),
+      h(
+        'div',
+        { class: 'table-scroll' },
+        h(
+          'table',
+          { id: 'statuses-table' },
+          h('caption', { class: 'visually-hidden' }, title),
+          h(
+            'thead',
+            {},
+            h('tr', {}, h('th', { scope: 'col' }, t('filter.field')), ...measureStatuses.map((s) => h('th', { scope: 'col', class: 'num' }, statusLabel(s))), h('th', { scope: 'col' }, t('steuerung.share'))),
+          ),
+          h(
+            'tbody',
+            {},
+            ...rows.map((field) => {
+              const row = counts.get(field) ?? {};
+              const total = measureStatuses.reduce((n, s) => n + (row[s] ?? 0), 0);
+              const bar = h('span', { class: 'status-bar', 'aria-hidden': 'true' });
+              for (const s of measureStatuses) {
+                const part = h('span', { class: `status-${s}` });
+                part.style.width = `${total ? ((row[s] ?? 0) / total) * 100 : 0}%`;
+                bar.append(part);
+              }
+              return h(
+                'tr',
+                {},
+                h('th', { scope: 'row' }, fieldName(field)),
+                ...measureStatuses.map((s) => h('td', { class: 'num' }, formatInt(row[s] ?? 0))),
+                h('td', {}, bar),
+              );
+            }),
+          ),
+        ),
+      ),
+      h(
+        'ul',
+        { class: 'inline-legend' },
+        ...measureStatuses.map((s) => h('li', {}, h('span', { class: `swatch status-${s}`, 'aria-hidden': 'true' }), statusLabel(s))),
+      ),
+    );
+  }
+
+  function changeList(items: string[], empty: string): HTMLElement {
+    return items.length === 0 ? h('p', { class: 'muted' }, empty) : h('ul', {}, ...items.map((x) => h('li', {}, x)));
+  }
+
+  function comparisonView(c: Comparison): HTMLElement {
+    const cell = (x: { municipality_name: string; field_name: string; demand: number }) => `${x.municipality_name} · ${x.field_name} (${t('steuerung.people', { count: x.demand })})`;
+    const figure = (k: string) => t(figureKeys[k] ?? 'steuerung.figure.other', { name: k });
+    const num = (k: string, v: number) => (k === 'density' || k === 'modularity' ? formatDecimal(v, 3) : formatInt(v));
+    const classRows = (['covered', 'thin', 'gap'] as const).map((k) => {
+      const [a, b] = c.classes[k] ?? [0, 0];
+      return h('tr', {}, h('th', { scope: 'row' }, t(`class.${k}` as MessageKey)), h('td', { class: 'num' }, formatInt(a)), h('td', { class: 'num' }, formatInt(b)), h('td', { class: 'num' }, formatDelta(b - a)));
+    });
+    const figureRows = Object.entries(c.figures)
+      .sort(([a], [b]) => figure(a).localeCompare(figure(b), 'de'))
+      .map(([k, [a, b]]) =>
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'row' }, figure(k)),
+          h('td', { class: 'num' }, num(k, a)),
+          h('td', { class: 'num' }, num(k, b)),
+          h('td', { class: 'num' }, k === 'density' || k === 'modularity' ? formatDelta(b - a, 3) : formatDelta(b - a)),
+        ),
+      );
+    const head = (first: string) =>
+      h(
+        'thead',
+        {},
+        h('tr', {}, h('th', { scope: 'col' }, first), h('th', { scope: 'col', class: 'num' }, c.from.label || formatDate(c.from.taken)), h('th', { scope: 'col', class: 'num' }, c.to.label || formatDate(c.to.taken)), h('th', { scope: 'col', class: 'num' }, t('steuerung.delta'))),
+      );
+    return h(
+      'div',
+      { class: 'comparison', id: 'comparison' },
+      h('p', { class: 'comparison-period' }, t('steuerung.period', { from: `${c.from.label ?? ''} (${formatDateTime(c.from.taken)})`, to: `${c.to.label ?? ''} (${formatDateTime(c.to.taken)})` })),
+      h('div', { class: 'compare-grid' },
+        h('div', {}, h('h3', {}, t('steuerung.classes')), h('table', {}, head(t('karte.table.class')), h('tbody', {}, ...classRows))),
+        h('div', {}, h('h3', {}, t('steuerung.figures')), h('table', {}, head(t('steuerung.figure')), h('tbody', {}, ...figureRows))),
+      ),
+      h('div', { class: 'compare-grid' },
+        h('div', { 'data-change': 'gaps-closed' }, h('h3', {}, t('steuerung.gapsClosed', { count: c.gaps_closed.length })), changeList(c.gaps_closed.map(cell), t('steuerung.none'))),
+        h('div', { 'data-change': 'gaps-opened' }, h('h3', {}, t('steuerung.gapsOpened', { count: c.gaps_opened.length })), changeList(c.gaps_opened.map(cell), t('steuerung.none'))),
+        h('div', { 'data-change': 'joined' }, h('h3', {}, t('steuerung.joined', { count: c.joined.length })), changeList(c.joined.map((m) => `${m.organisation_name} → ${m.network_name}`), t('steuerung.none'))),
+        h('div', { 'data-change': 'left' }, h('h3', {}, t('steuerung.left', { count: c.left.length })), changeList(c.left.map((m) => `${m.organisation_name} ← ${m.network_name}`), t('steuerung.none'))),
+        h('div', { 'data-change': 'duplicates-resolved' }, h('h3', {}, t('steuerung.duplicatesResolved', { count: c.duplicates_resolved.length })), changeList(c.duplicates_resolved.map((d) => d.titles.join(' · ')), t('steuerung.none'))),
+        h('div', { 'data-change': 'duplicates-new' }, h('h3', {}, t('steuerung.duplicatesNew', { count: c.duplicates_new.length })), changeList(c.duplicates_new.map((d) => d.titles.join(' · ')), t('steuerung.none'))),
+        h(
+          'div',
+          { 'data-change': 'status' },
+          h('h3', {}, t('steuerung.statusChanges', { count: c.measure_status.length })),
+          changeList(c.measure_status.map((s) => `${s.field_name} · ${statusLabel(s.status)}: ${formatInt(s.from)} → ${formatInt(s.to)} (${formatDelta(s.delta)})`), t('steuerung.none')),
+        ),
+      ),
+    );
+  }
+
+  // The form that saves a state is built once: re-rendering the comparison around it must
+  // not throw away what the user is typing.
+  const snapTitle = h('h3', {});
+  const snapHint = h('p', { class: 'muted' });
+  const snapLabel = inputField({ id: 'snapshot-label', label: '', value: t('steuerung.snapshotDefault', { date: formatDate(new Date().toISOString()) }) });
+  const snapButton = h('button', { type: 'submit' });
+  const snapMessage = h('div', { class: 'snapshot-message' });
+  const snapForm = h('form', { class: 'snapshot-save no-print', id: 'snapshot-form' }, snapTitle, snapHint, h('div', { class: 'search-row' }, snapLabel.wrap, snapButton), snapMessage);
+  snapForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void save(snapLabel.input.value.trim());
+  });
+  const compareTitle = h('h2', { id: 'compare-title' });
+  const compareHint = h('p', { class: 'muted' });
+  const compareBody = h('div', {});
+  replaceChildren(sections.compare, compareTitle, compareHint, compareBody, snapForm);
+
+  function renderSaveForm(): void {
+    snapForm.hidden = !(state.region && session.can(state.region, 'coordinator'));
+    snapTitle.textContent = t('steuerung.save');
+    snapHint.textContent = t('steuerung.saveHint');
+    (snapLabel.wrap.querySelector('label') as HTMLLabelElement).textContent = t('steuerung.snapshotLabel');
+    snapButton.textContent = saveState.status === 'saving' ? t('steuerung.saving') : t('steuerung.saveSubmit');
+    if (saveState.status === 'saving') snapButton.setAttribute('aria-disabled', 'true');
+    else snapButton.removeAttribute('aria-disabled');
+    replaceChildren(
+      snapMessage,
+      saveState.status === 'saved' && h('p', { role: 'status', class: 'note' }, t('steuerung.saved', { label: saveState.label })),
+      saveState.status === 'error' && errorBox(t('steuerung.saveError'), saveState.error),
+    );
+  }
+
+  function renderCompare(): void {
+    compareTitle.textContent = t('steuerung.compare');
+    compareHint.textContent = t('steuerung.compareHint');
+    renderSaveForm();
+    const parts: (Node | false | null | undefined)[] = [];
+    if (snapshots.status === 'forbidden') {
+      parts.push(h('p', { class: 'note' }, t('steuerung.compareSignIn'), ' ', h('a', { href: '/verwaltung' }, t('account.signIn'))));
+    } else if (snapshots.status === 'loading') parts.push(loadingBox(t('steuerung.snapshotsLoading')));
+    else if (snapshots.status === 'error') parts.push(errorBox(t('steuerung.snapshotsError'), snapshots.error, loadSnapshots));
+    else {
+      const list = snapshots.data;
+      const options = list.map((s) => ({ value: s.id, label: `${s.label || t('steuerung.unnamed')} – ${formatDateTime(s.taken)}` }));
+      if (list.length >= 2) {
+        parts.push(
+          h(
+            'div',
+            { class: 'controls no-print' },
+            selectField({
+              id: 'compare-from',
+              label: t('steuerung.from'),
+              options,
+              value: state.from,
+              onChange: (from) => {
+                state = { ...state, from };
+                write();
+                compare();
+              },
+            }),
+            selectField({
+              id: 'compare-to',
+              label: t('steuerung.to'),
+              options,
+              value: state.to,
+              onChange: (to) => {
+                state = { ...state, to };
+                write();
+                compare();
+              },
+            }),
+          ),
+        );
+      } else {
+        parts.push(emptyBox(list.length === 0 ? t('steuerung.noSnapshots') : t('steuerung.oneSnapshot')));
+      }
+      if (comparison.status === 'loading') parts.push(loadingBox(t('steuerung.comparing')));
+      else if (comparison.status === 'error') parts.push(errorBox(t('steuerung.compareError'), comparison.error, compare));
+      else if (comparison.status === 'ready') parts.push(comparisonView(comparison.data));
+      else if (list.length >= 2 && state.from === state.to) parts.push(h('p', { class: 'note' }, t('steuerung.sameSnapshot')));
+    }
+    replaceChildren(compareBody, ...parts);
+  }
+
+  /** The live sections and the status line: what the analyses' answers change. */
+  function renderLive(): void {
+    if (setupError) return;
+    const busy = [coverage, gaps, network, statuses].some((x) => x.status === 'loading');
+    status.textContent = busy ? t('steuerung.loading') : t('steuerung.ready', { region: regionName() });
+    renderHeatmap();
+    renderGaps();
+    renderNetwork();
+    renderStatuses();
+  }
+
+  function render(): void {
+    heading.textContent = t('nav.steuerung');
+    intro.textContent = t('steuerung.intro');
+    reportTitle.textContent = t('steuerung.reportTitle', { region: regionName(), date: formatDateTime(new Date().toISOString()) });
+    const focused = document.activeElement instanceof HTMLElement && target.contains(document.activeElement) ? document.activeElement.id : '';
+    replaceChildren(
+      controls,
+      selectField({
+        id: 'steuerung-region',
+        label: t('filter.region'),
+        options: regions.map((r) => ({ value: r.id, label: r.name })),
+        value: state.region,
+        onChange: (region) => {
+          storeRegion(region);
+          state = { region };
+          fields = [];
+          saveState = { status: 'idle' };
+          write();
+          loadAll();
+        },
+      }),
+      h('button', { type: 'button', class: 'secondary', id: 'print', onclick: () => window.print() }, t('steuerung.print')),
+    );
+    if (setupError) {
+      status.textContent = '';
+      replaceChildren(sections.heatmap, errorBox(t('steuerung.errorSetup'), setupError, boot));
+      return;
+    }
+    renderLive();
+    renderCompare();
+    if (focused) document.getElementById(focused)?.focus();
+  }
+
+  function boot(): void {
+    setupError = undefined;
+    if (state.region) loadAll();
+    render();
+    loaders.setup.run(
+      () => refdata.regions(),
+      (r) => {
+        regions = r;
+        if (!state.region) {
+          state = { region: preferredRegion(regions, storedRegion()) };
+          write();
+          loadAll();
+        }
+        render();
+      },
+      (error) => {
+        setupError = error;
+        render();
+      },
+    );
+  }
+
+  const stopSession = session.onChange(() => loadSnapshots());
+  boot();
+  return {
+    relabel: render,
+    unmount: () => {
+      stopSession();
+      for (const l of Object.values(loaders)) l.stop();
+    },
+  };
+};
