@@ -20,7 +20,8 @@ import (
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
 )
 
-// Sign-in. Browsers get a session in an HttpOnly, Secure, SameSite=Strict cookie and a CSRF
+// Sign-in. Browsers get a session in an HttpOnly, SameSite=Strict cookie (Secure over HTTPS,
+// see secureRequest) and a CSRF
 // token in a readable cookie that unsafe requests must echo in X-CSRF-Token (double submit);
 // scripts send "Authorization: Bearer <token>". Only the SHA-256 of a token is stored.
 const (
@@ -94,7 +95,7 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 		p, err := s.resolve(r.Context(), secret)
 		if err != nil {
 			if fromCookie && graph.ErrorCode(err) == graph.EUNAUTHORIZED {
-				clearCookies(w) // a stale session: carry on anonymous, tell the browser to forget it
+				clearCookies(w, r) // a stale session: carry on anonymous, tell the browser to forget it
 				next.ServeHTTP(w, r)
 				return
 			}
@@ -275,8 +276,9 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	csrf, _ := newSecret()
-	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: secret, Path: "/", Expires: t.ExpiresAt, HttpOnly: true, Secure: true, SameSite: http.SameSiteStrictMode})
-	http.SetCookie(w, &http.Cookie{Name: csrfCookie, Value: csrf, Path: "/", Expires: t.ExpiresAt, Secure: true, SameSite: http.SameSiteStrictMode})
+	secure := secureRequest(r)
+	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: secret, Path: "/", Expires: t.ExpiresAt, HttpOnly: true, Secure: secure, SameSite: http.SameSiteStrictMode})
+	http.SetCookie(w, &http.Cookie{Name: csrfCookie, Value: csrf, Path: "/", Expires: t.ExpiresAt, Secure: secure, SameSite: http.SameSiteStrictMode})
 	w.Header().Set("Cache-Control", "no-store")
 	writeJSON(w, http.StatusOK, loginResponse{Token: secret, ExpiresAt: t.ExpiresAt, CSRFToken: csrf, User: viewUser(u)})
 }
@@ -285,9 +287,9 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 // made on first use rather than at start-up.
 var dummyHash = sync.OnceValue(func() string { h, _ := HashPassword("netzwerkatlas: no such user"); return h })
 
-func clearCookies(w http.ResponseWriter) {
+func clearCookies(w http.ResponseWriter, r *http.Request) {
 	for _, name := range []string{sessionCookie, csrfCookie} {
-		http.SetCookie(w, &http.Cookie{Name: name, Value: "", Path: "/", MaxAge: -1, Secure: true, SameSite: http.SameSiteStrictMode, HttpOnly: name == sessionCookie})
+		http.SetCookie(w, &http.Cookie{Name: name, Value: "", Path: "/", MaxAge: -1, Secure: secureRequest(r), SameSite: http.SameSiteStrictMode, HttpOnly: name == sessionCookie})
 	}
 }
 
@@ -302,7 +304,7 @@ func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	clearCookies(w)
+	clearCookies(w, r)
 	w.WriteHeader(http.StatusNoContent)
 }
 
@@ -411,4 +413,20 @@ func (s *Server) handleTokenDelete(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.WriteHeader(http.StatusNoContent)
+}
+
+// secureRequest reports whether the request reached the service over HTTPS, directly or
+// through a proxy that says so. Cookies are marked Secure then; over plain HTTP (an intranet
+// address without TLS) browsers would silently drop Secure cookies and nobody could sign in —
+// and there the password travels in the clear anyway. localhost counts as secure, as browsers
+// treat it so.
+func secureRequest(r *http.Request) bool {
+	if r.TLS != nil || strings.EqualFold(r.Header.Get("X-Forwarded-Proto"), "https") {
+		return true
+	}
+	host := r.Host
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	return host == "localhost" || host == "127.0.0.1" || host == "::1"
 }

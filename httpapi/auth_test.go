@@ -257,3 +257,52 @@ func TestCSRF(t *testing.T) {
 		t.Fatalf("cookie POST with the CSRF header: %d, want 201", code)
 	}
 }
+
+// TestCookieSecureFlag: session cookies are Secure over HTTPS (or behind a proxy that says
+// so) and on localhost, and not over plain HTTP on an intranet address, where browsers would
+// drop them and sign-in would silently fail.
+func TestCookieSecureFlag(t *testing.T) {
+	f := newFixture(t)
+	f.addUser(t, "erika", false, map[string]graph.Role{"09991": graph.RoleCoordinator})
+	for _, tc := range []struct {
+		host, proto string
+		secure      bool
+	}{
+		{"", "", true}, // the test server's 127.0.0.1
+		{"10.0.0.5:8080", "", false},
+		{"atlas.kreis.example", "https", true},
+		{"localhost:8080", "", true},
+	} {
+		var hdr []string
+		if tc.host != "" {
+			hdr = append(hdr, "Host", tc.host)
+		}
+		if tc.proto != "" {
+			hdr = append(hdr, "X-Forwarded-Proto", tc.proto)
+		}
+		b, _ := json.Marshal(map[string]string{"username": "erika", "password": "geheim-erika"})
+		req, _ := http.NewRequest("POST", f.srv.URL+"/api/v1/auth/login", bytes.NewReader(b))
+		req.Header.Set("Content-Type", "application/json")
+		for i := 0; i+1 < len(hdr); i += 2 {
+			if hdr[i] == "Host" {
+				req.Host = hdr[i+1]
+			} else {
+				req.Header.Set(hdr[i], hdr[i+1])
+			}
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		cookies := resp.Cookies()
+		if resp.StatusCode != 200 || len(cookies) != 2 {
+			t.Fatalf("%+v: %d, %d cookies", tc, resp.StatusCode, len(cookies))
+		}
+		for _, c := range cookies {
+			if c.Secure != tc.secure {
+				t.Errorf("%+v: cookie %s Secure=%v", tc, c.Name, c.Secure)
+			}
+		}
+	}
+}
