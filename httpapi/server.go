@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/gorilla/mux"
+	"github.com/klauspost/compress/gzhttp"
 	"github.com/rs/zerolog"
 
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
@@ -79,10 +80,21 @@ func New(cfg Config) *Server {
 }
 
 // Handler returns the server's root handler with request logging, metrics, security
-// headers and recovery.
+// headers, compression and recovery.
 func (s *Server) Handler() http.Handler {
-	return s.logRequests(securityHeaders(s.recoverPanics(s.authenticate(s.router))))
+	return s.logRequests(securityHeaders(compress(s.recoverPanics(s.authenticate(s.router)))))
 }
+
+// compress gzips answers of 1 KiB and more for clients that accept it (the network of a
+// large county is over 1 MB of JSON, about a tenth compressed). Answers that are already
+// encoded — the web app's files, compressed once when embedded — pass unchanged.
+var compress = func() func(http.Handler) http.HandlerFunc {
+	wrap, err := gzhttp.NewWrapper(gzhttp.MinSize(1024))
+	if err != nil {
+		panic(err) // only for invalid options
+	}
+	return wrap
+}()
 
 // registerHealthRoutes adds the liveness and readiness probes.
 func (s *Server) registerHealthRoutes(r *mux.Router) {

@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"io"
@@ -316,5 +317,42 @@ func TestOperations(t *testing.T) {
 		if !strings.Contains(string(body), want) {
 			t.Errorf("metrics lack %s", want)
 		}
+	}
+}
+
+// TestCompression: large answers are gzipped for clients that accept it, small ones and
+// clients that do not are served plain.
+func TestCompression(t *testing.T) {
+	f := newFixture(t)
+	get := func(path, enc string) (*http.Response, []byte) {
+		req, _ := http.NewRequest("GET", f.srv.URL+path, nil)
+		if enc != "" {
+			req.Header.Set("Accept-Encoding", enc)
+		}
+		resp, err := http.DefaultTransport.RoundTrip(req) // no transparent decompression
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		return resp, body
+	}
+	resp, body := get("/api/openapi.json", "gzip")
+	if resp.Header.Get("Content-Encoding") != "gzip" || !strings.Contains(resp.Header.Get("Vary"), "Accept-Encoding") {
+		t.Fatalf("openapi.json: encoding %q, vary %q", resp.Header.Get("Content-Encoding"), resp.Header.Get("Vary"))
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, _ := io.ReadAll(zr)
+	if !json.Valid(plain) || len(body) > len(plain)/3 {
+		t.Errorf("gzipped %d bytes from %d (valid JSON %v)", len(body), len(plain), json.Valid(plain))
+	}
+	if resp, _ := get("/api/openapi.json", ""); resp.Header.Get("Content-Encoding") != "" {
+		t.Errorf("compressed for a client that did not ask")
+	}
+	if resp, _ := get("/healthz", "gzip"); resp.Header.Get("Content-Encoding") != "" {
+		t.Errorf("a small answer was compressed")
 	}
 }
