@@ -30,4 +30,6 @@ echo "wrk -t1 -c${CONNECTIONS:-8} -d${DURATION}s on $(nproc) cores, service and 
 run "list (50 measures of a county)" -s deploy/loadtest/read.lua "$BASE/api/v1/measures?region=05562&limit=50"
 run "get (one measure)" -s deploy/loadtest/read.lua "$BASE/api/v1/measures/$NWA_MEASURE"
 run "search (sprachkurs in a county)" -s deploy/loadtest/read.lua "$BASE/api/v1/search?q=sprachkurs&region=05562"
+run "coverage (analysis, cached)" -s deploy/loadtest/read.lua "$BASE/api/v1/analysis/coverage?region=05562"
+run "network (analysis, cached)" -s deploy/loadtest/read.lua "$BASE/api/v1/analysis/network?region=05562"
 run "mixed (90% reads, 10% creates)" -s deploy/loadtest/mixed.lua "$BASE"
