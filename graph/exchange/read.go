@@ -121,6 +121,9 @@ func (t *csvTable) next() (int, []string, error) {
 		if blank(rec) {
 			continue
 		}
+		for i, c := range rec {
+			rec[i] = unCSVSafe(c)
+		}
 		return line, rec, nil
 	}
 }
