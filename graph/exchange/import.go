@@ -50,6 +50,13 @@ type Options struct {
 // DefaultMaxErrors is the default of Options.MaxErrors.
 const DefaultMaxErrors = 1000
 
+// AuditDetailLimit is the number of operations up to which an import is recorded in the
+// audit log change by change (who, when, before, after). A larger import is recorded as one
+// audit entry naming its files and counts, as seeding and migration are: writing hundreds of
+// thousands of audit entries and their index in one bbolt transaction took minutes (see
+// docs/pending-exchange.md), and the files themselves are the record of such a bulk load.
+const AuditDetailLimit = 50000
+
 // maxSuggestions bounds how many unknown names get a list of the closest known ones, so
 // that a file full of wrong names does not cost a comparison with every name each time.
 const maxSuggestions = 500
@@ -1087,7 +1094,15 @@ func (im *importer) finish() (*Report, error) {
 	ops = append(ops, im.relOps...)
 	origins := slices.Concat(im.unrelOrigin, im.nodeOrigin, im.relOrigin)
 	im.unrelOps, im.nodeOps, im.relOps = nil, nil, nil
-	_, err := im.store.Apply(im.ctx, &graph.Batch{Ops: ops, DryRun: im.opt.DryRun})
+	b := &graph.Batch{Ops: ops, DryRun: im.opt.DryRun}
+	if len(ops) > AuditDetailLimit {
+		var names []string
+		for _, f := range rep.Files {
+			names = append(names, f.File)
+		}
+		b.Summary = "import of " + strings.Join(names, ", ") + fmt.Sprintf(" (%d rows)", rep.Rows)
+	}
+	_, err := im.store.Apply(im.ctx, b)
 	if err != nil {
 		code := graph.ErrorCode(err)
 		if code != graph.EINVALID && code != graph.ECONFLICT && code != graph.ENOTFOUND {
