@@ -1088,6 +1088,14 @@ func (im *importer) finish() (*Report, error) {
 	if n == 0 {
 		return rep, nil
 	}
+	// Within each group the operations go in key order: a store writing them in one
+	// transaction then appends to its trees instead of inserting at random places (bbolt
+	// splits pages only at commit, so random inserts into one transaction grow quadratic).
+	// Ordering nodes by id keeps references valid: region keys and AGS (digits) sort before
+	// the prefixed ids, and prefixed nodes refer only to regions and municipalities.
+	sortOps(im.unrelOps, im.unrelOrigin, relKeyOf)
+	sortOps(im.nodeOps, im.nodeOrigin, func(op graph.Op) string { return op.Entity.Base().ID })
+	sortOps(im.relOps, im.relOrigin, relKeyOf)
 	ops := make([]graph.Op, 0, n)
 	ops = append(ops, im.unrelOps...)
 	ops = append(ops, im.nodeOps...)
@@ -1119,6 +1127,28 @@ func (im *importer) finish() (*Report, error) {
 		}
 	}
 	return rep, nil
+}
+
+// relKeyOf is the order of relationship operations: type, from, to.
+func relKeyOf(op graph.Op) string {
+	k := op.Relation.RelationKey.Canonical()
+	return string(k.Type) + "\x00" + k.From + "\x00" + k.To
+}
+
+// sortOps orders ops (and their origins alike) by key, stably.
+func sortOps(ops []graph.Op, origins []origin, key func(graph.Op) string) {
+	idx := make([]int, len(ops))
+	keys := make([]string, len(ops))
+	for i := range ops {
+		idx[i], keys[i] = i, key(ops[i])
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return strings.Compare(keys[a], keys[b]) })
+	so, sg := make([]graph.Op, len(ops)), make([]origin, len(ops))
+	for i, j := range idx {
+		so[i], sg[i] = ops[j], origins[j]
+	}
+	copy(ops, so)
+	copy(origins, sg)
 }
 
 var opField = regexp.MustCompile(`^ops\[(\d+)\]\.?(.*)$`)
