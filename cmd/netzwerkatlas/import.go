@@ -76,7 +76,7 @@ written. Importing the same files again changes nothing. Templates: netzwerkatla
 	}
 	defer store.Close()
 	start := time.Now()
-	bar := progressFunc(stderr, "reading", quiet)
+	bar := progressFunc(stderr, "reading (KiB)", quiet)
 	rep, err := exchange.Import(graph.WithUser(ctx, user), store, inputs, exchange.Options{Region: region, DryRun: dry,
 		Progress: func(done, total int64) { bar(int(done>>10), int(total>>10)) }})
 	if err != nil {
