@@ -1,7 +1,6 @@
 package exchange
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/netzwerkatlas/netzwerkatlas/analysis"
@@ -148,5 +147,3 @@ func namesOf(n map[string]string, ids []string) string {
 	}
 	return strings.Join(out, listSep)
 }
-
-var _ = fmt.Sprint

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -415,8 +416,13 @@ func (im *importer) openTables(fidx int, in Input) ([]*pendingTable, error) {
 		}
 		fr.Encoding, fr.Delimiter = t.encoding, string(t.delimiter)
 		pt := &pendingTable{file: fidx, t: t, in: cf}
-		if err := im.header(pt, sheetByKindOrName(in.Sheet, in.Name)); err != nil {
+		if err := im.header(pt, sheetByKind(in.Sheet)); err != nil {
 			return []*pendingTable{pt}, err
+		}
+		if pt.def == nil && pt.header != nil {
+			// The columns fit no sheet: a file named like a sheet is read as that sheet, so
+			// that the errors name the columns that do not fit.
+			pt.def = sheetByName(strings.TrimSuffix(in.Name, filepath.Ext(in.Name)))
 		}
 		if pt.def == nil {
 			return []*pendingTable{pt}, &fileError{row: pt.row, msg: "its columns match none of the sheets " + sheetNames() + "; start from a template"}
@@ -469,13 +475,6 @@ func isHelpSheet(name string) bool {
 		return true
 	}
 	return false
-}
-
-func sheetByKindOrName(k SheetKind, file string) *sheetDef {
-	if k != "" {
-		return sheetByKind(k)
-	}
-	return nil // detected from the header
 }
 
 // header reads the header row of a table (skipping comment rows) and picks its sheet by the

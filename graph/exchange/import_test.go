@@ -232,3 +232,16 @@ func TestGeoJSONBoundaries(t *testing.T) {
 		t.Fatalf("projected coordinates: %v %+v", err, rep)
 	}
 }
+
+// TestFileNameNamesTheSheet: a CSV named like a sheet whose columns do not all fit is read as
+// that sheet, and the unknown column is named with the closest known ones.
+func TestFileNameNamesTheSheet(t *testing.T) {
+	s, _ := demoStore(t)
+	rep, err := exchange.Import(ctx, s, []exchange.Input{file(t, "organisationen.csv", []byte("Name;Kreis;Art;Webseite\nVerein;05562;Verein;https://x.example\n"))}, exchange.Options{DryRun: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.ErrorCount != 1 || rep.Errors[0].Code != exchange.CodeUnknownColumn || rep.Errors[0].Row != 1 || len(rep.Errors[0].Suggestions) == 0 || rep.Errors[0].Suggestions[0] != "Website" {
+		t.Fatalf("%+v", rep.Errors)
+	}
+}
