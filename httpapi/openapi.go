@@ -13,6 +13,7 @@ import (
 
 	"github.com/netzwerkatlas/netzwerkatlas/analysis"
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
+	"github.com/netzwerkatlas/netzwerkatlas/graph/exchange"
 )
 
 // The OpenAPI 3.1 document is built from the domain's own tables — node kinds, their Go
@@ -366,6 +367,63 @@ func buildOpenAPI() obj {
 		"responses": problems(obj{"200": resp("the snapshot", typeSchema(SnapshotView{}))}, "401", "403", "404")})
 	op(apiPrefix+"/snapshots/{id}", "DELETE", obj{"tags": snapTag, "summary": "Delete a snapshot (coordinators)", "parameters": []any{snapID},
 		"responses": problems(obj{"204": obj{"description": "deleted"}}, "401", "403", "404")})
+
+	exTag := []string{"import and export"}
+	schemas["ImportReport"] = typeSchema(exchange.Report{})
+	importProblem := typeSchema(ImportProblem{})
+	importProblem["properties"].(obj)["report"] = ref("ImportReport")
+	importProblem["properties"].(obj)["errors"] = obj{"type": "array", "items": obj{"type": "object", "required": []string{"field", "message"},
+		"properties": obj{"field": obj{"type": "string", "description": "where: file, sheet, row N, column"}, "message": str}}}
+	schemas["ImportProblem"] = importProblem
+	sheetEnum := []string{}
+	for _, k := range exchange.SheetKinds() {
+		sheetEnum = append(sheetEnum, string(k))
+	}
+	importTypes := obj{
+		"multipart/form-data": obj{"schema": obj{"type": "object", "properties": obj{"file": obj{"type": "array", "items": obj{"type": "string", "format": "binary"}}}}},
+		"text/csv":            obj{"schema": obj{"type": "string"}},
+		"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": obj{"schema": obj{"type": "string", "format": "binary"}},
+		"application/json":         obj{"schema": obj{"type": "object"}},
+		"application/geo+json":     obj{"schema": obj{"type": "object"}},
+		"application/octet-stream": obj{"schema": obj{"type": "string", "format": "binary"}},
+	}
+	importRefused := func(desc string) obj {
+		return obj{"description": desc, "content": obj{"application/problem+json": obj{"schema": obj{"anyOf": []any{ref("ImportProblem"), ref("Problem")}}}}}
+	}
+	op(apiPrefix+"/import", "POST", obj{"tags": exTag,
+		"summary": "Import CSV, XLSX, a JSON export or GeoJSON boundaries (coordinators for their regions, admins); all or nothing",
+		"description": "The body is one file (its Content-Type says which; application/octet-stream detects the format) or multipart/form-data with one or more files, imported together. " +
+			"CSV may be UTF-8 or Windows-1252 with ; , or tab. Rows are matched by their Schlüssel (a node id or a county's own key), municipalities by AGS; names of fields, target groups and municipalities " +
+			"are matched case- and umlaut-insensitively. dry_run=true validates everything and answers 200 with the report (ok=false and the errors when something is wrong); a real run answers 200 with " +
+			"the report when everything was written, or 400 (403 when rows touch entries the caller may not change) with the report and nothing written. A file that cannot be read at all is a 400 problem naming it.",
+		"parameters": []any{param("dry_run", "query", "true: validate and report, write nothing", false, obj{"type": "boolean"}),
+			param("region", "query", "region key for rows without Kreis (and the only region a GeoJSON import reads)", false, str),
+			param("sheet", "query", "what a CSV file holds, when its header does not tell", false, obj{"type": "string", "enum": sheetEnum}),
+			param("format", "query", "the files' format when the Content-Type does not tell", false, obj{"type": "string", "enum": []string{"csv", "xlsx", "json", "geojson"}})},
+		"requestBody": obj{"required": true, "content": importTypes},
+		"responses": problems(obj{"200": resp("the import report", ref("ImportReport")),
+			"400": importRefused("rows with errors (ImportProblem with the report), or a file or request that cannot be read (Problem)"),
+			"403": importRefused("rows that change entries the caller may not change (ImportProblem), or missing rights (Problem)")},
+			"401", "413", "415")})
+	binary := func(types ...string) obj {
+		c := obj{}
+		for _, t := range types {
+			c[t] = obj{}
+		}
+		return c
+	}
+	op(apiPrefix+"/import/template", "GET", obj{"tags": exTag, "summary": "Import template: German headers, explanation row, allowed values (drop-downs in XLSX)",
+		"parameters": []any{param("format", "query", "xlsx (default) or csv (a zip of one CSV per sheet unless sheet is given)", false, obj{"type": "string", "enum": []string{"xlsx", "csv"}}),
+			param("sheet", "query", "only this sheet", false, obj{"type": "string", "enum": sheetEnum}),
+			param("region", "query", "list this region's fields of action, target groups, municipalities and goals as allowed values", false, str)},
+		"responses": problems(obj{"200": obj{"description": "the template", "content": binary("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/zip", "text/csv; charset=utf-8")}}, "400", "404")})
+	op(apiPrefix+"/export", "GET", obj{"tags": exTag, "summary": "Export what the caller may read: json (lossless), csv or xlsx (directory and analysis sheets), hsds (Open Referral HSDS 3.0), graphml (collaboration network for Gephi), geojson (municipalities with coverage, for GIS)",
+		"parameters": []any{param("format", "query", "the format", true, obj{"type": "string", "enum": exchange.ExportFormats}),
+			param("region", "query", "only this region (default: every region the caller may read)", false, str),
+			param("sheet", "query", "csv: only this directory sheet, as one CSV file", false, obj{"type": "string", "enum": sheetEnum}),
+			param("analyses", "query", "csv, xlsx: add the analysis sheets (default true)", false, obj{"type": "boolean"})},
+		"responses": problems(obj{"200": obj{"description": "the export as a download", "content": binary("application/json", "application/zip", "text/csv; charset=utf-8",
+			"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/graphml+xml", "application/geo+json")}}, "400", "404")})
 
 	return obj{
 		"openapi": "3.1.0",

@@ -3,6 +3,8 @@
 //	netzwerkatlas serve     start the HTTP service (embedded store and demo data by default)
 //	netzwerkatlas seed      write the demo or a synthetic scale data set into a store
 //	netzwerkatlas analyse   print an analysis of a region (coverage, gaps, …) as a table or JSON
+//	netzwerkatlas import    import CSV, XLSX, a JSON export or GeoJSON boundaries (all or nothing)
+//	netzwerkatlas export    export as JSON, CSV, XLSX, HSDS, GraphML or GeoJSON; import templates
 //	netzwerkatlas migrate   copy everything into an empty store, e.g. embedded → neo4j
 //	netzwerkatlas user      add and list users
 //	netzwerkatlas version   print the version
@@ -38,6 +40,10 @@ Usage:
   netzwerkatlas seed    [flags]   write the demo data or a synthetic scale data set
   netzwerkatlas analyse <analysis> --region KEY
                                   print coverage, gaps, … of a region (table or JSON)
+  netzwerkatlas import  [flags] FILE...
+                                  import CSV, XLSX, a JSON export or GeoJSON (--dry-run: report only)
+  netzwerkatlas export  --format json|csv|xlsx|hsds|graphml|geojson [--region KEY] [-o FILE]
+                                  export the directory, analyses, network; --template: import template
   netzwerkatlas migrate [flags]   copy everything into an empty store (embedded → neo4j)
   netzwerkatlas user add|list     manage the users who sign in
   netzwerkatlas version           print the version
@@ -59,6 +65,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = runSeed(ctx, args[1:], stdout, stderr)
 	case "analyse", "analyze":
 		err = runAnalyse(ctx, args[1:], stdout, stderr)
+	case "import":
+		err = runImport(ctx, args[1:], stdout, stderr)
+	case "export":
+		err = runExport(ctx, args[1:], stdout, stderr)
 	case "migrate":
 		err = runMigrate(ctx, args[1:], stdout, stderr)
 	case "user":

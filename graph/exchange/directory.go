@@ -1,0 +1,210 @@
+package exchange
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/netzwerkatlas/netzwerkatlas/graph"
+)
+
+// The directory sheets of an export have the columns of the templates, so an exported
+// workbook is a filled template: edited and imported again, it updates the entries it holds.
+
+// dirIndex is what writing the directory sheets needs to know of a snapshot.
+type dirIndex struct {
+	s     *graph.Snapshot
+	label map[string]string // id → how sheets refer to the node: its name, or its id where the name is not unique
+	out   map[string][]graph.Relation
+	in    map[string][]graph.Relation
+}
+
+func newDirIndex(s *graph.Snapshot) *dirIndex {
+	x := &dirIndex{s: s, label: map[string]string{}, out: map[string][]graph.Relation{}, in: map[string][]graph.Relation{}}
+	type nameKey struct {
+		kind   graph.Kind
+		region string
+		name   string
+	}
+	count := map[nameKey]int{}
+	nodes := s.Nodes()
+	for _, e := range nodes {
+		if n := nodeName(e); n != "" {
+			count[nameKey{e.EntityKind(), e.RegionKey(), foldName(n)}]++
+		}
+	}
+	// A shared target group's name must not collide with a region's own group either.
+	for _, g := range s.TargetGroups {
+		if g.Region != "" {
+			count[nameKey{graph.KindTargetGroup, "", foldName(g.Name)}]++
+		}
+	}
+	for _, e := range nodes {
+		id, n := e.Base().ID, nodeName(e)
+		x.label[id] = id
+		if n != "" && count[nameKey{e.EntityKind(), e.RegionKey(), foldName(n)}] == 1 && !strings.Contains(n, ";") && !strings.ContainsAny(n, "\r\n") {
+			if _, isID := graph.KindOfID(strings.TrimSpace(n)); !isID {
+				x.label[id] = n
+			}
+		}
+	}
+	for _, r := range s.Relations {
+		x.out[r.From] = append(x.out[r.From], r)
+		x.in[r.To] = append(x.in[r.To], r)
+	}
+	return x
+}
+
+// refs lists the labels of the nodes related to id by t (outgoing, or incoming).
+func (x *dirIndex) refs(id string, t graph.RelType, incoming bool) string {
+	list := x.out[id]
+	if incoming {
+		list = x.in[id]
+	}
+	var out []string
+	for _, r := range list {
+		if r.Type != t {
+			continue
+		}
+		other := r.To
+		if incoming {
+			other = r.From
+		}
+		out = append(out, x.label[other])
+	}
+	return strings.Join(out, listSep)
+}
+
+// cells is one row of a sheet: strings, int64 and float64 values, nil for empty cells.
+type cells = []any
+
+func optInt(n int64) any {
+	if n == 0 {
+		return nil
+	}
+	return n
+}
+
+func optFloat(f *float64) any {
+	if f == nil {
+		return nil
+	}
+	return *f
+}
+
+func vis(v graph.Visibility) string { return visibilities.label(string(v)) }
+
+// directoryRows calls emit with every row of the directory sheet k.
+func (x *dirIndex) directoryRows(k SheetKind, emit func(cells) error) error {
+	s := x.s
+	switch k {
+	case SheetMunicipalities:
+		for _, m := range s.Municipalities {
+			var year any
+			if m.PopulationYear != 0 {
+				year = int64(m.PopulationYear)
+			}
+			if err := emit(cells{m.ID, m.Name, m.Region, m.Population, m.ForeignPopulation, m.ProtectionSeekers, year,
+				populationSources.label(m.PopulationSource), populationSources.label(m.ForeignSource), vis(m.Visibility)}); err != nil {
+				return err
+			}
+		}
+	case SheetOrganisations:
+		for _, o := range s.Organisations {
+			if err := emit(cells{o.ID, o.Name, o.Region, orgKinds.label(o.Kind), o.Description, o.Website, o.Email, o.Phone,
+				o.Street, o.PostalCode, o.City, optFloat(o.Lat), optFloat(o.Lon), x.refs(o.ID, graph.ActiveIn, false), vis(o.Visibility)}); err != nil {
+				return err
+			}
+		}
+	case SheetActors:
+		for _, a := range s.Actors {
+			role := ""
+			for _, r := range x.out[a.ID] {
+				if r.Type == graph.WorksFor && r.Props.Role != "" {
+					role = r.Props.Role
+					break
+				}
+			}
+			if err := emit(cells{a.ID, a.Name, a.Region, a.Role, a.Email, a.Phone, yesNoLabel(a.Consent),
+				x.refs(a.ID, graph.WorksFor, false), role, vis(a.Visibility)}); err != nil {
+				return err
+			}
+		}
+	case SheetNetworks:
+		for _, n := range s.Networks {
+			if err := emit(cells{n.ID, n.Name, n.Region, networkKinds.label(n.Kind), networkLevels.label(n.Level), cadences.label(n.Cadence),
+				n.Description, x.refs(n.ID, graph.Covers, false), x.refs(n.ID, graph.WorksOn, false), vis(n.Visibility)}); err != nil {
+				return err
+			}
+		}
+	case SheetMemberships:
+		for _, n := range s.Networks {
+			for _, r := range x.in[n.ID] {
+				if r.Type != graph.MemberOf {
+					continue
+				}
+				org, person := "", ""
+				if k, _ := graph.KindOfID(r.From); k == graph.KindActor {
+					person = x.label[r.From]
+				} else {
+					org = x.label[r.From]
+				}
+				if err := emit(cells{x.label[n.ID], n.Region, org, person, r.Props.Role, string(r.Props.Since)}); err != nil {
+					return err
+				}
+			}
+		}
+	case SheetCooperations:
+		for _, o := range s.Organisations {
+			for _, r := range x.out[o.ID] {
+				if r.Type == graph.CooperatesWith {
+					if err := emit(cells{x.label[r.From], x.label[r.To], o.Region, string(r.Props.Since), r.Props.Note}); err != nil {
+						return err
+					}
+				}
+			}
+		}
+	case SheetMeasures:
+		for _, m := range s.Measures {
+			if err := emit(cells{m.ID, m.Title, m.Region, m.Description, statuses.label(m.Status), measureLevels.label(m.Level),
+				string(m.Starts), string(m.Ends), strings.Join(m.Languages, listSep), formats.label(m.Format), optFloat(m.Cost),
+				optInt(m.Capacity), m.Programme, m.Website, x.refs(m.ID, graph.Provides, true), x.refs(m.ID, graph.InField, false),
+				x.refs(m.ID, graph.Targets, false), x.refs(m.ID, graph.OfferedIn, false), x.refs(m.ID, graph.Pursues, false),
+				vis(m.Visibility)}); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// allowedValues lists, per column, the values a template allows: the enumerations and, for a
+// template made for a region, the names of its fields, target groups, municipalities and
+// goals.
+func allowedValues(c *column, s *graph.Snapshot) []string {
+	if c.enum != nil {
+		return slices.Clone(c.enum.labels)
+	}
+	if s == nil {
+		return nil
+	}
+	var out []string
+	switch c.refValues {
+	case "municipalities":
+		for _, m := range s.Municipalities {
+			out = append(out, m.Name)
+		}
+	case "fields":
+		for _, f := range s.Fields {
+			out = append(out, f.Name)
+		}
+	case "target_groups":
+		for _, g := range s.TargetGroups {
+			out = append(out, g.Name)
+		}
+	case "goals":
+		for _, g := range s.Goals {
+			out = append(out, g.Text)
+		}
+	}
+	return out
+}
