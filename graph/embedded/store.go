@@ -6,6 +6,7 @@
 package embedded
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"encoding/json"
@@ -13,6 +14,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -337,6 +339,12 @@ func encode(t *graph.Stage, seq uint64) (*encoded, error) {
 		}
 		enc.rels = append(enc.rels, kv{relKey(c.Key), v})
 	}
+	// bbolt writes a transaction's pages fastest in key order: random order touches and splits
+	// pages all over the tree (an import of 100,000 new measures took 153 s in file order,
+	// 28 s sorted). Each key occurs once per stage, so the order of writes does not matter.
+	byKey := func(a, b kv) int { return bytes.Compare(a.k, b.k) }
+	slices.SortFunc(enc.nodes, byKey)
+	slices.SortFunc(enc.rels, byKey)
 	enc.audit = append([]graph.AuditEntry(nil), t.AuditEntries()...)
 	for i := range enc.audit {
 		seq++
