@@ -38,7 +38,7 @@ export function createDownloads(api: ApiClient, initialRegion: string | undefine
       regionSelect.dataset.key = key;
       replaceChildren(regionSelect, h('option', { value: '' }, t('downloads.allRegions')), ...regions.map((r) => h('option', { value: r.id }, r.name)));
     }
-    if (region && !regions.some((r) => r.id === region)) region = '';
+    if (region && regions.length > 0 && !regions.some((r) => r.id === region)) region = '';
     regionSelect.value = region;
     const where = region ? { region } : {};
     // Links are replaced only when something they show changed, so a focused link stays.

@@ -99,7 +99,7 @@ describe('the import section', () => {
     await settle();
     const run = q<HTMLButtonElement>(importer, '#import-run')!;
     expect(q(importer, '#import-result')?.getAttribute('data-state')).toBe('clean');
-    expect(q(importer, '#import-result')?.textContent).toContain('Beim Import würden 1 Einträge neu angelegt');
+    expect(q(importer, '#import-result')?.textContent).toContain('Beim Import würden 1 Eintrag neu angelegt');
     expect(run.disabled).toBe(false);
 
     answers.push(json(report({ dry_run: false, written: true })));
@@ -108,7 +108,7 @@ describe('the import section', () => {
     expect(String(fetch.mock.calls[1]![0])).toBe('/api/v1/import?dry_run=false');
     expect(new Headers(fetch.mock.calls[1]![1]?.headers).get('X-CSRF-Token')).toBe('tok');
     expect(q(importer, '#import-result')?.getAttribute('data-state')).toBe('done');
-    expect(q(importer, '#import-result')?.textContent).toContain('1 Einträge neu angelegt, 0 geändert, 0 unverändert.');
+    expect(q(importer, '#import-result')?.textContent).toContain('1 Eintrag neu angelegt, 0 geändert, 0 unverändert.');
     expect(q(importer, '#import-chosen')?.textContent).toContain('Noch keine Datei ausgewählt.');
     expect(run.disabled).toBe(true);
     expect(imported).toHaveBeenCalledOnce();

@@ -55,11 +55,13 @@ export function createImporter(api: ApiClient, onImported: () => void): Importer
 
   // --- The form, built once ---------------------------------------------------------------
 
-  const fileInput = h('input', { type: 'file', id: 'import-files', name: 'import-files', multiple: true, accept: importAccept, 'aria-describedby': 'import-drop-hint' });
-  const chooseLabel = h('label', { for: 'import-files', class: 'dropzone-label' });
+  // The native file input stays focusable (Tab, then Enter or Space opens the file dialog) but
+  // is drawn as its label, a button, so that it does not say "no file chosen" beside the list.
+  const fileInput = h('input', { type: 'file', id: 'import-files', name: 'import-files', class: 'file-input', multiple: true, accept: importAccept, 'aria-describedby': 'import-drop-hint' });
+  const chooseLabel = h('label', { for: 'import-files', class: 'file-button' });
   const dropHint = h('p', { id: 'import-drop-hint', class: 'hint' });
-  const dropzone = h('div', { class: 'dropzone', id: 'import-dropzone' }, chooseLabel, fileInput, dropHint);
-  const fileList = h('div', { id: 'import-chosen', 'aria-live': 'polite' });
+  const fileList = h('div', { id: 'import-chosen', class: 'file-chosen', 'aria-live': 'polite' });
+  const dropzone = h('div', { class: 'dropzone', id: 'import-dropzone' }, fileInput, chooseLabel, dropHint, fileList);
   const regionLabel = h('label', { for: 'import-region' });
   const regionSelect = h('select', { id: 'import-region', name: 'import-region', 'aria-describedby': 'import-region-hint' });
   const regionHint = h('p', { id: 'import-region-hint', class: 'hint' });
@@ -72,7 +74,6 @@ export function createImporter(api: ApiClient, onImported: () => void): Importer
     'form',
     { id: 'import-form', class: 'import-form', 'data-state': 'ready' },
     dropzone,
-    fileList,
     h('div', { class: 'controls' }, h('div', { class: 'control' }, regionLabel, regionSelect, regionHint)),
     h('div', { class: 'actions' }, checkButton, runButton),
     runHint,
@@ -275,7 +276,7 @@ export function createImporter(api: ApiClient, onImported: () => void): Importer
     if (importing) runButton.setAttribute('aria-disabled', 'true');
     else runButton.removeAttribute('aria-disabled');
     runHint.textContent = t('import.runHint');
-    runHint.hidden = mayImport(state, files.length) || importing;
+    runHint.hidden = files.length === 0 || mayImport(state, files.length) || importing;
   }
 
   function draw(): void {
@@ -288,7 +289,7 @@ export function createImporter(api: ApiClient, onImported: () => void): Importer
       replaceChildren(body, note);
       return;
     }
-    chooseLabel.textContent = t('import.choose');
+    chooseLabel.textContent = `${t('import.choose')} …`;
     if (!dropzone.classList.contains('dragging')) dropHint.textContent = t('import.drop');
     regionLabel.textContent = t('import.region');
     regionHint.textContent = t('import.regionHint');
@@ -369,8 +370,8 @@ export function createImporter(api: ApiClient, onImported: () => void): Importer
     }
   }
 
-  function countParams(r: ImportReport): Record<string, string> {
-    return { created: formatInt(r.created), updated: formatInt(r.updated), unchanged: formatInt(r.unchanged) };
+  function countParams(r: ImportReport): Record<string, number> {
+    return { created: r.created, updated: r.updated, unchanged: r.unchanged };
   }
 
   function reportView(r: ImportReport): HTMLElement {
@@ -387,6 +388,8 @@ export function createImporter(api: ApiClient, onImported: () => void): Importer
     return h(
       'div',
       { class: 'import-report' },
+      // What is wrong comes first; the counts say where the rest stands.
+      errors.length > 0 && problemsTable(r, errors),
       h(
         'div',
         { class: 'table-scroll' },
@@ -427,7 +430,6 @@ export function createImporter(api: ApiClient, onImported: () => void): Importer
       ),
       r.rows > 0 && h('p', { class: 'muted' }, t('import.relations', { added: rel.added, updated: rel.updated, removed: rel.removed, unchanged: rel.unchanged })),
       warnings.length > 0 && h('div', { class: 'import-warnings' }, h('h3', { class: 'import-subtitle' }, t('import.warnings')), h('ul', {}, ...warnings.map((w) => h('li', {}, w)))),
-      errors.length > 0 && problemsTable(r, errors),
     );
   }
 
