@@ -444,7 +444,7 @@ export function createImporter(api: ApiClient, onImported: () => void): Importer
         { class: 'table-scroll' },
         h(
           'table',
-          { id: 'import-problems', 'aria-labelledby': 'import-problems-title' },
+          { id: 'import-problems', class: 'stack-table', 'aria-labelledby': 'import-problems-title' },
           h(
             'thead',
             {},
@@ -461,18 +461,23 @@ export function createImporter(api: ApiClient, onImported: () => void): Importer
               h(
                 'tr',
                 { 'data-row': e.row, 'data-column': e.column ?? '', 'data-code': e.code, title: problemPlace(r, e) },
-                h('td', {}, e.file),
-                h('td', {}, problemSheet(r, e) || dash),
-                h('td', { class: 'num' }, e.row > 0 ? formatInt(e.row) : t('import.wholeFile')),
-                h('td', {}, e.column || t('import.wholeRow')),
-                h('td', {}, e.value ? h('code', { class: 'cell-value' }, e.value) : dash),
+                // data-label names the column where a narrow screen stacks the cells.
+                h('td', { 'data-label': t('import.col.file') }, e.file),
+                h('td', { 'data-label': t('import.col.sheet') }, problemSheet(r, e) || dash),
+                h('td', { class: 'num', 'data-label': t('import.col.row') }, e.row > 0 ? formatInt(e.row) : t('import.wholeFile')),
+                h('td', { 'data-label': t('import.col.column') }, e.column || t('import.wholeRow')),
+                h('td', { 'data-label': t('import.col.value') }, e.value ? h('code', { class: 'cell-value' }, e.value) : dash),
                 h(
                   'td',
-                  {},
-                  h('strong', { class: 'problem-kind' }, problemLabel(e.code)),
-                  ' ',
-                  h('span', { class: 'problem-message' }, e.message),
-                  e.suggestions && e.suggestions.length > 0 && h('p', { class: 'suggestions' }, t('import.suggestions', { names: e.suggestions.join(', ') })),
+                  { 'data-label': t('import.col.message') },
+                  h(
+                    'div',
+                    {},
+                    h('strong', { class: 'problem-kind' }, problemLabel(e.code)),
+                    ' ',
+                    h('span', { class: 'problem-message' }, e.message),
+                    e.suggestions && e.suggestions.length > 0 && h('p', { class: 'suggestions' }, t('import.suggestions', { names: e.suggestions.join(', ') })),
+                  ),
                 ),
               ),
             ),
