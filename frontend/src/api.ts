@@ -334,15 +334,6 @@ export class ApiClient {
     await this.request<unknown>('DELETE', `/users/${encodeURIComponent(username)}`, {});
   }
 
-  /** The paths of the service's OpenAPI document: which routes this service has. */
-  async routes(signal?: AbortSignal): Promise<string[]> {
-    const url = `${this.baseUrl.replace(/\/v1$/, '')}/openapi.json`;
-    const response = await this.fetchImpl(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin', ...(signal ? { signal } : {}) });
-    if (!response.ok) throw await problemFrom(response);
-    const doc = (await response.json()) as { paths?: Record<string, unknown> };
-    return Object.keys(doc.paths ?? {});
-  }
-
   /** GETs path and returns the parsed JSON body. */
   async getJSON<T>(path: string, query: Query = {}, signal?: AbortSignal): Promise<T> {
     return (await this.get(path, query, signal)) as T;
