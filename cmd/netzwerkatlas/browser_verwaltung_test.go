@@ -12,7 +12,7 @@ import (
 func TestBrowserVerwaltung(t *testing.T) {
 	p := openApp(t)
 	p.goTo("/verwaltung")
-	p.waitFor("the import section", `document.querySelector('#import h2') !== null`)
+	p.waitFor("the import section", `document.querySelector('#import [data-state="signin"]') !== null`)
 	p.shot("verwaltung-anmeldung")
 	p.signIn("admin", adminPassword)
 	p.waitFor("the users table", `document.querySelector('#users-table [data-user="admin"]') !== null`)

@@ -113,3 +113,50 @@ describe('ApiClient.listRegions', () => {
     expect(isAbort(new Error('x'))).toBe(false);
   });
 });
+
+describe('ApiClient import and downloads', () => {
+  const report = { dry_run: true, ok: true, written: false, files: [], rows: 0, created: 0, updated: 0, unchanged: 0, skipped: 0,
+    relations: { added: 0, updated: 0, removed: 0, unchanged: 0 }, errors: [], error_count: 0, warnings: [] };
+
+  it('POSTs the files as multipart/form-data with the CSRF header and the dry run flag', async () => {
+    const fetch = vi.fn<typeof globalThis.fetch>(async () => json(report));
+    const api = new ApiClient({ fetch, csrfToken: () => 'tok' });
+    const files = [new File(['Titel;Kreis\n'], 'massnahmen.csv', { type: 'text/csv' }), new File(['{}'], 'export.json')];
+
+    expect(await api.importFiles(files, { dryRun: true, region: '05562' })).toEqual(report);
+
+    const [url, init] = fetch.mock.calls[0]!;
+    expect(url).toBe('/api/v1/import?dry_run=true&region=05562');
+    expect(init?.method).toBe('POST');
+    const headers = new Headers(init?.headers);
+    expect(headers.get('X-CSRF-Token')).toBe('tok');
+    // The browser writes the multipart Content-Type with its boundary itself.
+    expect(headers.get('Content-Type')).toBeNull();
+    const form = init?.body as FormData;
+    expect(form).toBeInstanceOf(FormData);
+    expect(form.getAll('file').map((f) => (f as File).name)).toEqual(['massnahmen.csv', 'export.json']);
+
+    await api.importFiles(files.slice(0, 1), { dryRun: false });
+    expect(fetch.mock.calls[1]![0]).toBe('/api/v1/import?dry_run=false');
+  });
+
+  it('keeps the report of a refused import as an extension member of the Problem', async () => {
+    const refused = { type: 'https://netzwerkatlas.example/problems/invalid', title: 'Bad Request', status: 400,
+      detail: '1 problems in the import; nothing was written', errors: [{ field: 'massnahmen.csv, row 3, Gemeinden', message: 'unknown' }],
+      request_id: 'abc', report: { ...report, ok: false, error_count: 1 } };
+    const fetch = vi.fn<typeof globalThis.fetch>().mockResolvedValue(json(refused, 400, 'application/problem+json'));
+    const problem = (await new ApiClient({ fetch }).importFiles([new File(['x'], 'massnahmen.csv')], { dryRun: false }).catch((e: unknown) => e)) as Problem;
+    expect(problem).toBeInstanceOf(Problem);
+    expect(problem.detail).toBe(refused.detail);
+    expect(problem.errors).toEqual(refused.errors);
+    expect(problem.extensions).toEqual({ request_id: 'abc', report: refused.report });
+  });
+
+  it('builds the addresses of templates and exports', () => {
+    const api = new ApiClient();
+    expect(api.templateHref('xlsx')).toBe('/api/v1/import/template?format=xlsx');
+    expect(api.templateHref('csv', { sheet: 'measures', region: '05562' })).toBe('/api/v1/import/template?format=csv&sheet=measures&region=05562');
+    expect(api.exportHref('geojson', { region: '05562' })).toBe('/api/v1/export?format=geojson&region=05562');
+    expect(api.exportHref('json')).toBe('/api/v1/export?format=json');
+  });
+});

@@ -13,6 +13,7 @@ import type {
   Duplicates,
   EgoNetwork,
   Gaps,
+  ImportReport,
   LoginResult,
   MapCollection,
   NetworkAnalysis,
@@ -46,6 +47,8 @@ export interface ProblemDetails {
   errors?: FieldError[];
   /** With 412: the version the resource has now. */
   current_version?: number;
+  /** Members beyond the standard ones (RFC 9457 extension members), such as an import's report. */
+  extensions?: Record<string, unknown>;
 }
 
 /** An error answer of the API, as RFC 9457 problem details. */
@@ -59,6 +62,8 @@ export class Problem extends Error implements ProblemDetails {
   readonly errors?: FieldError[];
   /** With 412 Precondition Failed: the version the resource has now. */
   readonly currentVersion?: number;
+  /** The problem's extension members (RFC 9457), e.g. `report` of a refused import. */
+  readonly extensions: Readonly<Record<string, unknown>>;
 
   constructor(details: ProblemDetails) {
     super(details.detail || details.title);
@@ -69,6 +74,7 @@ export class Problem extends Error implements ProblemDetails {
     if (details.instance !== undefined) this.instance = details.instance;
     if (details.errors !== undefined) this.errors = details.errors;
     if (details.current_version !== undefined) this.currentVersion = details.current_version;
+    this.extensions = details.extensions ?? {};
   }
 
   /** True for 412: someone else changed the resource since it was read. */
@@ -121,6 +127,8 @@ export interface RequestOptions {
   query?: Query;
   /** Sent as JSON. */
   body?: unknown;
+  /** Sent as multipart/form-data (the browser sets the boundary); instead of body. */
+  form?: FormData;
   /** Content type of the body; default application/json. */
   contentType?: string;
   /** The version the change is based on; sent as If-Match: "<version>". */
@@ -326,15 +334,6 @@ export class ApiClient {
     await this.request<unknown>('DELETE', `/users/${encodeURIComponent(username)}`, {});
   }
 
-  /** The paths of the service's OpenAPI document: which routes this service has. */
-  async routes(signal?: AbortSignal): Promise<string[]> {
-    const url = `${this.baseUrl.replace(/\/v1$/, '')}/openapi.json`;
-    const response = await this.fetchImpl(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin', ...(signal ? { signal } : {}) });
-    if (!response.ok) throw await problemFrom(response);
-    const doc = (await response.json()) as { paths?: Record<string, unknown> };
-    return Object.keys(doc.paths ?? {});
-  }
-
   /** GETs path and returns the parsed JSON body. */
   async getJSON<T>(path: string, query: Query = {}, signal?: AbortSignal): Promise<T> {
     return (await this.get(path, query, signal)) as T;
@@ -351,7 +350,9 @@ export class ApiClient {
     const url = this.url(path, options.query ?? {});
     const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
     const init: RequestInit = { method, headers, credentials: 'same-origin' };
-    if (options.body !== undefined) {
+    if (options.form !== undefined) {
+      init.body = options.form;
+    } else if (options.body !== undefined) {
       headers['Content-Type'] = options.contentType ?? 'application/json';
       init.body = JSON.stringify(options.body);
     }
@@ -372,6 +373,32 @@ export class ApiClient {
       throw new Error(`${method} ${path}: response is not JSON`);
     }
     return { data, status: response.status, ...(version !== undefined ? { version } : {}) };
+  }
+
+  /**
+   * POST /import: sends the files as multipart/form-data (one part "file" each, with its
+   * name). dryRun only validates. Returns the report; a real run refused because of its rows
+   * throws a Problem whose extensions hold the report (see importReportOf in exchange.ts).
+   */
+  async importFiles(files: readonly File[], options: { dryRun: boolean; region?: string }, signal?: AbortSignal): Promise<ImportReport> {
+    const form = new FormData();
+    for (const file of files) form.append('file', file, file.name);
+    const { data } = await this.request<ImportReport>('POST', '/import', {
+      query: { dry_run: options.dryRun, region: options.region },
+      form,
+      ...(signal ? { signal } : {}),
+    });
+    return data;
+  }
+
+  /** The address of an import template: xlsx (all sheets) or csv (one sheet, or a zip of all). */
+  templateHref(format: 'xlsx' | 'csv', options: { sheet?: string; region?: string } = {}): string {
+    return this.url('/import/template', { format, sheet: options.sheet, region: options.region });
+  }
+
+  /** The address of an export download of what the caller may read. */
+  exportHref(format: string, options: { region?: string } = {}): string {
+    return this.url('/export', { format, region: options.region });
   }
 
   private url(path: string, query: Query): string {
@@ -420,6 +447,9 @@ export async function problemFrom(response: Response): Promise<Problem> {
   };
   if (typeof b.instance === 'string') details.instance = b.instance;
   if (typeof b.current_version === 'number') details.current_version = b.current_version;
+  const standard = new Set(['type', 'title', 'status', 'detail', 'instance', 'errors', 'current_version']);
+  const extensions = Object.fromEntries(Object.entries(b).filter(([name]) => !standard.has(name)));
+  if (Object.keys(extensions).length > 0) details.extensions = extensions;
   if (Array.isArray(b.errors)) {
     details.errors = b.errors.filter(
       (e): e is FieldError =>

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatDate, formatDecimal, formatDelta, formatInt, formatPercent, formatRange, formatScore } from './format';
+import { formatBytes, formatDate, formatDecimal, formatDelta, formatInt, formatPercent, formatRange, formatScore } from './format';
 import { setLanguage } from './i18n';
 
 afterEach(() => setLanguage('de'));
@@ -35,5 +35,18 @@ describe('formatting in English', () => {
     expect(formatDecimal(5.235602)).toBe('5.2');
     expect(formatDate('2026-03-01')).toBe('01/03/2026');
     expect(formatPercent(0.5)).toBe('50%');
+  });
+});
+
+describe('file sizes', () => {
+  it('uses binary units and the language’s decimal mark', () => {
+    expect(formatBytes(812)).toBe('812 B');
+    expect(formatBytes(12_595)).toBe('12 KB');
+    expect(formatBytes(5_000)).toBe('4,9 KB');
+    expect(formatBytes(2048)).toBe('2 KB');
+    expect(formatBytes(4.5 * 1024 * 1024)).toBe('4,5 MB');
+    expect(formatBytes(300 * 1024 * 1024)).toBe('300 MB');
+    setLanguage('en');
+    expect(formatBytes(5_000)).toBe('4.9 KB');
   });
 });

@@ -65,3 +65,16 @@ export function formatDelta(delta: number, digits = 0): string {
   const abs = digits === 0 ? formatInt(Math.abs(delta)) : formatDecimal(Math.abs(delta), digits);
   return delta > 0 ? `+${abs}` : `−${abs}`;
 }
+
+/** A file size in binary units as file managers show it: 812 B, 12,3 KB, 4,5 MB. */
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${formatInt(n)} B`;
+  const units = ['KB', 'MB', 'GB'];
+  let value = n / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${formatDecimal(value, value < 10 ? 1 : 0)} ${units[unit]}`;
+}

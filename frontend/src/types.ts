@@ -461,3 +461,60 @@ export interface AuditEntry {
   redacted?: boolean;
   summary?: string;
 }
+
+// Import and export (POST /import, GET /import/template, GET /export).
+
+/** One problem of an import, located as precisely as the file allows. */
+export interface ImportRowError {
+  file: string;
+  /** The sheet (XLSX) or table (JSON "nodes", GeoJSON "features"); absent for CSV files. */
+  sheet?: string;
+  /** Spreadsheet row (CSV: the line, header = 1) or position in JSON; 0 for the whole file. */
+  row: number;
+  /** Column header (JSON: the property); absent when the whole row is meant. */
+  column?: string;
+  value?: string;
+  message: string;
+  /** invalid, unknown_name, ambiguous_name, duplicate_row, unknown_column, missing_column, forbidden or conflict. */
+  code: string;
+  /** The closest known names for an unknown one. */
+  suggestions?: string[];
+}
+
+/** Rows of one table by outcome. */
+export interface ImportCounts {
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+}
+
+export interface ImportSheetReport extends ImportCounts {
+  sheet: string;
+  /** A sheet kind (measures, organisations, …), or nodes / features. */
+  kind: string;
+}
+
+export interface ImportFileReport {
+  file: string;
+  format: string;
+  encoding?: string;
+  delimiter?: string;
+  sheets: ImportSheetReport[] | null;
+}
+
+/** The answer of POST /import, dry run or real run. */
+export interface ImportReport extends ImportCounts {
+  dry_run: boolean;
+  /** No row has an error: a real run wrote everything, a dry run would. */
+  ok: boolean;
+  written: boolean;
+  revision?: number;
+  files: ImportFileReport[] | null;
+  relations: { added: number; updated: number; removed: number; unchanged: number };
+  /** At most 1,000 problems; error_count counts all. */
+  errors: ImportRowError[] | null;
+  error_count: number;
+  warnings: string[] | null;
+}

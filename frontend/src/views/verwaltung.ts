@@ -1,5 +1,6 @@
-// Verwaltung: sign-in, the data import (announced until the service has its route), users
-// and their roles per region (administrators), and the audit log (coordinators and
+// Verwaltung: sign-in, the data import with its validation preview (coordinators and
+// administrators; views/importer.ts), templates and exports (everyone; views/downloads.ts),
+// users and their roles per region (administrators), and the audit log (coordinators and
 // administrators): who changed what, before and after.
 
 import { Problem } from '../api';
@@ -8,9 +9,12 @@ import { formatDateTime } from '../format';
 import { t, type MessageKey } from '../i18n';
 import { roleLabel } from '../labels';
 import type { AuditEntry, Region, Role, User } from '../types';
+import { storedRegion } from '../refdata';
 import { emptyBox, errorBox, inputField, loadingBox, Loader, selectField, statusLine } from '../ui';
 import { readQuery, replaceQuery } from '../url';
 import { pathForId } from './detail';
+import { createDownloads } from './downloads';
+import { createImporter } from './importer';
 import { viewHeading, type MountView } from './view';
 
 const roles: Role[] = ['viewer', 'member', 'coordinator'];
@@ -38,7 +42,6 @@ export function changedFields(before: unknown, after: unknown): { field: string;
 export const verwaltungView: MountView = (target, { api, session, refdata }) => {
   const query = readQuery(location.search, ['region'] as const);
   let regions: Region[] = [];
-  let importRoute: boolean | undefined;
   let users: { status: 'idle' | 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; items: User[] } = { status: 'idle' };
   let audit: { status: 'idle' | 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; items: AuditEntry[]; next: string; more: boolean } = {
     status: 'idle',
@@ -53,6 +56,13 @@ export const verwaltungView: MountView = (target, { api, session, refdata }) => 
   const usersLoader = new Loader();
   const auditLoader = new Loader();
   const setup = new Loader();
+
+  const importer = createImporter(api, () => {
+    // What the lists and the audit log show has changed.
+    refdata.forget();
+    if (canAudit()) loadAudit();
+  });
+  const downloads = createDownloads(api, query.region ?? storedRegion() ?? undefined);
 
   const heading = viewHeading('');
   const status = statusLine();
@@ -126,23 +136,6 @@ export const verwaltungView: MountView = (target, { api, session, refdata }) => 
         ),
     );
     return loginForm;
-  }
-
-  // --- Import ----------------------------------------------------------------------------
-
-  const importWrap = h('section', { class: 'admin-section', 'aria-labelledby': 'import-title', id: 'import' });
-
-  function importSection(): HTMLElement {
-    replaceChildren(
-      importWrap,
-      h('h2', { id: 'import-title' }, t('import.title')),
-      importRoute === undefined
-        ? loadingBox(t('import.checking'))
-        : importRoute
-          ? h('p', {}, t('import.api'))
-          : h('div', { class: 'coming', 'data-state': 'coming' }, h('p', { class: 'badge' }, t('import.coming')), h('p', {}, t('import.comingText'))),
-    );
-    return importWrap;
   }
 
   // --- Users -----------------------------------------------------------------------------
@@ -498,8 +491,10 @@ export const verwaltungView: MountView = (target, { api, session, refdata }) => 
       return;
     }
     status.textContent = '';
+    importer.render(u, regions);
+    downloads.render(regions);
     if (!u) {
-      place(loginSection(), importSection());
+      place(loginSection(), importer.element, downloads.element);
     } else {
       replaceChildren(
         accountWrap,
@@ -519,7 +514,7 @@ export const verwaltungView: MountView = (target, { api, session, refdata }) => 
       );
       replaceChildren(usersOff, h('h2', {}, t('users.title')), h('p', { class: 'muted' }, t('users.adminsOnly')));
       replaceChildren(auditOff, h('h2', {}, t('audit.title')), h('p', { class: 'muted' }, t('audit.coordinatorsOnly')));
-      place(accountWrap, importSection(), u.admin ? usersSection() : usersOff, canAudit() ? auditSection() : auditOff);
+      place(accountWrap, importer.element, downloads.element, u.admin ? usersSection() : usersOff, canAudit() ? auditSection() : auditOff);
     }
     if (focused && !(document.activeElement instanceof HTMLElement && document.activeElement.id === focused)) {
       (document.getElementById(focused) ?? body.querySelector<HTMLElement>(`[data-focus="${focused}"]`))?.focus();
@@ -541,19 +536,15 @@ export const verwaltungView: MountView = (target, { api, session, refdata }) => 
   const stopSession = session.onChange(onSession);
   render();
   setup.run(
-    async (signal) => {
-      const [r, paths] = await Promise.all([refdata.regions(), api.routes(signal).catch(() => [] as string[]), session.load()]);
-      return { r, hasImport: paths.some((p) => p.startsWith('/api/v1/import')) };
+    async () => {
+      const [r] = await Promise.all([refdata.regions(), session.load()]);
+      return r;
     },
-    ({ r, hasImport }) => {
+    (r) => {
       regions = r;
-      importRoute = hasImport;
       onSession();
     },
-    () => {
-      importRoute = false;
-      onSession();
-    },
+    () => onSession(),
   );
 
   return {
@@ -563,6 +554,7 @@ export const verwaltungView: MountView = (target, { api, session, refdata }) => 
       usersLoader.stop();
       auditLoader.stop();
       setup.stop();
+      importer.stop();
     },
   };
 };
