@@ -152,7 +152,7 @@ func (s *Server) handleImport(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(status)
 	_ = json.NewEncoder(w).Encode(ImportProblem{Type: problemType(code), Title: http.StatusText(status), Status: status,
-		Detail:   fmt.Sprintf("%d problems in the import; nothing was written", rep.ErrorCount),
+		Detail:   fmt.Sprintf("%s in the import; nothing was written", problemCount(rep.ErrorCount)),
 		Instance: r.URL.Path, Errors: fields, RequestID: requestID(r.Context()), Report: rep})
 }
 
@@ -390,4 +390,12 @@ func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) {
 		// The answer has started; all that is left is to log and cut it short.
 		s.log.Error().Err(err).Str("request_id", requestID(r.Context())).Msg("export failed")
 	}
+}
+
+// problemCount says "1 problem" or "n problems".
+func problemCount(n int) string {
+	if n == 1 {
+		return "1 problem"
+	}
+	return fmt.Sprintf("%d problems", n)
 }

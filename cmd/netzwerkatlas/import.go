@@ -98,7 +98,11 @@ written. Importing the same files again changes nothing. Templates: netzwerkatla
 		printReport(stdout, rep, time.Since(start))
 	}
 	if !rep.OK {
-		return fmt.Errorf("%d problems; nothing was written", rep.ErrorCount)
+		noun := "problems"
+		if rep.ErrorCount == 1 {
+			noun = "problem"
+		}
+		return fmt.Errorf("%d %s; nothing was written", rep.ErrorCount, noun)
 	}
 	return nil
 }

@@ -16,7 +16,8 @@ type Report struct {
 	Files []FileReport `json:"files"`
 	// Rows counts the data rows read (nodes for JSON, features for GeoJSON); Created,
 	// Updated, Unchanged and Skipped count them by outcome. A row is updated when its entry
-	// or one of the relationships its row states changes.
+	// or one of the relationships its row states changes. A row with an error has no outcome,
+	// so the four add up to Rows only when there is no error.
 	Rows      int `json:"rows"`
 	Created   int `json:"created"`
 	Updated   int `json:"updated"`
