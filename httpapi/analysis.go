@@ -303,24 +303,32 @@ func (s *Server) organisationRegion(r *http.Request, id string) (string, error) 
 	return e.RegionKey(), nil
 }
 
+// organisationRequest reads what the analyses of one organisation take: the organisation
+// from the path (one the caller may see), its region, and the route's one whole-number
+// parameter (0 when absent). ok is false when an error was written.
+func (s *Server) organisationRequest(w http.ResponseWriter, r *http.Request, param string) (id, region string, n int, ok bool) {
+	q := r.URL.Query()
+	err := queryParams(q, param)
+	if err == nil {
+		n, err = intParam(q, param)
+	}
+	if err == nil {
+		id = mux.Vars(r)["id"]
+		region, err = s.organisationRegion(r, id)
+	}
+	if err != nil {
+		s.writeError(w, r, err)
+		return "", "", 0, false
+	}
+	return id, region, n, true
+}
+
 // handlePartners serves GET /api/v1/analysis/partners/{id}?limit=: the organisations the
 // organisation has no tie with yet, ranked by the partner score, with the score's parts and
 // the reasons; contact people's e-mail and phone only for roles that may see them.
 func (s *Server) handlePartners(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	if err := queryParams(q, "limit"); err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	limit, err := intParam(q, "limit")
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	id := mux.Vars(r)["id"]
-	region, err := s.organisationRegion(r, id)
-	if err != nil {
-		s.writeError(w, r, err)
+	id, region, limit, ok := s.organisationRequest(w, r, "limit")
+	if !ok {
 		return
 	}
 	acc, err := s.accessFor(r)
@@ -380,20 +388,8 @@ func (s *Server) handleNetwork(w http.ResponseWriter, r *http.Request) {
 // handleEgo serves GET /api/v1/analysis/network/ego/{id}?depth=: the organisations within
 // depth (1–3, default 1) ties of the organisation, and the ties among them.
 func (s *Server) handleEgo(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	if err := queryParams(q, "depth"); err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	depth, err := intParam(q, "depth")
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	id := mux.Vars(r)["id"]
-	region, err := s.organisationRegion(r, id)
-	if err != nil {
-		s.writeError(w, r, err)
+	id, region, depth, ok := s.organisationRequest(w, r, "depth")
+	if !ok {
 		return
 	}
 	s.analyse(w, r, region, fmt.Sprintf("ego|%s|%d", id, depth), func(_ context.Context, snap *graph.Snapshot) (any, error) {
