@@ -112,6 +112,11 @@ type DuplicateParams struct {
 	// block. Pairs further apart in that order are not compared; Duplicates.Capped names
 	// the blocks where this happened.
 	MaxBlock int `json:"max_block"`
+	// ClustersOnly leaves the pairs undescribed: Pairs, Reviewed and each cluster's Pairs
+	// stay empty while clusters, counts and kinds are complete. Describing the pairs (parts,
+	// shared terms, highlights, explanations) is most of the work; a monitoring run needs only
+	// the clusters.
+	ClustersOnly bool `json:"clusters_only,omitempty"`
 }
 
 // DuplicatePart is one structural part of a pair's comparison.
@@ -248,6 +253,7 @@ type dupParams struct {
 	threshold, textWeight, textFull, titleWeight float64
 	w                                            StructureWeights
 	maxBlock                                     int
+	clustersOnly                                 bool
 	noPrune                                      bool // for tests: verify every candidate's cosine
 }
 
@@ -259,7 +265,7 @@ func invalidDup(field, msg string) error {
 // resolve checks p and fills in the defaults.
 func (p DuplicateParams) resolve() (dupParams, error) {
 	r := dupParams{threshold: p.Threshold, textWeight: p.TextWeight, textFull: p.TextFull,
-		titleWeight: p.TitleWeight, w: DefaultStructureWeights, maxBlock: p.MaxBlock}
+		titleWeight: p.TitleWeight, w: DefaultStructureWeights, maxBlock: p.MaxBlock, clustersOnly: p.ClustersOnly}
 	unit := func(field string, v *float64, def float64) error {
 		if *v == 0 {
 			*v = def
@@ -423,6 +429,12 @@ func findDuplicates(s *graph.Snapshot, rp dupParams) *Duplicates {
 			d.Pairs = append(d.Pairs, c.Pairs...)
 			c.Pairs = d.Pairs[at:len(d.Pairs):len(d.Pairs)]
 		}
+	}
+	if d.Pairs == nil {
+		d.Pairs = []DuplicatePair{}
+	}
+	if d.Reviewed == nil {
+		d.Reviewed = []DuplicatePair{}
 	}
 	return d
 }
@@ -974,6 +986,12 @@ func (ix *dupIndex) run(members []int32, p dupParams, workers int) *dupRegion {
 	}
 	var sizes []int
 	out.clusters, sizes, report, reportReview = r.clusters(report, reportReview, find, links)
+	if p.clustersOnly {
+		for c := range out.clusters {
+			out.clusters[c].Pairs = []DuplicatePair{}
+		}
+		return out
+	}
 	out.pairs = r.describeAll(report, reportReview, workers)
 	at := 0
 	for c, n := range sizes {

@@ -868,3 +868,31 @@ func ExampleFindDuplicates() {
 	// msr_a–msr_b parallel_offer (coordinate): score 0.82, text 0.44, structure 0.67
 	// [sprachcaf deutsch gesprach zugewandert uben]
 }
+
+// TestDuplicatesClustersOnly: without the pairs' descriptions the clusters, their kinds and
+// the counts are the same.
+func TestDuplicatesClustersOnly(t *testing.T) {
+	for key, s := range demoSnapshots(t) {
+		full, err := FindDuplicates(s, DuplicateParams{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		lean, err := FindDuplicates(s, DuplicateParams{ClustersOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(lean.Pairs) != 0 || lean.Pairs == nil || lean.Reviewed == nil || len(full.Pairs) == 0 {
+			t.Errorf("%s: %d pairs described with ClustersOnly (nil %v), %d without", key, len(lean.Pairs), lean.Pairs == nil, len(full.Pairs))
+		}
+		if len(lean.Clusters) != len(full.Clusters) || lean.AboveThreshold != full.AboveThreshold || lean.Candidates != full.Candidates {
+			t.Fatalf("%s: %d clusters, %d above, %d candidates; full run %d, %d, %d", key,
+				len(lean.Clusters), lean.AboveThreshold, lean.Candidates, len(full.Clusters), full.AboveThreshold, full.Candidates)
+		}
+		for i, c := range lean.Clusters {
+			f := full.Clusters[i]
+			if !slices.Equal(c.Measures, f.Measures) || c.Kind != f.Kind || c.Score != f.Score || c.Links != f.Links {
+				t.Errorf("%s: cluster %d differs: %+v, full %+v", key, i, c, f)
+			}
+		}
+	}
+}

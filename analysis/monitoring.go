@@ -358,7 +358,7 @@ func Monitor(s *graph.Snapshot) (*MonitoringRun, error) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		dup, dupErr = FindDuplicates(s, DuplicateParams{})
+		dup, dupErr = FindDuplicates(s, DuplicateParams{ClustersOnly: true})
 	}()
 	cov, err := ComputeCoverage(s, CoverageParams{})
 	var net *NetworkAnalysis
