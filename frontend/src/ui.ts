@@ -104,6 +104,9 @@ export function facts(pairs: readonly [string, string | Node | undefined | null 
   return dl;
 }
 
+/** The state of something a view loads. */
+export type Loadable<T> = { status: 'idle' } | { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; data: T };
+
 /**
  * Runs one request at a time: starting a new one aborts the one before, and an aborted
  * request reports nothing. unmount() aborts for good.
@@ -124,6 +127,23 @@ export class Loader {
       (error: unknown) => {
         if (!controller.signal.aborted && !isAbort(error)) failed(error);
       },
+    );
+  }
+
+  /**
+   * Runs load and reports its progress through set: loading at once, then ready or error
+   * (nothing when aborted). after runs once the data is set.
+   */
+  track<T>(load: (signal: AbortSignal) => Promise<T>, set: (state: Loadable<T>) => void, after?: (data: T) => void): void {
+    if (this.stopped) return;
+    set({ status: 'loading' });
+    this.run(
+      load,
+      (data) => {
+        set({ status: 'ready', data });
+        after?.(data);
+      },
+      (error) => set({ status: 'error', error }),
     );
   }
 

@@ -34,7 +34,7 @@ import type {
   Region,
   TargetGroup,
 } from '../types';
-import { emptyBox, errorBox, loadingBox, Loader, selectField, statusLine } from '../ui';
+import { emptyBox, errorBox, loadingBox, Loader, selectField, statusLine, type Loadable } from '../ui';
 import { mapLimit } from '../util';
 import { mapHref, parseMapState, replaceQuery, type MapState } from '../url';
 import { viewHeading, type MountView } from './view';
@@ -60,8 +60,6 @@ interface PanelData {
   providerOf: Map<string, string[]>;
   networks: Network[];
 }
-
-type Loadable<T> = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; data: T };
 
 export const karteView: MountView = (target, { api, refdata }) => {
   let state: MapState = parseMapState(location.search);
@@ -378,16 +376,10 @@ export const karteView: MountView = (target, { api, refdata }) => {
       renderPanel();
       return;
     }
-    panel = { status: 'loading' };
-    renderPanel();
-    panelLoader.run(
+    panelLoader.track(
       (signal) => loadPanelData(ags, signal),
-      (loaded) => {
-        panel = { status: 'ready', data: loaded };
-        renderPanel();
-      },
-      (error) => {
-        panel = { status: 'error', error };
+      (v) => {
+        panel = v;
         renderPanel();
       },
     );
@@ -685,7 +677,7 @@ export const karteView: MountView = (target, { api, refdata }) => {
     );
 
     let body: (Node | false | null)[];
-    if (!panel || panel.status === 'loading') {
+    if (!panel || panel.status === 'loading' || panel.status === 'idle') {
       body = [loadingBox(t('karte.panel.loading'))];
     } else if (panel.status === 'error') {
       body = [errorBox(t('karte.panel.error'), panel.error, loadPanel)];

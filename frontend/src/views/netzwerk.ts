@@ -16,7 +16,7 @@ import type { LayoutAnswer, LayoutRequest } from '../network/layout.worker';
 import { communityColours, dimmed, edgeSize, metricOf, nodeSize, otherCommunity, sizeMetrics, type SizeMetric } from '../network/style';
 import { preferredRegion, storedRegion, storeRegion } from '../refdata';
 import type { EgoNetwork, Field, Municipality, Named, NetworkAnalysis, Region } from '../types';
-import { emptyBox, errorBox, loadingBox, Loader, selectField, statusLine } from '../ui';
+import { emptyBox, errorBox, loadingBox, Loader, selectField, statusLine, type Loadable } from '../ui';
 import { readQuery, replaceQuery, withQuery } from '../url';
 import { detailPath } from './detail';
 import { viewHeading, type MountView } from './view';
@@ -32,8 +32,6 @@ const metricLabels: Record<SizeMetric, MessageKey> = {
   pagerank: 'netzwerk.size.pagerank',
   degree: 'netzwerk.size.degree',
 };
-
-type Loadable<T> = { status: 'idle' } | { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; data: T };
 
 export const netzwerkView: MountView = (target, { api, refdata, navigate }) => {
   let state: State = readQuery(location.search, keys);

@@ -9,7 +9,7 @@ import { t, type MessageKey } from '../i18n';
 import { orgKindLabel } from '../labels';
 import { preferredRegion, storedRegion, storeRegion } from '../refdata';
 import type { Named, Organisation, Partner, PartnerReason, Partners, Region } from '../types';
-import { emptyBox, errorBox, loadingBox, Loader, selectField, statusLine } from '../ui';
+import { emptyBox, errorBox, loadingBox, Loader, selectField, statusLine, type Loadable } from '../ui';
 import { readQuery, replaceQuery, withQuery } from '../url';
 import { detailPath } from './detail';
 import { viewHeading, type MountView } from './view';
@@ -51,7 +51,7 @@ export const partnerView: MountView = (target, { api, refdata, session }) => {
   let state = readQuery(location.search, ['region', 'org'] as const);
   let regions: Region[] = [];
   let orgs: Organisation[] = [];
-  let result: { status: 'idle' } | { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; data: Partners } = { status: 'idle' };
+  let result: Loadable<Partners> = { status: 'idle' };
   let setupError: unknown;
   const loader = new Loader();
   const setup = new Loader();
@@ -75,16 +75,10 @@ export const partnerView: MountView = (target, { api, refdata, session }) => {
       render();
       return;
     }
-    result = { status: 'loading' };
-    render();
-    loader.run(
+    loader.track(
       (signal) => api.partners(org, 10, signal),
-      (data) => {
-        result = { status: 'ready', data };
-        render();
-      },
-      (error) => {
-        result = { status: 'error', error };
+      (v) => {
+        result = v;
         render();
       },
     );

@@ -11,12 +11,10 @@ import { t, type MessageKey } from '../i18n';
 import { classLabel, measureStatuses, statusLabel } from '../labels';
 import { preferredRegion, storedRegion, storeRegion } from '../refdata';
 import type { Comparison, Coverage, CoverageCell, Field, Gaps, NetworkAnalysis, Region, SnapshotInfo } from '../types';
-import { emptyBox, errorBox, inputField, loadingBox, Loader, selectField, statusLine } from '../ui';
+import { emptyBox, errorBox, inputField, loadingBox, Loader, selectField, statusLine, type Loadable } from '../ui';
 import { mapHref, readQuery, replaceQuery, withQuery } from '../url';
 import { mapLimit } from '../util';
 import { viewHeading, type MountView } from './view';
-
-type Loadable<T> = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; data: T };
 
 /** Measures per field and status: field id → status → count. */
 export type StatusCounts = Map<string, Record<string, number>>;
@@ -55,7 +53,7 @@ export const steuerungView: MountView = (target, { api, refdata, session }) => {
   let network: Loadable<NetworkAnalysis> = { status: 'loading' };
   let statuses: Loadable<StatusCounts> = { status: 'loading' };
   let snapshots: Loadable<SnapshotInfo[]> | { status: 'forbidden' } = { status: 'loading' };
-  let comparison: Loadable<Comparison> | { status: 'idle' } = { status: 'idle' };
+  let comparison: Loadable<Comparison> = { status: 'idle' };
   let saveState: { status: 'idle' } | { status: 'saving' } | { status: 'error'; error: unknown } | { status: 'saved'; label: string } = { status: 'idle' };
   let setupError: unknown;
 
@@ -90,18 +88,13 @@ export const steuerungView: MountView = (target, { api, refdata, session }) => {
   // --- Loading ---------------------------------------------------------------------------
 
   function run<T>(key: keyof typeof loaders, set: (v: Loadable<T>) => void, load: (signal: AbortSignal) => Promise<T>, after?: () => void): void {
-    set({ status: 'loading' });
-    loaders[key].run(
+    loaders[key].track(
       load,
-      (data) => {
-        set({ status: 'ready', data });
-        renderLive();
-        after?.();
+      (v) => {
+        set(v);
+        if (v.status !== 'loading') renderLive();
       },
-      (error) => {
-        set({ status: 'error', error });
-        renderLive();
-      },
+      after,
     );
   }
 
@@ -180,16 +173,10 @@ export const steuerungView: MountView = (target, { api, refdata, session }) => {
       renderCompare();
       return;
     }
-    comparison = { status: 'loading' };
-    renderCompare();
-    loaders.compare.run(
+    loaders.compare.track(
       (signal) => api.compareSnapshots(from, to, signal),
-      (data) => {
-        comparison = { status: 'ready', data };
-        renderCompare();
-      },
-      (error) => {
-        comparison = { status: 'error', error };
+      (v) => {
+        comparison = v;
         renderCompare();
       },
     );
@@ -222,7 +209,7 @@ export const steuerungView: MountView = (target, { api, refdata, session }) => {
     replaceChildren(
       section,
       h('h2', { id }, title),
-      value.status === 'loading' ? loadingBox(t('steuerung.loading')) : errorBox(t('steuerung.error', { section: title }), value.error, retry),
+      value.status === 'error' ? errorBox(t('steuerung.error', { section: title }), value.error, retry) : loadingBox(t('steuerung.loading')),
     );
     return true;
   }
@@ -519,7 +506,7 @@ export const steuerungView: MountView = (target, { api, refdata, session }) => {
     const parts: (Node | false | null | undefined)[] = [];
     if (snapshots.status === 'forbidden') {
       parts.push(h('p', { class: 'note' }, t('steuerung.compareSignIn'), ' ', h('a', { href: '/verwaltung' }, t('account.signIn'))));
-    } else if (snapshots.status === 'loading') parts.push(loadingBox(t('steuerung.snapshotsLoading')));
+    } else if (snapshots.status === 'loading' || snapshots.status === 'idle') parts.push(loadingBox(t('steuerung.snapshotsLoading')));
     else if (snapshots.status === 'error') parts.push(errorBox(t('steuerung.snapshotsError'), snapshots.error, loadSnapshots));
     else {
       const list = snapshots.data;
