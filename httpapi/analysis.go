@@ -64,7 +64,12 @@ func (s *Server) analyse(w http.ResponseWriter, r *http.Request, region, key str
 		s.writeError(w, r, err)
 		return
 	}
-	w.Header().Set("Content-Type", "application/json")
+	writeResult(w, res, "application/json")
+}
+
+// writeResult writes a cached result's JSON.
+func writeResult(w http.ResponseWriter, res *analysisResult, contentType string) {
+	w.Header().Set("Content-Type", contentType)
 	_, _ = w.Write(res.body)
 	_, _ = w.Write([]byte("\n"))
 }
@@ -120,18 +125,33 @@ func publicPart(s *graph.Snapshot) *graph.Snapshot {
 	return out
 }
 
-// coverageParams reads the parameters of the coverage analysis.
-func coverageParams(q map[string][]string) (analysis.CoverageParams, error) {
-	get := func(n string) string {
-		if vs := q[n]; len(vs) > 0 {
-			return vs[0]
-		}
-		return ""
+// coverageRequest reads the region and the coverage parameters that the coverage, gaps and
+// map routes share, allowing the route's extra parameters too; ok is false when an error was
+// written.
+func (s *Server) coverageRequest(w http.ResponseWriter, r *http.Request, extra ...string) (region string, p analysis.CoverageParams, ok bool) {
+	q := r.URL.Query()
+	err := queryParams(q, append([]string{"region", "target_group", "demand", "thin_factor"}, extra...)...)
+	if err == nil {
+		p = analysis.CoverageParams{TargetGroup: q.Get("target_group"), Demand: q.Get("demand")}
+		p.ThinFactor, err = floatParam(q, "thin_factor")
 	}
-	p := analysis.CoverageParams{TargetGroup: get("target_group"), Demand: get("demand")}
-	f, err := floatParam(q, "thin_factor")
-	p.ThinFactor = f
-	return p, err
+	if err != nil {
+		s.writeError(w, r, err)
+		return "", p, false
+	}
+	return q.Get("region"), p, true
+}
+
+// coverage returns the coverage of a region through the analysis cache, so that the
+// coverage, gaps and map routes share one computation per revision and parameters.
+func (s *Server) coverage(r *http.Request, region string, p analysis.CoverageParams) (*analysis.Coverage, *analysisResult, error) {
+	res, err := s.analysisResult(r, region, fmt.Sprintf("coverage|%+v", p), func(_ context.Context, snap *graph.Snapshot) (any, error) {
+		return analysis.ComputeCoverage(snap, p)
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return res.value.(*analysis.Coverage), res, nil
 }
 
 // handleCoverage serves GET /api/v1/analysis/coverage?region=&target_group=&demand=&thin_factor=:
@@ -139,42 +159,32 @@ func coverageParams(q map[string][]string) (analysis.CoverageParams, error) {
 // and the gaps ranked by unserved demand. Callers without a role in the region get the
 // coverage of the public offers (the transparency map).
 func (s *Server) handleCoverage(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	if err := queryParams(q, "region", "target_group", "demand", "thin_factor"); err != nil {
-		s.writeError(w, r, err)
+	region, p, ok := s.coverageRequest(w, r)
+	if !ok {
 		return
 	}
-	p, err := coverageParams(q)
+	_, res, err := s.coverage(r, region, p)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	s.analyse(w, r, q.Get("region"), fmt.Sprintf("coverage|%+v", p), func(_ context.Context, snap *graph.Snapshot) (any, error) {
-		return analysis.ComputeCoverage(snap, p)
-	})
+	writeResult(w, res, "application/json")
 }
 
 // handleGaps serves GET /api/v1/analysis/gaps?region=&target_group=&demand=&thin_factor=: the
 // gaps of the coverage analysis ranked by unserved demand, and the thin cells, each with its
 // explanation.
 func (s *Server) handleGaps(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	if err := queryParams(q, "region", "target_group", "demand", "thin_factor"); err != nil {
-		s.writeError(w, r, err)
+	region, p, ok := s.coverageRequest(w, r)
+	if !ok {
 		return
 	}
-	p, err := coverageParams(q)
+	c, _, err := s.coverage(r, region, p)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	s.analyse(w, r, q.Get("region"), fmt.Sprintf("gaps|%+v", p), func(_ context.Context, snap *graph.Snapshot) (any, error) {
-		c, err := analysis.ComputeCoverage(snap, p)
-		if err != nil {
-			return nil, err
-		}
-		return c.GapList(), nil
-	})
+	writeJSON(w, http.StatusOK, c.GapList())
 }
 
 // MapFeature is one municipality of the map: its boundary and its coverage figures.
@@ -220,27 +230,21 @@ type MapCollection struct {
 // the region's municipalities as GeoJSON features with their coverage figures — for the chosen
 // field its class, density and networks — for the transparency map and for GIS.
 func (s *Server) handleMap(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	if err := queryParams(q, "region", "field", "target_group", "demand", "thin_factor"); err != nil {
-		s.writeError(w, r, err)
+	region, p, ok := s.coverageRequest(w, r, "field")
+	if !ok {
 		return
 	}
-	p, err := coverageParams(q)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	field := q.Get("field")
-	res, err := s.analysisResult(r, q.Get("region"), fmt.Sprintf("map|%s|%+v", field, p), func(_ context.Context, snap *graph.Snapshot) (any, error) {
+	field := r.URL.Query().Get("field")
+	res, err := s.analysisResult(r, region, fmt.Sprintf("map|%s|%+v", field, p), func(_ context.Context, snap *graph.Snapshot) (any, error) {
 		c, err := analysis.ComputeCoverage(snap, p)
 		if err != nil {
 			return nil, err
 		}
-		if field != "" && !slices.ContainsFunc(c.Fields, func(f analysis.FieldSummary) bool { return f.ID == field }) {
+		fi := slices.IndexFunc(c.Fields, func(f analysis.FieldSummary) bool { return f.ID == field })
+		if field != "" && fi < 0 {
 			return nil, &graph.Error{Code: graph.EINVALID, Message: "unknown field",
 				Fields: []graph.FieldError{{Field: "field", Message: fmt.Sprintf("%q is not a field of action of region %s", field, c.Region)}}}
 		}
-		fi := slices.IndexFunc(c.Fields, func(f analysis.FieldSummary) bool { return f.ID == field })
 		out := &MapCollection{Type: "FeatureCollection", Features: []MapFeature{}}
 		for i, m := range snap.Municipalities {
 			ms := c.Municipalities[i]
@@ -263,8 +267,7 @@ func (s *Server) handleMap(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	w.Header().Set("Content-Type", "application/geo+json")
-	_, _ = w.Write(res.body)
+	writeResult(w, res, "application/geo+json")
 }
 
 // intParam parses an optional integer parameter.
