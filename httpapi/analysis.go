@@ -83,10 +83,10 @@ func (s *Server) analysisResult(r *http.Request, region, key string, compute fun
 	if err != nil {
 		return nil, err
 	}
-	if !within(acc.regions, region) {
+	if !within(acc.Regions, region) {
 		return nil, graph.NotFound(graph.KindRegion, region)
 	}
-	full := within(acc.internal, region)
+	full := within(acc.Internal, region)
 	rev, err := s.store.Revision(r.Context())
 	if err != nil {
 		return nil, err
@@ -104,25 +104,12 @@ func (s *Server) analysisResult(r *http.Request, region, key string, compute fun
 }
 
 // publicPart keeps the public nodes of a snapshot and the relationships among them.
+// Actors stay out: analyses do not need people.
 func publicPart(s *graph.Snapshot) *graph.Snapshot {
-	out := &graph.Snapshot{Region: s.Region, Revision: s.Revision, Taken: s.Taken}
-	keep := map[string]bool{}
-	for _, e := range s.Nodes() {
-		// Actors stay out: analyses do not need people.
-		if e.EntityKind() == graph.KindActor {
-			continue
-		}
-		if e.Base().Visibility == graph.Public || e.EntityKind() == graph.KindRegion {
-			keep[e.Base().ID] = true
-			out.Add(e)
-		}
-	}
-	for _, rel := range s.Relations {
-		if keep[rel.From] && keep[rel.To] {
-			out.Relations = append(out.Relations, rel)
-		}
-	}
-	return out
+	return s.Subset(func(e graph.Entity) (graph.Entity, bool) {
+		k := e.EntityKind()
+		return e, k != graph.KindActor && (e.Base().Visibility == graph.Public || k == graph.KindRegion)
+	})
 }
 
 // coverageRequest reads the region and the coverage parameters that the coverage, gaps and
@@ -300,7 +287,7 @@ func (s *Server) organisationRegion(r *http.Request, id string) (string, error) 
 	if err != nil {
 		return "", err
 	}
-	if !acc.canRead(e) {
+	if !acc.CanRead(e) {
 		return "", graph.NotFound(graph.KindOrganisation, id)
 	}
 	return e.RegionKey(), nil
@@ -339,7 +326,7 @@ func (s *Server) handlePartners(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	contacts := within(acc.contacts, region)
+	contacts := within(acc.Contacts, region)
 	s.analyse(w, r, region, fmt.Sprintf("partners|%s|%d|%t", id, limit, contacts), func(_ context.Context, snap *graph.Snapshot) (any, error) {
 		res, err := analysis.RecommendPartners(snap, analysis.CollaborationGraph(snap), id, analysis.PartnerParams{Limit: limit})
 		if err != nil {
@@ -431,7 +418,7 @@ func (s *Server) handleDuplicates(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	// Who reviewed a pair and why is internal: the public sees the verdicts only.
-	reviewers := within(acc.internal, q.Get("region"))
+	reviewers := within(acc.Internal, q.Get("region"))
 	s.analyse(w, r, q.Get("region"), fmt.Sprintf("duplicates|%v|%v|%d|%t", p.Threshold, p.TextWeight, p.MaxBlock, reviewers), func(_ context.Context, snap *graph.Snapshot) (any, error) {
 		d, err := analysis.FindDuplicates(snap, p)
 		if err != nil || reviewers {
@@ -515,7 +502,7 @@ func (s *Server) handleVerdict(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		e, err := s.store.Get(r.Context(), graph.KindMeasure, end.id)
-		if graph.ErrorCode(err) == graph.ENOTFOUND || (err == nil && !acc.canRead(e)) {
+		if graph.ErrorCode(err) == graph.ENOTFOUND || (err == nil && !acc.CanRead(e)) {
 			s.writeError(w, r, &graph.Error{Code: graph.ENOTFOUND, Message: "measure " + end.id + " does not exist",
 				Fields: []graph.FieldError{{Field: end.field, Message: "does not exist"}}})
 			return

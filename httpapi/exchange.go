@@ -319,7 +319,7 @@ func (s *Server) readableSnapshot(r *http.Request, region string) (*graph.Snapsh
 	if err != nil {
 		return nil, err
 	}
-	if region != "" && !within(acc.regions, region) {
+	if region != "" && !within(acc.Regions, region) {
 		return nil, graph.NotFound(graph.KindRegion, region)
 	}
 	snap, err := s.store.Snapshot(r.Context(), region)
@@ -329,7 +329,7 @@ func (s *Server) readableSnapshot(r *http.Request, region string) (*graph.Snapsh
 	if region != "" && len(snap.Regions) == 0 {
 		return nil, graph.NotFound(graph.KindRegion, region)
 	}
-	return exchange.Access{Regions: acc.regions, Internal: acc.internal, Contacts: acc.contacts}.Filter(snap), nil
+	return acc.Snapshot(snap), nil
 }
 
 // handleExport serves GET /api/v1/export?format=json|csv|xlsx|hsds|graphml|geojson&region=&sheet=&analyses=:

@@ -114,7 +114,7 @@ func (s *Server) handleNodeList(w http.ResponseWriter, r *http.Request, kind gra
 		s.writeError(w, r, err)
 		return
 	}
-	page, err := s.store.List(r.Context(), graph.ListQuery{Kind: kind, Filter: acc.filter(f), Limit: limit, Cursor: cursor})
+	page, err := s.store.List(r.Context(), graph.ListQuery{Kind: kind, Filter: acc.ListFilter(f), Limit: limit, Cursor: cursor})
 	if err != nil {
 		s.writeError(w, r, err)
 		return
@@ -178,7 +178,7 @@ func (s *Server) handleNodeRelations(w http.ResponseWriter, r *http.Request, kin
 			other = rel.From
 		}
 		k, _ := graph.KindOfID(other)
-		if o, err := s.store.Get(r.Context(), k, other); err == nil && acc.canRead(o) {
+		if o, err := s.store.Get(r.Context(), k, other); err == nil && acc.CanRead(o) {
 			out = append(out, rel)
 		}
 	}
@@ -199,7 +199,7 @@ func (s *Server) readNode(w http.ResponseWriter, r *http.Request, kind graph.Kin
 		return nil, access{}, false
 	}
 	e, err := s.store.Get(r.Context(), kind, id)
-	if err == nil && !acc.canRead(e) {
+	if err == nil && !acc.CanRead(e) {
 		err = graph.NotFound(kind, id)
 	}
 	if err != nil {

@@ -71,7 +71,7 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	res, err := s.store.Search(r.Context(), graph.SearchQuery{Text: text, Kinds: kinds, Filter: acc.filter(f), Limit: limit, Cursor: cursor})
+	res, err := s.store.Search(r.Context(), graph.SearchQuery{Text: text, Kinds: kinds, Filter: acc.ListFilter(f), Limit: limit, Cursor: cursor})
 	if err != nil {
 		s.writeError(w, r, err)
 		return
@@ -82,7 +82,7 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 		if matches == nil {
 			matches = []graph.FieldMatch{}
 		}
-		out.Items = append(out.Items, searchHit{Kind: h.Entity.EntityKind(), Score: h.Score, Item: acc.view(h.Entity), Matches: matches})
+		out.Items = append(out.Items, searchHit{Kind: h.Entity.EntityKind(), Score: h.Score, Item: view(acc, h.Entity), Matches: matches})
 	}
 	writeJSON(w, http.StatusOK, out)
 }

@@ -122,57 +122,22 @@ func (s *Server) handleReady(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]any{"status": "ready", "revision": rev})
 }
 
-// access describes what the caller may read: which regions, where internal entries too, and
-// whose contact data.
-type access struct {
-	// regions are the readable regions; nil means all (admins).
-	regions []string
-	// internal are the regions whose internal entries are readable; nil means all.
-	internal []string
-	// contacts are the regions whose actors' e-mail and phone are shown; nil means all.
-	contacts []string
-}
+// access is what the caller may read (graph.Access): which regions, where internal entries
+// too, and whose contact data.
+type access = graph.Access
 
-func (a access) filter(f graph.Filter) graph.Filter {
-	f.Regions = a.regions
-	f.PublicOutside = a.internal
-	if f.Visibility == graph.Internal && a.internal != nil && len(a.internal) == 0 {
-		f.Regions = []string{} // asks for what the caller may not see: nothing
-	}
-	return f
-}
+// within reports whether region is in set (nil: every region).
+func within(set []string, region string) bool { return graph.Within(set, region) }
 
-func within(set []string, region string) bool { return set == nil || slices.Contains(set, region) }
-
-// canRead reports whether the caller may see e.
-func (a access) canRead(e graph.Entity) bool {
-	r := e.RegionKey()
-	if r == "" {
-		return true // shared target groups
-	}
-	if e.EntityKind() == graph.KindRegion {
-		return within(a.regions, r) // its visibility says whether the region is public
-	}
-	return within(a.regions, r) && (e.Base().Visibility == graph.Public || within(a.internal, r))
-}
-
-// view prepares e for the caller: contact data only for roles that may see it. redacted
-// tells whether contact data was removed.
-func (a access) view(e graph.Entity) graph.Entity {
-	e, _ = a.viewR(e)
-	return e
-}
-
-func (a access) viewR(e graph.Entity) (graph.Entity, bool) {
-	if act, ok := e.(*graph.Actor); ok && !within(a.contacts, act.Region) {
-		return act.WithoutContact(), true
-	}
-	return e, false
+// view is e as the caller may see it (contact data only for roles that may see it).
+func view(acc access, e graph.Entity) graph.Entity {
+	v, _ := acc.View(e)
+	return v
 }
 
 // encode returns the JSON of e as the caller may see it.
 func (s *Server) encode(acc access, e graph.Entity) (json.RawMessage, error) {
-	v, redacted := acc.viewR(e)
+	v, redacted := acc.View(e)
 	return s.json.encode(v, redacted)
 }
 
@@ -188,22 +153,22 @@ func (s *Server) accessFor(r *http.Request) (access, error) {
 	if err != nil {
 		return access{}, err
 	}
-	acc := access{regions: slices.Clone(public), internal: []string{}, contacts: []string{}}
+	acc := access{Regions: slices.Clone(public), Internal: []string{}, Contacts: []string{}}
 	if p == nil {
 		return acc, nil
 	}
 	for region, role := range p.user.Roles {
-		if !slices.Contains(acc.regions, region) {
-			acc.regions = append(acc.regions, region)
+		if !slices.Contains(acc.Regions, region) {
+			acc.Regions = append(acc.Regions, region)
 		}
 		if role.Rank() >= graph.RoleMember.Rank() {
-			acc.internal = append(acc.internal, region)
+			acc.Internal = append(acc.Internal, region)
 		}
 		if role.Rank() >= graph.RoleCoordinator.Rank() {
-			acc.contacts = append(acc.contacts, region)
+			acc.Contacts = append(acc.Contacts, region)
 		}
 	}
-	slices.Sort(acc.regions)
+	slices.Sort(acc.Regions)
 	return acc, nil
 }
 

@@ -73,10 +73,10 @@ func (s *Server) requireMember(r *http.Request, region string) error {
 	if err != nil {
 		return err
 	}
-	if !within(acc.regions, region) {
+	if !within(acc.Regions, region) {
 		return graph.NotFound(graph.KindRegion, region)
 	}
-	if !within(acc.internal, region) {
+	if !within(acc.Internal, region) {
 		if principalFrom(r.Context()) == nil {
 			return &graph.Error{Code: graph.EUNAUTHORIZED, Message: "monitoring snapshots are for members of the region; sign in first"}
 		}
@@ -149,7 +149,7 @@ func (s *Server) handleSnapshotList(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	if region == "" && acc.internal != nil && len(acc.internal) == 0 {
+	if region == "" && acc.Internal != nil && len(acc.Internal) == 0 {
 		if principalFrom(r.Context()) == nil {
 			s.writeError(w, r, &graph.Error{Code: graph.EUNAUTHORIZED, Message: "monitoring snapshots are for members of a region; sign in first"})
 		} else {
@@ -164,7 +164,7 @@ func (s *Server) handleSnapshotList(w http.ResponseWriter, r *http.Request) {
 	}
 	out := SnapshotList{Items: []SnapshotView{}}
 	for _, m := range list {
-		if within(acc.internal, m.Region) {
+		if within(acc.Internal, m.Region) {
 			out.Items = append(out.Items, snapshotView(m))
 		}
 	}

@@ -134,7 +134,7 @@ func (s *Server) writeEntity(w http.ResponseWriter, r *http.Request, status int,
 		s.writeError(w, r, err)
 		return
 	}
-	writeJSON(w, status, acc.view(e))
+	writeJSON(w, status, view(acc, e))
 }
 
 // handleNodeCreate serves POST /api/v1/{collection}: 201 with the stored node.
@@ -311,7 +311,7 @@ func (s *Server) relationEnds(w http.ResponseWriter, r *http.Request, req relati
 			return false
 		}
 		e, err := s.store.Get(r.Context(), k, end.id)
-		if err != nil || !acc.canRead(e) {
+		if err != nil || !acc.CanRead(e) {
 			s.writeError(w, r, invalid(end.field, "%s %q does not exist", k, end.id))
 			return false
 		}

@@ -64,7 +64,7 @@ type ExportOptions struct {
 	Now time.Time
 }
 
-// Export writes s (already filtered by Access) in the chosen format.
+// Export writes s (already cut to what the reader may see, graph.Access.Snapshot) in the chosen format.
 func Export(w io.Writer, s *graph.Snapshot, o ExportOptions) error {
 	if o.Now.IsZero() {
 		o.Now = time.Now()
