@@ -89,26 +89,35 @@ func (s *Store) DeleteMonitoringSnapshot(ctx context.Context, id string) error {
 		if err != nil {
 			return nil, err
 		}
-		res, err := query(ctx, tx, "monitoring.delete", map[string]any{"id": id})
+		rec, err := snapshotRecord(ctx, tx, "monitoring.delete", id)
 		if err != nil {
 			return nil, err
 		}
-		if !res.Next(ctx) {
-			if err := res.Err(); err != nil {
-				return nil, err
-			}
-			return nil, graph.MonitoringSnapshotNotFound(id)
-		}
-		head, err := monitoringHead(res.Record())
+		head, err := monitoringHead(rec)
 		if err != nil {
-			return nil, err
-		}
-		if _, err := res.Consume(ctx); err != nil {
 			return nil, err
 		}
 		return nil, s.auditMonitoring(ctx, tx, auditSeq, graph.ActionDelete, head, user)
 	})
 	return err
+}
+
+// snapshotRecord runs a statement about monitoring snapshot id that returns its one record,
+// or none when the snapshot does not exist (ENOTFOUND).
+func snapshotRecord(ctx context.Context, tx neo4j.ManagedTransaction, name, id string) (*neo4j.Record, error) {
+	res, err := query(ctx, tx, name, map[string]any{"id": id})
+	if err != nil {
+		return nil, err
+	}
+	if !res.Next(ctx) {
+		if err := res.Err(); err != nil {
+			return nil, err
+		}
+		return nil, graph.MonitoringSnapshotNotFound(id)
+	}
+	rec := res.Record()
+	_, err = res.Consume(ctx)
+	return rec, err
 }
 
 // lockMeta takes the Meta lock and returns the audit sequence.
@@ -140,21 +149,15 @@ func (s *Store) auditMonitoring(ctx context.Context, tx neo4j.ManagedTransaction
 // MonitoringSnapshot implements graph.MonitoringStore.
 func (s *Store) MonitoringSnapshot(ctx context.Context, id string) (*graph.MonitoringSnapshot, error) {
 	v, err := s.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		res, err := query(ctx, tx, "monitoring.get", map[string]any{"id": id})
+		rec, err := snapshotRecord(ctx, tx, "monitoring.get", id)
 		if err != nil {
 			return nil, err
 		}
-		if !res.Next(ctx) {
-			if err := res.Err(); err != nil {
-				return nil, err
-			}
-			return nil, graph.MonitoringSnapshotNotFound(id)
-		}
-		m, err := monitoringHead(res.Record())
+		m, err := monitoringHead(rec)
 		if err != nil {
 			return nil, err
 		}
-		data, _, err := neo4j.GetRecordValue[string](res.Record(), "data")
+		data, _, err := neo4j.GetRecordValue[string](rec, "data")
 		if err != nil {
 			return nil, fmt.Errorf("monitoring snapshot %s: %w", id, err)
 		}
