@@ -86,9 +86,9 @@ func (s *Server) Handler() http.Handler {
 	return s.logRequests(securityHeaders(compress(s.recoverPanics(s.authenticate(s.router)))))
 }
 
-// compress gzips answers of 1 KiB and more for clients that accept it (the network of a
-// large county is over 1 MB of JSON, about a tenth compressed). Answers that are already
-// encoded — the web app's files, compressed once when embedded — pass unchanged.
+// compress gzips answers of 1 KiB and more for clients that accept it (Rhein-Neckar's
+// network analysis: 202 kB of JSON, 16 kB gzipped; its coverage 158 kB, 16 kB). Answers that
+// are already encoded — the web app's files, compressed once when embedded — pass unchanged.
 var compress = func() func(http.Handler) http.HandlerFunc {
 	wrap, err := gzhttp.NewWrapper(gzhttp.MinSize(1024))
 	if err != nil {
