@@ -16,7 +16,7 @@ import (
 	"github.com/gorilla/mux"
 
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
-	"github.com/netzwerkatlas/netzwerkatlas/graph/exchange"
+	"github.com/netzwerkatlas/netzwerkatlas/exchange"
 )
 
 // maxImportBody bounds an import request: the uploaded files are spooled to temporary files,

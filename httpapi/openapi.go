@@ -13,7 +13,7 @@ import (
 
 	"github.com/netzwerkatlas/netzwerkatlas/analysis"
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
-	"github.com/netzwerkatlas/netzwerkatlas/graph/exchange"
+	"github.com/netzwerkatlas/netzwerkatlas/exchange"
 )
 
 // The OpenAPI 3.1 document is built from the domain's own tables — node kinds, their Go

@@ -11,7 +11,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/netzwerkatlas/netzwerkatlas/graph/exchange"
+	"github.com/netzwerkatlas/netzwerkatlas/exchange"
 )
 
 func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {

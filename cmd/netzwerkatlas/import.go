@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
-	"github.com/netzwerkatlas/netzwerkatlas/graph/exchange"
+	"github.com/netzwerkatlas/netzwerkatlas/exchange"
 )
 
 // parseWithFiles parses flags that may stand before, between or after the file arguments.

@@ -13,7 +13,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
-	"github.com/netzwerkatlas/netzwerkatlas/graph/exchange"
+	"github.com/netzwerkatlas/netzwerkatlas/exchange"
 )
 
 // TestJSONRoundTrip exports the demo as JSON, imports it into an empty store and gets the

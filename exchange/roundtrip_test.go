@@ -12,7 +12,7 @@ import (
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
 	"github.com/netzwerkatlas/netzwerkatlas/graph/demo"
 	"github.com/netzwerkatlas/netzwerkatlas/graph/embedded"
-	"github.com/netzwerkatlas/netzwerkatlas/graph/exchange"
+	"github.com/netzwerkatlas/netzwerkatlas/exchange"
 )
 
 var ctx = context.Background()

@@ -12,7 +12,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
-	"github.com/netzwerkatlas/netzwerkatlas/graph/exchange"
+	"github.com/netzwerkatlas/netzwerkatlas/exchange"
 )
 
 func file(t testing.TB, name string, data []byte) exchange.Input {
