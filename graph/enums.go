@@ -70,3 +70,25 @@ var MeasureFormats = []string{"in_person", "online", "hybrid"}
 
 // Verdicts a reviewer gives to a pair of duplicate candidates.
 var Verdicts = []string{"duplicate", "intended", "not_duplicate"}
+
+// GoalLevels: a strategic goal or an operational one (Handlungsziel).
+var GoalLevels = []string{"strategic", "operational"}
+
+// Priorities rank goals and measures: focus (Schwerpunkt), starter (Starterprojekt), then
+// high, medium, low.
+var Priorities = []string{"focus", "starter", "high", "medium", "low"}
+
+// Horizons say when a measure is expected to take effect: kurz-, mittel-, langfristig.
+var Horizons = []string{"short", "medium", "long"}
+
+// Addressees say whom the concept asks to act on a measure: the county (Landkreis), the
+// municipalities (Kommune) or partners.
+var Addressees = []string{"county", "municipality", "partner"}
+
+// IndicatorDirections say what progress is for an indicator: a higher value, a lower one,
+// or a value within a target range.
+var IndicatorDirections = []string{"higher", "lower", "range"}
+
+// ProviderRoles are the roles of an organisation on a measure (PROVIDES): the lead body
+// (Federführung) or a partner.
+var ProviderRoles = []string{"lead", "partner"}

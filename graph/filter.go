@@ -22,7 +22,7 @@ type Filter struct {
 	// Municipality keeps organisations active in, networks covering, or measures offered in
 	// the municipality with this AGS.
 	Municipality string
-	// Field keeps measures in, or networks working on, this field of action.
+	// Field keeps measures and goals in, or networks working on, this field of action.
 	Field string
 	// TargetGroup keeps measures targeting this group.
 	TargetGroup string
@@ -58,7 +58,7 @@ var relFilters = map[string]map[Kind]struct {
 	out bool
 }{
 	"municipality": {KindOrganisation: {ActiveIn, true}, KindNetwork: {Covers, true}, KindMeasure: {OfferedIn, true}},
-	"field":        {KindMeasure: {InField, true}, KindNetwork: {WorksOn, true}},
+	"field":        {KindMeasure: {InField, true}, KindNetwork: {WorksOn, true}, KindGoal: {InField, true}},
 	"target_group": {KindMeasure: {Targets, true}},
 	"organisation": {KindMeasure: {Provides, false}, KindActor: {WorksFor, true}, KindNetwork: {MemberOf, false}},
 	"network":      {KindOrganisation: {MemberOf, true}, KindActor: {MemberOf, true}},

@@ -21,6 +21,8 @@ const (
 	KindActor        Kind = "actor"
 	KindNetwork      Kind = "network"
 	KindMeasure      Kind = "measure"
+	KindConcept      Kind = "concept"
+	KindGuideline    Kind = "guideline"
 	KindGoal         Kind = "goal"
 	KindIndicator    Kind = "indicator"
 )
@@ -51,6 +53,8 @@ var Kinds = []KindInfo{
 	{KindActor, "Actor", "actors", "act", func() Entity { return new(Actor) }},
 	{KindNetwork, "Network", "networks", "net", func() Entity { return new(Network) }},
 	{KindMeasure, "Measure", "measures", "msr", func() Entity { return new(Measure) }},
+	{KindConcept, "Concept", "concepts", "cpt", func() Entity { return new(Concept) }},
+	{KindGuideline, "Guideline", "guidelines", "gdl", func() Entity { return new(Guideline) }},
 	{KindGoal, "Goal", "goals", "gol", func() Entity { return new(Goal) }},
 	{KindIndicator, "Indicator", "indicators", "ind", func() Entity { return new(Indicator) }},
 }

@@ -2,7 +2,6 @@ package graph
 
 import (
 	"encoding/json"
-	"fmt"
 	"slices"
 	"strings"
 )
@@ -400,7 +399,8 @@ type Measure struct {
 	Languages []string `json:"languages,omitempty"`
 	// Format is in_person, online or hybrid.
 	Format string `json:"format,omitempty"`
-	// Cost is the fee per participant in euros; 0 means free, absent means unknown.
+	// Cost is the fee per participant in euros (Teilnahmegebühr); 0 means free, absent means
+	// unknown. What the measure itself costs and who pays is Funding.
 	Cost *float64 `json:"cost,omitempty"`
 	// Capacity is the number of places; 0 means unknown.
 	Capacity int64 `json:"capacity,omitempty"`
@@ -408,6 +408,23 @@ type Measure struct {
 	Programme string `json:"programme,omitempty"`
 	// Website links to more information or registration.
 	Website string `json:"website,omitempty"`
+
+	// The planning part, as the integration concept describes the measure.
+
+	// Reference is the concept's own number for the measure, e.g. "IP 1.3".
+	Reference string `json:"reference,omitempty"`
+	// Priority ranks the measure, e.g. starter for a Starterprojekt (see Priorities).
+	Priority string `json:"priority,omitempty"`
+	// Horizon is short, medium or long term (kurz-, mittel-, langfristig).
+	Horizon string `json:"horizon,omitempty"`
+	// Addressee is who the concept asks to act: the county, the municipalities or partners.
+	Addressee string `json:"addressee,omitempty"`
+	// Effect is the intended effect (Wirkung).
+	Effect string `json:"effect,omitempty"`
+	// Funding lists where the measure's money comes from.
+	Funding []Funding `json:"funding,omitempty"`
+	// StatusNotes are dated remarks on progress, oldest first.
+	StatusNotes []StatusNote `json:"status_notes,omitempty"`
 }
 
 // EntityKind implements Entity.
@@ -418,8 +435,19 @@ func (m *Measure) RegionKey() string { return m.Region }
 
 // Normalize implements Entity.
 func (m *Measure) Normalize() {
-	trim(&m.ID, &m.Title, &m.Region, &m.Description, &m.Status, &m.Level, &m.Format, &m.Programme, &m.Website)
+	trim(&m.ID, &m.Title, &m.Region, &m.Description, &m.Status, &m.Level, &m.Format, &m.Programme, &m.Website,
+		&m.Reference, &m.Priority, &m.Horizon, &m.Addressee, &m.Effect)
 	m.Starts, m.Ends = Date(strings.TrimSpace(string(m.Starts))), Date(strings.TrimSpace(string(m.Ends)))
+	for i := range m.Funding {
+		f := &m.Funding[i]
+		trim(&f.Funder)
+		f.Starts, f.Ends = Date(strings.TrimSpace(string(f.Starts))), Date(strings.TrimSpace(string(f.Ends)))
+	}
+	for i := range m.StatusNotes {
+		n := &m.StatusNotes[i]
+		trim(&n.Text)
+		n.Date = Date(strings.TrimSpace(string(n.Date)))
+	}
 	for i, l := range m.Languages {
 		m.Languages[i] = strings.ToLower(strings.TrimSpace(l))
 	}
@@ -450,6 +478,13 @@ func (m *Measure) Validate() error {
 	p.nonNegative("capacity", m.Capacity)
 	p.maxLen("programme", m.Programme, MaxShort)
 	p.url("website", m.Website)
+	p.maxLen("reference", m.Reference, MaxShort)
+	p.enum("priority", m.Priority, Priorities, false)
+	p.enum("horizon", m.Horizon, Horizons, false)
+	p.enum("addressee", m.Addressee, Addressees, false)
+	p.maxLen("effect", m.Effect, MaxDescription)
+	p.funding("funding", m.Funding)
+	p.statusNotes("status_notes", m.StatusNotes)
 	return p.err("measure")
 }
 
@@ -461,129 +496,11 @@ func (m *Measure) Clone() Entity {
 	c := *m
 	c.Languages = slices.Clone(m.Languages)
 	c.Cost = clonePtr(m.Cost)
-	return &c
-}
-
-// Goal is a goal (Ziel) of the county's integration concept.
-type Goal struct {
-	Meta
-	// Text states the goal.
-	Text string `json:"text"`
-	// Region is the county whose concept sets the goal.
-	Region string `json:"region"`
-}
-
-// EntityKind implements Entity.
-func (*Goal) EntityKind() Kind { return KindGoal }
-
-// RegionKey implements Entity.
-func (g *Goal) RegionKey() string { return g.Region }
-
-// Normalize implements Entity.
-func (g *Goal) Normalize() { trim(&g.ID, &g.Text, &g.Region); defaultVisibility(&g.Meta, Public) }
-
-// Validate implements Entity.
-func (g *Goal) Validate() error {
-	var p problems
-	if p.required("text", g.Text) {
-		p.maxLen("text", g.Text, MaxDescription)
+	c.Funding = slices.Clone(m.Funding)
+	for i := range c.Funding {
+		c.Funding[i].Amount = clonePtr(m.Funding[i].Amount)
 	}
-	p.regionKey("region", g.Region, true)
-	return p.err("goal")
-}
-
-// References implements Entity.
-func (g *Goal) References() []Ref { return regionRef(g.Region) }
-
-// Clone implements Entity.
-func (g *Goal) Clone() Entity { c := *g; return &c }
-
-// Indicator is a key figure (Kennzahl) that measures a goal, with values per municipality
-// and year.
-type Indicator struct {
-	Meta
-	// Name names the figure, e.g. "Teilnehmende an Integrationskursen".
-	Name string `json:"name"`
-	// Region is the county whose concept defines the indicator.
-	Region string `json:"region"`
-	// Unit is the unit of the values, e.g. "Personen", "%".
-	Unit string `json:"unit,omitempty"`
-	// Target is the value the county aims for (optional).
-	Target *float64 `json:"target,omitempty"`
-	// Values are the measured values.
-	Values []IndicatorValue `json:"values,omitempty"`
-}
-
-// IndicatorValue is one measured value.
-type IndicatorValue struct {
-	// Municipality is the AGS the value is for; empty for the whole region.
-	Municipality string `json:"municipality,omitempty"`
-	// Year is the reference year.
-	Year int `json:"year"`
-	// Value is the measured figure.
-	Value float64 `json:"value"`
-}
-
-// EntityKind implements Entity.
-func (*Indicator) EntityKind() Kind { return KindIndicator }
-
-// RegionKey implements Entity.
-func (i *Indicator) RegionKey() string { return i.Region }
-
-// Normalize implements Entity.
-func (i *Indicator) Normalize() {
-	trim(&i.ID, &i.Name, &i.Region, &i.Unit)
-	for j := range i.Values {
-		trim(&i.Values[j].Municipality)
-	}
-	defaultVisibility(&i.Meta, Public)
-}
-
-// Validate implements Entity.
-func (i *Indicator) Validate() error {
-	var p problems
-	p.name("name", i.Name)
-	p.regionKey("region", i.Region, true)
-	p.maxLen("unit", i.Unit, MaxShort)
-	p.finite("target", i.Target)
-	if len(i.Values) > 10000 {
-		p.add("values", "holds %d values; at most 10000 are allowed", len(i.Values))
-	}
-	seen := map[string]int{}
-	for j, v := range i.Values {
-		f := fmt.Sprintf("values[%d]", j)
-		if v.Municipality != "" {
-			p.ags(f+".municipality", v.Municipality)
-		}
-		if v.Year < 1950 || v.Year > 2100 {
-			p.add(f+".year", "must be between 1950 and 2100")
-		}
-		p.finite(f+".value", &i.Values[j].Value)
-		key := fmt.Sprintf("%s/%d", v.Municipality, v.Year)
-		if k, dup := seen[key]; dup {
-			p.add(f, "repeats municipality and year of values[%d]", k)
-		}
-		seen[key] = j
-	}
-	return p.err("indicator")
-}
-
-// References implements Entity: the region and every municipality a value is for.
-func (i *Indicator) References() []Ref {
-	refs := regionRef(i.Region)
-	for j, v := range i.Values {
-		if v.Municipality != "" {
-			refs = append(refs, Ref{Field: fmt.Sprintf("values[%d].municipality", j), Kind: KindMunicipality, ID: v.Municipality})
-		}
-	}
-	return refs
-}
-
-// Clone implements Entity.
-func (i *Indicator) Clone() Entity {
-	c := *i
-	c.Target = clonePtr(i.Target)
-	c.Values = slices.Clone(i.Values)
+	c.StatusNotes = slices.Clone(m.StatusNotes)
 	return &c
 }
 

@@ -29,9 +29,9 @@ const (
 	WorksOn RelType = "WORKS_ON"
 	// CooperatesWith links two organisations that cooperate {since, note}. Symmetric.
 	CooperatesWith RelType = "COOPERATES_WITH"
-	// Provides links an organisation to a measure it runs.
+	// Provides links an organisation to a measure it runs {role: lead or partner}.
 	Provides RelType = "PROVIDES"
-	// InField links a measure to its field of action.
+	// InField links a measure or a goal to its field of action.
 	InField RelType = "IN_FIELD"
 	// Targets links a measure to a target group.
 	Targets RelType = "TARGETS"
@@ -72,8 +72,8 @@ var RelTypes = []RelTypeInfo{
 	{Type: Covers, From: []Kind{KindNetwork}, To: KindMunicipality},
 	{Type: WorksOn, From: []Kind{KindNetwork}, To: KindField},
 	{Type: CooperatesWith, From: []Kind{KindOrganisation}, To: KindOrganisation, Props: []string{"since", "note"}, Symmetric: true},
-	{Type: Provides, From: []Kind{KindOrganisation}, To: KindMeasure},
-	{Type: InField, From: []Kind{KindMeasure}, To: KindField},
+	{Type: Provides, From: []Kind{KindOrganisation}, To: KindMeasure, Props: []string{"role"}},
+	{Type: InField, From: []Kind{KindMeasure, KindGoal}, To: KindField},
 	{Type: Targets, From: []Kind{KindMeasure}, To: KindTargetGroup},
 	{Type: OfferedIn, From: []Kind{KindMeasure}, To: KindMunicipality},
 	{Type: Pursues, From: []Kind{KindMeasure}, To: KindGoal},
@@ -94,7 +94,8 @@ func (t RelType) Info() (RelTypeInfo, bool) {
 // RelProps are the properties a relationship may carry; which ones a type allows is listed in
 // RelTypes.
 type RelProps struct {
-	// Role is the function in the organisation or network, e.g. "Vorsitz", "Geschäftsführung".
+	// Role is the function in the organisation or network, e.g. "Vorsitz", "Geschäftsführung";
+	// on PROVIDES, lead (Federführung) or partner.
 	Role string `json:"role,omitempty"`
 	// Since is when the membership or cooperation began.
 	Since Date `json:"since,omitempty"`
@@ -221,8 +222,11 @@ func (r *Relation) Validate() error {
 	p.maxLen("props.note", r.Props.Note, MaxDescription)
 	p.maxLen("props.by", r.Props.By, MaxName)
 	p.date("props.since", r.Props.Since)
-	if r.Type == Reviewed {
+	switch r.Type {
+	case Reviewed:
 		p.enum("props.verdict", r.Props.Verdict, Verdicts, true)
+	case Provides:
+		p.enum("props.role", r.Props.Role, ProviderRoles, false)
 	}
 	return p.err("relation")
 }

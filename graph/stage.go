@@ -3,6 +3,7 @@ package graph
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -17,8 +18,9 @@ type View interface {
 	RelationsOf(id string) []Relation
 	// RegionMembers counts the nodes other than the region itself that belong to region key.
 	RegionMembers(key string) int
-	// IndicatorsOf lists the ids of the indicators of a region.
-	IndicatorsOf(region string) []string
+	// Referrers lists the ids of the region's nodes whose properties may refer to other
+	// nodes than their region (the kinds in ReferringKinds).
+	Referrers(region string) []string
 	// MonitoringSnapshotsOf counts the saved monitoring snapshots of region key.
 	MonitoringSnapshotsOf(key string) int
 }
@@ -264,12 +266,33 @@ func (t *Stage) prepare(in Entity) (Entity, error) {
 	if err := Prepare(e); err != nil {
 		return nil, err
 	}
+	var p problems
 	for _, r := range e.References() {
-		if ref := t.node(r.ID); ref == nil || ref.EntityKind() != r.Kind {
+		ref := t.node(r.ID)
+		if ref == nil || ref.EntityKind() != r.Kind {
 			return nil, RefError(string(e.EntityKind()), r)
+		}
+		if r.Kind != KindRegion && !InRegion(ref, e.RegionKey()) {
+			p.add(r.Field, "%s belongs to region %s, not to %s; entries refer only to their own region", r.ID, ref.RegionKey(), e.RegionKey())
+		}
+	}
+	if err := p.err(string(e.EntityKind())); err != nil {
+		return nil, err
+	}
+	if c, ok := e.(Checker); ok {
+		if err := c.Check(CheckContext{Now: t.now, Node: t.node}); err != nil {
+			return nil, err
 		}
 	}
 	return e, nil
+}
+
+// InRegion reports whether node n may be referred to from region key: it belongs to that
+// region, to all regions (a shared target group), or, for a state's key, to one of the
+// state's counties.
+func InRegion(n Entity, key string) bool {
+	r := n.RegionKey()
+	return r == "" || r == key || (strings.HasSuffix(key, "000") && strings.HasPrefix(r, regionPrefix(key)))
 }
 
 func (t *Stage) create(in Entity) (string, error) {
@@ -398,6 +421,11 @@ func (t *Stage) delete(k Kind, id string, expected int64) error {
 	if v := cur.Base().Version; expected != 0 && v != expected {
 		return VersionConflict(k, id, expected, v)
 	}
+	if ReferredKind(k) {
+		if by, field := t.referrerOf(id, cur.RegionKey()); by != "" {
+			return Errorf(ECONFLICT, "%s %s is named in %s of %s; change or delete that entry first", k, id, field, by)
+		}
+	}
 	rels := t.relationsOf(id)
 	if DeleteRuleOf(k) == Restrict {
 		if err := t.restricted(cur, rels); err != nil {
@@ -438,40 +466,57 @@ func (t *Stage) restricted(cur Entity, rels []Relation) error {
 		return Errorf(ECONFLICT, "%s %s is still used by %d relationships (for example %s); remove them first",
 			k, id, len(rels), rels[0].RelationKey)
 	}
-	if k == KindMunicipality {
-		if user := t.indicatorUsing(id, cur.RegionKey()); user != "" {
-			return Errorf(ECONFLICT, "municipality %s has values in indicator %s; remove them first", id, user)
-		}
-	}
 	return nil
 }
 
-// indicatorUsing returns an indicator of the region with a value for municipality ags.
-func (t *Stage) indicatorUsing(ags, region string) string {
-	uses := func(e Entity) bool {
-		if e == nil {
-			return false
+// ReferringKinds are the kinds whose properties may name other nodes than their region (a
+// guideline its concept, a goal its concept, guideline and parent, an indicator the
+// municipalities of its values).
+var ReferringKinds = []Kind{KindGuideline, KindGoal, KindIndicator}
+
+// ReferredKind reports whether properties of other nodes may name nodes of kind k.
+func ReferredKind(k Kind) bool {
+	switch k {
+	case KindMunicipality, KindConcept, KindGuideline, KindGoal:
+		return true
+	}
+	return false
+}
+
+// referrerOf returns a node that names id in one of its properties, and that property; the
+// node lies in region (or, for a municipality, in its county's state).
+func (t *Stage) referrerOf(id, region string) (by, field string) {
+	names := func(e Entity) string {
+		if e == nil || e.Base().ID == id {
+			return ""
 		}
 		for _, r := range e.References() {
-			if r.ID == ags {
-				return true
+			if r.ID == id {
+				return r.Field
 			}
 		}
-		return false
+		return ""
 	}
-	found := ""
-	for _, id := range t.view.IndicatorsOf(region) {
-		if uses(t.node(id)) {
-			found = id
-			break
+	regions := []string{region}
+	if len(region) == 5 && !strings.HasSuffix(region, "000") {
+		regions = append(regions, region[:2]+"000")
+	}
+	for _, reg := range regions {
+		for _, rid := range t.view.Referrers(reg) {
+			if _, staged := t.nodes[rid]; staged {
+				continue
+			}
+			if f := names(t.view.Node(rid)); f != "" {
+				return rid, f
+			}
 		}
 	}
-	for _, id := range t.nodeSeq {
-		if e := t.nodes[id]; found == "" && e != nil && e.EntityKind() == KindIndicator && uses(e) {
-			found = id
+	for _, nid := range t.nodeSeq {
+		if f := names(t.nodes[nid]); f != "" {
+			return nid, f
 		}
 	}
-	return found
+	return "", ""
 }
 
 func (t *Stage) dropRelation(r Relation) {

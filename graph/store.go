@@ -182,6 +182,8 @@ type Snapshot struct {
 	Actors        []*Actor
 	Networks      []*Network
 	Measures      []*Measure
+	Concepts      []*Concept
+	Guidelines    []*Guideline
 	Goals         []*Goal
 	Indicators    []*Indicator
 	// Relations holds the stored relationships among the nodes above (not the derived
@@ -208,6 +210,10 @@ func (s *Snapshot) Add(e Entity) {
 		s.Networks = append(s.Networks, v)
 	case *Measure:
 		s.Measures = append(s.Measures, v)
+	case *Concept:
+		s.Concepts = append(s.Concepts, v)
+	case *Guideline:
+		s.Guidelines = append(s.Guidelines, v)
 	case *Goal:
 		s.Goals = append(s.Goals, v)
 	case *Indicator:
@@ -219,7 +225,7 @@ func (s *Snapshot) Add(e Entity) {
 // when they are written in this order.
 func (s *Snapshot) Nodes() []Entity {
 	out := make([]Entity, 0, len(s.Regions)+len(s.Municipalities)+len(s.Fields)+len(s.TargetGroups)+
-		len(s.Organisations)+len(s.Actors)+len(s.Networks)+len(s.Measures)+len(s.Goals)+len(s.Indicators))
+		len(s.Organisations)+len(s.Actors)+len(s.Networks)+len(s.Measures)+len(s.Concepts)+len(s.Guidelines)+len(s.Goals)+len(s.Indicators))
 	out = appendAll(out, s.Regions)
 	out = appendAll(out, s.Municipalities)
 	out = appendAll(out, s.Fields)
@@ -228,8 +234,36 @@ func (s *Snapshot) Nodes() []Entity {
 	out = appendAll(out, s.Actors)
 	out = appendAll(out, s.Networks)
 	out = appendAll(out, s.Measures)
-	out = appendAll(out, s.Goals)
+	out = appendAll(out, s.Concepts)
+	out = appendAll(out, s.Guidelines)
+	out = appendAll(out, ParentsFirst(s.Goals))
 	return appendAll(out, s.Indicators)
+}
+
+// ParentsFirst returns the goals ordered so that every goal comes after its parent (when
+// the parent is among them), keeping the given order otherwise.
+func ParentsFirst(goals []*Goal) []*Goal {
+	index := make(map[string]int, len(goals))
+	for i, g := range goals {
+		index[g.ID] = i
+	}
+	out := make([]*Goal, 0, len(goals))
+	done := make([]bool, len(goals))
+	var visit func(i, depth int)
+	visit = func(i, depth int) {
+		if done[i] {
+			return
+		}
+		done[i] = true // set first: a cycle (which writes refuse) cannot recurse forever
+		if p, ok := index[goals[i].Parent]; ok && depth <= MaxGoalDepth {
+			visit(p, depth+1)
+		}
+		out = append(out, goals[i])
+	}
+	for i := range goals {
+		visit(i, 0)
+	}
+	return out
 }
 
 func appendAll[E Entity](out []Entity, es []E) []Entity {
@@ -244,7 +278,7 @@ func (s *Snapshot) Count() map[Kind]int {
 	return map[Kind]int{
 		KindRegion: len(s.Regions), KindMunicipality: len(s.Municipalities), KindField: len(s.Fields),
 		KindTargetGroup: len(s.TargetGroups), KindOrganisation: len(s.Organisations), KindActor: len(s.Actors),
-		KindNetwork: len(s.Networks), KindMeasure: len(s.Measures), KindGoal: len(s.Goals), KindIndicator: len(s.Indicators),
+		KindNetwork: len(s.Networks), KindMeasure: len(s.Measures), KindConcept: len(s.Concepts), KindGuideline: len(s.Guidelines), KindGoal: len(s.Goals), KindIndicator: len(s.Indicators),
 	}
 }
 

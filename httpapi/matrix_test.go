@@ -31,7 +31,10 @@ func TestRoleRouteMatrix(t *testing.T) {
 	}
 
 	seq := 0
-	body := func(k graph.Kind) map[string]any {
+	var body func(k graph.Kind) map[string]any
+	var fresh func(k graph.Kind) string
+	concept := ""
+	body = func(k graph.Kind) map[string]any {
 		seq++
 		n := fmt.Sprintf("Matrix %d", seq)
 		switch k {
@@ -49,6 +52,13 @@ func TestRoleRouteMatrix(t *testing.T) {
 			return map[string]any{"name": n, "region": "09991", "kind": "round_table", "level": "county"}
 		case graph.KindMeasure:
 			return map[string]any{"title": n, "region": "09991", "status": "active", "level": "operational"}
+		case graph.KindConcept:
+			return map[string]any{"title": n, "region": "09991"}
+		case graph.KindGuideline:
+			if concept == "" {
+				concept = fresh(graph.KindConcept)
+			}
+			return map[string]any{"title": n, "region": "09991", "concept": concept}
 		case graph.KindGoal:
 			return map[string]any{"text": n, "region": "09991"}
 		case graph.KindIndicator:
@@ -57,7 +67,7 @@ func TestRoleRouteMatrix(t *testing.T) {
 		return nil
 	}
 	// fresh stores a new node of kind k as admin and returns its id.
-	fresh := func(k graph.Kind) string {
+	fresh = func(k graph.Kind) string {
 		ki, _ := k.Info()
 		code, _, v := f.do(t, "POST", "/api/v1/"+ki.Collection, tokens["admin"], body(k))
 		if code != 201 {

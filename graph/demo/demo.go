@@ -291,7 +291,7 @@ func (b *builder) fieldsAndGoals() {
 			ind := &graph.Indicator{Meta: graph.Meta{ID: keyedID(graph.KindIndicator, key), Visibility: graph.Public},
 				Name: gs.indicator, Region: b.c.key, Unit: gs.unit, Values: b.indicatorValues(gs)}
 			if gs.target != 0 {
-				ind.Target = ptr(gs.target)
+				ind.Target, ind.Direction = ptr(gs.target), gs.direction()
 			}
 			b.out.add(ind)
 			b.out.relate(graph.MeasuredBy, g.id, ind.ID, graph.RelProps{})

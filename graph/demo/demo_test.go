@@ -329,6 +329,9 @@ func TestSeedDemo(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[graph.Kind]int{}
+	for _, ki := range graph.Kinds {
+		want[ki.Kind] = 0
+	}
 	for _, e := range demoData.Nodes {
 		want[e.EntityKind()]++
 	}

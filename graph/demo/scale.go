@@ -407,7 +407,7 @@ func (g *regionGen) fieldsAndGoals(out *emitter) {
 			ind := &graph.Indicator{Meta: graph.Meta{ID: g.ids.next(graph.KindIndicator), Visibility: graph.Public},
 				Name: gs.indicator, Region: g.key, Unit: gs.unit}
 			if gs.target != 0 {
-				ind.Target = ptr(gs.target)
+				ind.Target, ind.Direction = ptr(gs.target), gs.direction()
 			}
 			for _, tw := range g.towns {
 				a, b := indicatorPair(g.r, gs, float64(tw.pop)*0.12)

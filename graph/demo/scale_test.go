@@ -76,7 +76,7 @@ func TestSeedScale(t *testing.T) {
 		graph.KindTargetGroup: len(targetGroups), graph.KindOrganisation: r * tiny.OrganisationsPerRegion,
 		graph.KindActor: r * tiny.ActorsPerRegion, graph.KindNetwork: r * tiny.NetworksPerRegion,
 		graph.KindMeasure: r * tiny.MeasuresPerRegion, graph.KindGoal: r * tiny.FieldsPerRegion * tiny.GoalsPerField,
-		graph.KindIndicator: r * tiny.FieldsPerRegion * tiny.GoalsPerField,
+		graph.KindIndicator: r * tiny.FieldsPerRegion * tiny.GoalsPerField, graph.KindConcept: 0, graph.KindGuideline: 0,
 	}
 	if diff := cmp.Diff(want, snap.Count()); diff != "" {
 		t.Errorf("stored counts (-want +got):\n%s", diff)

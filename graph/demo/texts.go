@@ -287,6 +287,14 @@ type goalSpec struct {
 	lowerBetter bool
 }
 
+// direction is the indicator's direction of progress.
+func (gs goalSpec) direction() string {
+	if gs.lowerBetter {
+		return "lower"
+	}
+	return "higher"
+}
+
 // goalsByTopic lists three goals per topic, worded the way integration concepts word them.
 var goalsByTopic = map[topic][]goalSpec{
 	topLanguage: {

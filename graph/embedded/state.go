@@ -299,10 +299,12 @@ func (s *state) RegionMembers(key string) int {
 	return n
 }
 
-// IndicatorsOf implements graph.View.
-func (s *state) IndicatorsOf(region string) []string {
+// Referrers implements graph.View.
+func (s *state) Referrers(region string) []string {
 	var ids []string
-	s.list(graph.KindIndicator, region).Ascend(func(id string) bool { ids = append(ids, id); return true })
+	for _, k := range graph.ReferringKinds {
+		s.list(k, region).Ascend(func(id string) bool { ids = append(ids, id); return true })
+	}
 	return ids
 }
 
@@ -326,4 +328,33 @@ func (s *state) removeMonitoring(id string) {
 			delete(s.monitoringIn, old.Region)
 		}
 	}
+}
+
+// upgradeInput collects what graph.UpgradePlan looks at.
+func (s *state) upgradeInput() graph.UpgradeInput {
+	var in graph.UpgradeInput
+	s.list(graph.KindIndicator, allRegions).Ascend(func(id string) bool {
+		if ind := s.get(id).e.(*graph.Indicator); ind.Target != nil && ind.Direction == "" {
+			in.Indicators = append(in.Indicators, ind)
+		}
+		return true
+	})
+	provides := relIndex[graph.Provides]
+	s.list(graph.KindMeasure, allRegions).Ascend(func(id string) bool {
+		n := s.get(id)
+		var only *edge
+		count := 0
+		for i := range n.in {
+			if n.in[i].typ == provides {
+				count++
+				only = &n.in[i]
+			}
+		}
+		if count == 1 && (only.props == nil || only.props.Role == "") {
+			in.SoleProviders = append(in.SoleProviders, graph.Relation{RelationKey: graph.RelationKey{
+				Type: graph.Provides, From: s.nodes[only.peer].e.Base().ID, To: id}})
+		}
+		return true
+	})
+	return in
 }

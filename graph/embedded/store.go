@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -46,9 +47,10 @@ var (
 	bucketMonitoring     = []byte("monitoring")
 	bucketMonitoringData = []byte("monitoring_data")
 
-	keyFormat   = []byte("format")
-	keyRevision = []byte("revision")
-	keyAuditSeq = []byte("audit_seq")
+	keyFormat      = []byte("format")
+	keyDataVersion = []byte("data_version")
+	keyRevision    = []byte("revision")
+	keyAuditSeq    = []byte("audit_seq")
 )
 
 // Options configure Open.
@@ -118,7 +120,42 @@ func Open(dir string, opts Options) (*Store, error) {
 	s.queue = make(chan *request, maxGroupRequests)
 	s.stopped = make(chan struct{})
 	go s.commitLoop()
+	if err := s.upgrade(); err != nil {
+		s.Close()
+		return nil, err
+	}
 	return s, nil
+}
+
+// upgrade brings data of an earlier graph.DataVersion up to date (see graph.Upgrade) and
+// records the new version.
+func (s *Store) upgrade() error {
+	var version int
+	if err := s.db.View(func(tx *bolt.Tx) error {
+		version = 1
+		if v := tx.Bucket(bucketMeta).Get(keyDataVersion); v != nil {
+			version, _ = strconv.Atoi(string(v))
+		}
+		return nil
+	}); err != nil {
+		return storageError(s.path, err)
+	}
+	if version >= graph.DataVersion {
+		return nil
+	}
+	s.mu.RLock()
+	in := s.st.upgradeInput()
+	s.mu.RUnlock()
+	if _, err := graph.Upgrade(context.Background(), s, in); err != nil {
+		return fmt.Errorf("upgrading the data of %s to version %d: %w", s.path, graph.DataVersion, err)
+	}
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketMeta).Put(keyDataVersion, []byte(strconv.Itoa(graph.DataVersion)))
+	})
+	if err != nil {
+		return storageError(s.path, err)
+	}
+	return nil
 }
 
 // openError explains why bbolt could not open the file.
@@ -184,6 +221,9 @@ func (s *Store) init() (err error) {
 		meta := tx.Bucket(bucketMeta)
 		switch f := meta.Get(keyFormat); {
 		case f == nil:
+			if err := meta.Put(keyDataVersion, []byte(strconv.Itoa(graph.DataVersion))); err != nil {
+				return err
+			}
 			return meta.Put(keyFormat, []byte(formatVersion))
 		case string(f) != formatVersion:
 			return fmt.Errorf("the data file has format %q; this program reads format %q", f, formatVersion)

@@ -12,14 +12,15 @@ import (
 
 // Neo4j properties hold scalars and lists of scalars. A node is stored as its JSON fields
 // with three adjustments: created_at and updated_at become DateTime values, nested values
-// (a municipality's GeoJSON geometry, an indicator's values) are stored as JSON text, and
+// (a municipality's GeoJSON geometry, an indicator's values, a concept's periods, a measure's
+// funding and status notes) are stored as JSON text, and
 // JSON numbers become Integer where they are whole and Float otherwise.
 
 // timeProps are stored as DateTime.
 var timeProps = map[string]bool{"created_at": true, "updated_at": true, "at": true, "expires_at": true}
 
 // jsonProps are stored as JSON text.
-var jsonProps = map[string]bool{"geometry": true, "values": true}
+var jsonProps = map[string]bool{"geometry": true, "values": true, "periods": true, "funding": true, "status_notes": true}
 
 // toProps turns a node into the property map written to Neo4j.
 func toProps(e graph.Entity) (map[string]any, error) {

@@ -181,8 +181,26 @@ func buildStatements() map[string]Statement {
 	add("schema.constraint.Meta", "CREATE CONSTRAINT meta_id IF NOT EXISTS FOR (m:Meta) REQUIRE m.id IS UNIQUE", none)
 	add("schema.meta", `
 MERGE (m:Meta {id: $id})
-ON CREATE SET m.revision = 0, m.audit_seq = 0, m.format = $format
-RETURN m.format AS format`, map[string]string{"id": "string", "format": "string"})
+ON CREATE SET m.revision = 0, m.audit_seq = 0, m.format = $format, m.data_version = $data_version
+RETURN m.format AS format, coalesce(m.data_version, 1) AS data_version`,
+		map[string]string{"id": "string", "format": "string", "data_version": "integer"})
+	add("meta.set_data_version", `
+MATCH (m:Meta {id: $id})
+SET m.data_version = $data_version`, map[string]string{"id": "string", "data_version": "integer"})
+
+	// What graph.UpgradePlan looks at when data of an earlier version is opened.
+	add("upgrade.indicators", `
+MATCH (n:Indicator)
+WHERE n.target IS NOT NULL AND n.direction IS NULL
+RETURN properties(n) AS props
+ORDER BY n.id`, none)
+	add("upgrade.sole_providers", `
+MATCH (m:Measure)
+WHERE COUNT { (:Organisation)-[:PROVIDES]->(m) } = 1
+MATCH (o:Organisation)-[r:PROVIDES]->(m)
+WHERE r.role IS NULL
+RETURN o.id AS from, m.id AS to
+ORDER BY to`, none)
 
 	// Emptying the database, for tests and for migrating into a fresh database; batched so
 	// that large databases do not need one huge transaction (it runs in auto-commit).
@@ -232,10 +250,14 @@ RETURN count(n) AS members`, map[string]string{"region": "string"})
 MATCH (s:MonitoringSnapshot)
 WHERE s.region = $region
 RETURN count(s) AS snapshots`, map[string]string{"region": "string"})
-	add("view.indicators", `
-MATCH (n:Indicator)
-WHERE n.region = $region
-RETURN n.id AS id ORDER BY id`, map[string]string{"region": "string"})
+	referring := make([]string, len(graph.ReferringKinds))
+	for i, k := range graph.ReferringKinds {
+		referring[i] = "n:" + label(k)
+	}
+	add("view.referrers", fmt.Sprintf(`
+MATCH (n:Entity)
+WHERE n.region = $region AND (%s)
+RETURN n.id AS id ORDER BY id`, strings.Join(referring, " OR ")), map[string]string{"region": "string"})
 
 	for _, ki := range graph.Kinds {
 		l := ki.Label

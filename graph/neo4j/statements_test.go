@@ -22,7 +22,7 @@ func schema() cypherlint.Schema {
 	sc.PropertyKeys = []string{
 		"id", "version", "created_at", "updated_at", "visibility", "region", "name", "kind", "title", "description",
 		"status", "level", "languages", "programme", "city", "canonical", "geometry", "values",
-		"revision", "audit_seq", "format", "locked",
+		"revision", "audit_seq", "format", "locked", "data_version", "target", "direction",
 		"seq", "at", "user", "action", "entity", "related", "before", "after", "summary", "redacted",
 		"username", "password_hash", "admin", "roles", "organisation",
 		"hash", "session", "expires_at",

@@ -57,25 +57,70 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		driver.Close(ctx)
 		return nil, translate(err)
 	}
-	if err := s.setupSchema(ctx); err != nil {
+	version, err := s.setupSchema(ctx)
+	if err != nil {
 		driver.Close(ctx)
 		return nil, err
+	}
+	if version < graph.DataVersion {
+		if err := s.upgrade(ctx); err != nil {
+			driver.Close(ctx)
+			return nil, fmt.Errorf("upgrading the Neo4j data to version %d: %w", graph.DataVersion, err)
+		}
 	}
 	return s, nil
 }
 
-// setupSchema creates constraints and indexes (each IF NOT EXISTS) and the Meta node.
-func (s *Store) setupSchema(ctx context.Context) error {
+// upgrade brings data of an earlier graph.DataVersion up to date (see graph.Upgrade) and
+// records the new version. Several instances starting at once may each run it: the plan
+// only fills in what is missing, so a second run finds nothing to do.
+func (s *Store) upgrade(ctx context.Context) error {
+	var in graph.UpgradeInput
+	_, err := s.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		in = graph.UpgradeInput{}
+		err := collect(ctx, tx, "upgrade.indicators", nil, func(rec *neo4j.Record) error {
+			e, err := nodeFromRecord(rec)
+			if err == nil {
+				in.Indicators = append(in.Indicators, e.(*graph.Indicator))
+			}
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+		return nil, collect(ctx, tx, "upgrade.sole_providers", nil, func(rec *neo4j.Record) error {
+			from, _, err := neo4j.GetRecordValue[string](rec, "from")
+			if err != nil {
+				return err
+			}
+			to, _, err := neo4j.GetRecordValue[string](rec, "to")
+			in.SoleProviders = append(in.SoleProviders, graph.Relation{RelationKey: graph.RelationKey{Type: graph.Provides, From: from, To: to}})
+			return err
+		})
+	})
+	if err != nil {
+		return err
+	}
+	if _, err := graph.Upgrade(ctx, s, in); err != nil {
+		return err
+	}
+	_, err = s.run(ctx, "meta.set_data_version", map[string]any{"id": metaID, "data_version": graph.DataVersion})
+	return err
+}
+
+// setupSchema creates constraints and indexes (each IF NOT EXISTS) and the Meta node, and
+// returns the data version the database holds.
+func (s *Store) setupSchema(ctx context.Context) (int, error) {
 	for _, st := range Statements() {
 		if len(st.Name) < 7 || st.Name[:7] != "schema." || st.Name == "schema.meta" {
 			continue
 		}
 		if _, err := s.run(ctx, st.Name, nil); err != nil {
-			return fmt.Errorf("schema %s: %w", st.Name, err)
+			return 0, fmt.Errorf("schema %s: %w", st.Name, err)
 		}
 	}
-	_, err := s.write(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		rec, err := single(ctx, tx, "schema.meta", map[string]any{"id": metaID, "format": formatVersion})
+	v, err := s.write(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		rec, err := single(ctx, tx, "schema.meta", map[string]any{"id": metaID, "format": formatVersion, "data_version": graph.DataVersion})
 		if err != nil {
 			return nil, err
 		}
@@ -83,9 +128,13 @@ func (s *Store) setupSchema(ctx context.Context) error {
 		if f != formatVersion {
 			return nil, graph.Errorf(graph.EUNAVAILABLE, "the Neo4j database holds Netzwerkatlas data of format %q; this program reads format %q", f, formatVersion)
 		}
-		return nil, nil
+		dv, _, err := neo4j.GetRecordValue[int64](rec, "data_version")
+		return int(dv), err
 	})
-	return err
+	if err != nil {
+		return 0, err
+	}
+	return v.(int), nil
 }
 
 // Close closes the driver.
@@ -224,5 +273,6 @@ func (s *Store) wipe(ctx context.Context) error {
 	if _, err := s.run(ctx, "admin.wipe", nil); err != nil {
 		return err
 	}
-	return s.setupSchema(ctx)
+	_, err := s.setupSchema(ctx)
+	return err
 }

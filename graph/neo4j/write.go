@@ -14,12 +14,12 @@ import (
 // view is the graph.View of one write transaction: the nodes and relationships the batch
 // touches, read after the Meta lock was taken, so nothing changes them until the commit.
 type view struct {
-	nodes      map[string]graph.Entity
-	rels       map[graph.RelationKey]graph.Relation
-	relsOf     map[string][]graph.Relation
-	members    map[string]int
-	indicators map[string][]string
-	snapshots  map[string]int // monitoring snapshots per region to delete
+	nodes     map[string]graph.Entity
+	rels      map[graph.RelationKey]graph.Relation
+	relsOf    map[string][]graph.Relation
+	members   map[string]int
+	referrers map[string][]string
+	snapshots map[string]int // monitoring snapshots per region to delete
 }
 
 func (v *view) Node(id string) graph.Entity { return v.nodes[id] }
@@ -33,7 +33,7 @@ func (v *view) RelationsOf(id string) []graph.Relation { return v.relsOf[id] }
 
 func (v *view) RegionMembers(key string) int { return v.members[key] }
 
-func (v *view) IndicatorsOf(region string) []string { return v.indicators[region] }
+func (v *view) Referrers(region string) []string { return v.referrers[region] }
 
 func (v *view) MonitoringSnapshotsOf(key string) int { return v.snapshots[key] }
 
@@ -43,12 +43,12 @@ type needs struct {
 	deletes   map[string]bool // nodes whose relationships are needed
 	rels      map[graph.RelationKey]bool
 	regions   map[string]bool // region deletes: member and monitoring snapshot counts
-	indicator map[string]bool // municipality deletes: the region's indicators
+	referrers map[string]bool // regions whose referring nodes (graph.ReferringKinds) are needed
 }
 
 func batchNeeds(b *graph.Batch) *needs {
 	n := &needs{ids: map[string]bool{}, deletes: map[string]bool{}, rels: map[graph.RelationKey]bool{},
-		regions: map[string]bool{}, indicator: map[string]bool{}}
+		regions: map[string]bool{}, referrers: map[string]bool{}}
 	addEntity := func(e graph.Entity) {
 		if e == nil {
 			return
@@ -72,10 +72,11 @@ func batchNeeds(b *graph.Batch) *needs {
 				n.regions[op.ID] = true
 			case graph.KindMunicipality:
 				if len(op.ID) == 8 {
-					n.indicator[op.ID[:5]] = true
-					n.indicator[op.ID[:2]+"000"] = true
+					n.referrers[op.ID[:5]] = true
+					n.referrers[op.ID[:2]+"000"] = true
 				}
 			}
+			// The regions of other referred nodes are known once the nodes are read.
 		case graph.OpRelate, graph.OpUnrelate:
 			k := op.Relation.RelationKey.Canonical()
 			n.ids[k.From], n.ids[k.To] = true, true
@@ -88,7 +89,7 @@ func batchNeeds(b *graph.Batch) *needs {
 // loadView reads what the batch needs.
 func loadView(ctx context.Context, tx neo4j.ManagedTransaction, n *needs) (*view, error) {
 	v := &view{nodes: map[string]graph.Entity{}, rels: map[graph.RelationKey]graph.Relation{},
-		relsOf: map[string][]graph.Relation{}, members: map[string]int{}, indicators: map[string][]string{},
+		relsOf: map[string][]graph.Relation{}, members: map[string]int{}, referrers: map[string][]string{},
 		snapshots: map[string]int{}}
 	ids := keys(n.ids)
 	if len(ids) > 0 {
@@ -158,30 +159,62 @@ func loadView(ctx context.Context, tx neo4j.ManagedTransaction, n *needs) (*view
 		}
 		v.snapshots[region] = int(c)
 	}
-	for region := range n.indicator {
-		err := collect(ctx, tx, "view.indicators", map[string]any{"region": region}, func(rec *neo4j.Record) error {
+	for id := range n.deletes {
+		if e := v.nodes[id]; e != nil && e.EntityKind() != graph.KindMunicipality && graph.ReferredKind(e.EntityKind()) {
+			n.referrers[e.RegionKey()] = true
+			if r := e.RegionKey(); len(r) == 5 {
+				n.referrers[r[:2]+"000"] = true
+			}
+		}
+	}
+	for region := range n.referrers {
+		err := collect(ctx, tx, "view.referrers", map[string]any{"region": region}, func(rec *neo4j.Record) error {
 			id, _, err := neo4j.GetRecordValue[string](rec, "id")
-			v.indicators[region] = append(v.indicators[region], id)
+			v.referrers[region] = append(v.referrers[region], id)
 			return err
 		})
 		if err != nil {
 			return nil, err
 		}
-		// The stage reads the indicators through the view; load them too.
-		if more := missing(v.nodes, v.indicators[region]); len(more) > 0 {
-			err := collect(ctx, tx, "view.nodes", map[string]any{"ids": more}, func(rec *neo4j.Record) error {
-				e, err := nodeFromRecord(rec)
-				if err == nil {
-					v.nodes[e.Base().ID] = e
-				}
-				return err
-			})
-			if err != nil {
-				return nil, err
+		// The stage reads the referring nodes through the view; load them too.
+		if err := loadNodes(ctx, tx, v, v.referrers[region]); err != nil {
+			return nil, err
+		}
+	}
+	// A goal's checks walk up its parents: load the chains above the goals read so far.
+	// (The batch's own goals named their parents among the ids read first.)
+	tried := map[string]bool{}
+	for range graph.MaxGoalDepth + 1 {
+		var up []string
+		for _, e := range v.nodes {
+			if g, ok := e.(*graph.Goal); ok && g.Parent != "" && !tried[g.Parent] {
+				tried[g.Parent] = true
+				up = append(up, g.Parent)
 			}
+		}
+		if len(missing(v.nodes, up)) == 0 {
+			break
+		}
+		if err := loadNodes(ctx, tx, v, up); err != nil {
+			return nil, err
 		}
 	}
 	return v, nil
+}
+
+// loadNodes reads those of ids that the view does not hold yet.
+func loadNodes(ctx context.Context, tx neo4j.ManagedTransaction, v *view, ids []string) error {
+	more := missing(v.nodes, ids)
+	if len(more) == 0 {
+		return nil
+	}
+	return collect(ctx, tx, "view.nodes", map[string]any{"ids": more}, func(rec *neo4j.Record) error {
+		e, err := nodeFromRecord(rec)
+		if err == nil {
+			v.nodes[e.Base().ID] = e
+		}
+		return err
+	})
 }
 
 func keys(m map[string]bool) []any {

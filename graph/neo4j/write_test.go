@@ -29,7 +29,7 @@ func TestBatchNeeds(t *testing.T) {
 	if !n.rels[graph.RelationKey{Type: graph.CooperatesWith, From: "org_01JAAAAAAAAAAAAAAAAAAAAAAA", To: org}] {
 		t.Errorf("relationship keys %v, want the canonical cooperation", n.rels)
 	}
-	if !n.deletes[msr] || !n.deletes["08119"] || !n.regions["08119"] || !n.indicator["05562"] || len(n.deletes) != 3 {
-		t.Errorf("deletes %v regions %v indicator regions %v", n.deletes, n.regions, n.indicator)
+	if !n.deletes[msr] || !n.deletes["08119"] || !n.regions["08119"] || !n.referrers["05562"] || len(n.deletes) != 3 {
+		t.Errorf("deletes %v regions %v referrer regions %v", n.deletes, n.regions, n.referrers)
 	}
 }

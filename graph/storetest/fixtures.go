@@ -26,6 +26,8 @@ type county struct {
 	group  *graph.TargetGroup // shared by all regions
 	orgs   []*graph.Organisation
 	net    *graph.Network
+	// concept is the county's integration concept with two periods.
+	concept *graph.Concept
 }
 
 // seedCounty stores a region with three municipalities, two fields, a shared target group,
@@ -47,6 +49,8 @@ func seedCounty(t *testing.T, s graph.Store, key string) *county {
 		c.orgs = append(c.orgs, must[graph.Entity](t)(s.Create(ctx(), &graph.Organisation{Name: name + " " + key, Region: key, Kind: "welfare_association"})).(*graph.Organisation))
 	}
 	c.net = must[graph.Entity](t)(s.Create(ctx(), &graph.Network{Name: "Runder Tisch Migration", Region: key, Kind: "round_table", Level: "county"})).(*graph.Network)
+	c.concept = must[graph.Entity](t)(s.Create(ctx(), &graph.Concept{Title: "Integrationsplan " + key, Region: key,
+		Periods: []graph.ConceptPeriod{{Name: "Integrationsplan 2017", Starts: "2017-01-01", Ends: "2019-06-30"}, {Name: "Fortschreibung 2019", Starts: "2019-07-01"}}})).(*graph.Concept)
 	return c
 }
 
@@ -72,9 +76,17 @@ func (c *county) samples() []graph.Entity {
 		&graph.Actor{Name: "Erika Mustermann", Region: key, Role: "Integrationsbeauftragte", Email: "erika@example.org", Phone: "02361 555", Consent: true},
 		&graph.Network{Name: "Steuerungsgruppe Integration", Region: key, Kind: "steering_group", Level: "county", Cadence: "quarterly"},
 		&graph.Measure{Title: "Sprachcafé", Region: key, Status: "planned", Level: "operational", Starts: "2025-01-01", Ends: "2025-12-31",
-			Languages: []string{"de", "ar"}, Format: "hybrid", Cost: ptr(0.0), Capacity: 20, Programme: "KIM", Website: "https://example.org/cafe"},
-		&graph.Goal{Text: "Alle Neuzugewanderten erreichen A2.", Region: key},
-		&graph.Indicator{Name: "Teilnehmende", Region: key, Unit: "Personen", Target: ptr(100.0),
+			Languages: []string{"de", "ar"}, Format: "hybrid", Cost: ptr(0.0), Capacity: 20, Programme: "KIM", Website: "https://example.org/cafe",
+			Reference: "IP 1.3", Priority: "starter", Horizon: "short", Addressee: "county", Effect: "Mehr Begegnung im Quartier",
+			Funding:     []graph.Funding{{Funder: "Land, VwV Integration", Amount: ptr(15000.0), Starts: "2025-01-01", Ends: "2026-12-31"}, {BudgetNeutral: true}},
+			StatusNotes: []graph.StatusNote{{Date: "2025-03-01", Text: "Räume gefunden"}, {Date: "2025-06-01", Text: "Erstes Treffen mit 14 Gästen"}}},
+		&graph.Concept{Title: "Integrationskonzept Neudorf", Region: key, Description: "Vier Schritte", Adopted: "2016-12-12",
+			Periods: []graph.ConceptPeriod{{Name: "Konzept 2016", Starts: "2016-12-12"}}, Website: "https://example.org/konzept"},
+		&graph.Guideline{Title: "Integration ist Querschnittsaufgabe", Region: key, Concept: c.concept.ID, Reference: "L 1", Description: "Alle Ämter"},
+		&graph.Goal{Text: "Alle Neuzugewanderten erreichen A2.", Region: key, Concept: c.concept.ID, Level: "strategic", Reference: "1",
+			Priority: "focus", Period: "Fortschreibung 2019", Starts: "2019-07-01", Due: "2026-12-31", Description: "Gemessen an den Kursabschlüssen"},
+		&graph.Indicator{Name: "Teilnehmende", Region: key, Unit: "Personen", Source: "BAMF", Description: "Kursbeginne",
+			Direction: "higher", Baseline: ptr(30.0), BaselineYear: 2022, Target: ptr(100.0), TargetYear: 2026,
 			Values: []graph.IndicatorValue{{Municipality: c.munis[0].ID, Year: 2024, Value: 42}, {Year: 2024, Value: 80}}},
 	}
 }
@@ -98,6 +110,10 @@ func edit(e graph.Entity) {
 		v.Cadence = "monthly"
 	case *graph.Measure:
 		v.Capacity++
+	case *graph.Concept:
+		v.Periods = append(v.Periods, graph.ConceptPeriod{Name: "Fortschreibung 2024", Starts: "2024-01-01"})
+	case *graph.Guideline:
+		v.Reference = "L 2"
 	case *graph.Goal:
 		v.Text += " Bis 2027."
 	case *graph.Indicator:

@@ -145,7 +145,7 @@ func testDeleteRules(t *testing.T, f Factory) {
 	}
 
 	// A region can go once it is empty.
-	for _, k := range []graph.Kind{graph.KindNetwork, graph.KindOrganisation, graph.KindField, graph.KindMunicipality} {
+	for _, k := range []graph.Kind{graph.KindConcept, graph.KindNetwork, graph.KindOrganisation, graph.KindField, graph.KindMunicipality} {
 		for {
 			page := must[graph.Page](t)(s.List(ctx(), graph.ListQuery{Kind: k, Filter: graph.Filter{Region: regionA}}))
 			if len(page.Items) == 0 {

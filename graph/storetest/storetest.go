@@ -55,6 +55,8 @@ func Run(t *testing.T, f Factory) {
 		{"MonitoringRegionDelete", testMonitoringRegionDelete},
 		{"MonitoringConcurrent", testMonitoringConcurrent},
 		{"MonitoringReopen", testMonitoringReopen},
+		{"ConceptTree", testConceptTree},
+		{"IndicatorRules", testIndicatorRules},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, f) })
