@@ -11,8 +11,8 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 
-	"github.com/netzwerkatlas/netzwerkatlas/graph"
 	"github.com/netzwerkatlas/netzwerkatlas/exchange"
+	"github.com/netzwerkatlas/netzwerkatlas/graph"
 )
 
 func file(t testing.TB, name string, data []byte) exchange.Input {

@@ -9,10 +9,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/netzwerkatlas/netzwerkatlas/exchange"
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
 	"github.com/netzwerkatlas/netzwerkatlas/graph/demo"
 	"github.com/netzwerkatlas/netzwerkatlas/graph/embedded"
-	"github.com/netzwerkatlas/netzwerkatlas/exchange"
 )
 
 var ctx = context.Background()

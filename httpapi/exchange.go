@@ -15,8 +15,8 @@ import (
 
 	"github.com/gorilla/mux"
 
-	"github.com/netzwerkatlas/netzwerkatlas/graph"
 	"github.com/netzwerkatlas/netzwerkatlas/exchange"
+	"github.com/netzwerkatlas/netzwerkatlas/graph"
 )
 
 // maxImportBody bounds an import request: the uploaded files are spooled to temporary files,

@@ -12,8 +12,8 @@ import (
 	"github.com/gorilla/mux"
 
 	"github.com/netzwerkatlas/netzwerkatlas/analysis"
-	"github.com/netzwerkatlas/netzwerkatlas/graph"
 	"github.com/netzwerkatlas/netzwerkatlas/exchange"
+	"github.com/netzwerkatlas/netzwerkatlas/graph"
 )
 
 // The OpenAPI 3.1 document is built from the domain's own tables — node kinds, their Go

@@ -10,8 +10,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/netzwerkatlas/netzwerkatlas/graph"
 	"github.com/netzwerkatlas/netzwerkatlas/exchange"
+	"github.com/netzwerkatlas/netzwerkatlas/graph"
 )
 
 // parseWithFiles parses flags that may stand before, between or after the file arguments.
