@@ -1,7 +1,8 @@
 // Package msg is the message catalogue of the service: every sentence the service sends to
 // people (analysis explanations, report texts, export headings) is looked up here by key, in
-// German first and English. The catalogue is one JSON file (messages.json) of the form
-// {"key": {"de": "…", "en": "…"}}, so that the web app can read the same words.
+// German first and English. The catalogue is a set of JSON files, one per area
+// (catalogue/*.json), each of the form {"key": {"de": "…", "en": "…"}}, so that the web app
+// can read the same words; a key may appear in one file only.
 //
 // Messages use the web app's placeholder syntax: {name} is replaced by the named argument,
 // {count|one|other} chooses the singular or the plural wording by the number count, with #
@@ -13,8 +14,9 @@
 package msg
 
 import (
-	_ "embed"
+	"embed"
 	"encoding/json"
+	"io/fs"
 	"fmt"
 	"math"
 	"regexp"
@@ -37,14 +39,31 @@ const (
 // Langs lists the languages, German first.
 var Langs = []Lang{DE, EN}
 
-//go:embed messages.json
-var raw []byte
+//go:embed catalogue/*.json
+var files embed.FS
 
 // catalogue maps key → language → message.
 var catalogue = func() map[string]map[Lang]string {
-	var c map[string]map[Lang]string
-	if err := json.Unmarshal(raw, &c); err != nil {
-		panic("msg: messages.json: " + err.Error())
+	c := map[string]map[Lang]string{}
+	names, err := fs.Glob(files, "catalogue/*.json")
+	if err != nil {
+		panic(err)
+	}
+	for _, name := range names {
+		raw, err := files.ReadFile(name)
+		if err != nil {
+			panic(err)
+		}
+		var part map[string]map[Lang]string
+		if err := json.Unmarshal(raw, &part); err != nil {
+			panic("msg: " + name + ": " + err.Error())
+		}
+		for k, v := range part {
+			if _, dup := c[k]; dup {
+				panic("msg: " + name + " repeats the key " + k)
+			}
+			c[k] = v
+		}
 	}
 	return c
 }()
