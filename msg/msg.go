@@ -16,8 +16,8 @@ package msg
 import (
 	"embed"
 	"encoding/json"
-	"io/fs"
 	"fmt"
+	"io/fs"
 	"math"
 	"regexp"
 	"sort"
