@@ -37,6 +37,37 @@ type MonitoringRun struct {
 	Network *NetworkFigures `json:"network,omitempty"`
 	// MeasureStatus counts the measures per field and status.
 	MeasureStatus []FieldStatus `json:"measure_status"`
+	// MeasureStates lists every measure with its status, so that a comparison can name each
+	// measure whose status changed (absent in runs saved before it was added).
+	MeasureStates []MeasureState `json:"measure_states,omitempty"`
+	// Goals and Indicators keep the attainment classes of the run's year (absent in runs
+	// saved before the attainment analysis existed).
+	Goals      []ClassState `json:"goals,omitempty"`
+	Indicators []ClassState `json:"indicators,omitempty"`
+}
+
+// MeasureState is a measure as a monitoring run saw it.
+type MeasureState struct {
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	Reference string `json:"reference,omitempty"`
+	Status    string `json:"status"`
+	// Fields are the names of its fields of action.
+	Fields []string `json:"fields,omitempty"`
+	// Lead names the lead body (PROVIDES {role: lead}); empty when none is recorded.
+	Lead string `json:"lead,omitempty"`
+	// Note is the newest status note up to the run, "date: text".
+	Note string `json:"note,omitempty"`
+}
+
+// ClassState is a goal's or an indicator's attainment class in a run.
+type ClassState struct {
+	ID        string `json:"id"`
+	Name      string `json:"name"`
+	Reference string `json:"reference,omitempty"`
+	Class     string `json:"class"`
+	// Latest is an indicator's latest value (nil for goals and without values).
+	Latest *Point `json:"latest,omitempty"`
 }
 
 // CellKey names a coverage cell with its names and demand.
@@ -171,7 +202,48 @@ func NewMonitoringRun(s *graph.Snapshot, cov *Coverage) *MonitoringRun {
 	slices.SortFunc(run.Memberships, func(a, b Membership) int {
 		return cmp.Or(cmp.Compare(a.Organisation, b.Organisation), cmp.Compare(a.Network, b.Network))
 	})
+	run.MeasureStates = measureStates(s, fieldName, orgName)
 	return run
+}
+
+// measureStates lists the measures with status, fields, lead body and newest status note.
+func measureStates(s *graph.Snapshot, fieldName, orgName map[string]string) []MeasureState {
+	fields := map[string][]string{}
+	lead := map[string]string{}
+	for _, r := range s.Relations {
+		switch {
+		case r.Type == graph.InField:
+			if name, ok := fieldName[r.To]; ok {
+				fields[r.From] = append(fields[r.From], name)
+			}
+		case r.Type == graph.Provides && r.Props.Role == "lead":
+			if name, ok := orgName[r.From]; ok && (lead[r.To] == "" || name < lead[r.To]) {
+				lead[r.To] = name
+			}
+		}
+	}
+	out := make([]MeasureState, 0, len(s.Measures))
+	for _, m := range s.Measures {
+		ms := MeasureState{ID: m.ID, Title: m.Title, Reference: m.Reference, Status: m.Status, Fields: fields[m.ID], Lead: lead[m.ID]}
+		slices.Sort(ms.Fields)
+		if n, ok := graph.LatestNote(m.StatusNotes, s.Taken); ok {
+			ms.Note = string(n.Date) + ": " + n.Text
+		}
+		out = append(out, ms)
+	}
+	return out
+}
+
+// SetAttainment keeps the classes of the attainment analysis a.
+func (run *MonitoringRun) SetAttainment(a *AttainmentResult) {
+	run.Goals = make([]ClassState, 0, len(a.Goals))
+	for _, g := range a.Goals {
+		run.Goals = append(run.Goals, ClassState{ID: g.Goal, Name: g.Text, Reference: g.Reference, Class: g.Class})
+	}
+	run.Indicators = make([]ClassState, 0, len(a.Indicators))
+	for _, i := range a.Indicators {
+		run.Indicators = append(run.Indicators, ClassState{ID: i.Indicator, Name: i.Name, Class: i.Class, Latest: i.Latest})
+	}
 }
 
 // AddDuplicates records the clusters of open duplicate candidates of d.
@@ -242,6 +314,40 @@ type Comparison struct {
 	// Figures compares headline figures (organisations, measures, networks, ties, density,
 	// communities, modularity, isolated, articulation points) as [from, to].
 	Figures map[string][2]float64 `json:"figures"`
+	// MeasureDetail says whether both runs list their measures; only then are the three
+	// lists below filled.
+	MeasureDetail bool `json:"measure_detail"`
+	// MeasuresChanged names each measure whose status changed, MeasuresAdded and
+	// MeasuresRemoved the measures that appeared and disappeared.
+	MeasuresChanged []MeasureChange `json:"measures_changed"`
+	MeasuresAdded   []MeasureState  `json:"measures_added"`
+	MeasuresRemoved []MeasureState  `json:"measures_removed"`
+	// GoalsChanged and IndicatorsChanged name each goal and indicator whose attainment class
+	// changed (empty unless both runs kept classes).
+	GoalsChanged      []ClassChange `json:"goals_changed"`
+	IndicatorsChanged []ClassChange `json:"indicators_changed"`
+}
+
+// MeasureChange is a measure whose status differs between two runs.
+type MeasureChange struct {
+	ID        string   `json:"id"`
+	Title     string   `json:"title"`
+	Reference string   `json:"reference,omitempty"`
+	Fields    []string `json:"fields,omitempty"`
+	Lead      string   `json:"lead,omitempty"`
+	From      string   `json:"from"`
+	To        string   `json:"to"`
+	// Note is the newest status note of the later run.
+	Note string `json:"note,omitempty"`
+}
+
+// ClassChange is a goal or indicator whose attainment class differs between two runs.
+type ClassChange struct {
+	ID        string `json:"id"`
+	Name      string `json:"name"`
+	Reference string `json:"reference,omitempty"`
+	From      string `json:"from"`
+	To        string `json:"to"`
 }
 
 // RunRef identifies a run in a comparison.
@@ -307,6 +413,27 @@ func CompareRuns(from, to *MonitoringRun, fromRef, toRef RunRef) *Comparison {
 		return cmp.Or(cmp.Compare(a.FieldName, b.FieldName), cmp.Compare(slices.Index(graph.MeasureStatuses, a.Status), slices.Index(graph.MeasureStatuses, b.Status)))
 	})
 
+	c.MeasuresChanged, c.MeasuresAdded, c.MeasuresRemoved = []MeasureChange{}, []MeasureState{}, []MeasureState{}
+	if from.MeasureStates != nil && to.MeasureStates != nil {
+		c.MeasureDetail = true
+		msID := func(m MeasureState) string { return m.ID }
+		c.MeasuresRemoved, c.MeasuresAdded = difference(from.MeasureStates, to.MeasureStates, msID)
+		before := make(map[string]MeasureState, len(from.MeasureStates))
+		for _, m := range from.MeasureStates {
+			before[m.ID] = m
+		}
+		for _, m := range to.MeasureStates {
+			if b, ok := before[m.ID]; ok && b.Status != m.Status {
+				c.MeasuresChanged = append(c.MeasuresChanged, MeasureChange{ID: m.ID, Title: m.Title, Reference: m.Reference,
+					Fields: m.Fields, Lead: m.Lead, From: b.Status, To: m.Status, Note: m.Note})
+			}
+		}
+		slices.SortStableFunc(c.MeasuresChanged, func(a, b MeasureChange) int {
+			return cmp.Or(CompareReferences(a.Reference, b.Reference), cmp.Compare(a.Title, b.Title))
+		})
+	}
+	c.GoalsChanged, c.IndicatorsChanged = classChanges(from.Goals, to.Goals), classChanges(from.Indicators, to.Indicators)
+
 	fig := func(name string, a, b float64) { c.Figures[name] = [2]float64{a, b} }
 	fig("organisations", float64(from.Organisations), float64(to.Organisations))
 	fig("measures", float64(from.Measures), float64(to.Measures))
@@ -323,6 +450,69 @@ func CompareRuns(from, to *MonitoringRun, fromRef, toRef RunRef) *Comparison {
 		fig("articulation_points", float64(len(a.ArticulationPoints)), float64(len(b.ArticulationPoints)))
 	}
 	return c
+}
+
+// classChanges lists the entries of to whose class differs from their class in from.
+func classChanges(from, to []ClassState) []ClassChange {
+	out := []ClassChange{}
+	before := make(map[string]string, len(from))
+	for _, x := range from {
+		before[x.ID] = x.Class
+	}
+	for _, x := range to {
+		if b, ok := before[x.ID]; ok && b != x.Class {
+			out = append(out, ClassChange{ID: x.ID, Name: x.Name, Reference: x.Reference, From: b, To: x.Class})
+		}
+	}
+	return out
+}
+
+// CompareReferences orders a concept's reference numbers naturally: "IP 1.2" before
+// "IP 1.10", numbers compared as numbers, other text as text; empty references last.
+func CompareReferences(a, b string) int {
+	switch {
+	case a == b:
+		return 0
+	case a == "":
+		return 1
+	case b == "":
+		return -1
+	}
+	for a != "" && b != "" {
+		na, ra := leadingNumber(a)
+		nb, rb := leadingNumber(b)
+		switch {
+		case na >= 0 && nb >= 0:
+			if c := cmp.Compare(na, nb); c != 0 {
+				return c
+			}
+			a, b = ra, rb
+		default:
+			ca, cb := a[0], b[0]
+			if c := cmp.Compare(ca, cb); c != 0 {
+				return c
+			}
+			a, b = a[1:], b[1:]
+		}
+	}
+	return cmp.Compare(len(a), len(b))
+}
+
+// leadingNumber returns the number s starts with and the rest, or -1 when s starts
+// otherwise.
+func leadingNumber(s string) (int, string) {
+	i := 0
+	for i < len(s) && i < 9 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == 0 {
+		return -1, s
+	}
+	n := 0
+	for _, c := range s[:i] {
+		n = n*10 + int(c-'0')
+	}
+	return n, s[i:]
 }
 
 // difference returns the items of a missing from b, and those of b missing from a, each in

@@ -2,7 +2,9 @@ package analysis
 
 import (
 	"encoding/json"
+	"slices"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -91,5 +93,50 @@ func TestCompareRuns(t *testing.T) {
 	}
 	if c.Classes[ClassGap] != [2]int{2, 1} || c.Figures["measures"] != [2]float64{5, 6} || c.Figures["memberships"] != [2]float64{1, 1} {
 		t.Errorf("classes %v figures %v", c.Classes, c.Figures)
+	}
+	// The comparison names the measure that changed status, with its field, and the new one.
+	wantChanged := []MeasureChange{{ID: "m4", Title: "m4", Fields: []string{"Sprache"}, From: "planned", To: "active"}}
+	if d := cmp.Diff(wantChanged, c.MeasuresChanged); d != "" || !c.MeasureDetail {
+		t.Errorf("measures changed (-want +got), detail %t:\n%s", c.MeasureDetail, d)
+	}
+	if len(c.MeasuresAdded) != 1 || c.MeasuresAdded[0].ID != "m6" || len(c.MeasuresRemoved) != 0 {
+		t.Errorf("measures added %v removed %v", c.MeasuresAdded, c.MeasuresRemoved)
+	}
+	// A run saved before measures were listed compares without naming them.
+	old := *runBefore
+	old.MeasureStates = nil
+	if c := CompareRuns(&old, runAfter, RunRef{}, RunRef{}); c.MeasureDetail || len(c.MeasuresChanged) != 0 || c.MeasuresChanged == nil {
+		t.Errorf("comparison with an old run: detail %t, changed %v", c.MeasureDetail, c.MeasuresChanged)
+	}
+}
+
+// TestMeasureStatesNameLeadAndNote: a run lists each measure's lead body and its newest status
+// note up to the run, not a later one.
+func TestMeasureStatesNameLeadAndNote(t *testing.T) {
+	s := handCounty()
+	s.Taken = time.Date(2025, 6, 30, 12, 0, 0, 0, time.UTC)
+	s.Organisations = []*graph.Organisation{{Meta: graph.Meta{ID: "O1"}, Name: "Caritas"}, {Meta: graph.Meta{ID: "O2"}, Name: "AWO"}}
+	s.Measures[0].Reference = "IP 1.2"
+	s.Measures[0].StatusNotes = []graph.StatusNote{{Date: "2025-05-01", Text: "läuft"}, {Date: "2025-07-01", Text: "später"}, {Date: "2025-01-10", Text: "früher"}}
+	s.Relations = append(s.Relations,
+		graph.Relation{RelationKey: graph.RelationKey{Type: graph.Provides, From: "O1", To: "m1"}, Props: graph.RelProps{Role: "lead"}},
+		graph.Relation{RelationKey: graph.RelationKey{Type: graph.Provides, From: "O2", To: "m1"}, Props: graph.RelProps{Role: "partner"}})
+	cov, err := ComputeCoverage(s, CoverageParams{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := NewMonitoringRun(s, cov)
+	want := MeasureState{ID: "m1", Title: "m1", Reference: "IP 1.2", Status: "active", Fields: []string{"Sprache"}, Lead: "Caritas", Note: "2025-05-01: läuft"}
+	if d := cmp.Diff(want, run.MeasureStates[0]); d != "" {
+		t.Errorf("measure state (-want +got):\n%s", d)
+	}
+}
+
+func TestCompareReferences(t *testing.T) {
+	refs := []string{"IP 1.10", "", "IP 1.2", "IP 2", "1.3", "IP 1.2a", "L 1", "IP 1"}
+	slices.SortStableFunc(refs, CompareReferences)
+	want := []string{"1.3", "IP 1", "IP 1.2", "IP 1.2a", "IP 1.10", "IP 2", "L 1", ""}
+	if d := cmp.Diff(want, refs); d != "" {
+		t.Errorf("order (-want +got):\n%s", d)
 	}
 }
