@@ -405,6 +405,27 @@ func compareTable(w io.Writer, c *analysis.Comparison) {
 	for _, s := range c.MeasureStatus {
 		fmt.Fprintf(w, "%s\t%s\t%d\t%d\n", cmpOr(s.FieldName, "(no field)"), s.Status, s.From, s.To)
 	}
+	if !c.MeasureDetail {
+		fmt.Fprintln(w, "\n(one of the snapshots predates the list of measures: changed measures cannot be named)")
+		return
+	}
+	fmt.Fprintf(w, "\nmeasures whose status changed: %d\n", len(c.MeasuresChanged))
+	for _, m := range c.MeasuresChanged {
+		fmt.Fprintf(w, "\t%s\t%s\t%s → %s\t%s\n", m.Reference, short(m.Title, 50), m.From, m.To, short(m.Lead, 40))
+	}
+	fmt.Fprintf(w, "measures added: %d, removed: %d\n", len(c.MeasuresAdded), len(c.MeasuresRemoved))
+	for _, ch := range []struct {
+		title string
+		list  []analysis.ClassChange
+	}{{"goals whose attainment changed", c.GoalsChanged}, {"indicators whose attainment changed", c.IndicatorsChanged}} {
+		if len(ch.list) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "%s: %d\n", ch.title, len(ch.list))
+		for _, x := range ch.list {
+			fmt.Fprintf(w, "\t%s\t%s\t%s → %s\n", x.Reference, short(x.Name, 60), x.From, x.To)
+		}
+	}
 }
 
 func cmpOr(a, b string) string {
