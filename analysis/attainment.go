@@ -13,75 +13,6 @@ import (
 	"github.com/netzwerkatlas/netzwerkatlas/msg"
 )
 
-// The attainment analysis (Integrationsmonitoring) judges every indicator of a region against
-// its target, and rolls the judgements up per goal, field of action and concept. The rules
-// below are the product's definition of "on track"; the reports and the web app explain them
-// with the same words.
-//
-// One series (JudgeSeries):
-//
-//   - Start is the baseline (value and year) when the indicator has one and its year is not
-//     after the analysis year, else the series' first value: progress is measured from where
-//     the concept started, and only without a stated baseline from the first measurement.
-//   - Share = (latest − start) / (target − start) for higher and lower; nil when the target
-//     equals the start, without start or latest, and for ranges (a corridor has no single
-//     distance to cover).
-//   - Trend is the ordinary least-squares line (gonum stat.LinearRegression) through the
-//     values up to the analysis year, plus the baseline point when its year has no value of
-//     its own: the baseline is a measurement too, and often the oldest one. It needs at least
-//     two distinct years. Years are used as they are, so irregular spacing (2019, 2020, 2023)
-//     weighs each value at its real place in time.
-//   - Projected is the trend's value in the target year. ReachYear is the first whole year,
-//     not before the latest value's year, in which the trend line meets the target (the
-//     crossing rounded up); it is only given when the trend moves toward the target and the
-//     target is not met yet.
-//
-// Classes, for direction higher (lower mirrored; for a range "meets" means inside
-// [target, target_upper], and "toward" means toward the nearer end of the corridor):
-//
-//  1. no_data: no value up to the analysis year (no_values), or no target or direction
-//     (no_target). Nothing can be judged.
-//  2. achieved: the latest value meets the target (target_met). The latest value counts, not
-//     the trend: a reached target is reached.
-//  3. off_track when the target year has passed (analysis year after the target year, or the
-//     latest value from the target year or later) and the target is not met
-//     (target_year_passed): no trend can make up for a missed deadline.
-//  4. at_risk with a single value and no trend (single_value): one figure says where the
-//     region stands, not where it is heading.
-//  5. off_track when the trend is flat or moves away from the target (trend_wrong_way), also
-//     when its line happens to lie beyond the target: a falling value is not on track.
-//  6. Without a target year: on_track when the trend moves toward the target
-//     (trend_toward_target).
-//  7. With a target year: on_track when the projection for the target year meets the target
-//     (projection_meets_target); at_risk when the trend moves toward it too slowly
-//     (trend_too_slow), or, for a range, when it passes the corridor and leaves it on the
-//     other side by the target year (trend_overshoots).
-//
-// Flat means a slope below 1e-9 of the values' size per year, so that rounding in the fit
-// does not turn a constant series into a tiny trend.
-//
-// Municipalities: every municipality with values up to the analysis year gets its own
-// judgement by the same rules; its start is its own first value, since the indicator's
-// baseline describes the region. An indicator with values per municipality only is judged by
-// the roll-up of the municipalities' classes (rolled_up_municipalities).
-//
-// Roll-up (goals, fields, concepts, municipalities): the members' classes are scored achieved
-// 4, on_track 3, at_risk 2, off_track 1; the class is the floor of the mean score of the
-// members with data (rounding down, because a group is only as far as its weaker half shows).
-// Members without data are counted but left out of the mean; no member with data gives
-// no_data.
-//
-// A goal's members are its indicators (MEASURED_BY) and its direct sub-goals, computed from
-// the bottom up. A goal without any member with data is judged by the measures that pursue
-// it, since early in a concept the measures are all there is to see: none → no_data, all
-// completed → achieved, at least half active or completed → on_track, some → at_risk, none
-// started (only planned or paused) → off_track.
-//
-// A goal's fields are its own IN_FIELD fields, else those of its nearest ancestor with
-// fields. A field rolls up the goals in it whose parent is not in it too, so that a
-// strategic goal and its Handlungsziele are not counted twice. A concept rolls up its
-// top-level goals (no parent); goals outside any concept form a last group with an empty id.
-
 // Reasons of a Judgement, see the attainment.reason.* messages.
 const (
 	ReasonTargetMet             = "target_met"
@@ -169,8 +100,83 @@ var scoreClass = map[int]string{4: ClassAchieved, 3: ClassOnTrack, 2: ClassAtRis
 
 // ComputeAttainment judges every indicator of the snapshot's region against its target in
 // year p.Year (0: the latest year with any value in the region, 0 when there is none) and
-// rolls the judgements up per goal, field of action and concept, by the rules above. Values
-// after the year are ignored. Explanations are in English for p.Lang "en", else in German.
+// rolls the judgements up per goal, field of action and concept. Values after the year are
+// ignored. Explanations are in English for p.Lang "en", else in German. A year outside
+// 1950–2100 is an EINVALID error.
+//
+// The rules below are the product's definition of "on track" (Integrationsmonitoring); the
+// reports and the web app explain them with the same words.
+//
+// One series (JudgeSeries):
+//
+//   - Start is the baseline (value and year) when the indicator has one and its year is not
+//     after the analysis year, else the series' first value: progress is measured from where
+//     the concept started, and only without a stated baseline from the first measurement.
+//   - Share = (latest − start) / (target − start) for higher and lower; nil when the target
+//     equals the start, without start or latest, and for ranges (a corridor has no single
+//     distance to cover).
+//   - Trend is the ordinary least-squares line (gonum stat.LinearRegression) through the
+//     values up to the analysis year, plus the baseline point when its year has no value of
+//     its own: the baseline is a measurement too, and often the oldest one. It needs at least
+//     two distinct years. Years are used as they are, so irregular spacing (2019, 2020, 2023)
+//     weighs each value at its real place in time.
+//   - Projected is the trend's value in the target year. ReachYear is the first whole year,
+//     not before the latest value's year, in which the trend line meets the target (the
+//     crossing rounded up); it is only given when the trend moves toward the target and the
+//     target is not met yet.
+//
+// Classes, for direction higher (lower mirrored; for a range "meets" means inside
+// [target, target_upper], and "toward" means toward the nearer end of the corridor):
+//
+//  1. no_data: no value up to the analysis year (no_values), or no target or direction
+//     (no_target). Nothing can be judged.
+//  2. achieved: the latest value meets the target (target_met). The latest value counts, not
+//     the trend: a reached target is reached.
+//  3. off_track when the target year has passed (analysis year after the target year, or the
+//     latest value from the target year or later) and the target is not met
+//     (target_year_passed): no trend can make up for a missed deadline.
+//  4. at_risk with a single value and no trend (single_value): one figure says where the
+//     region stands, not where it is heading.
+//  5. off_track when the trend is flat or moves away from the target (trend_wrong_way), also
+//     when its line happens to lie beyond the target: a falling value is not on track.
+//  6. Without a target year: on_track when the trend moves toward the target
+//     (trend_toward_target).
+//  7. With a target year: on_track when the projection for the target year meets the target
+//     (projection_meets_target); at_risk when the trend moves toward it too slowly
+//     (trend_too_slow), or, for a range, when it passes the corridor and leaves it on the
+//     other side by the target year (trend_overshoots).
+//
+// Flat means a slope below 1e-9 of the values' size per year, so that rounding in the fit
+// does not turn a constant series into a tiny trend.
+//
+// Municipalities: every municipality with values up to the analysis year gets its own
+// judgement by the same rules; its start is its own first value, since the indicator's
+// baseline describes the region. An indicator with values per municipality only is judged by
+// the roll-up of the municipalities' classes (rolled_up_municipalities).
+//
+// Roll-up (goals, fields, concepts, municipalities): the members' classes are scored achieved
+// 4, on_track 3, at_risk 2, off_track 1; the class is the floor of the mean score of the
+// members with data (rounding down, so that a strong member does not hide a weak one: achieved and off_track
+// give at_risk).
+// Members without data are counted but left out of the mean; no member with data gives
+// no_data.
+//
+// A goal's members are its indicators (MEASURED_BY) and its direct sub-goals, computed from
+// the bottom up. A goal without any member with data is judged by the measures that pursue
+// it, since early in a concept the measures are all there is to see: none → no_data, all
+// completed → achieved, at least half active or completed → on_track, some → at_risk, none
+// started (only planned or paused) → off_track.
+//
+// A goal's fields are its own IN_FIELD fields, else those of its nearest ancestor with
+// fields. A field rolls up the goals in it whose parent is not in it too, so that a
+// strategic goal and its Handlungsziele are not counted twice. A concept rolls up its
+// top-level goals (no parent); goals outside any concept form a last group with an empty id.
+//
+// Order: indicators by name; goals and guidelines by concept (concepts by title, goals
+// outside a concept last), then reference in natural order ("1.2" before "1.10"), then text;
+// fields by name; municipalities by name. Counts hold every class, zeros included; lists are
+// empty, never null. Explanations give figures with one decimal (three below 1) and years
+// without thousands separators.
 func ComputeAttainment(s *graph.Snapshot, p AttainmentParams) (*AttainmentResult, error) {
 	if p.Year != 0 && (p.Year < 1950 || p.Year > 2100) {
 		return nil, &graph.Error{Code: graph.EINVALID, Message: "invalid year",
@@ -199,7 +205,7 @@ func ComputeAttainment(s *graph.Snapshot, p AttainmentParams) (*AttainmentResult
 }
 
 // JudgeSeries judges one series of indicator ind, the region's, in year (0: the series'
-// latest year): the baseline applies. Points after year are ignored; the order of series
+// latest year) by the rules of ComputeAttainment: the baseline applies. Points after year are ignored; the order of series
 // does not matter. The explanation is written by pr and names the indicator.
 func JudgeSeries(ind *graph.Indicator, series []Point, year int, pr msg.Printer) Judgement {
 	return judge(ind, series, true, year, pr, ind.Name)
