@@ -562,5 +562,15 @@ func Monitor(s *graph.Snapshot) (*MonitoringRun, error) {
 	run := NewMonitoringRun(s, cov)
 	run.AddDuplicates(s, dup)
 	run.Network = net.Figures()
+	// The classes as of the run's year: what a steering group saw at that review.
+	year := 0
+	if !s.Taken.IsZero() {
+		year = s.Taken.Year()
+	}
+	att, err := ComputeAttainment(s, AttainmentParams{Year: year})
+	if err != nil {
+		return nil, err
+	}
+	run.SetAttainment(att)
 	return run, nil
 }

@@ -42,10 +42,22 @@ func enumFor(k graph.Kind, field string) []string {
 	case "population_source", "foreign_source":
 		return graph.PopulationSources
 	case "level":
-		if k == graph.KindMeasure {
+		switch k {
+		case graph.KindMeasure:
 			return graph.MeasureLevels
+		case graph.KindGoal:
+			return graph.GoalLevels
+		case graph.KindNetwork:
+			return graph.NetworkLevels
 		}
-		return graph.NetworkLevels
+	case "priority":
+		return graph.Priorities
+	case "horizon":
+		return graph.Horizons
+	case "addressee":
+		return graph.Addressees
+	case "direction":
+		return graph.IndicatorDirections
 	case "kind":
 		switch k {
 		case graph.KindRegion:
@@ -344,6 +356,17 @@ func buildOpenAPI() obj {
 			param("seed", "query", "Louvain seed (default 1): the same seed gives the same communities", false, obj{"type": "integer", "minimum": 0}),
 			param("brokers", "query", "length of the broker list (default 10)", false, obj{"type": "integer"})},
 		"responses": problems(obj{"200": resp("the network", typeSchema(analysis.NetworkAnalysis{}))}, "400", "404")})
+	yearQ := param("year", "query", "the year the monitoring looks from (values of later years are ignored; default: the latest year with a value)", false, obj{"type": "integer", "minimum": 1950, "maximum": 2100})
+	langQ := param("lang", "query", "language of the explanations (default: from Accept-Language, else German)", false, obj{"type": "string", "enum": []string{"de", "en"}})
+	op(apiPrefix+"/analysis/monitoring", "GET", obj{"tags": anaTag, "summary": "Integrationsmonitoring: every indicator against its target (share reached, trend, projection, class, explanation), rolled up per goal, field of action and concept",
+		"parameters": []any{regionQ, yearQ, langQ},
+		"responses":  problems(obj{"200": resp("the monitoring", typeSchema(analysis.AttainmentResult{}))}, "400", "404")})
+	op(apiPrefix+"/analysis/monitoring/goals/{id}", "GET", obj{"tags": anaTag, "summary": "One goal's assessment with its indicators, sub-goals and the measures that pursue it",
+		"parameters": []any{param("id", "path", "goal id", true, str), yearQ, langQ},
+		"responses":  problems(obj{"200": resp("the goal", typeSchema(GoalMonitoring{}))}, "400", "404")})
+	op(apiPrefix+"/analysis/monitoring/indicators/{id}", "GET", obj{"tags": anaTag, "summary": "One indicator's series, judgement and per-municipality assessments",
+		"parameters": []any{param("id", "path", "indicator id", true, str), yearQ, langQ},
+		"responses":  problems(obj{"200": resp("the indicator", typeSchema(analysis.IndicatorAttainment{}))}, "400", "404")})
 	op(apiPrefix+"/analysis/network/ego/{id}", "GET", obj{"tags": anaTag, "summary": "The organisations within depth ties of an organisation and the ties among them",
 		"parameters": []any{orgID, param("depth", "query", "1 to 3 (default 1)", false, obj{"type": "integer", "minimum": 1, "maximum": analysis.MaxEgoDepth})},
 		"responses":  problems(obj{"200": resp("the ego network", typeSchema(analysis.Ego{}))}, "400", "404")})
