@@ -155,9 +155,10 @@ var scoreClass = map[int]string{4: ClassAchieved, 3: ClassOnTrack, 2: ClassAtRis
 // the roll-up of the municipalities' classes (rolled_up_municipalities).
 //
 // Roll-up (goals, fields, concepts, municipalities): the members' classes are scored achieved
-// 4, on_track 3, at_risk 2, off_track 1; the class is the floor of the mean score of the
-// members with data (rounding down, so that a strong member does not hide a weak one: achieved and off_track
-// give at_risk).
+// 4, on_track 3, at_risk 2, off_track 1; the class is the mean score of the members with
+// data rounded to the nearest class, a mean exactly between two classes to the worse one (so
+// that a strong member does not hide a weak one: achieved and off_track give at_risk, while
+// nine municipalities on track and one off track still make "on track").
 // Members without data are counted but left out of the mean; no member with data gives
 // no_data.
 //
@@ -552,7 +553,7 @@ func newCounts() map[string]int {
 	return c
 }
 
-// rollUp scores classes and takes the floor of the mean over those with data.
+// rollUp scores classes and rounds the mean over those with data, halves toward the worse class.
 func rollUp(classes []string) rollup {
 	r := rollup{counts: newCounts(), class: ClassNoData}
 	for _, c := range classes {
@@ -563,7 +564,8 @@ func rollUp(classes []string) rollup {
 		}
 	}
 	if r.rated > 0 {
-		r.class = scoreClass[r.sum/r.rated] // integer division: the floor of the mean
+		// round(sum/rated) with halves down, in integers: ceil(sum/rated − ½)
+		r.class = scoreClass[(2*r.sum+r.rated-1)/(2*r.rated)]
 	}
 	return r
 }

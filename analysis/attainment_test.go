@@ -615,6 +615,14 @@ func TestRollUp(t *testing.T) {
 		{[]string{ClassAchieved, ClassAchieved, ClassOffTrack}, ClassOnTrack}, // 9/3 = 3
 		{[]string{ClassAtRisk, ClassOffTrack, ClassNoData}, ClassOffTrack},    // 3/2 = 1.5 → 1
 		{[]string{ClassAchieved, ClassNoData}, ClassAchieved},
+		// 9 on track and 1 off track: 28/10 = 2.8, nearer to on_track than to at_risk.
+		{append(slices.Repeat([]string{ClassOnTrack}, 9), ClassOffTrack), ClassOnTrack},
+		// 2 on track, 2 off track: 8/4 = 2.0 → at_risk; 3 achieved, 1 off track: 13/4 = 3.25 → on_track.
+		{[]string{ClassOnTrack, ClassOffTrack, ClassOnTrack, ClassOffTrack}, ClassAtRisk},
+		{[]string{ClassAchieved, ClassAchieved, ClassAchieved, ClassOffTrack}, ClassOnTrack},
+		// 2.75 → on_track (nearer 3), 2.25 → at_risk (nearer 2).
+		{[]string{ClassAchieved, ClassOnTrack, ClassAtRisk, ClassAtRisk}, ClassOnTrack},
+		{[]string{ClassOnTrack, ClassAtRisk, ClassAtRisk, ClassAtRisk}, ClassAtRisk},
 	} {
 		if r := rollUp(tc.classes); r.class != tc.want {
 			t.Errorf("%v: %s, want %s", tc.classes, r.class, tc.want)

@@ -23,6 +23,7 @@ var analyses = []struct{ name, help string }{
 	{"partners", "ranked cooperation partners of an organisation (--organisation), with reasons"},
 	{"network", "the collaboration network: brokers, communities, articulation points, isolated, densities"},
 	{"ego", "the organisations within --depth ties of an organisation (--organisation)"},
+	{"monitoring", "the integration concept's goals and indicators against their targets (--year, --lang)"},
 	{"snapshot", "save the monitoring figures of the region as a dated snapshot (--label)"},
 	{"snapshots", "list the region's saved monitoring snapshots"},
 	{"compare", "compare two saved snapshots (--from, --to)"},
@@ -50,6 +51,9 @@ type analyseFlags struct {
 	// snapshots
 	label    string
 	from, to string
+	// monitoring
+	year int
+	lang string
 }
 
 func analyseUsage(w io.Writer) {
@@ -95,6 +99,9 @@ func runAnalyse(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		fs.StringVar(&f.field, "field", "", "only organisations working in this field (id)")
 		fs.StringVar(&f.municipality, "municipality", "", "only organisations active in this municipality (AGS)")
 		fs.Uint64Var(&f.seed, "seed", analysis.DefaultLouvainSeed, "Louvain seed: the same seed gives the same communities")
+	case "monitoring":
+		fs.IntVar(&f.year, "year", 0, "the year to look from (default: the latest year with a value)")
+		fs.StringVar(&f.lang, "lang", "de", "language of the explanations: de or en")
 	case "snapshot":
 		fs.StringVar(&f.label, "label", "", "name of the snapshot, e.g. \"Steuerungsgruppe März 2026\"")
 	case "compare":
@@ -205,6 +212,15 @@ func runAnalyse(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			fmt.Fprintf(w, "saved\t%s\nlabel\t%s\ntaken\t%s\nrevision\t%d\ngaps\t%d\nopen duplicate candidates\t%d\nmemberships\t%d\n",
 				m.ID, m.Label, m.Taken.Format(time.RFC3339), m.Revision, len(run.Gaps), len(run.Duplicates), len(run.Memberships))
 		}
+	case "monitoring":
+		if f.lang != "de" && f.lang != "en" {
+			return fmt.Errorf("--lang %q: use de or en", f.lang)
+		}
+		a, err := analysis.ComputeAttainment(snap, analysis.AttainmentParams{Year: f.year, Lang: f.lang})
+		if err != nil {
+			return err
+		}
+		result, table = a, func(w io.Writer) { monitoringTable(w, a) }
 	case "coverage", "gaps":
 		c, err := analysis.ComputeCoverage(snap, analysis.CoverageParams{TargetGroup: f.targetGroup, Demand: f.demand, ThinFactor: f.thinFactor})
 		if err != nil {
@@ -447,5 +463,52 @@ func duplicatesTable(w io.Writer, d *analysis.Duplicates) {
 			}
 			fmt.Fprintf(w, "\t%.2f\t%s  ↔  %s%s\n", p.Score, short(p.TitleA, 45), short(p.TitleB, 45), verdict)
 		}
+	}
+}
+
+// monitoringTable prints the concepts, the goals as a tree (sub-goals indented) and the
+// indicators, each with its class, and the indicators' explanations.
+func monitoringTable(w io.Writer, a *analysis.AttainmentResult) {
+	fmt.Fprintf(w, "year\t%d\nindicators\t", a.Year)
+	for _, c := range analysis.AttainmentClasses {
+		fmt.Fprintf(w, "%s %d  ", c, a.Counts[c])
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "\nconcept\tclass\tgoals")
+	for _, c := range a.Concepts {
+		fmt.Fprintf(w, "%s\t%s\t%d\n", short(cmpOr(c.Name, "(goals outside a concept)"), 60), c.Class, len(c.Goals))
+	}
+	fmt.Fprintln(w, "\nfield\tclass\tgoals")
+	for _, f := range a.Fields {
+		fmt.Fprintf(w, "%s\t%s\t%d\n", short(cmpOr(f.Name, "(no field)"), 50), f.Class, len(f.Goals))
+	}
+	depth := map[string]int{}
+	for _, g := range a.Goals {
+		if g.Parent != "" {
+			depth[g.Goal] = depth[g.Parent] + 1
+		}
+	}
+	fmt.Fprintln(w, "\ngoal\tclass\tindicators\tmeasures (planned/active/paused/completed)")
+	for _, g := range a.Goals {
+		name := strings.Repeat("  ", depth[g.Goal]) + strings.TrimSpace(g.Reference+" "+short(g.Text, 70-2*depth[g.Goal]))
+		ms := g.MeasureStatus
+		fmt.Fprintf(w, "%s\t%s\t%d\t%d/%d/%d/%d\n", name, g.Class, len(g.Indicators), ms.Planned, ms.Active, ms.Paused, ms.Completed)
+	}
+	fmt.Fprintln(w, "\nindicator\tclass\tlatest\ttarget\texplanation")
+	for _, i := range a.Indicators {
+		latest, target := "–", "–"
+		if i.Latest != nil {
+			latest = fmt.Sprintf("%g (%d)", i.Latest.Value, i.Latest.Year)
+		}
+		if i.Target != nil {
+			target = fmt.Sprintf("%g", *i.Target)
+			if i.TargetUpper != nil {
+				target += fmt.Sprintf("–%g", *i.TargetUpper)
+			}
+			if i.TargetYear != 0 {
+				target += fmt.Sprintf(" (%d)", i.TargetYear)
+			}
+		}
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", short(i.Name, 50), i.Class, latest, target, i.Explanation)
 	}
 }
