@@ -602,7 +602,7 @@ func TestAttainmentDeepGoals(t *testing.T) {
 	}
 }
 
-// TestRollUp: the floor of the mean score of the members with data.
+// TestRollUp: the mean score of the members with data, rounded to the nearest class (halves to the worse).
 func TestRollUp(t *testing.T) {
 	for _, tc := range []struct {
 		classes []string
