@@ -23,6 +23,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"golang.org/x/text/language"
 )
@@ -278,6 +279,19 @@ func (p Printer) localize(s string) string {
 		out = "-" + out
 	}
 	return out
+}
+
+var monthsEN = [...]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
+
+// Date formats a day: 03.12.2026 in German, 3 December 2026 in English.
+func (p Printer) Date(t time.Time) string {
+	if t.IsZero() {
+		return "–"
+	}
+	if p.Lang == EN {
+		return fmt.Sprintf("%d %s %d", t.Day(), monthsEN[t.Month()-1], t.Year())
+	}
+	return t.Format("02.01.2006")
 }
 
 // Placeholders returns the names of the placeholders of a message, sorted (for tests).

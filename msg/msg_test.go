@@ -3,6 +3,7 @@ package msg
 import (
 	"slices"
 	"testing"
+	"time"
 )
 
 // TestCatalogueComplete checks that every message exists in German and English with the same
@@ -54,6 +55,9 @@ func TestPrinter(t *testing.T) {
 		{de.Int(2024), "2024"},
 		{de.Int(12000), "12.000"},
 		{de.Int(-1234567), "-1.234.567"},
+		{de.Date(time.Date(2026, 12, 3, 23, 0, 0, 0, time.UTC)), "03.12.2026"},
+		{en.Date(time.Date(2026, 12, 3, 23, 0, 0, 0, time.UTC)), "3 December 2026"},
+		{de.Date(time.Time{}), "–"},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("got %q, want %q", tc.got, tc.want)
