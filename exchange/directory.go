@@ -3,6 +3,7 @@ package exchange
 import (
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
 )
@@ -163,23 +164,144 @@ func (x *dirIndex) directoryRows(k SheetKind, emit func(cells) error) error {
 				}
 			}
 		}
+	case SheetConcepts:
+		for _, c := range s.Concepts {
+			if err := emit(cells{c.ID, c.Title, c.Region, c.Description, string(c.Adopted), c.Website, vis(c.Visibility)}); err != nil {
+				return err
+			}
+		}
+	case SheetPeriods:
+		for _, c := range s.Concepts {
+			for _, p := range c.Periods {
+				if err := emit(cells{x.label[c.ID], c.Region, p.Name, string(p.Starts), string(p.Ends)}); err != nil {
+					return err
+				}
+			}
+		}
+	case SheetGuidelines:
+		for _, g := range s.Guidelines {
+			if err := emit(cells{g.ID, g.Title, g.Region, x.ref(g.Concept), g.Reference, g.Description, vis(g.Visibility)}); err != nil {
+				return err
+			}
+		}
+	case SheetGoals:
+		for _, g := range graph.ParentsFirst(s.Goals) {
+			if err := emit(cells{g.ID, g.Text, g.Region, x.ref(g.Concept), x.ref(g.Guideline), x.ref(g.Parent), goalLevels.label(g.Level),
+				g.Reference, priorities.label(g.Priority), g.Period, string(g.Starts), string(g.Due), g.Description,
+				x.refs(g.ID, graph.InField, false), vis(g.Visibility)}); err != nil {
+				return err
+			}
+		}
+	case SheetIndicators:
+		for _, i := range s.Indicators {
+			if err := emit(cells{i.ID, i.Name, i.Region, x.refs(i.ID, graph.MeasuredBy, true), i.Description, directions.label(i.Direction),
+				optFloat(i.Baseline), optInt(int64(i.BaselineYear)), optFloat(i.Target), optFloat(i.TargetUpper), optInt(int64(i.TargetYear)),
+				i.Unit, i.Source, vis(i.Visibility)}); err != nil {
+				return err
+			}
+		}
+	case SheetIndicatorValues:
+		for _, i := range s.Indicators {
+			for _, v := range i.Values {
+				if err := emit(cells{x.label[i.ID], i.Region, int64(v.Year), x.ref(v.Municipality), v.Value}); err != nil {
+					return err
+				}
+			}
+		}
 	case SheetMeasures:
 		for _, m := range s.Measures {
-			if err := emit(cells{m.ID, m.Title, m.Region, m.Description, statuses.label(m.Status), measureLevels.label(m.Level),
+			var plain, leads, partners []string
+			for _, r := range x.in[m.ID] {
+				if r.Type != graph.Provides {
+					continue
+				}
+				switch r.Props.Role {
+				case "lead":
+					leads = append(leads, x.label[r.From])
+				case "partner":
+					partners = append(partners, x.label[r.From])
+				default:
+					plain = append(plain, x.label[r.From])
+				}
+			}
+			fc := fundingCells(m.Funding)
+			var noteDate, note string
+			if n, ok := newestNote(m.StatusNotes); ok {
+				noteDate, note = string(n.Date), n.Text
+			}
+			if err := emit(cells{m.ID, m.Title, m.Region, m.Reference, m.Description, statuses.label(m.Status), measureLevels.label(m.Level),
+				priorities.label(m.Priority), horizons.label(m.Horizon), addressees.label(m.Addressee), m.Effect,
 				string(m.Starts), string(m.Ends), strings.Join(m.Languages, listSep), formats.label(m.Format), optFloat(m.Cost),
-				optInt(m.Capacity), m.Programme, m.Website, x.refs(m.ID, graph.Provides, true), x.refs(m.ID, graph.InField, false),
-				x.refs(m.ID, graph.Targets, false), x.refs(m.ID, graph.OfferedIn, false), x.refs(m.ID, graph.Pursues, false),
-				vis(m.Visibility)}); err != nil {
+				optInt(m.Capacity), m.Programme, m.Website, strings.Join(plain, listSep), strings.Join(leads, listSep), strings.Join(partners, listSep),
+				x.refs(m.ID, graph.InField, false), x.refs(m.ID, graph.Targets, false), x.refs(m.ID, graph.OfferedIn, false),
+				x.refs(m.ID, graph.Pursues, false), fc[0], fc[1], fc[2], fc[3], fc[4], noteDate, note, vis(m.Visibility)}); err != nil {
 				return err
+			}
+		}
+	case SheetStatusNotes:
+		for _, m := range s.Measures {
+			newest, _ := newestNote(m.StatusNotes)
+			for _, n := range m.StatusNotes {
+				if n.Date == newest.Date {
+					continue // in the measures sheet
+				}
+				if err := emit(cells{x.label[m.ID], m.Region, string(n.Date), n.Text}); err != nil {
+					return err
+				}
 			}
 		}
 	}
 	return nil
 }
 
+// ref is how a sheet refers to one node ("" for none).
+func (x *dirIndex) ref(id string) string {
+	if id == "" {
+		return ""
+	}
+	if l, ok := x.label[id]; ok {
+		return l
+	}
+	return id
+}
+
+// newestNote is the status note the measures sheet shows: the latest by date (of several on
+// that day, the last).
+func newestNote(ns []graph.StatusNote) (graph.StatusNote, bool) {
+	return graph.LatestNote(ns, time.Time{})
+}
+
+// fundingCells writes a measure's funding entries into the five funding columns: plain
+// values for one entry (numbers as numbers), lists separated by ; in the same order for
+// several.
+func fundingCells(fs []graph.Funding) [5]any {
+	var out [5]any
+	switch len(fs) {
+	case 0:
+		return out
+	case 1:
+		f := fs[0]
+		return [5]any{f.Funder, optFloat(f.Amount), string(f.Starts), string(f.Ends), yesNoLabel(f.BudgetNeutral)}
+	}
+	cols := make([][]string, 5)
+	for _, f := range fs {
+		amount := ""
+		if f.Amount != nil {
+			amount = formatNumber(*f.Amount)
+		}
+		for i, v := range []string{f.Funder, amount, string(f.Starts), string(f.Ends), yesNoLabel(f.BudgetNeutral)} {
+			cols[i] = append(cols[i], v)
+		}
+	}
+	for i, c := range cols {
+		out[i] = strings.Join(c, listSep)
+	}
+	return out
+}
+
 // allowedValues lists, per column, the values a template allows: the enumerations and, for a
-// template made for a region, the names of its fields, target groups, municipalities and
-// goals.
+// template made for a region, the names of its fields, target groups, municipalities, and
+// of its concept: concepts, periods, Leitlinien, goals and indicators.
 func allowedValues(c *column, s *graph.Snapshot) []string {
 	if c.enum != nil {
 		return slices.Clone(c.enum.labels)
@@ -204,6 +326,26 @@ func allowedValues(c *column, s *graph.Snapshot) []string {
 	case "goals":
 		for _, g := range s.Goals {
 			out = append(out, g.Text)
+		}
+	case "concepts":
+		for _, c := range s.Concepts {
+			out = append(out, c.Title)
+		}
+	case "guidelines":
+		for _, g := range s.Guidelines {
+			out = append(out, g.Title)
+		}
+	case "periods":
+		for _, c := range s.Concepts {
+			for _, p := range c.Periods {
+				if !slices.Contains(out, p.Name) {
+					out = append(out, p.Name)
+				}
+			}
+		}
+	case "indicators":
+		for _, i := range s.Indicators {
+			out = append(out, i.Name)
 		}
 	}
 	return out

@@ -16,10 +16,12 @@ import (
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
 )
 
-// TestJSONRoundTrip exports the demo as JSON, imports it into an empty store and gets the
-// same data back, ids, versions and timestamps included; a second import changes nothing.
+// TestJSONRoundTrip exports the demo with an integration concept (conceptStore: sub-goals
+// whose ids sort before their parents', funding, status notes, provider roles) as JSON,
+// imports it into an empty store and gets the same data back, ids, versions and timestamps
+// included; a second import changes nothing, and the copy exports to the same bytes.
 func TestJSONRoundTrip(t *testing.T) {
-	_, src := demoStore(t)
+	_, src := conceptStore(t)
 	p := writeFile(t, "export.json", func(w *bytes.Buffer) error {
 		return exchange.Export(w, src, exchange.ExportOptions{Format: exchange.ExportJSON})
 	})
@@ -63,6 +65,11 @@ func TestJSONRoundTrip(t *testing.T) {
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
 		t.Fatal("the export of the imported copy differs from the original export")
+	}
+	for _, part := range []string{`"concepts": [`, `"guidelines": [`, `"periods":[`, `"parent":"gol_`, `"target_upper":`, `"budget_neutral":true`, `"status_notes":[`, `"role":"lead"`} {
+		if !bytes.Contains(a.Bytes(), []byte(part)) {
+			t.Errorf("the export lacks %s", part)
+		}
 	}
 }
 

@@ -72,7 +72,8 @@ func Import(ctx context.Context, s graph.Store, inputs []Input, opt Options) (*R
 		opt.MaxErrors = DefaultMaxErrors
 	}
 	im := &importer{ctx: ctx, store: s, opt: opt, rep: &Report{DryRun: opt.DryRun, Errors: []RowError{}, Warnings: []string{}},
-		states: map[string]*regionState{}, seen: map[string]origin{}, extKeys: map[string]string{}}
+		states: map[string]*regionState{}, seen: map[string]origin{}, extKeys: map[string]string{}, opIndex: map[string]int{},
+		now: time.Now()}
 	if err := im.loadRegions(); err != nil {
 		return nil, err
 	}
@@ -180,6 +181,9 @@ type importer struct {
 
 	seen    map[string]origin // node ids written by rows so far
 	extKeys map[string]string // kind|region|external key → id
+	opIndex map[string]int    // node id → index of its operation in nodeOps
+	failed  map[string]bool   // node ids whose rows have errors
+	now     time.Time         // the time the checks of dates and years go by
 
 	nodeOps, relOps, unrelOps          []graph.Op
 	nodeOrigin, relOrigin, unrelOrigin []origin
@@ -369,6 +373,10 @@ func nodeName(e graph.Entity) string {
 		return v.Name
 	case *graph.Measure:
 		return v.Title
+	case *graph.Concept:
+		return v.Title
+	case *graph.Guideline:
+		return v.Title
 	case *graph.Goal:
 		return v.Text
 	case *graph.Indicator:
@@ -416,13 +424,15 @@ func (im *importer) openTables(fidx int, in Input) ([]*pendingTable, error) {
 		}
 		fr.Encoding, fr.Delimiter = t.encoding, string(t.delimiter)
 		pt := &pendingTable{file: fidx, t: t, in: cf}
-		if err := im.header(pt, sheetByKind(in.Sheet)); err != nil {
-			return []*pendingTable{pt}, err
+		// A file named like a sheet (massnahmen.csv, ziele.csv) is read as that sheet, so
+		// that its errors name the columns that do not fit instead of the columns picking
+		// another sheet; otherwise the header row picks the sheet.
+		def := sheetByKind(in.Sheet)
+		if def == nil {
+			def = sheetByName(strings.TrimSuffix(in.Name, filepath.Ext(in.Name)))
 		}
-		if pt.def == nil && pt.header != nil {
-			// The columns fit no sheet: a file named like a sheet is read as that sheet, so
-			// that the errors name the columns that do not fit.
-			pt.def = sheetByName(strings.TrimSuffix(in.Name, filepath.Ext(in.Name)))
+		if err := im.header(pt, def); err != nil {
+			return []*pendingTable{pt}, err
 		}
 		if pt.def == nil {
 			return []*pendingTable{pt}, &fileError{row: pt.row, msg: "its columns match none of the sheets " + sheetNames() + "; start from a template"}
@@ -680,14 +690,19 @@ func (r *row) fieldErrors(err error) {
 	}
 }
 
-var indexSuffix = regexp.MustCompile(`\[\d+\].*$`)
+var (
+	listIndex   = regexp.MustCompile(`\[\d+\]`)
+	indexSuffix = regexp.MustCompile(`[\[.].*$`)
+)
 
-// columnOf finds the column of a node field ("languages[2]" is the column of languages).
+// columnOf finds the column of a node field: "funding[1].funder" is the column of
+// funding.funder, "languages[2]" the column of languages.
 func (r *row) columnOf(field string) (string, string) {
-	base := indexSuffix.ReplaceAllString(field, "")
-	for _, c := range r.def.columns {
-		if c.field != "" && c.field == base {
-			return c.header, r.get(c.header)
+	for _, f := range []string{listIndex.ReplaceAllString(field, ""), indexSuffix.ReplaceAllString(field, "")} {
+		for _, c := range r.def.columns {
+			if c.field != "" && c.field == f {
+				return c.header, r.get(c.header)
+			}
 		}
 	}
 	return field, ""
@@ -712,7 +727,7 @@ func (r *row) enumCode(col string, e *enum, dst *string) {
 	}
 	c, ok := e.code(v)
 	if !ok {
-		r.fail(col, v, CodeInvalid, fmt.Sprintf("%q is not allowed; use one of %s", v, e.allowed()))
+		r.failS(col, v, CodeInvalid, fmt.Sprintf("%q is not allowed; use one of %s", v, e.allowed()), e.closest(v))
 		return
 	}
 	*dst = c
@@ -834,7 +849,8 @@ func isDigits(s string, n int) bool {
 var kindWords = map[graph.Kind]string{
 	graph.KindMunicipality: "municipality", graph.KindField: "field of action", graph.KindTargetGroup: "target group",
 	graph.KindOrganisation: "organisation", graph.KindActor: "person", graph.KindNetwork: "network", graph.KindGoal: "goal",
-	graph.KindMeasure: "measure",
+	graph.KindMeasure: "measure", graph.KindConcept: "concept", graph.KindGuideline: "guideline (Leitlinie)",
+	graph.KindIndicator: "indicator (Kennzahl)",
 }
 
 // ref resolves one reference to a node of kind k in the row's region: an id (or AGS), a
@@ -856,6 +872,12 @@ func (r *row) ref(rs *regionState, col string, k graph.Kind, item string) (strin
 	}
 	if id, ok := r.im.extKeys[string(k)+"|"+rs.key+"|"+item]; ok {
 		return id, true
+	}
+	if k != graph.KindMunicipality && k != graph.KindTargetGroup {
+		// A county's own key given in an earlier import (Schlüssel K-1 → KeyedID).
+		if id := KeyedID(k, rs.key, "key:"+item); rs.nodes[id] != nil {
+			return id, true
+		}
 	}
 	ids := rs.names[k].find(item)
 	switch len(ids) {
@@ -941,12 +963,25 @@ func (rs *regionState) storedByName(k graph.Kind, name string) []string {
 }
 
 // put validates a row's node and stages its upsert unless it equals the stored node.
-func (r *row) put(rs *regionState, e graph.Entity) int {
+func (r *row) put(rs *regionState, e graph.Entity) (outcome int) {
 	im := r.im
+	id := e.Base().ID
+	defer func() {
+		if outcome == outFailed && id != "" {
+			// Rows after this one that name the node find it and say nothing more: its
+			// errors are reported here, and nothing is written.
+			if im.failed == nil {
+				im.failed = map[string]bool{}
+			}
+			im.failed[id] = true
+			if rs.nodes[id] == nil {
+				rs.names[e.EntityKind()].add(id, nodeName(e))
+			}
+		}
+	}()
 	if r.bad {
 		return outFailed
 	}
-	id := e.Base().ID
 	if prev, dup := im.seen[id]; dup {
 		file, sheet := im.where(prev)
 		at := fmt.Sprintf("row %d", prev.row)
@@ -957,6 +992,10 @@ func (r *row) put(rs *regionState, e graph.Entity) int {
 		return outFailed
 	}
 	if err := graph.Prepare(e); err != nil {
+		r.fieldErrors(err)
+		return outFailed
+	}
+	if err := im.check(rs, e); err != nil {
 		r.fieldErrors(err)
 		return outFailed
 	}
@@ -972,7 +1011,7 @@ func (r *row) put(rs *regionState, e graph.Entity) int {
 		return outFailed
 	}
 	im.seen[id] = r.o
-	outcome := outCreated
+	outcome = outCreated
 	if cur != nil {
 		if graph.SameContent(cur, e) {
 			return outUnchanged
@@ -980,16 +1019,52 @@ func (r *row) put(rs *regionState, e graph.Entity) int {
 		outcome = outUpdated
 	}
 	rs.addNode(e, false)
-	im.nodeOps = append(im.nodeOps, graph.Op{Action: graph.OpUpsert, Entity: e})
-	im.nodeOrigin = append(im.nodeOrigin, r.o)
+	im.stageNode(graph.Op{Action: graph.OpUpsert, Entity: e}, r.o)
 	return outcome
+}
+
+// stageNode adds a node operation, or replaces the one staged for the node before (a later
+// sheet amending it).
+func (im *importer) stageNode(op graph.Op, o origin) {
+	id := op.Entity.Base().ID
+	if im.opIndex == nil {
+		im.opIndex = map[string]int{}
+	}
+	if i, ok := im.opIndex[id]; ok {
+		im.nodeOps[i].Entity = op.Entity
+		return
+	}
+	im.opIndex[id] = len(im.nodeOps)
+	im.nodeOps = append(im.nodeOps, op)
+	im.nodeOrigin = append(im.nodeOrigin, o)
+}
+
+// check runs graph's checks that look beyond a node's own fields (a goal's guideline,
+// parent and period, an indicator's years) against the region as the import sees it; they
+// may fill fields that follow (a goal's concept from its guideline), so that the node
+// compares equal to what the store will hold.
+func (im *importer) check(rs *regionState, e graph.Entity) error {
+	c, ok := e.(graph.Checker)
+	if !ok {
+		return nil
+	}
+	if im.now.IsZero() {
+		im.now = time.Now()
+	}
+	return c.Check(graph.CheckContext{Now: im.now, Node: func(id string) graph.Entity {
+		if n := rs.nodes[id]; n != nil {
+			return n
+		}
+		return nil
+	}})
 }
 
 func (im *importer) allowed(e graph.Entity) bool { return im.opt.Allow == nil || im.opt.Allow(e) }
 
 // sync makes the relationships of type t at node (its start, or its end when incoming)
-// exactly want, staging the differences; it reports whether anything changes.
-func (im *importer) sync(o origin, rs *regionState, t graph.RelType, node string, incoming bool, want []graph.Relation) bool {
+// exactly want, staging the differences; it reports whether anything changes. governs, when
+// set, picks the stored relationships the row states (others stay even when not wanted).
+func (im *importer) sync(o origin, rs *regionState, t graph.RelType, node string, incoming bool, want []graph.Relation, governs func(graph.Relation) bool) bool {
 	cur := map[graph.RelationKey]graph.Relation{}
 	list := rs.out[node]
 	if incoming {
@@ -1018,8 +1093,8 @@ func (im *importer) sync(o origin, rs *regionState, t graph.RelType, node string
 		im.relOrigin = append(im.relOrigin, o)
 	}
 	keys := make([]graph.RelationKey, 0, len(cur))
-	for k := range cur {
-		if !wanted[k] {
+	for k, r := range cur {
+		if !wanted[k] && (governs == nil || governs(r)) {
 			keys = append(keys, k)
 		}
 	}
@@ -1059,6 +1134,8 @@ type relSync struct {
 	incoming bool
 	want     []graph.Relation
 	present  bool
+	// governs, when set, picks the stored relationships of type t the row states.
+	governs func(graph.Relation) bool
 }
 
 // finishRow stages the node's relationships and counts the row.
@@ -1068,7 +1145,7 @@ func (r *row) finishRow(rs *regionState, id string, outcome int, syncs ...relSyn
 		return
 	}
 	for _, s := range syncs {
-		if s.present && r.im.sync(r.o, rs, s.t, id, s.incoming, s.want) && outcome == outUnchanged {
+		if s.present && r.im.sync(r.o, rs, s.t, id, s.incoming, s.want, s.governs) && outcome == outUnchanged {
 			outcome = outUpdated
 		}
 	}
@@ -1093,7 +1170,7 @@ func (im *importer) finish() (*Report, error) {
 	// Ordering nodes by id keeps references valid: region keys and AGS (digits) sort before
 	// the prefixed ids, and prefixed nodes refer only to regions and municipalities.
 	sortOps(im.unrelOps, im.unrelOrigin, relKeyOf)
-	sortOps(im.nodeOps, im.nodeOrigin, func(op graph.Op) string { return op.Entity.Base().ID })
+	sortOps(im.nodeOps, im.nodeOrigin, im.nodeKeyOf)
 	sortOps(im.relOps, im.relOrigin, relKeyOf)
 	ops := make([]graph.Op, 0, n)
 	ops = append(ops, im.unrelOps...)
@@ -1126,6 +1203,27 @@ func (im *importer) finish() (*Report, error) {
 		}
 	}
 	return rep, nil
+}
+
+// nodeKeyOf is the order of node operations: the id, which puts the kinds in an order in which
+// they refer only to kinds before them (digits; cpt_ before gdl_ before gol_), except that a
+// goal comes after the goals above it: goals are ordered by their depth first.
+func (im *importer) nodeKeyOf(op graph.Op) string {
+	g, ok := op.Entity.(*graph.Goal)
+	if !ok {
+		return op.Entity.Base().ID
+	}
+	depth := 0
+	if rs := im.states[g.Region]; rs != nil {
+		for p := g.Parent; p != "" && depth <= graph.MaxGoalDepth; depth++ {
+			parent, ok := rs.nodes[p].(*graph.Goal)
+			if !ok {
+				break
+			}
+			p = parent.Parent
+		}
+	}
+	return fmt.Sprintf("gol_%02d_%s", depth, g.ID)
 }
 
 // relKeyOf is the order of relationship operations: type, from, to.

@@ -314,8 +314,7 @@ func (jr *jsonRun) node(e graph.Entity) {
 		op.Action = graph.OpUpsert
 	}
 	rs.addNode(e, false)
-	im.nodeOps = append(im.nodeOps, op)
-	im.nodeOrigin = append(im.nodeOrigin, r.o)
+	im.stageNode(op, r.o)
 	im.count(r.o, outcome)
 }
 

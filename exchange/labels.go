@@ -13,13 +13,33 @@ import (
 type enum struct {
 	codes  []string
 	labels []string
+	// aliases are further spellings an import accepts, folded, each mapped to its code.
+	aliases map[string]string
+	// names finds the closest label for a typo.
+	names *nameIndex
 }
 
 func newEnum(codes []string, labels ...string) *enum {
 	if len(codes) != len(labels) {
 		panic("exchange: enum labels do not match the codes")
 	}
-	return &enum{codes: codes, labels: labels}
+	e := &enum{codes: codes, labels: labels, aliases: map[string]string{}, names: newNameIndex()}
+	for _, l := range labels {
+		e.names.add(l, l)
+	}
+	return e
+}
+
+// alias adds spellings an import accepts for code besides its label and the code itself
+// ("strategisch" for a strategic goal, "kurz" for a short horizon).
+func (e *enum) alias(code string, spellings ...string) *enum {
+	if !slices.Contains(e.codes, code) {
+		panic("exchange: alias for an unknown code " + code)
+	}
+	for _, s := range spellings {
+		e.aliases[text.Fold(s)] = code
+	}
+	return e
 }
 
 // label returns the German label of code ("" stays "").
@@ -39,8 +59,14 @@ func (e *enum) code(cell string) (string, bool) {
 			return c, true
 		}
 	}
+	if c, ok := e.aliases[f]; ok {
+		return c, true
+	}
 	return "", false
 }
+
+// closest returns the labels nearest to a cell that is none of them, for suggestions.
+func (e *enum) closest(cell string) []string { return e.names.closest(cell, 3) }
 
 // allowed lists the labels, for templates and error messages.
 func (e *enum) allowed() string { return strings.Join(e.labels, ", ") }
@@ -63,6 +89,24 @@ var (
 	canonicalFields   = newEnum(graph.CanonicalFields, "Sprache und Bildung", "Ausbildung, Arbeit, Wirtschaft", "Wohnen",
 		"Gesundheit", "Kinder, Jugend, Familie", "Zusammenleben und Teilhabe", "Ehrenamt", "Sport und Freizeit",
 		"Interkulturelle Öffnung")
+
+	// The integration concept's enumerations.
+	goalLevels = newEnum(graph.GoalLevels, "strategisches Ziel", "Handlungsziel").
+			alias("strategic", "strategisch", "Leitziel", "Ziel").
+			alias("operational", "operativ", "operatives Ziel", "Teilziel")
+	priorities = newEnum(graph.Priorities, "Schwerpunkt", "Starterprojekt", "hoch", "mittel", "niedrig").
+			alias("focus", "Schwerpunktziel", "Schwerpunktthema", "Schwerpunktmaßnahme").
+			alias("starter", "Starter", "Startprojekt")
+	horizons = newEnum(graph.Horizons, "kurzfristig", "mittelfristig", "langfristig").
+			alias("short", "kurz").alias("medium", "mittel").alias("long", "lang")
+	addressees = newEnum(graph.Addressees, "Landkreis", "Kommune", "Partner").
+			alias("county", "Kreis", "Kreisverwaltung").
+			alias("municipality", "Kommunen", "Gemeinde", "Gemeinden", "Stadt", "Städte").
+			alias("partner", "Partner:innen", "Partnerinnen und Partner", "Träger")
+	directions = newEnum(graph.IndicatorDirections, "höher ist besser", "niedriger ist besser", "Zielkorridor").
+			alias("higher", "höher", "steigend", "mehr ist besser").
+			alias("lower", "niedriger", "sinkend", "weniger ist besser").
+			alias("range", "Korridor", "Bereich", "Spanne")
 )
 
 // yesNo parses a yes/no cell: ja, nein, x, true, false, 1, 0 (empty is no).

@@ -14,6 +14,11 @@ type sheetRun struct {
 	def     *sheetDef
 	pending []pendingRel
 	keys    map[graph.RelationKey]origin
+	// rows are the buffered rows of the goals sheet.
+	rows []*row
+	// amended are the nodes an amending sheet changes, in the order first named.
+	amended    map[string]*amendment
+	amendOrder []string
 }
 
 type pendingRel struct {
@@ -37,8 +42,22 @@ func (im *importer) handle(r *row, sh *sheetRun) {
 		im.membershipRow(r, sh)
 	case SheetCooperations:
 		im.cooperationRow(r, sh)
+	case SheetConcepts:
+		im.conceptRow(r)
+	case SheetPeriods:
+		im.periodRow(r, sh)
+	case SheetGuidelines:
+		im.guidelineRow(r)
+	case SheetGoals:
+		im.bufferGoal(r, sh)
+	case SheetIndicators:
+		im.indicatorRow(r)
+	case SheetIndicatorValues:
+		im.valueRow(r, sh)
 	case SheetMeasures:
 		im.measureRow(r)
+	case SheetStatusNotes:
+		im.noteRow(r, sh)
 	}
 }
 
@@ -196,30 +215,35 @@ func (im *importer) measureRow(r *row) {
 		im.count(r.o, outFailed)
 		return
 	}
-	providers, hasP := r.refs(rs, "Träger", graph.KindOrganisation)
+	title := r.get(colTitle)
+	providers := r.providers(rs)
 	fields, hasF := r.refs(rs, colFields, graph.KindField)
 	groups, hasG := r.refs(rs, "Zielgruppen", graph.KindTargetGroup)
 	towns, hasT := r.refs(rs, colMunis, graph.KindMunicipality)
-	goals, hasZ := r.refs(rs, "Ziele", graph.KindGoal)
-	title := r.get("Titel")
+	goals, hasZ := r.refs(rs, colGoals, graph.KindGoal)
 	natural := ""
 	if title != "" {
-		natural = measureKey(title, providers, towns)
+		natural = measureKey(title, providers.orgs(), towns)
 	}
 	id, ok := r.nodeID(rs, graph.KindMeasure, natural, func() []string { return rs.storedMeasures()[natural] })
 	if !ok && !r.bad {
-		r.fail("Titel", "", CodeInvalid, "is required")
+		r.fail(colTitle, "", CodeInvalid, "is required")
 	}
 	m := &graph.Measure{}
 	if cur, ok := rs.nodes[id].(*graph.Measure); ok {
 		m = cur.Clone().(*graph.Measure)
 	}
 	m.ID, m.Region = id, rs.key
-	r.text("Titel", &m.Title)
+	r.text(colTitle, &m.Title)
+	r.text(colReference, &m.Reference)
 	r.text(colDesc, &m.Description)
 	r.enumCode("Status", statuses, &m.Status)
-	r.enumCode("Ebene", measureLevels, &m.Level)
-	r.date("Beginn", &m.Starts)
+	r.enumCode(colLevel, measureLevels, &m.Level)
+	r.enumCode(colPriority, priorities, &m.Priority)
+	r.enumCode("Zeithorizont", horizons, &m.Horizon)
+	r.enumCode("Adressat", addressees, &m.Addressee)
+	r.text("Wirkung", &m.Effect)
+	r.date(colStarts, &m.Starts)
 	r.date("Ende", &m.Ends)
 	if r.has("Sprachen") {
 		m.Languages = nil
@@ -232,13 +256,229 @@ func (im *importer) measureRow(r *row) {
 	r.integer("Plätze", &m.Capacity)
 	r.text("Programm", &m.Programme)
 	r.text(colWebsite, &m.Website)
+	r.funding(&m.Funding)
+	r.statusNote(&m.StatusNotes)
 	r.visibility(&m.Visibility)
 	r.finishRow(rs, id, r.put(rs, m),
-		relSync{t: graph.Provides, incoming: true, want: relsTo(graph.Provides, providers, id), present: hasP},
+		relSync{t: graph.Provides, incoming: true, want: providers.want(id), present: providers.present, governs: providers.governs},
 		relSync{t: graph.InField, want: rels(graph.InField, id, fields, graph.RelProps{}), present: hasF},
 		relSync{t: graph.Targets, want: rels(graph.Targets, id, groups, graph.RelProps{}), present: hasG},
 		relSync{t: graph.OfferedIn, want: rels(graph.OfferedIn, id, towns, graph.RelProps{}), present: hasT},
 		relSync{t: graph.Pursues, want: rels(graph.Pursues, id, goals, graph.RelProps{}), present: hasZ})
+}
+
+// providerCols are the columns of a measure's providers and the role each states.
+var providerCols = []struct{ col, role string }{{colProviders, ""}, {colLead, "lead"}, {colPartners, "partner"}}
+
+// providerSet is what the provider columns of a measure row state: the organisations with
+// their roles (Träger without role, Federführung lead, Partner partner) and which roles the
+// row governs — those of the columns present, so that a sheet without the role columns
+// leaves the lead body and the partners alone.
+type providerSet struct {
+	rs      *regionState
+	role    map[string]string // organisation → role
+	order   []string
+	roles   map[string]bool // the roles whose columns are present
+	present bool
+}
+
+// providers reads the provider columns of a measure row.
+func (r *row) providers(rs *regionState) *providerSet {
+	p := &providerSet{rs: rs, role: map[string]string{}, roles: map[string]bool{}}
+	for _, pc := range providerCols {
+		if r.has(pc.col) {
+			p.present = true
+			p.roles[pc.role] = true
+		}
+	}
+	col := map[string]string{}
+	for _, pc := range providerCols {
+		ids, _ := r.refs(rs, pc.col, graph.KindOrganisation)
+		for _, id := range ids {
+			prev, named := p.role[id]
+			switch {
+			case !named:
+				p.order = append(p.order, id)
+			case prev != "" && pc.role != "" && prev != pc.role:
+				r.fail(pc.col, r.get(pc.col), CodeInvalid, fmt.Sprintf("names %s, which is named under %s already; an organisation has one role on a measure", rs.label(id), col[id]))
+				continue
+			case pc.role == "":
+				continue // a more specific column named it before
+			}
+			p.role[id], col[id] = pc.role, pc.col
+		}
+	}
+	return p
+}
+
+// orgs lists the providers in the order named.
+func (p *providerSet) orgs() []string { return p.order }
+
+// want returns the PROVIDES relationships the row states. An organisation listed under
+// Träger keeps a stored role whose column the row lacks.
+func (p *providerSet) want(measure string) []graph.Relation {
+	stored := map[string]string{}
+	for _, r := range p.rs.in[measure] {
+		if r.Type == graph.Provides {
+			stored[r.From] = r.Props.Role
+		}
+	}
+	out := make([]graph.Relation, 0, len(p.order))
+	for _, id := range p.order {
+		role := p.role[id]
+		if s, ok := stored[id]; ok && role == "" && s != "" && !p.roles[s] {
+			role = s
+		}
+		out = append(out, graph.Relation{RelationKey: graph.RelationKey{Type: graph.Provides, From: id, To: measure}, Props: graph.RelProps{Role: role}})
+	}
+	return out
+}
+
+// governs reports whether the row states the stored relationship r (its role's column is
+// present), so that the import may remove it when the row does not name it.
+func (p *providerSet) governs(r graph.Relation) bool { return p.roles[r.Props.Role] }
+
+// label names a node for a message.
+func (rs *regionState) label(id string) string {
+	if n := nodeName(rs.nodes[id]); n != "" {
+		return n
+	}
+	return id
+}
+
+// fundingCols are the columns of a measure's funding entries.
+var fundingCols = []string{colFunder, colAmount, colFundFrom, colFundTo, colNeutral}
+
+// funding reads the funding columns of a measure row. The row states one entry per position
+// of the lists in these columns (one entry: plain values; several: values separated by ;
+// in the same order in every column). A column that is absent, or shorter than the stored
+// entries when others are absent, keeps the stored values of its positions; an entry left
+// with nothing in it is dropped.
+func (r *row) funding(dst *[]graph.Funding) {
+	lists := map[string][]string{}
+	n, longest := 0, ""
+	for _, c := range fundingCols {
+		if !r.has(c) {
+			continue
+		}
+		l := positions(r.get(c))
+		lists[c] = l
+		if len(l) > n {
+			n, longest = len(l), c
+		}
+	}
+	if len(lists) == 0 {
+		return
+	}
+	for _, c := range fundingCols {
+		if l := lists[c]; len(l) != 0 && len(l) != n {
+			r.fail(c, r.get(c), CodeInvalid, fmt.Sprintf("lists %d values, but %s lists %d funding entries; write one value per entry in the same order, separated by ; (an empty position: ; ;)", len(l), longest, n))
+			return
+		}
+	}
+	single := n == 1
+	if len(lists) < len(fundingCols) {
+		n = max(n, len(*dst))
+	}
+	// at returns the cell of column c for entry i, and false when the stored value stays.
+	at := func(c string, i int) (string, bool) {
+		l, ok := lists[c]
+		switch {
+		case !ok:
+			return "", false
+		case len(l) == 0:
+			return "", true
+		case i < len(l):
+			return l[i], true
+		}
+		return "", false
+	}
+	var out []graph.Funding
+	for i := 0; i < n; i++ {
+		var f graph.Funding
+		if i < len(*dst) {
+			f = (*dst)[i]
+		}
+		if v, ok := at(colFunder, i); ok {
+			f.Funder = v
+		}
+		if v, ok := at(colAmount, i); ok {
+			f.Amount = nil
+			if v != "" {
+				a, ok := parseNumber(v, r.raw && single)
+				if !ok {
+					r.fail(colAmount, v, CodeInvalid, "is not a number (write e.g. 12.000 or 12000,50)")
+					return
+				}
+				f.Amount = &a
+			}
+		}
+		for _, d := range []struct {
+			col string
+			dst *graph.Date
+		}{{colFundFrom, &f.Starts}, {colFundTo, &f.Ends}} {
+			if v, ok := at(d.col, i); ok {
+				day, ok := parseDate(v, r.raw && single)
+				if !ok {
+					r.fail(d.col, v, CodeInvalid, "is not a date; write YYYY-MM-DD or DD.MM.YYYY")
+					return
+				}
+				*d.dst = day
+			}
+		}
+		if v, ok := at(colNeutral, i); ok {
+			b, ok := yesNo(v)
+			if !ok {
+				r.fail(colNeutral, v, CodeInvalid, "write ja or nein")
+				return
+			}
+			f.BudgetNeutral = b
+		}
+		if f.Funder == "" && f.Amount == nil && f.Starts == "" && f.Ends == "" && !f.BudgetNeutral {
+			continue // an empty position states no entry
+		}
+		out = append(out, f)
+	}
+	*dst = out
+}
+
+// positions splits a cell of positional values at semicolons and line breaks, keeping
+// empty positions ("a; ; c", "a;" has two); an empty cell has no positions.
+func positions(cell string) []string {
+	cell = strings.TrimSpace(strings.ReplaceAll(cell, "\r\n", "\n"))
+	if cell == "" {
+		return nil
+	}
+	parts := strings.Split(strings.ReplaceAll(cell, "\n", ";"), ";")
+	for i := range parts {
+		parts[i] = strings.TrimSpace(parts[i])
+	}
+	return parts
+}
+
+// statusNote reads the current status note of a measure row (Sachstand vom, Sachstand)
+// and merges it into the notes: a new day adds a note, a known day changes its text.
+func (r *row) statusNote(dst *[]graph.StatusNote) {
+	if !r.has(colNoteDate) && !r.has(colNote) {
+		return
+	}
+	var n graph.StatusNote
+	r.date(colNoteDate, &n.Date)
+	n.Text = r.get(colNote)
+	switch {
+	case n.Date == "" && n.Text == "":
+		return
+	case n.Date == "" && r.has(colNoteDate):
+		r.fail(colNoteDate, "", CodeInvalid, "is required with a Sachstand: the day it was written")
+		return
+	case n.Date == "":
+		r.fail(colNote, n.Text, CodeInvalid, "needs its date; add the column "+colNoteDate)
+		return
+	case n.Text == "":
+		r.fail(colNote, "", CodeInvalid, "is required with "+colNoteDate)
+		return
+	}
+	*dst, _ = mergeNote(*dst, n)
 }
 
 // measureKey is the natural key of a measure: its folded title, its providers and its
@@ -360,7 +600,15 @@ func (im *importer) pendRel(r *row, sh *sheetRun, rs *regionState, rel graph.Rel
 // finishSheet synchronises the memberships of the networks and the cooperations of the
 // organisations a sheet named, and counts its rows.
 func (im *importer) finishSheet(sh *sheetRun) {
-	if sh.def.kind != SheetMemberships && sh.def.kind != SheetCooperations {
+	switch sh.def.kind {
+	case SheetGoals:
+		im.finishGoals(sh)
+		return
+	case SheetPeriods, SheetIndicatorValues, SheetStatusNotes:
+		im.finishAmendments(sh)
+		return
+	case SheetMemberships, SheetCooperations:
+	default:
 		return
 	}
 	type group struct {

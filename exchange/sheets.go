@@ -19,7 +19,18 @@ const (
 	SheetNetworks       SheetKind = "networks"
 	SheetMemberships    SheetKind = "memberships"
 	SheetCooperations   SheetKind = "cooperations"
-	SheetMeasures       SheetKind = "measures"
+	// The integration concept: the concepts, their periods, Leitlinien, goals, indicators
+	// and the indicators' measured values.
+	SheetConcepts        SheetKind = "concepts"
+	SheetPeriods         SheetKind = "concept_periods"
+	SheetGuidelines      SheetKind = "guidelines"
+	SheetGoals           SheetKind = "goals"
+	SheetIndicators      SheetKind = "indicators"
+	SheetIndicatorValues SheetKind = "indicator_values"
+	SheetMeasures        SheetKind = "measures"
+	// SheetStatusNotes holds the measures' earlier status notes (the newest is a column of
+	// the measures sheet).
+	SheetStatusNotes SheetKind = "status_notes"
 )
 
 // Column headers shared by several sheets.
@@ -37,6 +48,33 @@ const (
 	colFields     = "Handlungsfelder"
 	colRole       = "Rolle"
 	colSince      = "Seit"
+	colTitle      = "Titel"
+	colReference  = "Nummer"
+	colConcept    = "Konzept"
+	colGuideline  = "Leitlinie"
+	colGoal       = "Ziel"
+	colParent     = "Oberziel"
+	colGoals      = "Ziele"
+	colIndicator  = "Kennzahl"
+	colMeasure    = "Maßnahme"
+	colStarts     = "Beginn"
+	colPeriod     = "Zeitraum"
+	colYear       = "Jahr"
+	colValue      = "Wert"
+	colMunicipal  = "Kommune"
+	colPriority   = "Priorität"
+	colLevel      = "Ebene"
+	colProviders  = "Träger"
+	colLead       = "Federführung"
+	colPartners   = "Partner"
+	colFunder     = "Fördergeber"
+	colAmount     = "Fördersumme"
+	colFundFrom   = "Förderung von"
+	colFundTo     = "Förderung bis"
+	colNeutral    = "haushaltsneutral"
+	colNoteDate   = "Sachstand vom"
+	colNote       = "Sachstand"
+	colDate       = "Datum"
 )
 
 // column describes one column of a sheet.
@@ -44,7 +82,9 @@ type column struct {
 	// header is the German header written into templates and exports.
 	header string
 	// field is the JSON name of the node property the column fills, so that validation
-	// errors find their column ("" for columns that make relationships).
+	// errors find their column ("" for columns that make relationships); a property of the
+	// items of a list is written with a dot ("funding.funder" receives the errors of
+	// "funding[1].funder").
 	field string
 	// aliases are further accepted headers (the English JSON name is always accepted).
 	aliases []string
@@ -212,28 +252,120 @@ var sheets = []*sheetDef{
 			{header: colSince, explain: "Beginn der Kooperation (JJJJ-MM-TT oder TT.MM.JJJJ)"},
 			{header: "Notiz", aliases: []string{"Bemerkung", "Inhalt"}, explain: "Worum es in der Kooperation geht"},
 		}},
+	{kind: SheetConcepts, name: "Konzepte", explain: "Das Integrationskonzept des Kreises (Integrationsplan, Integrationskonzept); seine Zeiträume (erster Plan, Fortschreibungen) stehen im Blatt Zeiträume.",
+		columns: []column{
+			colKeyDef,
+			{header: colTitle, field: "title", aliases: []string{"Name", colConcept}, required: true, explain: "Pflicht. Titel des Konzepts, z. B. Integrationskonzept Kreis Recklinghausen"},
+			colRegionDef,
+			{header: colDesc, field: "description", explain: "Worum es geht: Methode, Umfang, Beteiligte (höchstens 10.000 Zeichen)"},
+			{header: "Beschlossen am", field: "adopted", aliases: []string{"Beschluss", "Beschlussdatum", "beschlossen"}, explain: "Tag des Kreistagsbeschlusses (JJJJ-MM-TT oder TT.MM.JJJJ)"},
+			{header: colWebsite, field: "website", aliases: []string{"Internet", "URL", "Link"}, explain: "Adresse des veröffentlichten Konzepts mit https://"},
+			colVisibilityDef,
+		}},
+	{kind: SheetPeriods, name: "Zeiträume", explain: "Die Zeiträume der Konzepte: der erste Plan und jede Fortschreibung, eine Zeile je Zeitraum. Für jedes Konzept, das hier vorkommt, gelten genau die aufgeführten Zeiträume in dieser Reihenfolge.",
+		columns: []column{
+			{header: colConcept, required: true, explain: "Pflicht. Titel oder Schlüssel des Konzepts (Blatt Konzepte); eine Zeile je Zeitraum, das Konzept also in jeder Zeile wiederholen", refValues: "concepts"},
+			{header: colRegion, aliases: colRegionDef.aliases, explain: "Kreisschlüssel oder Name des Kreises; leer: der beim Import gewählte Kreis"},
+			{header: colPeriod, field: "periods.name", aliases: []string{"Name", "Fortschreibung"}, required: true, explain: "Pflicht. Name des Zeitraums, z. B. Integrationsplan 2017 oder Fortschreibung 2019; je Konzept nur einmal. Die Ziele nennen ihn in der Spalte Zeitraum"},
+			{header: colStarts, field: "periods.starts", aliases: []string{"von", "ab"}, required: true, explain: "Pflicht. Erster Tag (JJJJ-MM-TT oder TT.MM.JJJJ)"},
+			{header: "Ende", field: "periods.ends", aliases: []string{"bis"}, explain: "Letzter Tag; leer: offen (der laufende Zeitraum)"},
+		}},
+	{kind: SheetGuidelines, name: "Leitlinien", explain: "Die Leitlinien (Leitbilder, Grundsätze) eines Konzepts; die Ziele stehen darunter.",
+		columns: []column{
+			colKeyDef,
+			{header: colTitle, field: "title", aliases: []string{colGuideline, "Name", "Grundsatz"}, required: true, explain: "Pflicht. Die Leitlinie, z. B. Integration ist Querschnittsaufgabe"},
+			colRegionDef,
+			{header: colConcept, field: "concept", required: true, explain: "Pflicht. Titel oder Schlüssel des Konzepts, zu dem die Leitlinie gehört (Blatt Konzepte)", refValues: "concepts"},
+			{header: colReference, field: "reference", aliases: []string{"Nr", "Referenz", "Kennung im Konzept"}, explain: "Nummer im Konzept, z. B. L 2"},
+			{header: colDesc, field: "description", explain: "Erläuterung der Leitlinie"},
+			colVisibilityDef,
+		}},
+	{kind: SheetGoals, name: "Ziele", explain: "Die Ziele des Konzepts: strategische Ziele und die Handlungsziele darunter (Spalte Oberziel). Die Reihenfolge der Zeilen ist beliebig.",
+		columns: []column{
+			colKeyDef,
+			{header: colGoal, field: "text", aliases: []string{"Text", "Zielformulierung", "Zieltext"}, required: true, explain: "Pflicht. Das Ziel in einem Satz, z. B. Alle Kinder mit Zuwanderungsgeschichte besuchen ab drei Jahren eine Kita"},
+			colRegionDef,
+			{header: colConcept, field: "concept", explain: "Titel oder Schlüssel des Konzepts; leer: das Konzept der Leitlinie oder des Oberziels", refValues: "concepts"},
+			{header: colGuideline, field: "guideline", aliases: []string{"Leitbild"}, explain: "Titel oder Schlüssel der Leitlinie, der das Ziel dient (Blatt Leitlinien)", refValues: "guidelines"},
+			{header: colParent, field: "parent", aliases: []string{"übergeordnetes Ziel", "strategisches Ziel"}, explain: "Text oder Schlüssel des übergeordneten Ziels (bei Handlungszielen); es darf auch weiter unten im Blatt stehen", refValues: "goals"},
+			{header: colLevel, field: "level", enum: goalLevels, explain: "strategisches Ziel oder Handlungsziel"},
+			{header: colReference, field: "reference", aliases: []string{"Nr", "Referenz", "Zielnummer"}, explain: "Nummer im Konzept, z. B. 1.3"},
+			{header: colPriority, field: "priority", aliases: []string{"Prio"}, enum: priorities, explain: "Rang des Ziels"},
+			{header: colPeriod, field: "period", aliases: []string{"Fortschreibung"}, explain: "Der Zeitraum des Konzepts, der das Ziel gesetzt hat (Blatt Zeiträume), z. B. Fortschreibung 2019", refValues: "periods"},
+			{header: colStarts, field: "starts", aliases: []string{"Start", "von"}, explain: "Beginn der Arbeit am Ziel (JJJJ-MM-TT oder TT.MM.JJJJ)"},
+			{header: "Fällig", field: "due", aliases: []string{"Fälligkeit", "Frist", "Zieldatum", "bis"}, explain: "Bis wann das Ziel erreicht sein soll"},
+			{header: colDesc, field: "description", explain: "Erläuterung: warum, wie gemessen, wer verantwortlich ist"},
+			{header: colFields, aliases: []string{"Handlungsfeld"}, explain: "Handlungsfelder des Kreises, zu denen das Ziel gehört, getrennt durch ;", refValues: "fields"},
+			colVisibilityDef,
+		}},
+	{kind: SheetIndicators, name: "Kennzahlen", explain: "Die Kennzahlen, an denen die Ziele gemessen werden: Ausgangswert, Zielwert und Richtung. Die gemessenen Werte stehen im Blatt Kennzahlwerte.",
+		columns: []column{
+			colKeyDef,
+			{header: colName, field: "name", aliases: []string{colIndicator, "Indikator"}, required: true, explain: "Pflicht. Name der Kennzahl, z. B. Kita-Besuchsquote der Kinder mit Zuwanderungsgeschichte"},
+			colRegionDef,
+			{header: colGoals, aliases: []string{colGoal}, explain: "Ziele, die die Kennzahl misst (Text oder Schlüssel), getrennt durch ;", refValues: "goals"},
+			{header: colDesc, field: "description", explain: "Was gezählt wird und wie"},
+			{header: "Richtung", field: "direction", enum: directions, explain: "Was Fortschritt ist; Pflicht, wenn ein Zielwert steht. Zielkorridor: der Wert soll zwischen Zielwert und Zielwert oben liegen"},
+			{header: "Ausgangswert", field: "baseline", aliases: []string{"Basiswert"}, explain: "Gemessener Wert, von dem das Konzept ausgeht (Zahl, z. B. 71,5); mit Ausgangsjahr"},
+			{header: "Ausgangsjahr", field: "baseline_year", aliases: []string{"Basisjahr"}, explain: "Jahr des Ausgangswerts, z. B. 2022"},
+			{header: "Zielwert", field: "target", explain: "Angestrebter Wert; beim Zielkorridor seine Untergrenze"},
+			{header: "Zielwert oben", field: "target_upper", aliases: []string{"Zielwert bis", "Obergrenze"}, explain: "Nur beim Zielkorridor: seine Obergrenze"},
+			{header: "Zieljahr", field: "target_year", explain: "Jahr, bis zu dem der Zielwert erreicht sein soll; nur mit Zielwert"},
+			{header: "Einheit", field: "unit", explain: "Einheit der Werte, z. B. %, Personen"},
+			{header: "Quelle", field: "source", aliases: []string{"Datenquelle"}, explain: "Woher die Werte kommen, z. B. IT.NRW, Kita-Statistik"},
+			colVisibilityDef,
+		}},
+	{kind: SheetIndicatorValues, name: "Kennzahlwerte", explain: "Gemessene Werte der Kennzahlen, eine Zeile je Kennzahl, Jahr und Kommune. Ein neues Jahr kommt hinzu, ein vorhandenes wird geändert; nicht aufgeführte Werte bleiben.",
+		columns: []column{
+			{header: colIndicator, required: true, aliases: []string{"Kennzahlen", "Indikator"}, explain: "Pflicht. Name oder Schlüssel der Kennzahl (Blatt Kennzahlen)", refValues: "indicators"},
+			{header: colRegion, aliases: colRegionDef.aliases, explain: "Kreisschlüssel oder Name des Kreises; leer: der beim Import gewählte Kreis"},
+			{header: colYear, field: "values.year", required: true, aliases: []string{"Bezugsjahr"}, explain: "Pflicht. Bezugsjahr des Werts; ein Jahr, das noch nicht begonnen hat, geht nicht (das Ziel gehört in Zielwert und Zieljahr)"},
+			{header: colMunicipal, field: "values.municipality", aliases: []string{"Gemeinde", "AGS"}, explain: "Gemeinde (Name oder AGS), für die der Wert gilt; leer: der ganze Kreis", refValues: "municipalities"},
+			{header: colValue, field: "values.value", required: true, aliases: []string{"Messwert", "Istwert"}, explain: "Pflicht (die Spalte). Der gemessene Wert (Zahl); eine leere Zelle löscht den gespeicherten Wert dieses Jahres und dieser Kommune"},
+		}},
 	{kind: SheetMeasures, name: "Maßnahmen", explain: "Angebote und Projekte. Ohne Schlüssel sind Titel, Träger und Gemeinden zusammen der Schlüssel.",
 		columns: []column{
 			colKeyDef,
-			{header: "Titel", field: "title", aliases: []string{"Name", "Angebot", "Maßnahme"}, required: true, explain: "Pflicht. Titel der Maßnahme"},
+			{header: colTitle, field: "title", aliases: []string{"Name", "Angebot", colMeasure}, required: true, explain: "Pflicht. Titel der Maßnahme"},
 			colRegionDef,
+			{header: colReference, field: "reference", aliases: []string{"Nr", "Referenz", "Maßnahmennummer"}, explain: "Nummer im Konzept, z. B. IP 1.3"},
 			{header: colDesc, field: "description", explain: "Was die Maßnahme bietet, für wen, wie (höchstens 10.000 Zeichen)"},
 			{header: "Status", field: "status", required: true, enum: statuses, explain: "Pflicht. Stand der Maßnahme"},
-			{header: "Ebene", field: "level", required: true, enum: measureLevels, explain: "Pflicht. strategisch (Konzepte, Koordination) oder operativ (Angebote für Menschen)"},
-			{header: "Beginn", field: "starts", aliases: []string{"Start", "von"}, explain: "Erster Tag (JJJJ-MM-TT oder TT.MM.JJJJ)"},
+			{header: colLevel, field: "level", required: true, enum: measureLevels, explain: "Pflicht. strategisch (Konzepte, Koordination) oder operativ (Angebote für Menschen)"},
+			{header: colPriority, field: "priority", aliases: []string{"Prio"}, enum: priorities, explain: "Rang der Maßnahme im Konzept"},
+			{header: "Zeithorizont", field: "horizon", aliases: []string{"Horizont", "Umsetzungszeitraum"}, enum: horizons, explain: "Wann die Maßnahme wirken soll"},
+			{header: "Adressat", field: "addressee", aliases: []string{"Adressaten", "Zuständigkeit"}, enum: addressees, explain: "Wen das Konzept zum Handeln auffordert"},
+			{header: "Wirkung", field: "effect", aliases: []string{"beabsichtigte Wirkung", "Wirkungsziel"}, explain: "Die beabsichtigte Wirkung"},
+			{header: colStarts, field: "starts", aliases: []string{"Start", "von"}, explain: "Erster Tag (JJJJ-MM-TT oder TT.MM.JJJJ)"},
 			{header: "Ende", field: "ends", aliases: []string{"bis"}, explain: "Letzter Tag; leer: unbefristet"},
 			{header: "Sprachen", field: "languages", explain: "Sprachen als ISO-639-Kürzel (de, ar, uk, tr …), getrennt durch ;"},
 			{header: "Format", field: "format", enum: formats, explain: "Präsenz, online oder hybrid"},
-			{header: "Kosten", field: "cost", aliases: []string{"Kosten (€)", "Gebühr"}, explain: "Gebühr je Person in Euro; 0 = kostenlos; leer: unbekannt"},
+			{header: "Kosten", field: "cost", aliases: []string{"Kosten (€)", "Gebühr", "Teilnahmegebühr"}, explain: "Gebühr je Person in Euro; 0 = kostenlos; leer: unbekannt. Was die Maßnahme selbst kostet, steht unter Förderung"},
 			{header: "Plätze", field: "capacity", aliases: []string{"Kapazität", "Teilnehmerplätze"}, explain: "Zahl der Plätze; leer: unbekannt"},
 			{header: "Programm", field: "programme", aliases: []string{"Förderprogramm"}, explain: "Förder- oder Modellprogramm, z. B. Rucksack, Griffbereit, KIM"},
 			{header: colWebsite, field: "website", aliases: []string{"Internet", "URL"}, explain: "Adresse mit https://"},
-			{header: "Träger", aliases: []string{"Anbieter", "Organisation"}, explain: "Organisationen, die die Maßnahme anbieten (Name oder Schlüssel), getrennt durch ;"},
+			{header: colProviders, aliases: []string{"Anbieter", "Organisation"}, explain: "Organisationen, die die Maßnahme anbieten, ohne Rolle (Name oder Schlüssel), getrennt durch ;. Federführung und Partner stehen in den nächsten Spalten"},
+			{header: colLead, aliases: []string{"federführend", "Federführende Organisation", "Lead"}, explain: "Die federführende Organisation (Name oder Schlüssel); mehrere getrennt durch ;"},
+			{header: colPartners, aliases: []string{"Partnerorganisationen", "Kooperationspartner"}, explain: "Partnerorganisationen der Maßnahme (Name oder Schlüssel), getrennt durch ;"},
 			{header: colFields, aliases: []string{"Handlungsfeld"}, explain: "Handlungsfelder des Kreises, getrennt durch ;", refValues: "fields"},
 			{header: "Zielgruppen", aliases: []string{"Zielgruppe"}, explain: "Zielgruppen, getrennt durch ;", refValues: "target_groups"},
 			{header: colMunis, aliases: []string{"Gemeinde", "Ort", "angeboten in"}, explain: "Gemeinden, in denen die Maßnahme angeboten wird (Name oder AGS), getrennt durch ;", refValues: "municipalities"},
-			{header: "Ziele", aliases: []string{"Ziel"}, explain: "Ziele des Integrationskonzepts, die die Maßnahme verfolgt (Text oder ID), getrennt durch ;", refValues: "goals"},
+			{header: colGoals, aliases: []string{colGoal}, explain: "Ziele des Integrationskonzepts, die die Maßnahme verfolgt (Text oder Schlüssel), getrennt durch ;", refValues: "goals"},
+			{header: colFunder, field: "funding.funder", aliases: []string{"Förderer", "Finanzierung", "Geldgeber"}, explain: "Förderung der Maßnahme (nicht die Gebühr): wer zahlt, z. B. Land NRW, KOMM-AN. Mehrere Förderungen: in allen Förderspalten die Werte in derselben Reihenfolge durch ; trennen (leere Stelle: ; ;)"},
+			{header: colAmount, field: "funding.amount", aliases: []string{"Förderbetrag", "Betrag"}, explain: "Betrag der Förderung in Euro für den Förderzeitraum"},
+			{header: colFundFrom, field: "funding.starts", aliases: []string{"Förderzeitraum von", "Förderbeginn"}, explain: "Erster Tag des Förderzeitraums"},
+			{header: colFundTo, field: "funding.ends", aliases: []string{"Förderzeitraum bis", "Förderende"}, explain: "Letzter Tag des Förderzeitraums"},
+			{header: colNeutral, field: "funding.budget_neutral", aliases: []string{"kostenneutral"}, explain: "ja, wenn die Maßnahme kein zusätzliches Geld braucht (dann ohne Betrag, Fördergeber frei); sonst nein"},
+			{header: colNoteDate, field: "status_notes.date", aliases: []string{"Sachstand Datum", "Stand vom"}, explain: "Datum des aktuellen Sachstands. Ein neues Datum fügt einen Sachstand hinzu, ein vorhandenes ändert dessen Text; frühere Sachstände bleiben (Blatt Sachstände)"},
+			{header: colNote, field: "status_notes.text", aliases: []string{"aktueller Sachstand"}, explain: "Was erreicht ist, was sich verzögert und warum"},
 			colVisibilityDef,
+		}},
+	{kind: SheetStatusNotes, name: "Sachstände", explain: "Frühere Sachstände der Maßnahmen (der neueste steht im Blatt Maßnahmen), eine Zeile je Maßnahme und Datum. Ein neues Datum kommt hinzu, ein vorhandenes ändert den Text; nicht aufgeführte bleiben.",
+		columns: []column{
+			{header: colMeasure, required: true, aliases: []string{colTitle}, explain: "Pflicht. Titel oder Schlüssel der Maßnahme (Blatt Maßnahmen); bei mehreren Maßnahmen gleichen Titels der Schlüssel"},
+			{header: colRegion, aliases: colRegionDef.aliases, explain: "Kreisschlüssel oder Name des Kreises; leer: der beim Import gewählte Kreis"},
+			{header: colDate, field: "status_notes.date", required: true, aliases: []string{"Stand vom"}, explain: "Pflicht. Datum des Sachstands (JJJJ-MM-TT oder TT.MM.JJJJ)"},
+			{header: colNote, field: "status_notes.text", required: true, aliases: []string{"Text"}, explain: "Pflicht. Der Sachstand"},
 		}},
 }
 

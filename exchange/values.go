@@ -29,13 +29,15 @@ func splitList(cell string) []string {
 var thousands = regexp.MustCompile(`^-?\d{1,3}(\.\d{3})+$`)
 
 // parseNumber reads a number the way German and English spreadsheets write it: "1.234,5",
-// "1234,5", "1234.5", "12,50 €". raw cells (XLSX values) use a decimal point only.
+// "1234,5", "1234.5", "12,50 €". raw cells (XLSX values) use a decimal point only, unless
+// they hold a comma (a number typed into a text cell).
 func parseNumber(cell string, raw bool) (float64, bool) {
 	s := strings.TrimSpace(strings.NewReplacer("€", "", "EUR", "", "\u00a0", "", " ", "", "'", "").Replace(cell))
 	if s == "" {
 		return 0, false
 	}
-	if !raw {
+	// A raw XLSX value never holds a comma: a cell with one is text typed the German way.
+	if !raw || strings.Contains(s, ",") {
 		switch {
 		case strings.Contains(s, ","):
 			s = strings.ReplaceAll(s, ".", "")

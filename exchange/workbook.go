@@ -372,7 +372,10 @@ func templateHints() []string {
 	out := []string{
 		"Jedes Blatt ist eine Tabelle; die erste Zeile nennt die Spalten, die zweite (mit # am Anfang) erklärt sie und wird beim Import übersprungen.",
 		"Spalten, die fehlen, lassen die gespeicherten Werte unverändert; leere Zellen löschen einen Wert.",
-		"Listen (Gemeinden, Handlungsfelder, Zielgruppen, Träger, Sprachen) werden durch Semikolon getrennt.",
+		"Listen (Gemeinden, Handlungsfelder, Zielgruppen, Träger, Partner, Ziele, Sprachen) werden durch Semikolon getrennt.",
+		"Das Integrationskonzept: Konzepte (mit ihren Zeiträumen im Blatt Zeiträume), darunter Leitlinien, Ziele (Handlungsziele nennen ihr Oberziel) und Kennzahlen; die gemessenen Werte stehen im Blatt Kennzahlwerte, eine Zeile je Kennzahl, Jahr und Kommune.",
+		"Maßnahmen: Federführung und Partner sind die Organisationen mit dieser Rolle. Mehrere Förderungen: in allen Förderspalten die Werte in derselben Reihenfolge durch Semikolon trennen. Sachstand vom und Sachstand fügen einen Sachstand hinzu; frühere stehen im Blatt Sachstände.",
+		"Auswahlwerte (Richtung, Priorität, Zeithorizont, Adressat, Ebene …) werden ebenso erkannt; bei Tippfehlern nennt der Import die nächstliegenden erlaubten Werte.",
 		"Namen von Gemeinden, Handlungsfeldern, Zielgruppen und Organisationen werden ohne Rücksicht auf Groß-/Kleinschreibung und Umlaut-Schreibweise erkannt (Schueler = Schüler).",
 		"Der Schlüssel macht eine Zeile wiedererkennbar: derselbe Schlüssel beim nächsten Import aktualisiert den Eintrag, statt einen neuen anzulegen.",
 		"Der Import ist ganz oder gar nicht: eine fehlerhafte Zeile, und nichts wird geschrieben. Die Probe (dry run) zeigt alle Fehler mit Zeile und Spalte.",
