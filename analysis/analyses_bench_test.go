@@ -12,7 +12,7 @@ import (
 //   - "county" sub-benchmarks run on one region's snapshot — what one request computes: the
 //     county data set is one large county (2,000 organisations, 10,000 measures); at state
 //     and nation scale it is the first of their counties (500 organisations, 2,500 measures).
-//   - "all" sub-benchmarks run over every region of the data set: coverage and monitoring
+//   - "all" sub-benchmarks run over every region of the data set: coverage and attainment
 //     region by region (as a nightly report would), duplicates and the network analysis
 //     over the whole snapshot at once.
 func BenchmarkAnalyses(b *testing.B) {
@@ -34,6 +34,7 @@ func BenchmarkAnalyses(b *testing.B) {
 				{"county/Network", func() { must(AnalyseNetwork(one, CollaborationGraph(one), NetworkParams{})) }},
 				{"county/Ego3", func() { must(EgoNetwork(one, col, org, 3)) }},
 				{"county/Monitor", func() { must(Monitor(one)) }},
+				{"county/Attainment", func() { must(ComputeAttainment(one, AttainmentParams{})) }},
 				{"county/Map", func() { must(ComputeCoverage(one, CoverageParams{TargetGroup: one.TargetGroups[0].ID})) }},
 			}
 			if len(regions) > 1 {
@@ -44,6 +45,11 @@ func BenchmarkAnalyses(b *testing.B) {
 					{"all/Coverage", func() {
 						for _, r := range regions {
 							must(ComputeCoverage(r, CoverageParams{}))
+						}
+					}},
+					{"all/Attainment", func() {
+						for _, r := range regions {
+							must(ComputeAttainment(r, AttainmentParams{}))
 						}
 					}},
 					{"all/Duplicates", func() { must(FindDuplicates(all, DuplicateParams{})) }},
