@@ -6,6 +6,7 @@
 // with the current version instead of a silent overwrite.
 
 import type {
+  AttainmentResult,
   AuditEntry,
   Collection,
   Comparison,
@@ -13,7 +14,9 @@ import type {
   Duplicates,
   EgoNetwork,
   Gaps,
+  GoalMonitoring,
   ImportReport,
+  IndicatorAttainment,
   LoginResult,
   MapCollection,
   NetworkAnalysis,
@@ -227,6 +230,51 @@ export class ApiClient {
       ifMatch: version,
     });
     return data;
+  }
+
+  /** Creates a node (POST /{collection}); 201 with the stored node and its version. */
+  async createNode<T extends Node>(collection: Collection, body: Record<string, unknown>): Promise<T> {
+    const { data } = await this.request<T>('POST', `/${collection}`, { body });
+    return data;
+  }
+
+  /** Deletes a node; with version, only when it is still that version (If-Match). */
+  async deleteNode(collection: Collection, id: string, version?: number): Promise<void> {
+    await this.request<unknown>('DELETE', `/${collection}/${encodeURIComponent(id)}`, version !== undefined ? { ifMatch: version } : {});
+  }
+
+  /** Creates a relationship or replaces its properties (POST /relations). */
+  async relate(rel: { type: string; from: string; to: string; props?: Record<string, string> }): Promise<Relation> {
+    const { data } = await this.request<Relation>('POST', '/relations', { body: rel });
+    return data;
+  }
+
+  /** Removes a relationship (DELETE /relations). */
+  async unrelate(rel: { type: string; from: string; to: string }): Promise<void> {
+    await this.request<unknown>('DELETE', '/relations', { body: rel });
+  }
+
+  /** The monitoring of the integration concept: every indicator and goal judged as of year (0 or none: the latest). */
+  monitoring(region: string, options: { year?: number; lang?: string } = {}, signal?: AbortSignal): Promise<AttainmentResult> {
+    return this.getJSON<AttainmentResult>('/analysis/monitoring', { region, year: options.year || undefined, lang: options.lang }, signal);
+  }
+
+  /** One indicator's series and judgement as of year. */
+  monitoringIndicator(id: string, options: { year?: number; lang?: string } = {}, signal?: AbortSignal): Promise<IndicatorAttainment> {
+    return this.getJSON<IndicatorAttainment>(`/analysis/monitoring/indicators/${encodeURIComponent(id)}`, { year: options.year || undefined, lang: options.lang }, signal);
+  }
+
+  /** One goal's judgement with its indicators, sub-goals and measures (with their lead bodies). */
+  monitoringGoal(id: string, options: { year?: number; lang?: string } = {}, signal?: AbortSignal): Promise<GoalMonitoring> {
+    return this.getJSON<GoalMonitoring>(`/analysis/monitoring/goals/${encodeURIComponent(id)}`, { year: options.year || undefined, lang: options.lang }, signal);
+  }
+
+  /**
+   * The address of the Sachstandsbericht (status report) of a region for a period: from and
+   * to are saved snapshot ids or dates (YYYY-MM-DD); none means the service's default.
+   */
+  statusReportHref(region: string, format: 'html' | 'pdf' | 'docx' | 'xlsx', options: { from?: string; to?: string; lang?: string } = {}): string {
+    return this.url('/reports/status', { region, from: options.from, to: options.to, format, lang: options.lang });
   }
 
   /** Full-text search with the list filters; types is a comma-separated list of kinds. */

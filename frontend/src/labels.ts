@@ -55,3 +55,17 @@ export const organisationKinds = [
   'other',
 ] as const;
 export const networkKinds = ['steering_group', 'round_table', 'working_group', 'integration_council', 'advisory_board', 'other'] as const;
+
+export const priorityLabel = (code: string | undefined) => lookup('priority', code);
+export const horizonLabel = (code: string | undefined) => lookup('horizon', code);
+export const directionLabel = (code: string | undefined) => lookup('direction', code);
+export const goalLevelLabel = (code: string | undefined) => lookup('goalLevel', code);
+
+/** The priorities of goals and measures (Schwerpunkt, Starterprojekt, hoch, mittel, niedrig). */
+export const priorities = ['focus', 'starter', 'high', 'medium', 'low'] as const;
+/** When a measure is expected to take effect. */
+export const horizons = ['short', 'medium', 'long'] as const;
+/** What progress is for an indicator. */
+export const directions = ['higher', 'lower', 'range'] as const;
+/** A strategic goal or a Handlungsziel. */
+export const goalLevels = ['strategic', 'operational'] as const;

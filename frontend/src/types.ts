@@ -95,7 +95,9 @@ export type Collection =
   | 'networks'
   | 'measures'
   | 'goals'
-  | 'indicators';
+  | 'indicators'
+  | 'concepts'
+  | 'guidelines';
 
 export interface Relation {
   type: string;
@@ -517,4 +519,189 @@ export interface ImportReport extends ImportCounts {
   errors: ImportRowError[] | null;
   error_count: number;
   warnings: string[] | null;
+}
+
+// The integration concept (GET /api/v1/{concepts|guidelines|goals|indicators}).
+
+export interface ConceptPeriod {
+  name: string;
+  starts: string;
+  ends?: string;
+}
+
+export interface Concept extends Node {
+  title: string;
+  region: string;
+  description?: string;
+  adopted?: string;
+  periods?: ConceptPeriod[];
+  website?: string;
+}
+
+export interface Guideline extends Node {
+  title: string;
+  region: string;
+  concept: string;
+  reference?: string;
+  description?: string;
+}
+
+export interface Goal extends Node {
+  text: string;
+  region: string;
+  concept?: string;
+  guideline?: string;
+  parent?: string;
+  level?: string;
+  reference?: string;
+  priority?: string;
+  period?: string;
+  starts?: string;
+  due?: string;
+  description?: string;
+}
+
+export interface IndicatorValue {
+  municipality?: string;
+  year: number;
+  value: number;
+}
+
+export interface Indicator extends Node {
+  name: string;
+  region: string;
+  description?: string;
+  unit?: string;
+  source?: string;
+  direction?: string;
+  baseline?: number;
+  baseline_year?: number;
+  target?: number;
+  target_upper?: number;
+  target_year?: number;
+  values?: IndicatorValue[];
+}
+
+// The attainment analysis (GET /api/v1/analysis/monitoring; analysis/attainment_types.go).
+
+export type AttainmentClass = 'achieved' | 'on_track' | 'at_risk' | 'off_track' | 'no_data';
+
+export interface Point {
+  year: number;
+  value: number;
+}
+
+export interface Trend {
+  slope: number;
+  intercept: number;
+  points: number;
+  from: number;
+  to: number;
+}
+
+export interface Judgement {
+  class: AttainmentClass;
+  reason: string;
+  latest?: Point;
+  start?: Point;
+  share?: number;
+  trend?: Trend;
+  projected?: number;
+  reach_year?: number;
+  explanation: string;
+}
+
+export interface MunicipalAttainment extends Judgement {
+  municipality: string;
+  name: string;
+  series: Point[];
+}
+
+export interface IndicatorAttainment extends Judgement {
+  indicator: string;
+  name: string;
+  unit?: string;
+  source?: string;
+  direction?: string;
+  baseline?: Point;
+  target?: number;
+  target_upper?: number;
+  target_year?: number;
+  series: Point[];
+  municipalities?: MunicipalAttainment[];
+  goals: string[];
+}
+
+export interface MeasureCounts {
+  planned: number;
+  active: number;
+  paused: number;
+  completed: number;
+}
+
+export interface GoalAttainment {
+  goal: string;
+  text: string;
+  reference?: string;
+  level?: string;
+  priority?: string;
+  concept?: string;
+  guideline?: string;
+  parent?: string;
+  due?: string;
+  fields: string[];
+  indicators: string[];
+  children: string[];
+  measures: string[];
+  measure_status: MeasureCounts;
+  class: AttainmentClass;
+  counts: Record<string, number>;
+  explanation: string;
+}
+
+export interface GroupAttainment {
+  id: string;
+  name: string;
+  goals: string[];
+  class: AttainmentClass;
+  counts: Record<string, number>;
+  explanation: string;
+}
+
+export interface GuidelineInfo {
+  id: string;
+  title: string;
+  reference?: string;
+  concept: string;
+  goals: string[];
+}
+
+export interface AttainmentResult {
+  region: string;
+  year: number;
+  concepts: GroupAttainment[];
+  guidelines: GuidelineInfo[];
+  fields: GroupAttainment[];
+  goals: GoalAttainment[];
+  indicators: IndicatorAttainment[];
+  counts: Record<string, number>;
+}
+
+/** A measure as GET /analysis/monitoring/goals/{id} lists it. */
+export interface MonitoringMeasure {
+  id: string;
+  title: string;
+  status: string;
+  reference?: string;
+  priority?: string;
+  horizon?: string;
+  lead: Named | null;
+}
+
+/** The answer of GET /api/v1/analysis/monitoring/goals/{id}. */
+export interface GoalMonitoring {
+  goal: GoalAttainment;
+  indicators: IndicatorAttainment[];
+  children: GoalAttainment[];
+  measures: MonitoringMeasure[];
 }
