@@ -247,7 +247,7 @@ func (x *docxWriter) block(i int, bl Block) error {
 			fill := noteFill.hex()
 			p.GetCT().Property = &ctypes.ParagraphProp{
 				Shading: &ctypes.Shading{Val: stypes.ShdClear, Color: strPtr("auto"), Fill: &fill},
-				Border: &ctypes.ParaBorder{Left: &ctypes.Border{Val: stypes.BorderStyleSingle, Size: intPtr(24), Space: strPtr("6"), Color: strPtr(targetColor.hex())}},
+				Border:  &ctypes.ParaBorder{Left: &ctypes.Border{Val: stypes.BorderStyleSingle, Size: intPtr(24), Space: strPtr("6"), Color: strPtr(targetColor.hex())}},
 			}
 			addText(p, bl.Paragraph.Text, nil)
 		case StyleMuted:
