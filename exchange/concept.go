@@ -175,20 +175,20 @@ func (im *importer) finishGoals(sh *sheetRun) {
 				}
 			}
 			r.fail(colParent, r.get(colParent), CodeInvalid, fmt.Sprintf("the goals of rows %s name each other as Oberziel in a circle; a goal cannot lie below its own sub-goal", strings.Join(in, ", ")))
-			im.count(r.o, outFailed)
+			ids[i] = im.goalRow(r, rs, "", true) // known by key and name to the rows after, which say no more
 		case parent[i] >= 0 && parentID == "":
 			r.fail(colParent, r.get(colParent), CodeInvalid, fmt.Sprintf("the Oberziel is the goal of row %d, which has errors; correct that row first", rows[parent[i]].o.row))
 			im.count(r.o, outFailed)
 		default:
-			ids[i] = im.goalRow(r, rs, parentID)
+			ids[i] = im.goalRow(r, rs, parentID, false)
 		}
 	}
 }
 
 // goalRow reads one goal and returns its id. parent is the id of the goal the Oberziel cell
 // names when that goal is a row of the same sheet (whose own errors, if any, are reported
-// there and not again here).
-func (im *importer) goalRow(r *row, rs *regionState, parent string) string {
+// there and not again here); keepParent leaves the Oberziel cell unread.
+func (im *importer) goalRow(r *row, rs *regionState, parent string, keepParent bool) string {
 	text := r.get(colGoal)
 	id, ok := r.nodeID(rs, graph.KindGoal, foldName(text), func() []string { return rs.storedByName(graph.KindGoal, text) })
 	if !ok && !r.bad {
@@ -202,9 +202,10 @@ func (im *importer) goalRow(r *row, rs *regionState, parent string) string {
 	r.text(colGoal, &g.Text)
 	r.nodeRef(rs, colConcept, graph.KindConcept, &g.Concept)
 	r.nodeRef(rs, colGuideline, graph.KindGuideline, &g.Guideline)
-	if parent != "" {
+	switch {
+	case parent != "":
 		g.Parent = parent
-	} else {
+	case !keepParent:
 		r.nodeRef(rs, colParent, graph.KindGoal, &g.Parent)
 	}
 	if g.Parent != "" && g.Parent == id && !r.bad {
@@ -342,11 +343,11 @@ func (im *importer) amend(r *row, sh *sheetRun, rs *regionState, k graph.Kind, c
 	return a
 }
 
-// item records the row that states the list item key; false (with the row failed) when an
-// earlier row stated it already.
-func (a *amendment) item(r *row, key, what string) bool {
+// item records the row that states the list item key; false (with the row failed at column
+// col) when an earlier row stated it already.
+func (a *amendment) item(r *row, key, col, what string) bool {
 	if prev, dup := a.items[key]; dup {
-		r.fail("", "", CodeDuplicateRow, fmt.Sprintf("repeats row %d (the same %s); each may appear once", prev.o.row, what))
+		r.fail(col, r.get(col), CodeDuplicateRow, fmt.Sprintf("repeats row %d (the same %s); each may appear once", prev.o.row, what))
 		return false
 	}
 	a.items[key] = itemRow{o: r.o, cells: rowCells(r)}
@@ -383,7 +384,7 @@ func (im *importer) periodRow(r *row, sh *sheetRun) {
 		return
 	}
 	c := a.e.(*graph.Concept)
-	a.item(r, periodKey(len(c.Periods)), "")
+	a.item(r, periodKey(len(c.Periods)), "", "")
 	c.Periods = append(c.Periods, p)
 	outcome := outCreated
 	if old, ok := a.base.(*graph.Concept).Period(p.Name); ok {
@@ -432,7 +433,7 @@ func (im *importer) valueRow(r *row, sh *sheetRun) {
 		return
 	}
 	a := im.amend(r, sh, rs, graph.KindIndicator, colIndicator, id)
-	if a == nil || !a.item(r, valueKey(muni, year), "indicator, year and municipality") {
+	if a == nil || !a.item(r, valueKey(muni, year), colYear, "indicator, year and municipality") {
 		im.count(r.o, outFailed)
 		return
 	}
@@ -474,7 +475,7 @@ func (im *importer) noteRow(r *row, sh *sheetRun) {
 		return
 	}
 	a := im.amend(r, sh, rs, graph.KindMeasure, colMeasure, id)
-	if a == nil || !a.item(r, string(n.Date), "measure and date") {
+	if a == nil || !a.item(r, string(n.Date), colDate, "measure and date") {
 		im.count(r.o, outFailed)
 		return
 	}

@@ -294,7 +294,7 @@ func fundingCells(fs []graph.Funding) [5]any {
 		}
 	}
 	for i, c := range cols {
-		out[i] = strings.Join(c, listSep)
+		out[i] = strings.TrimRight(strings.Join(c, listSep), " ")
 	}
 	return out
 }
