@@ -13,8 +13,15 @@
 // deterministic id; municipalities by AGS, regions by Kreisschlüssel), so importing the
 // same file again changes nothing. Only what differs from the store goes into the batch.
 //
+// The integration concept has sheets of its own: Konzepte with their Zeiträume, Leitlinien,
+// Ziele (a Handlungsziel names its Oberziel, which may stand further down: the goals sheet is
+// held until it ends and read parents first), Kennzahlen and their measured Kennzahlwerte,
+// and the Sachstände of the measures. Zeiträume, Kennzahlwerte and Sachstände amend a list of
+// a node that an earlier sheet or the store holds; each such node is validated once, when its
+// sheet ends, and an error of one item is reported at the row that stated it.
+//
 // What the package must not do: import a storage backend or httpapi (it works on the
 // graph.Store interface and on snapshots), hold an input file in memory (readers stream;
-// memory grows with the rows that change, not with the file), or write anything when one
-// row is wrong.
+// memory grows with the rows that change and the goals of the goals sheet, not with the
+// file), or write anything when one row is wrong.
 package exchange
