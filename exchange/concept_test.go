@@ -383,6 +383,14 @@ func TestConceptTemplateImport(t *testing.T) {
 	if !slices.Equal(ind.Values, wantValues) {
 		t.Fatalf("values %v, want %v", ind.Values, wantValues)
 	}
+
+	// A measures sheet of before (Träger, no role columns) leaves the lead body and the
+	// partners alone, and the funding and status notes it has no columns for.
+	old := "Schlüssel;Titel;Kreis;Status;Ebene;Träger\nM-1;Kita-Einstieg (Vorlage);" + county + ";aktiv;operativ;" + orgNames[0] + "\n"
+	rep, err = exchange.Import(ctx, s, []exchange.Input{file(t, "massnahmen.csv", []byte(old))}, exchange.Options{})
+	if err != nil || !rep.OK || rep.Written || rep.Unchanged != 1 {
+		t.Fatalf("a measures sheet without role columns: %v %+v", err, rep)
+	}
 }
 
 // TestConceptTemplateErrors plants one error at a time into the filled template; each is

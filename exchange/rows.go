@@ -302,8 +302,6 @@ func (r *row) providers(rs *regionState) *providerSet {
 			case prev != "" && pc.role != "" && prev != pc.role:
 				r.fail(pc.col, r.get(pc.col), CodeInvalid, fmt.Sprintf("names %s, which is named under %s already; an organisation has one role on a measure", rs.label(id), col[id]))
 				continue
-			case pc.role == "":
-				continue // a more specific column named it before
 			}
 			p.role[id], col[id] = pc.role, pc.col
 		}
