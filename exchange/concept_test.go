@@ -505,3 +505,22 @@ func TestConceptTemplateCSV(t *testing.T) {
 	}
 	sameGraph(t, want, got)
 }
+
+// TestJSONVersions: an export of version 1 (before the integration concept) still imports;
+// a version newer than the program's is refused with a message that says so.
+func TestJSONVersions(t *testing.T) {
+	s := openStore(t)
+	v1 := `{"format":"netzwerkatlas","version":1,"exported_at":"2025-01-01T00:00:00Z","revision":3,"region":"",
+"regions": [{"id":"09991","name":"Musterkreis","kind":"county"}],
+"goals": [{"id":"gol_01HK153X000000000000000001","text":"Ein Ziel.","region":"09991"}],
+"relations": []}`
+	rep, err := exchange.Import(ctx, s, []exchange.Input{file(t, "v1.json", []byte(v1))}, exchange.Options{})
+	if err != nil || !rep.OK || rep.Created != 2 {
+		t.Fatalf("version 1: %v %+v", err, rep)
+	}
+	v9 := strings.Replace(v1, `"version":1`, `"version":9`, 1)
+	_, err = exchange.Import(ctx, s, []exchange.Input{file(t, "v9.json", []byte(v9))}, exchange.Options{})
+	if _, _, _, ok := exchange.IsFileError(err); !ok || !strings.Contains(err.Error(), "version 9") {
+		t.Fatalf("version 9: %v", err)
+	}
+}

@@ -22,8 +22,13 @@ import (
 // JSONFormat is the value of the "format" member of a JSON export.
 const JSONFormat = "netzwerkatlas"
 
-// JSONVersion is the version of the JSON export format.
-const JSONVersion = 1
+// JSONVersion is the version of the JSON export format. Version 2 added the integration
+// concept (members concepts and guidelines; the goals', indicators' and measures' planning
+// properties; PROVIDES roles). Version 1 files, which hold none of it, are read as well.
+const JSONVersion = 2
+
+// minJSONVersion is the oldest version the import reads.
+const minJSONVersion = 1
 
 // jsonKey is the member of a JSON export that holds the nodes of kind k.
 func jsonKey(k graph.Kind) string {
@@ -158,8 +163,8 @@ func (jr *jsonRun) read() error {
 			if err := jr.dec.Decode(&v); err != nil {
 				return err
 			}
-			if v != JSONVersion {
-				return &fileError{msg: fmt.Sprintf("is version %d of the export format; this program reads version %d", v, JSONVersion)}
+			if v < minJSONVersion || v > JSONVersion {
+				return &fileError{msg: fmt.Sprintf("is version %d of the export format; this program reads versions %d to %d", v, minJSONVersion, JSONVersion)}
 			}
 			continue
 		case "exported_at", "revision", "region":
