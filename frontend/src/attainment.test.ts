@@ -158,3 +158,15 @@ describe('the year selector', () => {
     expect(selectableYears(undefined, 2026)).toEqual([2026]);
   });
 });
+
+describe('the class colours in styles.css', () => {
+  it('are the ones checked for contrast here', async () => {
+    const { readFileSync } = await import('node:fs');
+    const css = readFileSync(new URL('./styles.css', import.meta.url), 'utf8');
+    for (const c of attainmentClasses) {
+      const rule = new RegExp(`\\.att-${c} \\{ background: (#[0-9a-f]{6}); color: (#[0-9a-f]{6});`).exec(css);
+      expect(rule, c).not.toBeNull();
+      expect({ background: rule![1], ink: rule![2] }, c).toEqual(attainmentColours[c]);
+    }
+  });
+});

@@ -78,3 +78,25 @@ export function formatBytes(n: number): string {
   }
   return `${formatDecimal(value, value < 10 ? 1 : 0)} ${units[unit]}`;
 }
+
+/**
+ * Reads a calendar date as people in Germany type it (1.7.2019, 01.07.2019) or as ISO
+ * (2019-07-01) and returns YYYY-MM-DD; undefined when it is no real date.
+ */
+export function parseDateInput(text: string): string | undefined {
+  const v = text.trim();
+  let y: number, m: number, d: number;
+  let match = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(v);
+  if (match) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else if ((match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v))) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else return undefined;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** A YYYY-MM-DD date as typed in German forms: 01.07.2019 (the input format, whatever the language). */
+export function dateInput(iso: string | undefined): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso ?? '');
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : '';
+}

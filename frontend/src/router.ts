@@ -28,7 +28,7 @@ export const routes: readonly Route[] = [
   { id: 'netzwerk', path: '/netzwerk', label: 'nav.netzwerk' },
   { id: 'dubletten', path: '/dubletten', label: 'nav.dubletten' },
   { id: 'partner', path: '/partner', label: 'nav.partner' },
-  { id: 'steuerung', path: '/steuerung', label: 'nav.steuerung' },
+  { id: 'steuerung', path: '/steuerung', label: 'nav.steuerung', nested: true },
   { id: 'verwaltung', path: '/verwaltung', label: 'nav.verwaltung' },
 ];
 

@@ -29,12 +29,21 @@ export interface PlanField {
   relation?: { type: string; self: 'from' | 'to' };
   /** Shown only when this returns true for the form's current values (e.g. target_upper for ranges). */
   visible?: (values: FormValues) => boolean;
+  /** For structured values typed as text (a concept's periods): how to show and read them. */
+  codec?: Codec;
+}
+
+/** Turns a structured value into the text of a field and back. */
+export interface Codec {
+  format(value: unknown): string;
+  /** The value for the text (empty text included), or the problem with it. */
+  parse(text: string): { value: unknown } | { error: MessageKey };
 }
 
 /** The form's values: text per field, the ticked options for check boxes. */
 export type FormValues = Record<string, string | string[]>;
 
-type Scalar = string | number | null;
+type Scalar = unknown;
 
 /**
  * Reads a number as people type it: 31,5 and 31.5 are the same; with both separators the
@@ -64,6 +73,7 @@ export function numberInput(value: unknown): string {
 
 /** The text a field shows for a stored value. */
 export function inputOf(field: PlanField, value: unknown): string {
+  if (field.codec) return field.codec.format(value);
   if (value === undefined || value === null) return '';
   if (field.type === 'number') return numberInput(value);
   if (field.type === 'year') return typeof value === 'number' && value !== 0 ? String(value) : '';
@@ -72,6 +82,7 @@ export function inputOf(field: PlanField, value: unknown): string {
 
 /** The value to send for a field's text, or a client-side problem (a number that is none). */
 export function valueOf(field: PlanField, text: string): { value: Scalar } | { error: MessageKey } {
+  if (field.codec) return field.codec.parse(text);
   const v = text.trim();
   if (v === '') return { value: null };
   if (field.type === 'number') {
@@ -86,9 +97,9 @@ export function valueOf(field: PlanField, text: string): { value: Scalar } | { e
 
 /** True when a form value and a stored value are the same (absent, empty and, for years, 0 are one). */
 function same(field: PlanField, a: unknown, b: unknown): boolean {
-  const empty = (x: unknown) => x === undefined || x === null || x === '' || (field.type === 'year' && x === 0);
+  const empty = (x: unknown) => x === undefined || x === null || x === '' || (field.type === 'year' && x === 0) || (Array.isArray(x) && x.length === 0);
   if (empty(a) || empty(b)) return empty(a) && empty(b);
-  return a === b;
+  return typeof a === 'object' || typeof b === 'object' ? JSON.stringify(a) === JSON.stringify(b) : a === b;
 }
 
 /**
@@ -450,7 +461,7 @@ export function planForm(options: PlanFormOptions): HTMLFormElement {
       let saved: Node & Record<string, unknown>;
       if (!base) {
         const body: Record<string, unknown> = { ...(options.fixed ?? {}) };
-        for (const [k, val] of Object.entries(patch)) if (val !== null) body[k] = val;
+        for (const [k, val] of Object.entries(patch)) if (val !== null && !(Array.isArray(val) && val.length === 0)) body[k] = val;
         saved = await api.createNode(collection, body);
       } else if (Object.keys(patch).length > 0) {
         saved = await api.patchNode(collection, base.id, over?.version ?? base.version, patch);

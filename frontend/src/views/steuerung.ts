@@ -14,6 +14,8 @@ import type { Comparison, Coverage, CoverageCell, Field, Gaps, NetworkAnalysis, 
 import { emptyBox, errorBox, inputField, loadingBox, Loader, selectField, statusLine, type Loadable } from '../ui';
 import { mapHref, readQuery, replaceQuery, withQuery } from '../url';
 import { mapLimit } from '../util';
+import { cockpitKeys, createCockpit, type CockpitState } from './cockpit';
+import { monitoringPage } from './monitoring';
 import { viewHeading, type MountView } from './view';
 
 /** Measures per field and status: field id → status → count. */
@@ -44,8 +46,12 @@ const figureKeys: Record<string, MessageKey> = {
   duplicates: 'steuerung.figure.duplicates',
 };
 
-export const steuerungView: MountView = (target, { api, refdata, session }) => {
-  let state = readQuery(location.search, ['region', 'from', 'to'] as const);
+export const steuerungView: MountView = (target, ctx) => {
+  // The pages below /steuerung: indicators, goals, Leitlinien, concepts and their forms.
+  const sub = monitoringPage(target, ctx, location.pathname);
+  if (sub) return sub;
+  const { api, refdata, session } = ctx;
+  let state = readQuery(location.search, ['region', 'from', 'to', ...cockpitKeys] as const);
   let regions: Region[] = [];
   let fields: Field[] = [];
   let coverage: Loadable<Coverage> = { status: 'loading' };
@@ -64,7 +70,17 @@ export const steuerungView: MountView = (target, { api, refdata, session }) => {
   const intro = h('p', { class: 'lead no-print' });
   const controls = h('div', { class: 'controls no-print' });
   const status = statusLine('no-print');
+  const cockpit = createCockpit(
+    ctx,
+    () => state as CockpitState,
+    (patch) => {
+      state = { ...state, ...patch };
+      write();
+    },
+  );
   const sections = {
+    cockpit: cockpit.cockpit,
+    report: cockpit.report,
     heatmap: h('section', { class: 'report-section', id: 'heatmap', 'aria-labelledby': 'heatmap-title' }),
     gaps: h('section', { class: 'report-section', id: 'gaps', 'aria-labelledby': 'gaps-title' }),
     network: h('section', { class: 'report-section', id: 'network', 'aria-labelledby': 'network-title' }),
@@ -74,7 +90,8 @@ export const steuerungView: MountView = (target, { api, refdata, session }) => {
   replaceChildren(target, heading, reportTitle, intro, controls, status, ...Object.values(sections));
 
   function write(): void {
-    replaceQuery({ region: state.region, from: state.from, to: state.to });
+    const { region, from, to, year, field, priority, horizon, mstatus, rfrom, rto } = state;
+    replaceQuery({ region, year, field, priority, horizon, mstatus, from, to, rfrom, rto });
   }
 
   function regionName(): string {
@@ -99,6 +116,7 @@ export const steuerungView: MountView = (target, { api, refdata, session }) => {
   }
 
   function loadAll(): void {
+    cockpit.load();
     loadLive();
     loadSnapshots();
     render();
@@ -143,6 +161,7 @@ export const steuerungView: MountView = (target, { api, refdata, session }) => {
     if (!session.user) {
       snapshots = { status: 'forbidden' };
       comparison = { status: 'idle' };
+      cockpit.setSnapshots(undefined);
       renderCompare();
       return;
     }
@@ -151,6 +170,7 @@ export const steuerungView: MountView = (target, { api, refdata, session }) => {
       (signal) => api.snapshots(region, signal),
       (list) => {
         snapshots = { status: 'ready', data: list };
+        cockpit.setSnapshots(list);
         // Default: the two newest, older first.
         if (!list.some((s) => s.id === state.from) || !list.some((s) => s.id === state.to)) {
           state = { ...state, from: list[1]?.id, to: list[0]?.id };
@@ -590,6 +610,7 @@ export const steuerungView: MountView = (target, { api, refdata, session }) => {
       replaceChildren(sections.heatmap, errorBox(t('steuerung.errorSetup'), setupError, boot));
       return;
     }
+    cockpit.render();
     renderLive();
     renderCompare();
     if (focused) document.getElementById(focused)?.focus();
@@ -617,12 +638,19 @@ export const steuerungView: MountView = (target, { api, refdata, session }) => {
     );
   }
 
-  const stopSession = session.onChange(() => loadSnapshots());
+  const stopSession = session.onChange(() => {
+    cockpit.render();
+    loadSnapshots();
+  });
   boot();
   return {
-    relabel: render,
+    relabel: () => {
+      render();
+      cockpit.relabel();
+    },
     unmount: () => {
       stopSession();
+      cockpit.stop();
       for (const l of Object.values(loaders)) l.stop();
     },
   };
