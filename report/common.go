@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -262,4 +263,67 @@ func slug(s string) string {
 		out = strings.TrimRight(out[:60], "-")
 	}
 	return out
+}
+
+// columnWidths divides total (millimetres) among a table's columns: by their relative
+// widths, or else by the width of their content (capped, so that one long text does not
+// starve the others). No column gets narrower than its longest word plus pad (up to a
+// third of the total): the others give up room in proportion to what they have beyond their
+// own minimum. measure returns a text's width in millimetres in the table's font.
+func (b base) columnWidths(t *Table, total, pad float64, measure func(s string, bold bool) float64) []float64 {
+	ws := make([]float64, len(t.Columns))
+	weighted := false
+	for _, c := range t.Columns {
+		weighted = weighted || c.Width > 0
+	}
+	sum := 0.0
+	for j, c := range t.Columns {
+		if weighted {
+			ws[j] = c.Width
+			if ws[j] == 0 {
+				ws[j] = 1
+			}
+		} else {
+			w := measure(c.Title, true) + pad
+			for _, row := range t.Rows {
+				w = math.Max(w, measure(b.cellText(c, row[j]), c.Kind == KindClass)+pad)
+			}
+			ws[j] = math.Min(math.Max(w, 12), 70)
+		}
+		sum += ws[j]
+	}
+	for j := range ws {
+		ws[j] *= total / sum
+	}
+	mins := make([]float64, len(ws))
+	longest := func(j int, text string, bold bool) {
+		for _, word := range strings.Fields(text) {
+			mins[j] = math.Max(mins[j], measure(word, bold)+pad)
+		}
+	}
+	for j, c := range t.Columns {
+		longest(j, c.Title, true)
+		for _, row := range t.Rows {
+			longest(j, b.cellText(c, row[j]), c.Kind == KindClass)
+		}
+		mins[j] = math.Min(mins[j], total/3)
+	}
+	deficit, slack := 0.0, 0.0
+	for j := range ws {
+		if ws[j] < mins[j] {
+			deficit += mins[j] - ws[j]
+		} else {
+			slack += ws[j] - mins[j]
+		}
+	}
+	if deficit > 0 && slack > deficit {
+		for j := range ws {
+			if ws[j] < mins[j] {
+				ws[j] = mins[j]
+			} else {
+				ws[j] -= (ws[j] - mins[j]) / slack * deficit
+			}
+		}
+	}
+	return ws
 }

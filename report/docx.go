@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/gomutex/godocx"
 	"github.com/gomutex/godocx/common/constants"
@@ -30,6 +29,8 @@ const (
 	docxFooterCT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"
 	docxFooterRT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
 	docxThumbRT  = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
+	// docxCellSize is the tables' font size in points.
+	docxCellSize = 9
 )
 
 // WriteDOCX writes d as a Word document for editing: Word's own styles (Title, Heading 1–3 —
@@ -175,9 +176,10 @@ func (x *docxWriter) footerXML() ([]byte, error) {
 			label = rest[1:]
 		}
 	}
-	// One paragraph: the creation date, a right tab at the content's edge, the page label.
+	// One paragraph: the creation date, a right tab at the content's edge, the page label
+	// (the template's Footer style has tabs for Letter paper: cleared).
 	out := xml.Header + `<w:ftr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
-		`<w:p><w:pPr><w:pStyle w:val="Footer"/><w:tabs><w:tab w:val="clear" w:pos="4320"/><w:tab w:val="clear" w:pos="8640"/><w:tab w:val="right" w:pos="` + strconv.Itoa(docxContent) + `"/></w:tabs></w:pPr>` +
+		`<w:p><w:pPr><w:pStyle w:val="Footer"/><w:tabs><w:tab w:val="clear" w:pos="4680"/><w:tab w:val="clear" w:pos="9360"/><w:tab w:val="right" w:pos="` + strconv.Itoa(docxContent) + `"/></w:tabs></w:pPr>` +
 		text(x.created()) + run(`<w:tab/>`) + page.String() + `</w:p></w:ftr>`
 	return []byte(out), nil
 }
@@ -215,7 +217,7 @@ func addText(p *docx.Paragraph, text string, style func(*docx.Run)) {
 	}
 }
 
-func muted(r *docx.Run) { r.Color(mutedColor.hex()).Size(18) }
+func muted(r *docx.Run) { r.Color(mutedColor.hex()).Size(9) } // godocx sizes are points
 
 func (x *docxWriter) titleBlock() {
 	root := x.root
@@ -283,31 +285,16 @@ func (x *docxWriter) table(caption string, t *Table) {
 	cp.Style("Caption")
 	cp.GetCT().Property.KeepNext = ctypes.OnOffFromBool(true)
 
-	// Column widths: the relative widths, or else after the longest text (in characters).
-	weights := make([]float64, len(t.Columns))
-	total := 0.0
-	weighted := false
-	for _, c := range t.Columns {
-		weighted = weighted || c.Width > 0
-	}
-	for j, c := range t.Columns {
-		switch {
-		case weighted && c.Width > 0:
-			weights[j] = c.Width
-		case weighted:
-			weights[j] = 1
-		default:
-			n := utf8.RuneCountInString(c.Title)
-			for _, row := range t.Rows {
-				n = max(n, utf8.RuneCountInString(x.cellText(c, row[j])))
-			}
-			weights[j] = math.Min(math.Max(float64(n), 6), 40)
-		}
-		total += weights[j]
-	}
-	grid := make([]uint64, len(weights))
-	for j := range weights {
-		grid[j] = uint64(float64(docxContent) * weights[j] / total)
+	// Column widths as in the PDF, measured with the Go fonts at the table's 9 pt plus a
+	// tenth (the font Word or LibreOffice substitutes may be wider) and Word's default cell
+	// margins (1.9 mm each side).
+	fc := newFaces(1)
+	ws := x.columnWidths(t, pdfContent, 4.5, func(s string, bold bool) float64 {
+		return fc.width(s, docxCellSize, bold) * 25.4 / 72 * 1.1
+	})
+	grid := make([]uint64, len(ws))
+	for j, w := range ws {
+		grid[j] = uint64(math.Round(w * twipsPerMM))
 	}
 
 	tbl := root.AddTable()
@@ -329,7 +316,7 @@ func (x *docxWriter) table(caption string, t *Table) {
 		cell := header.AddCell().BackgroundColor(accentColor.hex()).Width(int(grid[j]), stypes.TableWidthDxa)
 		p := cell.AddEmptyPara()
 		justify(p, c)
-		p.AddText(c.Title).Bold(true).Color(headerText.hex())
+		p.AddText(c.Title).Bold(true).Color(headerText.hex()).Size(docxCellSize)
 	}
 	for r, row := range t.Rows {
 		tr := tbl.AddRow()
@@ -345,12 +332,13 @@ func (x *docxWriter) table(caption string, t *Table) {
 			}
 			p := cell.AddEmptyPara()
 			justify(p, t.Columns[j])
-			text := x.cellText(t.Columns[j], c)
-			if c.Class != "" {
-				addText(p, text, func(r *docx.Run) { r.Bold(true) })
-			} else {
-				addText(p, text, nil)
-			}
+			bold := c.Class != ""
+			addText(p, x.cellText(t.Columns[j], c), func(r *docx.Run) {
+				r.Size(docxCellSize)
+				if bold {
+					r.Bold(true)
+				}
+			})
 		}
 	}
 	for _, n := range t.Notes {

@@ -250,7 +250,8 @@ func pageContent(b base) string {
 func htmlCSS(b base) string {
 	var cls strings.Builder
 	for _, c := range Classes {
-		cls.WriteString(".cls-" + c + "{background:" + classStyles[c].fill.css() + "}")
+		// td.cls.cls-x outranks the zebra rows' tbody tr:nth-child(even)>*.
+		cls.WriteString("td.cls.cls-" + c + ",th.cls.cls-" + c + "{background:" + classStyles[c].fill.css() + "}")
 	}
 	r := strings.NewReplacer(
 		"$TEXT", textColor.css(), "$MUTED", mutedColor.css(), "$ACCENT", accentColor.css(),
@@ -265,7 +266,7 @@ func htmlCSS(b base) string {
 // the page margin boxes; table headers repeat on every page (display: table-header-group is
 // the default for thead); rows, figures and headings do not break apart.
 const htmlStyle = `
-:root{color:$TEXT;background:#fff;font-family:"Segoe UI","Helvetica Neue",Arial,"Liberation Sans",sans-serif;line-height:1.45}
+:root{color:$TEXT;background:#fff;-webkit-print-color-adjust:exact;print-color-adjust:exact;font-family:"Segoe UI","Helvetica Neue",Arial,"Liberation Sans",sans-serif;line-height:1.45}
 body{margin:0 auto;max-width:52rem;padding:1.5rem}
 h1,h2,h3,h4{color:$ACCENT;line-height:1.2;margin:1.4em 0 .5em;break-after:avoid;page-break-after:avoid}
 h1{font-size:1.9rem;margin-top:0}
@@ -284,6 +285,7 @@ nav.toc li.l2{padding-left:1.5em}
 nav.toc a{color:$ACCENT}
 .table-block{margin:1em 0 1.4em}
 .scroll{overflow-x:auto}
+.scroll:focus-visible{outline:2px solid $ACCENT;outline-offset:2px}
 table{border-collapse:collapse;width:100%;font-size:.9rem}
 caption{text-align:left;font-weight:600;padding:.3em 0;caption-side:top}
 th,td{border:1px solid $RULE;padding:.3em .45em;vertical-align:top;text-align:left}

@@ -6,7 +6,6 @@ import (
 	"io"
 	"math"
 	"strconv"
-	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/netzwerkatlas/netzwerkatlas/msg"
@@ -43,8 +42,9 @@ func WritePDF(w io.Writer, d *Document) error {
 	f := fpdf.New("P", "mm", "A4", "")
 	f.AddUTF8FontFromBytes(pdfFont, "", goregular.TTF)
 	f.AddUTF8FontFromBytes(pdfFont, "B", gobold.TTF)
-	// After the fonts: fpdf then keeps the digits in the font subsets, which the page-count
-	// alias needs when it is replaced at the end.
+	// After the fonts: fpdf leaves the digits out of the subsets of fonts added while an
+	// alias is set, and the aliases (page count, table of contents) are replaced by digits
+	// at the end.
 	f.AliasNbPages(pdfPages)
 	f.SetMargins(pdfLeft, pdfTop, pdfRight)
 	f.SetAutoPageBreak(true, pdfBottom)
@@ -308,70 +308,12 @@ const (
 	pdfCellPad  = 1.2
 )
 
-// columnWidths gives the columns their relative widths, or else widths after their content
-// (capped, so that one long text does not starve the others), scaled to the content width.
+// columnWidths measures with the PDF's table fonts.
 func (p *pdfWriter) columnWidths(t *Table) []float64 {
-	f := p.f
-	ws := make([]float64, len(t.Columns))
-	weighted := false
-	for _, c := range t.Columns {
-		weighted = weighted || c.Width > 0
-	}
-	total := 0.0
-	for j, c := range t.Columns {
-		if weighted {
-			ws[j] = c.Width
-			if ws[j] == 0 {
-				ws[j] = 1
-			}
-		} else {
-			p.font(true, pdfCellSize)
-			w := f.GetStringWidth(c.Title) + 4
-			p.font(false, pdfCellSize)
-			for _, row := range t.Rows {
-				w = math.Max(w, f.GetStringWidth(p.cellText(c, row[j]))+4)
-			}
-			ws[j] = math.Min(math.Max(w, 12), 70)
-		}
-		total += ws[j]
-	}
-	for j := range ws {
-		ws[j] *= pdfContent / total
-	}
-	// No column narrower than its longest word (up to a limit): the others give up room in
-	// proportion to what they have beyond their own minimum.
-	mins := make([]float64, len(ws))
-	longest := func(j int, text string, bold bool) {
+	return p.base.columnWidths(t, pdfContent, 2*p.f.GetCellMargin()+0.5, func(s string, bold bool) float64 {
 		p.font(bold, pdfCellSize)
-		for _, word := range strings.Fields(text) {
-			mins[j] = math.Max(mins[j], f.GetStringWidth(word)+2*f.GetCellMargin()+0.5)
-		}
-	}
-	for j, c := range t.Columns {
-		longest(j, c.Title, true)
-		for _, row := range t.Rows {
-			longest(j, p.cellText(c, row[j]), c.Kind == KindClass)
-		}
-		mins[j] = math.Min(mins[j], pdfContent/3)
-	}
-	deficit, slack := 0.0, 0.0
-	for j := range ws {
-		if ws[j] < mins[j] {
-			deficit += mins[j] - ws[j]
-		} else {
-			slack += ws[j] - mins[j]
-		}
-	}
-	if deficit > 0 && slack > deficit {
-		for j := range ws {
-			if ws[j] < mins[j] {
-				ws[j] = mins[j]
-			} else {
-				ws[j] -= (ws[j] - mins[j]) / slack * deficit
-			}
-		}
-	}
-	return ws
+		return p.f.GetStringWidth(s)
+	})
 }
 
 // table draws a table row by row; a row that does not fit starts a new page, which repeats

@@ -73,8 +73,8 @@ type xlsxWriter struct {
 	// Style ids.
 	title, subtitle, key, wrap, heading, note, muted, caption, header, text, bold int
 	class                                                                         map[string]int
-	numbers, percents                                                             map[int]int
-	date                                                                          int
+	numberStyles, percentStyles                                                   map[int]int
+	date, year                                                                    int
 	// err is the first error of making the styles.
 	err error
 }
@@ -108,16 +108,17 @@ func (x *xlsxWriter) styles() error {
 	for _, c := range Classes {
 		x.class[c] = x.style(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{classStyles[c].fill.hex()}}, Border: border, Alignment: top})
 	}
-	x.numbers, x.percents = map[int]int{}, map[int]int{}
+	x.numberStyles, x.percentStyles = map[int]int{}, map[int]int{}
 	for dec := 0; dec <= 6; dec++ {
 		frac := ""
 		if dec > 0 {
 			frac = "." + strings.Repeat("0", dec)
 		}
 		numFmt, pctFmt := "#,##0"+frac, "0"+frac+"%"
-		x.numbers[dec] = x.style(&excelize.Style{CustomNumFmt: &numFmt, Border: border, Alignment: &excelize.Alignment{Vertical: "top"}})
-		x.percents[dec] = x.style(&excelize.Style{CustomNumFmt: &pctFmt, Border: border, Alignment: &excelize.Alignment{Vertical: "top"}})
+		x.numberStyles[dec] = x.style(&excelize.Style{CustomNumFmt: &numFmt, Border: border, Alignment: &excelize.Alignment{Vertical: "top"}})
+		x.percentStyles[dec] = x.style(&excelize.Style{CustomNumFmt: &pctFmt, Border: border, Alignment: &excelize.Alignment{Vertical: "top"}})
 	}
+	x.year = x.style(&excelize.Style{NumFmt: 1, Border: border, Alignment: &excelize.Alignment{Vertical: "top"}}) // 0, no thousands separator
 	dateFmt := "dd.mm.yyyy"
 	if x.en {
 		dateFmt = "yyyy-mm-dd"
@@ -317,11 +318,11 @@ func (x *xlsxWriter) cell(col Column, c Cell) excelize.Cell {
 	switch col.Kind {
 	case KindNumber:
 		if c.Number != nil {
-			return excelize.Cell{Value: *c.Number, StyleID: x.numbers[col.Decimals]}
+			return excelize.Cell{Value: *c.Number, StyleID: x.numberStyles[col.Decimals]}
 		}
 	case KindPercent:
 		if c.Number != nil {
-			return excelize.Cell{Value: *c.Number / 100, StyleID: x.percents[col.Decimals]}
+			return excelize.Cell{Value: *c.Number / 100, StyleID: x.percentStyles[col.Decimals]}
 		}
 	case KindDate:
 		if t, err := time.Parse(time.DateOnly, c.Text); err == nil {
@@ -380,14 +381,14 @@ func (x *xlsxWriter) chartData(charts []*Chart) error {
 	put := func(c *Chart, kind string, year int, v float64) error {
 		var y any = excelize.Cell{StyleID: x.text}
 		if year != 0 {
-			y = excelize.Cell{Value: year, StyleID: x.numbers[0]}
+			y = excelize.Cell{Value: year, StyleID: x.year}
 		}
 		dec := min(c.Decimals, 6)
 		err := sw.SetRow(cellName(1, row), []any{
 			excelize.Cell{Value: c.Title, StyleID: x.text},
 			excelize.Cell{Value: kind, StyleID: x.text},
 			y,
-			excelize.Cell{Value: v, StyleID: x.numbers[dec]},
+			excelize.Cell{Value: v, StyleID: x.numberStyles[dec]},
 			excelize.Cell{Value: c.Unit, StyleID: x.text},
 		})
 		row++
