@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
 )
@@ -229,5 +230,71 @@ func TestMonitoringBadInput(t *testing.T) {
 		if code, _, _ := f.do(t, "GET", "/api/v1/analysis/monitoring"+path, "", nil); code != 404 {
 			t.Errorf("anonymous %s: %d, want 404", path, code)
 		}
+	}
+}
+
+// TestStatusReportThroughAPI: a coordinator saves the state, the measure is completed with a
+// status note, and the Sachstandsbericht names the measure with its change, the goal and the
+// indicator — in each format; bad requests are refused naming the parameter.
+func TestStatusReportThroughAPI(t *testing.T) {
+	f := newFixture(t)
+	c := buildConcept(t, f)
+	if code, v := c.enterValues(t, f, []map[string]any{{"year": 2023, "value": 55}, {"year": 2024, "value": 70}}); code != 200 {
+		t.Fatalf("values: %d %v", code, v)
+	}
+	if code, _, v := f.do(t, "POST", "/api/v1/snapshots", c.token, map[string]any{"region": "09991", "label": "Steuerungsgruppe Frühjahr"}); code != 201 {
+		t.Fatalf("saving the state: %d %v", code, v)
+	}
+	_, h, _ := f.do(t, "GET", "/api/v1/measures/"+f.measure, c.token, nil)
+	if code, _, v := f.do(t, "PATCH", "/api/v1/measures/"+f.measure, c.token, map[string]any{"status": "completed", "reference": "IP 1.3",
+		"status_notes": []map[string]any{{"date": "2024-11-20", "text": "vor dem Zeitraum"}, {"date": time.Now().Format(time.DateOnly), "text": "Abschlussfest mit 40 Gästen"}}}, "If-Match", h.Get("ETag")); code != 200 {
+		t.Fatalf("completing the measure: %d %v", code, v)
+	}
+
+	code, hdr, body := f.raw(t, "GET", "/api/v1/reports/status?region=09991&format=html", c.token, "", nil)
+	if code != 200 || !strings.HasPrefix(hdr.Get("Content-Type"), "text/html") || !strings.HasPrefix(hdr.Get("Content-Disposition"), "inline") {
+		t.Fatalf("html report: %d %s %s", code, hdr.Get("Content-Type"), body)
+	}
+	html := string(body)
+	for _, want := range []string{"Sachstandsbericht", "Offener Kreis", "Alle Neuzugewanderten finden einen Sprachkurs.", "IP 1.3", "Sprachcafé",
+		"Caritasverband Musterstadt", "läuft", "abgeschlossen (geändert)", "Abschlussfest mit 40 Gästen", "Kursplätze", "Steuerungsgruppe Frühjahr", "<svg"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the report lacks %q", want)
+		}
+	}
+	if strings.Contains(html, "vor dem Zeitraum") {
+		t.Errorf("the report shows a status note written before the period")
+	}
+	code, _, en := f.raw(t, "GET", "/api/v1/reports/status?region=09991&lang=en", c.token, "", nil)
+	if code != 200 || !strings.Contains(string(en), "completed (changed)") {
+		t.Errorf("English report: %d", code)
+	}
+	for _, tc := range []struct{ format, magic string }{{"pdf", "%PDF-"}, {"docx", "PK"}, {"xlsx", "PK"}} {
+		code, hdr, body := f.raw(t, "GET", "/api/v1/reports/status?region=09991&format="+tc.format, c.token, "", nil)
+		if code != 200 || !strings.HasPrefix(string(body), tc.magic) || !strings.Contains(hdr.Get("Content-Disposition"), "attachment") ||
+			!strings.HasSuffix(strings.Trim(hdr.Get("Content-Disposition"), `"`), "."+tc.format) {
+			t.Errorf("%s: %d, %q, starts %q", tc.format, code, hdr.Get("Content-Disposition"), body[:min(8, len(body))])
+		}
+	}
+
+	for _, tc := range []struct{ query, field string }{
+		{"region=09991&format=odt", "format"},
+		{"region=09991&from=letzte-Sitzung", "from"},
+		{"region=09991&to=2001-01-01", "to"},
+		{"region=09991&lang=fr", "lang"},
+		{"format=pdf", "region"},
+		{"region=09991&colour=blue", "colour"},
+	} {
+		code, _, v := f.do(t, "GET", "/api/v1/reports/status?"+tc.query, c.token, nil)
+		errs, _ := v["errors"].([]any)
+		if code != 400 || len(errs) == 0 || errs[0].(map[string]any)["field"] != tc.field {
+			t.Errorf("%s: %d %v, want 400 naming %s", tc.query, code, v, tc.field)
+		}
+	}
+	if code, _, _ := f.do(t, "GET", "/api/v1/reports/status?region=09991", "", nil); code != 401 {
+		t.Errorf("anonymous report: %d, want 401", code)
+	}
+	if code, _, _ := f.do(t, "GET", "/api/v1/reports/status?region=09992", c.token, nil); code != 404 {
+		t.Errorf("report of a region the caller cannot see: %d, want 404", code)
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/netzwerkatlas/netzwerkatlas/analysis"
 	"github.com/netzwerkatlas/netzwerkatlas/exchange"
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
+	"github.com/netzwerkatlas/netzwerkatlas/report"
 )
 
 // The OpenAPI 3.1 document is built from the domain's own tables — node kinds, their Go
@@ -435,6 +436,16 @@ func buildOpenAPI() obj {
 		}
 		return c
 	}
+	repTypes := []string{}
+	for _, f := range report.Formats {
+		repTypes = append(repTypes, report.ContentType(f))
+	}
+	op(apiPrefix+"/reports/status", "GET", obj{"tags": []string{"reports"}, "summary": "Sachstandsbericht of the integration concept for a period: per field and goal the measures (reference, lead body, status then and now, status note), indicators against targets with charts, gaps, memberships, open duplicates (members and above)",
+		"parameters": []any{regionQ,
+			param("from", "query", "start: a saved snapshot's id or a date YYYY-MM-DD (the newest snapshot on or before it); default the newest snapshot before the end", false, str),
+			param("to", "query", "end: a saved snapshot's id or a date (the newest snapshot on or before it; today or empty: the current state)", false, str),
+			param("format", "query", "html (print-ready, default), pdf, docx or xlsx", false, obj{"type": "string", "enum": report.Formats}), langQ},
+		"responses": problems(obj{"200": obj{"description": "the report", "content": binary(repTypes...)}}, "400", "401", "403", "404")})
 	op(apiPrefix+"/import/template", "GET", obj{"tags": exTag, "summary": "Import template: German headers, explanation row, allowed values (drop-downs in XLSX)",
 		"parameters": []any{param("format", "query", "xlsx (default) or csv (a zip of one CSV per sheet unless sheet is given)", false, obj{"type": "string", "enum": []string{"xlsx", "csv"}}),
 			param("sheet", "query", "only this sheet", false, obj{"type": "string", "enum": sheetEnum}),

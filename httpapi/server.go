@@ -71,6 +71,7 @@ func New(cfg Config) *Server {
 	s.registerAnalysisRoutes(s.router)
 	s.registerSnapshotRoutes(s.router)
 	s.registerMonitoringRoutes(s.router)
+	s.registerReportRoutes(s.router)
 	s.registerExchangeRoutes(s.router)
 	if cfg.Frontend != nil {
 		// Everything outside the API is the web app; unknown API paths stay problem+json.
