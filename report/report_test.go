@@ -301,3 +301,33 @@ func TestEnglish(t *testing.T) {
 		}
 	}
 }
+
+// TestCatalogueKeysUsed checks that every report.* message is used by the renderers (the
+// msg tests check that both languages have it with the same placeholders).
+func TestCatalogueKeysUsed(t *testing.T) {
+	var src strings.Builder
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src.Write(b)
+	}
+	for _, k := range msg.Keys() {
+		if strings.HasPrefix(k, "report.") && !strings.Contains(src.String(), `"`+k+`"`) {
+			t.Errorf("message %s is not used", k)
+		}
+	}
+	for _, c := range Classes {
+		if !msg.Has("attainment.class." + c) {
+			t.Errorf("no word for class %s", c)
+		}
+	}
+}
