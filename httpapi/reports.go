@@ -108,45 +108,23 @@ func (s *Server) statusReport(r *http.Request, region, from, to string, lang msg
 	if err != nil {
 		return nil, err
 	}
-	// The end: the current state, or a saved one.
-	var end statusreport.Stand
-	toDay, live, err := reportDay(to, "to", now)
+	load := func(id string) (*graph.MonitoringSnapshot, *analysis.MonitoringRun, error) { return s.loadSnapshot(r, id, "from") }
+	p, err := statusreport.ResolvePeriod(region, from, to, now, list, load)
 	if err != nil {
 		return nil, err
 	}
-	if live {
+	if p.Live {
 		res, err := s.analysisResult(r, region, "monitor", func(_ context.Context, snap *graph.Snapshot) (any, error) {
 			return analysis.Monitor(snap)
 		})
 		if err != nil {
 			return nil, err
 		}
-		run := res.value.(*analysis.MonitoringRun)
-		end = statusreport.Stand{Taken: run.Taken, Run: run}
-		if end.Taken.IsZero() {
-			end.Taken = now
-		}
-	} else if end, err = s.savedStand(r, region, to, toDay, "to", list, time.Time{}); err != nil {
-		return nil, err
-	} else if end.Run == nil {
-		return nil, invalid("to", "no monitoring state of region %s was saved on or before %s; choose a later day or a saved snapshot", region, toDay.Format(time.DateOnly))
-	}
-	// The start: a saved state before the end (none: the report says so).
-	var start statusreport.Stand
-	fromDay := time.Time{}
-	if from != "" {
-		if fromDay, _, err = reportDay(from, "from", now); err != nil {
-			return nil, err
+		p.To.Run = res.value.(*analysis.MonitoringRun)
+		if !p.To.Run.Taken.IsZero() {
+			p.To.Taken = p.To.Run.Taken
 		}
 	}
-	if start, err = s.savedStand(r, region, from, fromDay, "from", list, end.Taken); err != nil {
-		return nil, err
-	}
-	if start.ID != "" && !start.Taken.Before(end.Taken) {
-		return nil, invalid("from", "snapshot %s was taken on %s, not before the end of the period (%s)", start.ID,
-			start.Taken.Format(time.DateOnly), end.Taken.Format(time.DateOnly))
-	}
-
 	snap, err := s.store.Snapshot(ctx, region)
 	if err != nil {
 		return nil, err
@@ -154,57 +132,10 @@ func (s *Server) statusReport(r *http.Request, region, from, to string, lang msg
 	if len(snap.Regions) == 0 {
 		return nil, graph.NotFound(graph.KindRegion, region)
 	}
-	att, err := analysis.ComputeAttainment(snap, analysis.AttainmentParams{Year: end.Taken.Year(), Lang: string(lang)})
+	att, err := analysis.ComputeAttainment(snap, analysis.AttainmentParams{Year: p.To.Taken.Year(), Lang: string(lang)})
 	if err != nil {
 		return nil, err
 	}
-	rep := statusreport.Build(statusreport.Input{Snapshot: snap, From: start, To: end, Attainment: att})
+	rep := statusreport.Build(statusreport.Input{Snapshot: snap, From: p.From, To: p.To, Attainment: att})
 	return rep.Document(lang, now), nil
-}
-
-// reportDay reads from or to: a saved snapshot id (returned as zero day), a date, or empty.
-// live reports that the value means the current state (empty or a day from today on).
-func reportDay(v, field string, now time.Time) (day time.Time, live bool, err error) {
-	switch {
-	case v == "":
-		return time.Time{}, field == "to", nil
-	case graph.IsMonitoringSnapshotID(v):
-		return time.Time{}, false, nil
-	}
-	d, perr := time.Parse(time.DateOnly, v)
-	if perr != nil {
-		return time.Time{}, false, invalid(field, "%q is neither a saved snapshot's id nor a date (YYYY-MM-DD)", v)
-	}
-	end := d.Add(24*time.Hour - time.Nanosecond)
-	return end, field == "to" && !end.Before(now.Truncate(24*time.Hour)), nil
-}
-
-// savedStand resolves from or to to a saved state: the snapshot with that id, or the newest
-// one taken on or before day (before `before` when it is set, for the start). A day without
-// any saved state gives a Stand without Run, dated the day.
-func (s *Server) savedStand(r *http.Request, region, v string, day time.Time, field string, list []*graph.MonitoringSnapshot, before time.Time) (statusreport.Stand, error) {
-	if graph.IsMonitoringSnapshotID(v) {
-		m, run, err := s.loadSnapshot(r, v, field)
-		if err != nil {
-			return statusreport.Stand{}, err
-		}
-		if m.Region != region {
-			return statusreport.Stand{}, invalid(field, "snapshot %s belongs to region %s, not %s", v, m.Region, region)
-		}
-		return statusreport.Stand{ID: m.ID, Label: m.Label, Taken: m.Taken, Run: run}, nil
-	}
-	for _, m := range list { // newest first
-		if (!day.IsZero() && m.Taken.After(day)) || (!before.IsZero() && !m.Taken.Before(before)) {
-			continue
-		}
-		_, run, err := s.loadSnapshot(r, m.ID, field)
-		if err != nil {
-			return statusreport.Stand{}, err
-		}
-		return statusreport.Stand{ID: m.ID, Label: m.Label, Taken: m.Taken, Run: run}, nil
-	}
-	if day.IsZero() { // no start given and none saved: the report covers the end's year
-		day = time.Date(before.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
-	}
-	return statusreport.Stand{Taken: day}, nil
 }

@@ -44,6 +44,8 @@ Usage:
                                   import CSV, XLSX, a JSON export or GeoJSON (--dry-run: report only)
   netzwerkatlas export  --format json|csv|xlsx|hsds|graphml|geojson [--region KEY] [-o FILE]
                                   export the directory, analyses, network; --template: import template
+  netzwerkatlas report  --region KEY [--from ID|DATE] [--to ID|DATE] [--format pdf|docx|xlsx|html] [-o FILE]
+                                  write the Sachstandsbericht of the integration concept
   netzwerkatlas migrate [flags]   copy everything into an empty store (embedded → neo4j)
   netzwerkatlas user add|list     manage the users who sign in
   netzwerkatlas version           print the version
@@ -69,6 +71,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = runImport(ctx, args[1:], stdout, stderr)
 	case "export":
 		err = runExport(ctx, args[1:], stdout, stderr)
+	case "report":
+		err = runReport(ctx, args[1:], stdout, stderr)
 	case "migrate":
 		err = runMigrate(ctx, args[1:], stdout, stderr)
 	case "user":
