@@ -108,7 +108,9 @@ func (s *Server) statusReport(r *http.Request, region, from, to string, lang msg
 	if err != nil {
 		return nil, err
 	}
-	load := func(id string) (*graph.MonitoringSnapshot, *analysis.MonitoringRun, error) { return s.loadSnapshot(r, id, "from") }
+	load := func(id string) (*graph.MonitoringSnapshot, *analysis.MonitoringRun, error) {
+		return s.loadSnapshot(r, id, "from")
+	}
 	p, err := statusreport.ResolvePeriod(region, from, to, now, list, load)
 	if err != nil {
 		return nil, err
