@@ -305,6 +305,46 @@ func (p *page) shotAt(name, css string) {
 	screenshot(p.t, p.ctx, name)
 }
 
+// axeViolation is one rule axe-core found broken, with the first elements that break it.
+type axeViolation struct {
+	ID     string   `json:"id"`
+	Impact string   `json:"impact"`
+	Help   string   `json:"help"`
+	Nodes  []string `json:"nodes"`
+}
+
+// axe runs axe-core (frontend/node_modules/axe-core, a devDependency) in the page on the
+// elements matching context (the whole document when empty) and fails the test on every
+// critical or serious violation; minor and moderate ones are logged. It returns all of them.
+func (p *page) axe(t *testing.T, context string) []axeViolation {
+	t.Helper()
+	if !eval[bool](p, `typeof window.axe === 'object'`) {
+		src, err := os.ReadFile(filepath.Join("..", "..", "frontend", "node_modules", "axe-core", "axe.min.js"))
+		if err != nil {
+			p.fail("axe-core is not installed (cd frontend && npm ci): %v", err)
+		}
+		if _, err := chromedp.Run(p.ctx, chromedp.Evaluate[chromedp.Void](string(src))); err != nil {
+			p.fail("loading axe-core: %v", err)
+		}
+	}
+	target := "document"
+	if context != "" {
+		target = fmt.Sprintf("{ include: [[%q]] }", context)
+	}
+	out := eval[[]axeViolation](p, fmt.Sprintf(`axe.run(%s, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({
+		id: v.id, impact: v.impact || '', help: v.help,
+		nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ') + ': ' + (n.failureSummary || '').replace(/\s+/g, ' ')),
+	})))`, target))
+	for _, v := range out {
+		if v.Impact == "critical" || v.Impact == "serious" {
+			t.Errorf("axe (%s): %s %s – %s\n\t%s", context, v.Impact, v.ID, v.Help, strings.Join(v.Nodes, "\n\t"))
+		} else {
+			t.Logf("axe (%s): %s %s – %s", context, v.Impact, v.ID, v.Help)
+		}
+	}
+	return out
+}
+
 // api calls the JSON API directly (as another client would) and decodes the answer into v.
 func (p *page) apiJSON(method, path, token string, body any, header map[string]string, v any) int {
 	p.t.Helper()

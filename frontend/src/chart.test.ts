@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { decimalsFor, describeChart, formatValue, layoutChart, linearScale, niceStep, niceTicks, seriesChart, sparkline, sparklineLabel, valueTable, yearTicks, type ChartInput } from './chart';
+import { decimalsFor, describeChart, formatValue, layoutChart, linearScale, niceStep, niceTicks, projectionLabelY, seriesChart, sparkline, sparklineLabel, valueTable, yearTicks, type ChartInput } from './chart';
 import { setLanguage } from './i18n';
 
 afterEach(() => setLanguage('de'));
@@ -131,6 +131,16 @@ describe('German formatting', () => {
     expect(svg.querySelector('.chart-target line')?.getAttribute('stroke-dasharray')).toBe('8 4');
     expect(svg.querySelector('.chart-projection line')?.getAttribute('stroke-dasharray')).toBe('3 4');
     expect(svg.outerHTML).not.toContain('style=');
+  });
+
+  it('keeps the projection’s label off the target’s', () => {
+    const L = layoutChart(kita, { width: 640, height: 300 });
+    const y = projectionLabelY(L);
+    const target = L.target?.kind === 'line' ? L.target.y : 0;
+    // the text's box (12 px high above its baseline) does not cross the target's line
+    expect(target < y - 14 || target > y + 4).toBe(true);
+    expect(y).toBeLessThanOrEqual(L.plot.bottom);
+    expect(y - 12).toBeGreaterThanOrEqual(L.plot.top);
   });
 
   it('puts the values in a table', () => {

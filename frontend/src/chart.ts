@@ -249,6 +249,19 @@ function s<K extends keyof SVGElementTagNameMap>(tag: K, attrs: SvgAttrs = {}, .
   return el;
 }
 
+/**
+ * Where the projection's label goes (its baseline): under the line's end, or above it when
+ * the text would cross the target's line, always inside the plot. (The target's own label
+ * stands at the left edge, the projection's at the right.)
+ */
+export function projectionLabelY(L: ChartLayout): number {
+  const p = L.projection!;
+  const marks = L.target?.kind === 'line' ? [L.target.y] : L.target?.kind === 'band' ? [L.target.yTop, L.target.yBottom] : [];
+  const clear = (y: number) => marks.every((m) => m < y - 14 || m > y + 4) && y <= L.plot.bottom - 4 && y - 12 >= L.plot.top;
+  for (const y of [p.y2 + 18, p.y2 - 8, p.y2 + 32, p.y2 - 22]) if (clear(y)) return y;
+  return Math.min(L.plot.bottom - 4, Math.max(L.plot.top + 12, p.y2 + 18));
+}
+
 /** The sentence that describes a chart for screen readers (its desc). */
 export function describeChart(input: ChartInput): string {
   const parts: string[] = [];
@@ -314,7 +327,7 @@ export function seriesChart(input: ChartInput, options: ChartOptions): SVGSVGEle
   if (L.target?.kind === 'line') {
     target.append(
       s('line', { x1: L.target.x1, x2: L.target.x2, y1: L.target.y, y2: L.target.y, stroke: chartColours.target, 'stroke-width': 2, 'stroke-dasharray': '8 4' }),
-      s('text', { x: plot.right - 2, y: L.target.y - 6, 'text-anchor': 'end', fill: chartColours.target, 'font-size': 12, 'font-weight': 600 }, t('chart.target', { value: formatValue(L.target.value, unit) })),
+      s('text', { x: plot.left + 4, y: L.target.y - 6, fill: chartColours.target, 'font-size': 12, 'font-weight': 600 }, t('chart.target', { value: formatValue(L.target.value, unit) })),
     );
   } else if (L.target?.kind === 'band') {
     target.append(
@@ -323,7 +336,7 @@ export function seriesChart(input: ChartInput, options: ChartOptions): SVGSVGEle
       s('line', { x1: L.target.x1, x2: L.target.x2, y1: L.target.yBottom, y2: L.target.yBottom, stroke: chartColours.band, 'stroke-width': 2, 'stroke-dasharray': '8 4' }),
       s(
         'text',
-        { x: plot.right - 2, y: L.target.yTop - 6, 'text-anchor': 'end', fill: chartColours.target, 'font-size': 12, 'font-weight': 600 },
+        { x: plot.left + 4, y: L.target.yTop - 6, fill: chartColours.target, 'font-size': 12, 'font-weight': 600 },
         t('chart.range', { lower: formatDecimal(L.target.lower, 2), upper: formatValue(L.target.upper, unit) }),
       ),
     );
@@ -342,7 +355,7 @@ export function seriesChart(input: ChartInput, options: ChartOptions): SVGSVGEle
         input.targetYear && L.projection.toYear === input.targetYear
           ? s(
               'text',
-              { x: Math.min(L.projection.x2, plot.right) - 4, y: L.projection.y2 + 16, 'text-anchor': 'end', fill: chartColours.projection, 'font-size': 12 },
+              { x: Math.min(L.projection.x2, plot.right) - 4, y: projectionLabelY(L), 'text-anchor': 'end', fill: chartColours.projection, 'font-size': 12 },
               t('chart.projection', { year: String(L.projection.toYear), value: formatValue(L.projection.value, unit) }),
             )
           : null,
@@ -432,6 +445,7 @@ export function sparkline(input: ChartInput, label: string): SVGSVGElement {
   if (input.targetUpper !== undefined) {
     svg.append(s('line', { x1: 0, x2: width, y1: y(input.targetUpper), y2: y(input.targetUpper), stroke: chartColours.target, 'stroke-width': 1.5, 'stroke-dasharray': '4 3' }));
   }
+  if (input.baseline) svg.append(s('circle', { cx: x(input.baseline.year), cy: y(input.baseline.value), r: 2.5, fill: '#ffffff', stroke: chartColours.baseline, 'stroke-width': 1.5 }));
   if (pts.length > 1) svg.append(s('path', { d: pts.map((p, i) => `${i ? 'L' : 'M'}${fix(x(p.year))},${fix(y(p.value))}`).join(' '), fill: 'none', stroke: chartColours.series, 'stroke-width': 2 }));
   const last = pts[pts.length - 1];
   if (last) svg.append(s('circle', { cx: x(last.year), cy: y(last.value), r: 2.5, fill: chartColours.series }));

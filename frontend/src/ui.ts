@@ -161,3 +161,11 @@ export class Loader {
 
 /** The value's visible placeholder for "not given". */
 export const dash = '–';
+
+/**
+ * A box that scrolls a wide table sideways on narrow screens. It can take the keyboard's
+ * focus (so the table can be scrolled without a mouse) and is a named region.
+ */
+export function scrollBox(label: string, child: HTMLElement): HTMLElement {
+  return h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': label }, child);
+}

@@ -87,6 +87,20 @@ export function indicatorLine(ind: IndicatorAttainment): string {
   return parts.join(' · ');
 }
 
+/**
+ * What is wrong with a report period before the service is asked: a day that has not come,
+ * or a start after the end (snapshots are compared by when they were taken).
+ */
+export function periodProblem(from: string | undefined, to: string | undefined, snapshots: readonly SnapshotInfo[], today: string): string | undefined {
+  const day = (v: string | undefined) => (v === undefined ? undefined : isDate(v) ? v : snapshots.find((x) => x.id === v)?.taken.slice(0, 10));
+  const a = day(from);
+  const b = day(to) ?? today;
+  if (isDate(to) && to! > today) return t('report.future');
+  if (isDate(from) && from! > today) return t('report.future');
+  if (a && a > b) return t('report.order');
+  return undefined;
+}
+
 export function createCockpit(ctx: ViewContext, get: () => CockpitState, set: (patch: Partial<CockpitState>) => void): Cockpit {
   const { api, refdata, session } = ctx;
   let monitoring: Loadable<AttainmentResult> = { status: 'idle' };
@@ -432,6 +446,8 @@ export function createCockpit(ctx: ViewContext, get: () => CockpitState, set: (p
       { format: 'docx', label: t('report.docx') },
       { format: 'xlsx', label: t('report.xlsx') },
     ] as const;
+    const member = Boolean(region && session.can(region, 'member'));
+    const problem = periodProblem(s.rfrom, s.rto, snapshots ?? [], new Date().toISOString().slice(0, 10));
     const period = () =>
       s.rfrom || s.rto
         ? t('report.period', { from: s.rfrom ? endName(s.rfrom) : t('report.fromDefault'), to: s.rto ? endName(s.rto) : t('report.toDefault') })
@@ -453,7 +469,9 @@ export function createCockpit(ctx: ViewContext, get: () => CockpitState, set: (p
         }),
       ),
       h('p', { id: 'report-period' }, period()),
+      problem && h('p', { class: 'field-error', id: 'report-problem', role: 'alert' }, problem),
       region &&
+        member &&
         h(
           'ul',
           { class: 'report-formats no-print', id: 'report-formats' },
@@ -475,7 +493,7 @@ export function createCockpit(ctx: ViewContext, get: () => CockpitState, set: (p
             ),
           ),
         ),
-      !session.user && h('p', { class: 'muted no-print' }, t('report.snapshotsSignIn')),
+      !member && h('p', { class: 'note no-print', id: 'report-sign-in' }, t('report.signIn'), ' ', !session.user && h('a', { href: '/verwaltung' }, t('account.signIn'))),
     );
     if (focused) document.getElementById(focused)?.focus();
   }

@@ -10,7 +10,7 @@ import { h, replaceChildren } from '../dom';
 import { formatDate, formatPercent } from '../format';
 import { getLanguage, t } from '../i18n';
 import type { Goal, Indicator, IndicatorAttainment, Municipality, Relation } from '../types';
-import { errorBox, facts, loadingBox, Loader, selectField, statusLine } from '../ui';
+import { errorBox, facts, loadingBox, Loader, scrollBox, selectField, statusLine } from '../ui';
 import { readQuery, replaceQuery } from '../url';
 import { mapLimit } from '../util';
 import { indicatorChartInput } from './cockpit';
@@ -193,9 +193,8 @@ export function indicatorPage(target: HTMLElement, ctx: ViewContext, id: string)
       { class: 'report-section', id: 'indicator-municipalities', 'aria-labelledby': 'indicator-municipalities-title' },
       h('h2', { id: 'indicator-municipalities-title' }, t('kennzahl.municipalities')),
       h('p', { class: 'muted' }, t('kennzahl.municipalitiesHint')),
-      h(
-        'div',
-        { class: 'table-scroll' },
+      scrollBox(
+        t('kennzahl.municipalities'),
         h(
           'table',
           { id: 'municipal-table' },

@@ -12,7 +12,7 @@ import { describeError } from '../errors';
 import { formatDecimal } from '../format';
 import { t, type MessageKey } from '../i18n';
 import type { Collection, Node, Relation } from '../types';
-import type { Option } from '../ui';
+import { scrollBox, type Option } from '../ui';
 
 export type PlanFieldType = 'text' | 'textarea' | 'select' | 'number' | 'year' | 'date' | 'url' | 'checks';
 
@@ -346,9 +346,8 @@ export function planForm(options: PlanFormOptions): HTMLFormElement {
             { role: 'alert', class: 'error conflict', id: `${fid}-conflict`, tabindex: -1 },
             h('p', { class: 'error-title' }, t('edit.conflictTitle')),
             h('p', {}, t('edit.conflictText', { mine: base?.version ?? 0, now: current.version })),
-            h(
-              'div',
-              { class: 'table-scroll' },
+            scrollBox(
+              t('edit.conflictTitle'),
               h(
                 'table',
                 { class: 'conflict-table' },

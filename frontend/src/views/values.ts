@@ -10,6 +10,7 @@ import { describeError } from '../errors';
 import { t, type MessageKey } from '../i18n';
 import type { Indicator, IndicatorValue, Municipality } from '../types';
 import { numberInput, parseNumber } from './planform';
+import { scrollBox } from '../ui';
 
 /** The key of a value's place: the municipality's AGS, or '' for the whole county. */
 export type Place = string;
@@ -132,9 +133,8 @@ export function valuesForm(options: ValuesFormOptions): HTMLFormElement {
       h('div', { class: 'control' }, h('label', { for: 'values-county' }, t('values.county') + unit), countyInput, countyError),
     ),
     municipalities.length > 0 &&
-      h(
-        'div',
-        { class: 'table-scroll' },
+      scrollBox(
+        t('values.municipalities'),
         h(
           'table',
           { class: 'values-table', id: 'values-table' },
@@ -249,9 +249,8 @@ export function valuesForm(options: ValuesFormOptions): HTMLFormElement {
             h('p', { class: 'error-title' }, t('values.conflictTitle')),
             h('p', {}, t('values.conflictText', { mine: base.version, now: current.version, year: String(year) })),
             places.length > 0 &&
-              h(
-                'div',
-                { class: 'table-scroll' },
+              scrollBox(
+                t('values.conflictTitle'),
                 h(
                   'table',
                   { class: 'conflict-table' },

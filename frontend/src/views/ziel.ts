@@ -10,7 +10,7 @@ import { formatDate } from '../format';
 import { getLanguage, t } from '../i18n';
 import { goalLevelLabel, priorityLabel, statusLabel } from '../labels';
 import type { Field, Goal, GoalMonitoring, Relation } from '../types';
-import { errorBox, facts, loadingBox, Loader, statusLine } from '../ui';
+import { errorBox, facts, loadingBox, Loader, scrollBox, statusLine } from '../ui';
 import { readQuery } from '../url';
 import { indicatorChartInput, indicatorLine } from './cockpit';
 import { detailPath } from './detail';
@@ -201,9 +201,8 @@ export function goalPage(target: HTMLElement, ctx: ViewContext, id: string): Mou
         h('h2', { id: 'goal-measures-title' }, t('cockpit.measures')),
         mon.measures.length === 0
           ? h('p', { class: 'muted' }, t('ziel.noMeasures'))
-          : h(
-              'div',
-              { class: 'table-scroll' },
+          : scrollBox(
+              t('cockpit.measures'),
               h(
                 'table',
                 { id: 'goal-measures-table' },
