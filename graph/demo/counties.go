@@ -34,6 +34,7 @@ type county struct {
 	groupGaps  []groupGapSpec // planted target-group gaps
 	dups       []dupSpec      // planted duplicate clusters
 	negatives  []negSpec      // planted hard negatives
+	concept    *conceptSpec   // the county's integration concept (concepts.go)
 }
 
 // fieldSpec is a field of action of a county's concept.
@@ -120,7 +121,8 @@ const (
 var counties = []*county{recklinghausen, maerkischerKreis, remsMurr, rheinNeckar, boerde}
 
 var recklinghausen = &county{
-	key: "05562", name: "Kreis Recklinghausen", short: "Vest", state: "NW", seat: "Recklinghausen",
+	concept: &recklinghausenConcept,
+	key:     "05562", name: "Kreis Recklinghausen", short: "Vest", state: "NW", seat: "Recklinghausen",
 	foreignShare: 0.14, seekerShare: 0.026,
 	hubs:      []string{"Recklinghausen", "Marl", "Gladbeck", "Castrop-Rauxel"},
 	languages: []string{"ar", "tr", "uk", "ru", "pl", "ku", "fa", "ro", "bg"},
@@ -213,7 +215,8 @@ var recklinghausen = &county{
 }
 
 var maerkischerKreis = &county{
-	key: "05962", name: "Märkischer Kreis", short: "Märkischer Kreis", state: "NW", seat: "Lüdenscheid",
+	concept: &maerkischerKreisConcept,
+	key:     "05962", name: "Märkischer Kreis", short: "Märkischer Kreis", state: "NW", seat: "Lüdenscheid",
 	foreignShare: 0.16, seekerShare: 0.028,
 	hubs:      []string{"Iserlohn", "Lüdenscheid", "Menden (Sauerland)", "Plettenberg"},
 	languages: []string{"tr", "ar", "el", "uk", "ru", "pl", "ro", "ku"},
@@ -298,7 +301,8 @@ var maerkischerKreis = &county{
 }
 
 var remsMurr = &county{
-	key: "08119", name: "Rems-Murr-Kreis", short: "Rems-Murr", state: "BW", seat: "Waiblingen",
+	concept: &remsMurrConcept,
+	key:     "08119", name: "Rems-Murr-Kreis", short: "Rems-Murr", state: "BW", seat: "Waiblingen",
 	foreignShare: 0.16, seekerShare: 0.024,
 	hubs:      []string{"Waiblingen", "Backnang", "Schorndorf", "Winnenden", "Murrhardt", "Welzheim"},
 	languages: []string{"tr", "it", "el", "hr", "ar", "uk", "ro", "ru", "sq"},
@@ -392,7 +396,8 @@ var remsMurr = &county{
 }
 
 var rheinNeckar = &county{
-	key: "08226", name: "Rhein-Neckar-Kreis", short: "Rhein-Neckar", state: "BW", seat: "Wiesloch",
+	concept: &rheinNeckarConcept,
+	key:     "08226", name: "Rhein-Neckar-Kreis", short: "Rhein-Neckar", state: "BW", seat: "Wiesloch",
 	foreignShare: 0.14, seekerShare: 0.023,
 	hubs:      []string{"Weinheim", "Schwetzingen", "Wiesloch", "Sinsheim", "Neckargemünd", "Eberbach", "Ladenburg", "Hockenheim"},
 	languages: []string{"tr", "it", "el", "hr", "ar", "uk", "ro", "ru", "fa"},
@@ -504,7 +509,8 @@ var rheinNeckar = &county{
 }
 
 var boerde = &county{
-	key: "15083", name: "Landkreis Börde", short: "Börde", state: "ST", seat: "Haldensleben",
+	concept: &boerdeConcept,
+	key:     "15083", name: "Landkreis Börde", short: "Börde", state: "ST", seat: "Haldensleben",
 	foreignShare: 0.05, seekerShare: 0.020,
 	hubs:      []string{"Haldensleben", "Oschersleben (Bode)", "Wolmirstedt", "Wanzleben-Börde", "Oebisfelde-Weferlingen"},
 	languages: []string{"ar", "uk", "ru", "fa", "prs", "ps", "pl", "ro"},

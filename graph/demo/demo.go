@@ -36,7 +36,7 @@ func Demo() *Dataset {
 	for _, g := range targetGroups {
 		out.add(&graph.TargetGroup{Meta: graph.Meta{ID: groupID(g.key), Visibility: graph.Public}, Name: g.name, Description: g.desc})
 	}
-	truth := GroundTruth{ReferenceDate: ReferenceDate}
+	truth := GroundTruth{ReferenceDate: ReferenceDate, ProgressSince: string(yearAgo)}
 	for i, c := range counties {
 		var mine []*place
 		for _, p := range places {
@@ -45,6 +45,7 @@ func Demo() *Dataset {
 			}
 		}
 		b := newBuilder(c, rand.New(rand.NewPCG(demoSeed, uint64(i))), mine, out)
+		b.cr = rand.New(rand.NewPCG(conceptSeed, uint64(i)))
 		b.build()
 		truth.add(&b.truth)
 	}
@@ -93,9 +94,13 @@ type fieldInfo struct {
 	goals []*goalInfo
 }
 
+// goalInfo is one of a field's goals.
 type goalInfo struct {
 	id    string
+	key   string // the key of its id and of its indicator's id
 	topic topic
+	spec  goalSpec
+	ref   string // its reference in the concept
 }
 
 // orgInfo is an organisation as built, with what the generator needs to know about it.
@@ -137,6 +142,12 @@ type builder struct {
 	claimed map[cell]map[string]bool
 	gapAt   map[cell]string   // planted gaps: reason
 	noGroup map[cell][]string // planted target-group gaps: groups no active measure may address
+
+	// cr draws the concept's random choices, ci holds the concept as built, named the
+	// measures the concept names.
+	cr    *rand.Rand
+	ci    *conceptInfo
+	named []*graph.Measure
 
 	truth GroundTruth
 }
@@ -192,8 +203,10 @@ func (b *builder) build() {
 	b.plantNegatives()
 	b.backgroundMeasures()
 	b.networks()
+	b.concept()
 	b.activeIn()
 	b.truth.Gaps, b.truth.TargetGroupGaps = b.gapTruth()
+	b.truth.Progress = b.progressTruth()
 }
 
 func (b *builder) region() {
@@ -268,8 +281,9 @@ func (b *builder) serviceAreas() {
 	}
 }
 
-// fieldsAndGoals writes the fields of action, two to four goals per field and one indicator
-// per goal with values for 2023 and 2024 in every municipality.
+// fieldsAndGoals writes the fields of action and names two to four goals per field, chosen
+// by the field's topics. The goals themselves, their place in the concept and their
+// indicators are written by concept (concept.go), once the measures exist.
 func (b *builder) fieldsAndGoals() {
 	for _, fs := range b.c.fields {
 		f := &fieldInfo{spec: fs, id: keyedID(graph.KindField, b.c.key+"/"+fs.name)}
@@ -283,48 +297,17 @@ func (b *builder) fieldsAndGoals() {
 			if i/len(fs.topics) >= len(specs) {
 				break
 			}
-			gs := specs[i/len(fs.topics)]
 			key := fmt.Sprintf("%s/%s/%d", b.c.key, fs.name, len(f.goals))
-			g := &goalInfo{id: keyedID(graph.KindGoal, key), topic: t}
-			f.goals = append(f.goals, g)
-			b.out.add(&graph.Goal{Meta: graph.Meta{ID: g.id, Visibility: graph.Public}, Text: gs.text, Region: b.c.key})
-			ind := &graph.Indicator{Meta: graph.Meta{ID: keyedID(graph.KindIndicator, key), Visibility: graph.Public},
-				Name: gs.indicator, Region: b.c.key, Unit: gs.unit, Values: b.indicatorValues(gs)}
-			if gs.target != 0 {
-				ind.Target, ind.Direction = ptr(gs.target), gs.direction()
+			f.goals = append(f.goals, &goalInfo{id: keyedID(graph.KindGoal, key), key: key, topic: t, spec: specs[i/len(fs.topics)]})
+			// Before the concept was modelled, the demo drew two random numbers per
+			// municipality here for the goal's indicator. The draws stay, so that every
+			// later choice, and with it every measure, organisation and network, stays as
+			// it was: the analyses' ground truth and the browser tests depend on them.
+			for range 2 * len(b.places) {
+				b.r.Float64()
 			}
-			b.out.add(ind)
-			b.out.relate(graph.MeasuredBy, g.id, ind.ID, graph.RelProps{})
 		}
 	}
-}
-
-func (b *builder) indicatorValues(gs goalSpec) []graph.IndicatorValue {
-	var vs []graph.IndicatorValue
-	for _, p := range b.places {
-		v23, v24 := indicatorPair(b.r, gs, float64(p.Population)*b.c.foreignShare)
-		vs = append(vs, graph.IndicatorValue{Municipality: p.AGS, Year: 2023, Value: v23},
-			graph.IndicatorValue{Municipality: p.AGS, Year: 2024, Value: v24})
-	}
-	return vs
-}
-
-// indicatorPair draws a 2023 value and a 2024 value that mostly moves toward the goal.
-func indicatorPair(r *rand.Rand, gs goalSpec, foreign float64) (float64, float64) {
-	v := gs.lo + (gs.hi-gs.lo)*r.Float64()
-	if gs.perForeign {
-		a := math.Round(foreign / 1000 * v)
-		return a, math.Round(a * (0.95 + 0.3*r.Float64()))
-	}
-	step := -1.5 + 6.5*r.Float64()
-	if gs.lowerBetter {
-		step = -step
-	}
-	w := math.Max(0, v+step)
-	if gs.unit == "%" {
-		return math.Round(v*10) / 10, math.Round(math.Min(w, 100)*10) / 10
-	}
-	return math.Round(v), math.Round(w)
 }
 
 func ptr[T any](v T) *T { return &v }

@@ -84,6 +84,12 @@ func newIndex(d *Dataset) *index {
 	return x
 }
 
+// project reports whether m is one of the concepts' own projects (strategic, offered in no
+// municipality).
+func (x *index) project(m *graph.Measure) bool {
+	return m.Level == "strategic" && len(x.towns[m.ID]) == 0
+}
+
 func (x *index) measure(t *testing.T, id string) *graph.Measure {
 	t.Helper()
 	m, ok := x.nodes[id].(*graph.Measure)
@@ -218,8 +224,16 @@ func TestDemoMeasures(t *testing.T) {
 			public++
 		}
 		id := m.ID
-		if len(x.provider[id]) != 1 || len(x.field[id]) != 1 || len(x.goal[id]) != 1 {
-			t.Errorf("measure %s: %d providers, %d fields, %d goals; want one each", id, len(x.provider[id]), len(x.field[id]), len(x.goal[id]))
+		if len(x.provider[id]) == 0 || len(x.field[id]) != 1 || len(x.goal[id]) != 1 {
+			t.Errorf("measure %s: %d providers, %d fields, %d goals; want providers and one field and goal", id, len(x.provider[id]), len(x.field[id]), len(x.goal[id]))
+			continue
+		}
+		if x.project(m) {
+			// A measure of the concept itself: coordination, offered in no municipality.
+			if len(x.towns[id]) > 0 || len(x.targets[id]) > 0 || m.Reference == "" {
+				t.Errorf("concept project %s is offered somewhere or has no reference", id)
+			}
+			checkStatusDates(t, m)
 			continue
 		}
 		if n := len(x.targets[id]); n < 1 || n > 3 {
@@ -228,10 +242,11 @@ func TestDemoMeasures(t *testing.T) {
 		if len(x.towns[id]) == 0 {
 			t.Errorf("measure %s is offered nowhere", id)
 		}
-		prov := x.provider[id][0]
-		for _, ags := range x.towns[id] {
-			if !x.activeIn[prov][ags] {
-				t.Errorf("measure %s is offered in %s, where its provider %s is not active", id, ags, prov)
+		for _, prov := range x.provider[id] {
+			for _, ags := range x.towns[id] {
+				if !x.activeIn[prov][ags] {
+					t.Errorf("measure %s is offered in %s, where its provider %s is not active", id, ags, prov)
+				}
 			}
 		}
 		if strings.ContainsAny(m.Title+m.Description, "{}") || strings.Contains(m.Description, "..") {
@@ -464,6 +479,10 @@ func TestGroundTruthDuplicates(t *testing.T) {
 		if !overlaps(a, b) || a.Status != active || b.Status != active {
 			t.Errorf("duplicate %s/%s: %s–%s (%s) and %s–%s (%s) do not both run", a.ID, b.ID, a.Starts, a.Ends, a.Status, b.Starts, b.Ends, b.Status)
 		}
+		if len(x.provider[a.ID]) != 1 || len(x.provider[b.ID]) != 1 {
+			t.Errorf("duplicate %s/%s: providers %v and %v; a planted pair keeps its single provider, which decides its kind", a.ID, b.ID, x.provider[a.ID], x.provider[b.ID])
+			continue
+		}
 		sameProvider := x.provider[a.ID][0] == x.provider[b.ID][0]
 		if sameProvider != (d.Kind == DataDuplicate) || (d.Kind != DataDuplicate && d.Kind != ParallelOffer) {
 			t.Errorf("duplicate %s/%s is %s, same provider: %v", a.ID, b.ID, d.Kind, sameProvider)
@@ -482,6 +501,9 @@ func TestGroundTruthDuplicates(t *testing.T) {
 	for _, n := range truth.Negatives {
 		a, b := x.measure(t, n.A), x.measure(t, n.B)
 		reasons[n.Reason]++
+		if len(x.provider[a.ID]) != 1 || len(x.provider[b.ID]) != 1 {
+			t.Errorf("negative %s/%s: providers %v and %v; want one each", a.ID, b.ID, x.provider[a.ID], x.provider[b.ID])
+		}
 		sameTown := shared(x.towns[a.ID], x.towns[b.ID])
 		sameField := x.field[a.ID][0] == x.field[b.ID][0]
 		blocked := sameTown && sameField && shared(x.targets[a.ID], x.targets[b.ID]) && overlaps(a, b)

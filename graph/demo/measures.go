@@ -26,6 +26,8 @@ type draft struct {
 	capacity int64
 	venue    string
 	langs    []string
+	m        *graph.Measure // the node, for the concept's planning part
+	goal     string         // the goal it pursues
 }
 
 // offer describes a measure to add.
@@ -153,11 +155,12 @@ func (b *builder) add(o offer) *draft {
 	if chance(r, 0.35) {
 		m.Website = "https://www." + o.provider.slug + ".example/angebote/" + slug(m.Title, 40)
 	}
+	d.m = m
 	b.measures = append(b.measures, d)
 	b.out.add(m)
 
 	o.provider.measures++
-	b.out.relate(graph.Provides, o.provider.id, d.id, graph.RelProps{})
+	b.out.relate(graph.Provides, o.provider.id, d.id, graph.RelProps{Role: "lead"})
 	b.out.relate(graph.InField, d.id, f.id, graph.RelProps{})
 	for _, g := range d.targets {
 		b.out.relate(graph.Targets, d.id, groupID(g), graph.RelProps{})
@@ -166,7 +169,8 @@ func (b *builder) add(o offer) *draft {
 		b.out.relate(graph.OfferedIn, d.id, p.AGS, graph.RelProps{})
 		o.provider.serves[p.AGS] = true
 	}
-	b.out.relate(graph.Pursues, d.id, b.goalFor(f, o.t), graph.RelProps{})
+	d.goal = b.goalFor(f, o.t)
+	b.out.relate(graph.Pursues, d.id, d.goal, graph.RelProps{})
 	return d
 }
 

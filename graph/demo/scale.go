@@ -29,7 +29,8 @@ type Scale struct {
 	NetworksPerRegion int
 	// FieldsPerRegion is the number of fields of action (1 to 9, one per canonical field).
 	FieldsPerRegion int
-	// GoalsPerField is the number of goals per field (1 to 3), each with one indicator.
+	// GoalsPerField is the number of goals per field (1 to 3), each with one indicator,
+	// below the field's strategic goal.
 	GoalsPerField int
 }
 
@@ -86,8 +87,10 @@ func (sc Scale) Validate() error {
 func (sc Scale) EstimatedOps() int {
 	m, o, f := float64(sc.MunicipalitiesPerRegion), float64(sc.OrganisationsPerRegion), float64(sc.FieldsPerRegion)
 	core := math.Min(o, float64(len(scaleCore)))
-	nodes := 1 + m + f + o + float64(sc.ActorsPerRegion) + float64(sc.NetworksPerRegion) + float64(sc.MeasuresPerRegion) + 2*f*float64(sc.GoalsPerField)
-	rels := f*float64(sc.GoalsPerField) + // MEASURED_BY
+	g := float64(sc.GoalsPerField)
+	nodes := 1 + m + f + o + float64(sc.ActorsPerRegion) + float64(sc.NetworksPerRegion) + float64(sc.MeasuresPerRegion) +
+		1 + float64(len(scaleGuidelines)) + f*(1+2*g) // concept, guidelines, goals with indicators
+	rels := f*g + f*(g+1) + // MEASURED_BY, IN_FIELD of goals
 		core*m + (o-core)*1.2 + // ACTIVE_IN
 		float64(sc.ActorsPerRegion)*2.5 + // WORKS_FOR and MEMBER_OF of actors
 		float64(sc.NetworksPerRegion)*(11+2+m*0.25) + // MEMBER_OF, WORKS_ON, COVERS
@@ -283,8 +286,9 @@ type scaleTown struct {
 }
 
 type scaleField struct {
-	id     string
-	name   string
+	id        string
+	name      string
+	canonical string
 	topics []topic
 	goals  []*goalInfo
 	tmpls  []*template
@@ -388,7 +392,7 @@ func (g *regionGen) fieldsAndGoals(out *emitter) {
 	g.r.Shuffle(len(rest), func(i, j int) { rest[i], rest[j] = rest[j], rest[i] })
 	canon = append(canon, rest...)[:g.sc.FieldsPerRegion]
 	for _, c := range canon {
-		f := &scaleField{id: g.ids.next(graph.KindField), name: pick(g.r, fieldNames[c]), topics: canonicalTopics[c]}
+		f := &scaleField{id: g.ids.next(graph.KindField), name: pick(g.r, fieldNames[c]), canonical: c, topics: canonicalTopics[c]}
 		for _, t := range templates {
 			if t.state == "" && !t.strategic && t.fits(f.topics) {
 				f.tmpls = append(f.tmpls, t)
@@ -397,27 +401,102 @@ func (g *regionGen) fieldsAndGoals(out *emitter) {
 		g.fields = append(g.fields, f)
 		out.node(&graph.FieldOfAction{Meta: graph.Meta{ID: f.id, Visibility: graph.Public}, Name: f.name, Region: g.key, Canonical: c})
 	}
-	for _, f := range g.fields {
+	g.concept(out)
+}
+
+// scaleGuidelines are the Leitlinien of every synthetic concept.
+var scaleGuidelines = [][2]string{
+	{"Teilhabe für alle", "Zugewanderte sollen gleichberechtigt an Bildung, Arbeit und gesellschaftlichem Leben teilhaben."},
+	{"Integration ist eine gemeinsame Aufgabe", "Kreis, Städte und Gemeinden, Träger und Ehrenamt stimmen ihre Angebote ab und vermeiden Doppelstrukturen."},
+}
+
+// scaleLeitziele are the strategic goals of the synthetic concepts per canonical field.
+var scaleLeitziele = map[string]string{
+	"language_education": "Alle Zugewanderten lernen Deutsch und nutzen die Bildungsangebote von der Kita bis zur Weiterbildung.",
+	"work":               "Zugewanderte finden eine Ausbildung oder Arbeit, die ihren Fähigkeiten entspricht.",
+	"housing":            "Zugewanderte wohnen in eigenem, bezahlbarem Wohnraum in guter Nachbarschaft.",
+	"health":             "Zugewanderte finden Zugang zu Gesundheitsversorgung und Vorsorge.",
+	"family":             "Zugewanderte Familien finden früh Unterstützung für sich und ihre Kinder.",
+	"participation":      "Zugewanderte und Einheimische gestalten das Zusammenleben gemeinsam.",
+	"engagement":         "Ehrenamtliches Engagement von und für Zugewanderte wird gestärkt.",
+	"sport_leisure":      "Zugewanderte sind in Sport- und Freizeitvereinen aktiv.",
+	"institutional":      "Verwaltung und Einrichtungen öffnen sich interkulturell und arbeiten abgestimmt zusammen.",
+}
+
+// concept writes the region's integration concept: two Leitlinien, a strategic goal per
+// field with the field's goals below it, and one indicator per goal with baseline (2020),
+// target, target year and direction, a region series 2021–2025 and values per municipality
+// for 2024 and 2025. Cheap on purpose: the scale data set is about size.
+func (g *regionGen) concept(out *emitter) {
+	cid := g.ids.next(graph.KindConcept)
+	out.node(&graph.Concept{Meta: graph.Meta{ID: cid, Visibility: graph.Public}, Title: "Integrationskonzept " + g.name, Region: g.key,
+		Periods: []graph.ConceptPeriod{{Name: "Integrationskonzept 2020", Starts: "2020-01-01", Ends: "2024-12-31"}, {Name: "Fortschreibung 2025", Starts: "2025-01-01"}}})
+	var gls []string
+	for i, gl := range scaleGuidelines {
+		id := g.ids.next(graph.KindGuideline)
+		gls = append(gls, id)
+		out.node(&graph.Guideline{Meta: graph.Meta{ID: id, Visibility: graph.Public}, Title: gl[0], Description: gl[1], Region: g.key,
+			Concept: cid, Reference: fmt.Sprintf("L %d", i+1)})
+	}
+	var foreign float64
+	for _, tw := range g.towns {
+		foreign += float64(tw.pop) * 0.12
+	}
+	for fi, f := range g.fields {
+		top := g.ids.next(graph.KindGoal)
+		out.node(&graph.Goal{Meta: graph.Meta{ID: top, Visibility: graph.Public}, Text: scaleLeitziele[f.canonical], Region: g.key,
+			Concept: cid, Guideline: gls[fi%len(gls)], Level: "strategic", Reference: strconv.Itoa(fi + 1), Period: "Integrationskonzept 2020"})
+		out.relate(graph.InField, top, f.id, graph.RelProps{})
 		for k := range g.sc.GoalsPerField {
 			t := f.topics[k%len(f.topics)]
 			gs := goalsByTopic[t][k/len(f.topics)%len(goalsByTopic[t])]
-			gi := &goalInfo{id: g.ids.next(graph.KindGoal), topic: t}
+			gi := &goalInfo{id: g.ids.next(graph.KindGoal), topic: t, spec: gs}
 			f.goals = append(f.goals, gi)
-			out.node(&graph.Goal{Meta: graph.Meta{ID: gi.id, Visibility: graph.Public}, Text: gs.text, Region: g.key})
-			ind := &graph.Indicator{Meta: graph.Meta{ID: g.ids.next(graph.KindIndicator), Visibility: graph.Public},
-				Name: gs.indicator, Region: g.key, Unit: gs.unit}
-			if gs.target != 0 {
-				ind.Target, ind.Direction = ptr(gs.target), gs.direction()
-			}
+			targetYear := 2027 + g.r.IntN(4)
+			out.node(&graph.Goal{Meta: graph.Meta{ID: gi.id, Visibility: graph.Public}, Text: gs.text, Region: g.key, Concept: cid,
+				Parent: top, Level: "operational", Reference: fmt.Sprintf("%d.%d", fi+1, k+1), Period: "Integrationskonzept 2020",
+				Due: graph.Date(fmt.Sprintf("%d-12-31", targetYear))})
+			out.relate(graph.InField, gi.id, f.id, graph.RelProps{})
+			ind := scaleIndicator(g.r, gs, foreign, targetYear)
+			ind.ID, ind.Visibility, ind.Region = g.ids.next(graph.KindIndicator), graph.Public, g.key
+			latest := slices.Clone(ind.Values[len(ind.Values)-2:])
 			for _, tw := range g.towns {
-				a, b := indicatorPair(g.r, gs, float64(tw.pop)*0.12)
-				ind.Values = append(ind.Values, graph.IndicatorValue{Municipality: tw.ags, Year: 2023, Value: a},
-					graph.IndicatorValue{Municipality: tw.ags, Year: 2024, Value: b})
+				share := float64(tw.pop) * 0.12 / foreign
+				for _, v := range latest {
+					x := v.Value * (0.8 + 0.4*g.r.Float64())
+					if gs.perForeign {
+						x = math.Round(v.Value * share)
+					}
+					ind.Values = append(ind.Values, graph.IndicatorValue{Municipality: tw.ags, Year: v.Year, Value: roundTo(x, 1)})
+				}
 			}
 			out.node(ind)
 			out.relate(graph.MeasuredBy, gi.id, ind.ID, graph.RelProps{})
 		}
 	}
+}
+
+// scaleIndicator makes a goal's indicator for a synthetic region with foreign inhabitants:
+// baseline 2020 at the bad end of the spec's range, the target at its good end, and a
+// region series 2021–2025 that moves by -10 % to +25 % of the distance a year.
+func scaleIndicator(r *rand.Rand, gs goalSpec, foreign float64, targetYear int) *graph.Indicator {
+	k, dec := 1.0, 1
+	if gs.perForeign {
+		k, dec = foreign/1000, 0
+	}
+	base, target := gs.lo*k, cmpOrNum(gs.target*k, gs.hi*k)
+	if gs.lowerBetter {
+		base, target = gs.hi*k, cmpOrNum(gs.target*k, gs.lo*k)
+	}
+	base, target = roundTo(base, dec), niceTarget(target, dec)
+	ind := &graph.Indicator{Name: gs.indicator, Unit: gs.unit, Description: gs.desc,
+		Source: strings.NewReplacer("{land}", "Statistisches Landesamt", "{ki}", "Integrationsbüro des Kreises").Replace(gs.source),
+		Direction: gs.direction(), Baseline: ptr(base), BaselineYear: 2020, Target: ptr(target), TargetYear: targetYear}
+	slope := -0.1 + 0.35*r.Float64()
+	for y := 2021; y <= lastYear; y++ {
+		ind.Values = append(ind.Values, graph.IndicatorValue{Year: y, Value: math.Max(0, roundTo(base+slope*float64(y-2020)*(target-base), dec))})
+	}
+	return ind
 }
 
 func (g *regionGen) organisations(out *emitter) {
@@ -674,7 +753,7 @@ func (g *regionGen) measure(out *emitter, t *template, fi int, towns []int, prov
 	v.fee, v.free = costText(m.Cost, t)
 	m.Title, m.Description = t.compose(randomWording(r, t), &v)
 	out.node(m)
-	out.relate(graph.Provides, prov.id, id, graph.RelProps{})
+	out.relate(graph.Provides, prov.id, id, graph.RelProps{Role: "lead"})
 	out.relate(graph.InField, id, f.id, graph.RelProps{})
 	out.relate(graph.Targets, id, groupID(t.targets[0]), graph.RelProps{})
 	for _, tg := range t.targets[1:] {

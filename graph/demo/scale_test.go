@@ -75,8 +75,8 @@ func TestSeedScale(t *testing.T) {
 		graph.KindRegion: r, graph.KindMunicipality: r * tiny.MunicipalitiesPerRegion, graph.KindField: r * tiny.FieldsPerRegion,
 		graph.KindTargetGroup: len(targetGroups), graph.KindOrganisation: r * tiny.OrganisationsPerRegion,
 		graph.KindActor: r * tiny.ActorsPerRegion, graph.KindNetwork: r * tiny.NetworksPerRegion,
-		graph.KindMeasure: r * tiny.MeasuresPerRegion, graph.KindGoal: r * tiny.FieldsPerRegion * tiny.GoalsPerField,
-		graph.KindIndicator: r * tiny.FieldsPerRegion * tiny.GoalsPerField, graph.KindConcept: 0, graph.KindGuideline: 0,
+		graph.KindMeasure: r * tiny.MeasuresPerRegion, graph.KindGoal: r * tiny.FieldsPerRegion * (1 + tiny.GoalsPerField),
+		graph.KindIndicator: r * tiny.FieldsPerRegion * tiny.GoalsPerField, graph.KindConcept: r, graph.KindGuideline: r * len(scaleGuidelines),
 	}
 	if diff := cmp.Diff(want, snap.Count()); diff != "" {
 		t.Errorf("stored counts (-want +got):\n%s", diff)

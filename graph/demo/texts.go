@@ -281,10 +281,12 @@ type goalSpec struct {
 	text        string
 	indicator   string
 	unit        string
-	target      float64 // 0: no target
+	target      float64 // 0: the upper (lower, when lowerBetter) end of the value range
 	lo, hi      float64 // value range; per 1,000 foreign inhabitants when perForeign
 	perForeign  bool
 	lowerBetter bool
+	desc        string // what the indicator counts and how
+	source      string // where its figures come from; {land} is the state's statistical office, {ki} the county's integration office
 }
 
 // direction is the indicator's direction of progress.
@@ -298,54 +300,84 @@ func (gs goalSpec) direction() string {
 // goalsByTopic lists three goals per topic, worded the way integration concepts word them.
 var goalsByTopic = map[topic][]goalSpec{
 	topLanguage: {
-		{"Neu zugewanderte Erwachsene beginnen innerhalb von sechs Monaten nach ihrer Ankunft einen Sprachkurs.", "Anteil der Kursbeginne innerhalb von sechs Monaten", "%", 80, 45, 75, false, false},
-		{"Mehr Teilnehmende schließen den Integrationskurs mit dem Sprachniveau B1 ab.", "Erfolgsquote im Deutsch-Test für Zuwanderer (B1)", "%", 65, 45, 65, false, false},
-		{"Sprachkurse mit Kinderbetreuung sind in allen Städten und Gemeinden erreichbar.", "Kursplätze mit Kinderbetreuung", "Plätze", 0, 2, 8, true, false},
+		{"Neu zugewanderte Erwachsene beginnen innerhalb von sechs Monaten nach ihrer Ankunft einen Sprachkurs.", "Anteil der Kursbeginne innerhalb von sechs Monaten", "%", 80, 45, 75, false, false,
+			"Anteil der Neuzugewanderten mit Teilnahmeberechtigung, die innerhalb von sechs Monaten nach der Berechtigung einen Integrationskurs beginnen.", "Bundesamt für Migration und Flüchtlinge, Integrationskursgeschäftsstatistik"},
+		{"Mehr Teilnehmende schließen den Integrationskurs mit dem Sprachniveau B1 ab.", "Erfolgsquote im Deutsch-Test für Zuwanderer (B1)", "%", 65, 45, 65, false, false,
+			"Anteil der Prüfungsteilnehmenden im Deutsch-Test für Zuwanderer, die das Niveau B1 erreichen.", "Bundesamt für Migration und Flüchtlinge, Integrationskursgeschäftsstatistik"},
+		{"Sprachkurse mit Kinderbetreuung sind in allen Städten und Gemeinden erreichbar.", "Kursplätze mit Kinderbetreuung", "Plätze", 0, 2, 8, true, false,
+			"Plätze in Sprachkursen mit begleitender Kinderbetreuung, Stand jeweils zum Jahresende.", "{ki}, Trägerabfrage"},
 	},
 	topEducation: {
-		{"Neu zugewanderte Kinder und Jugendliche erhalten innerhalb von vier Wochen einen Schulplatz.", "Durchschnittliche Wartezeit auf einen Schulplatz", "Tage", 28, 18, 60, false, true},
-		{"Mehr Jugendliche mit Zuwanderungsgeschichte erreichen einen Schulabschluss.", "Schulabgänge ohne Abschluss (ausländische Jugendliche)", "%", 8, 8, 18, false, true},
-		{"Eltern kennen das Bildungssystem und beteiligen sich am Schulleben ihrer Kinder.", "Teilnehmende an Elternbildungsangeboten", "Personen", 0, 3, 12, true, false},
+		{"Neu zugewanderte Kinder und Jugendliche erhalten innerhalb von vier Wochen einen Schulplatz.", "Durchschnittliche Wartezeit auf einen Schulplatz", "Tage", 28, 18, 60, false, true,
+			"Tage zwischen der Anmeldung bei der Seiteneinstiegs- oder Schulberatung und dem ersten Schultag, Mittelwert des Schuljahres.", "Schulamt, Zuweisungsstatistik"},
+		{"Mehr Jugendliche mit Zuwanderungsgeschichte erreichen einen Schulabschluss.", "Schulabgänge ohne Abschluss (ausländische Jugendliche)", "%", 8, 8, 18, false, true,
+			"Anteil der ausländischen Schulabgängerinnen und Schulabgänger, die die allgemeinbildende Schule ohne Abschluss verlassen.", "{land}, Schulstatistik"},
+		{"Eltern kennen das Bildungssystem und beteiligen sich am Schulleben ihrer Kinder.", "Teilnehmende an Elternbildungsangeboten", "Personen", 0, 3, 12, true, false,
+			"Eltern mit Zuwanderungsgeschichte, die im Jahr an mindestens einem Elternbildungsangebot teilgenommen haben.", "{ki}, Trägerabfrage"},
 	},
 	topFamily: {
-		{"Kinder aus zugewanderten Familien besuchen früher eine Kita.", "Kita-Besuchsquote der unter Dreijährigen mit Migrationshintergrund", "%", 35, 15, 35, false, false},
-		{"Eltern werden in der Sprachförderung ihrer Kinder gestärkt.", "Eltern in Rucksack- und Griffbereit-Gruppen", "Personen", 0, 2, 9, true, false},
-		{"Zugewanderte Familien finden Frühe Hilfen in ihrer Sprache.", "Erreichte Familien in den Frühen Hilfen", "Familien", 0, 1, 6, true, false},
+		{"Kinder aus zugewanderten Familien besuchen früher eine Kita.", "Kita-Besuchsquote der unter Dreijährigen mit Migrationshintergrund", "%", 35, 15, 35, false, false,
+			"Anteil der Kinder unter drei Jahren mit mindestens einem Elternteil ausländischer Herkunft, die eine Kita oder Tagespflege besuchen, Stichtag 1. März.", "{land}, Kinder- und Jugendhilfestatistik"},
+		{"Eltern werden in der Sprachförderung ihrer Kinder gestärkt.", "Eltern in Rucksack- und Griffbereit-Gruppen", "Personen", 0, 2, 9, true, false,
+			"Mütter und Väter, die im Jahr regelmäßig an einer Rucksack- oder Griffbereit-Gruppe teilgenommen haben.", "{ki}, Programmstatistik Rucksack und Griffbereit"},
+		{"Zugewanderte Familien finden Frühe Hilfen in ihrer Sprache.", "Erreichte Familien in den Frühen Hilfen", "Familien", 0, 1, 6, true, false,
+			"Zugewanderte Familien, die im Jahr ein Angebot der Frühen Hilfen genutzt haben.", "Jugendamt, Netzwerk Frühe Hilfen"},
 	},
 	topWork: {
-		{"Mehr Geflüchtete nehmen eine sozialversicherungspflichtige Beschäftigung auf.", "Beschäftigungsquote der Schutzsuchenden", "%", 50, 28, 48, false, false},
-		{"Ausländische Berufsabschlüsse werden schneller anerkannt.", "Beratungen zur Anerkennung ausländischer Abschlüsse", "Beratungen", 0, 4, 14, true, false},
-		{"Junge Zugewanderte beginnen eine Berufsausbildung.", "Neue Auszubildende mit ausländischer Staatsangehörigkeit", "Personen", 0, 3, 10, true, false},
+		{"Mehr Geflüchtete nehmen eine sozialversicherungspflichtige Beschäftigung auf.", "Beschäftigungsquote der Schutzsuchenden", "%", 50, 28, 48, false, false,
+			"Sozialversicherungspflichtig Beschäftigte aus den acht häufigsten Asylherkunftsländern im Verhältnis zur Bevölkerung dieser Staatsangehörigkeiten im erwerbsfähigen Alter, Stichtag 30. Juni.", "Bundesagentur für Arbeit, Beschäftigungsstatistik"},
+		{"Ausländische Berufsabschlüsse werden schneller anerkannt.", "Beratungen zur Anerkennung ausländischer Abschlüsse", "Beratungen", 0, 4, 14, true, false,
+			"Erstberatungen zur Anerkennung ausländischer Berufs- und Studienabschlüsse im Jahr.", "Anerkennungsberatung im IQ Netzwerk, Beratungsstatistik"},
+		{"Junge Zugewanderte beginnen eine Berufsausbildung.", "Neue Auszubildende mit ausländischer Staatsangehörigkeit", "Personen", 0, 3, 10, true, false,
+			"Neu abgeschlossene Ausbildungsverträge mit Auszubildenden ausländischer Staatsangehörigkeit im Jahr.", "Kammern (IHK und HWK), Ausbildungsstatistik"},
 	},
 	topHousing: {
-		{"Geflüchtete ziehen schneller aus Gemeinschaftsunterkünften in eigenen Wohnraum.", "Durchschnittliche Verweildauer in Gemeinschaftsunterkünften", "Monate", 12, 10, 26, false, true},
-		{"Mehr private Vermietende stellen Wohnraum für Zugewanderte zur Verfügung.", "Vermittelte Wohnungen", "Wohnungen", 0, 1, 6, true, false},
-		{"Konflikte in der Nachbarschaft werden früh moderiert.", "Moderierte Nachbarschaftskonflikte", "Fälle", 0, 0.5, 3, true, false},
+		{"Geflüchtete ziehen schneller aus Gemeinschaftsunterkünften in eigenen Wohnraum.", "Durchschnittliche Verweildauer in Gemeinschaftsunterkünften", "Monate", 12, 10, 26, false, true,
+			"Monate zwischen Einzug in eine Gemeinschaftsunterkunft und Auszug in eigenen Wohnraum, Mittelwert der im Jahr Ausgezogenen.", "Unterbringungsverwaltung des Kreises"},
+		{"Mehr private Vermietende stellen Wohnraum für Zugewanderte zur Verfügung.", "Vermittelte Wohnungen", "Wohnungen", 0, 1, 6, true, false,
+			"Wohnungen, die im Jahr über Wohnraumvermittlung und Vermieterberatung an Zugewanderte vermietet wurden.", "{ki}, Jahresbericht Wohnraumvermittlung"},
+		{"Konflikte in der Nachbarschaft werden früh moderiert.", "Moderierte Nachbarschaftskonflikte", "Fälle", 0, 0.5, 3, true, false,
+			"Nachbarschaftskonflikte, die im Jahr durch Quartiersmanagement oder Konfliktlotsen moderiert wurden.", "Quartiersmanagement, Falldokumentation"},
 	},
 	topHealth: {
-		{"Zugewanderte kennen das Gesundheitssystem und nutzen Vorsorgeangebote.", "Teilnehmende an Gesundheitsinformationsveranstaltungen", "Personen", 0, 4, 15, true, false},
-		{"Psychisch belastete Geflüchtete erhalten zeitnah Hilfe.", "Wartezeit auf eine psychosoziale Erstberatung", "Wochen", 4, 3, 14, false, true},
-		{"Sprachmittlung im Gesundheitswesen ist verlässlich verfügbar.", "Vermittelte Sprachmittlungseinsätze", "Einsätze", 0, 5, 25, true, false},
+		{"Zugewanderte kennen das Gesundheitssystem und nutzen Vorsorgeangebote.", "Teilnehmende an Gesundheitsinformationsveranstaltungen", "Personen", 0, 4, 15, true, false,
+			"Teilnehmende an mehrsprachigen Informationsveranstaltungen zu Gesundheitssystem und Vorsorge im Jahr.", "Gesundheitsamt, Veranstaltungsstatistik"},
+		{"Psychisch belastete Geflüchtete erhalten zeitnah Hilfe.", "Wartezeit auf eine psychosoziale Erstberatung", "Wochen", 4, 3, 14, false, true,
+			"Wochen zwischen Anmeldung und erstem Beratungsgespräch, Mittelwert des Jahres.", "Psychosoziales Zentrum, Jahresstatistik"},
+		{"Sprachmittlung im Gesundheitswesen ist verlässlich verfügbar.", "Vermittelte Sprachmittlungseinsätze", "Einsätze", 0, 5, 25, true, false,
+			"Einsätze des Sprachmittlerpools in Praxen, Kliniken und Beratungsstellen im Jahr.", "Sprachmittlerpool, Einsatzstatistik"},
 	},
 	topParticipation: {
-		{"Zugewanderte wirken in Gremien, Vereinen und Beiräten mit.", "Mitglieder mit Zuwanderungsgeschichte in Beiräten und Gremien", "Personen", 0, 0.5, 3, true, false},
-		{"In allen Städten und Gemeinden gibt es Orte der Begegnung.", "Regelmäßige Begegnungsangebote", "Angebote", 0, 0.3, 2, true, false},
-		{"Diskriminierung wird erkannt, dokumentiert und bearbeitet.", "Beratungsfälle zu Diskriminierung", "Fälle", 0, 0.3, 2.5, true, false},
+		{"Zugewanderte wirken in Gremien, Vereinen und Beiräten mit.", "Mitglieder mit Zuwanderungsgeschichte in Beiräten und Gremien", "Personen", 0, 0.5, 3, true, false,
+			"Mitglieder mit Zuwanderungsgeschichte in kommunalen Beiräten, Ausschüssen und Vereinsvorständen, Stand zum Jahresende.", "{ki}, Abfrage bei Städten und Gemeinden"},
+		{"In allen Städten und Gemeinden gibt es Orte der Begegnung.", "Regelmäßige Begegnungsangebote", "Angebote", 0, 0.3, 2, true, false,
+			"Begegnungsangebote, die mindestens monatlich stattfinden, Stand zum Jahresende.", "{ki}, Angebotsübersicht"},
+		{"Diskriminierung wird erkannt, dokumentiert und bearbeitet.", "Beratungsfälle zu Diskriminierung", "Fälle", 0, 0.3, 2.5, true, false,
+			"Fälle, die im Jahr in der Antidiskriminierungsberatung bearbeitet wurden.", "Antidiskriminierungsberatung, Falldokumentation"},
 	},
 	topEngagement: {
-		{"Ehrenamtliche in der Integrationsarbeit werden qualifiziert und begleitet.", "Qualifizierte Ehrenamtliche", "Personen", 0, 1, 6, true, false},
-		{"Mehr Zugewanderte engagieren sich selbst ehrenamtlich.", "Engagierte mit Zuwanderungsgeschichte", "Personen", 0, 1, 8, true, false},
-		{"Migrantenorganisationen sind in die Netzwerke eingebunden.", "Migrantenorganisationen in Netzwerken", "Organisationen", 0, 0.2, 1.5, true, false},
+		{"Ehrenamtliche in der Integrationsarbeit werden qualifiziert und begleitet.", "Qualifizierte Ehrenamtliche", "Personen", 0, 1, 6, true, false,
+			"Ehrenamtliche, die im Jahr eine Qualifizierung für die Integrationsarbeit abgeschlossen haben.", "{ki}, Teilnahmelisten der Qualifizierungen"},
+		{"Mehr Zugewanderte engagieren sich selbst ehrenamtlich.", "Engagierte mit Zuwanderungsgeschichte", "Personen", 0, 1, 8, true, false,
+			"Ehrenamtlich Engagierte mit Zuwanderungsgeschichte in Initiativen, Vereinen und Migrantenorganisationen.", "Freiwilligenagenturen, Engagementabfrage"},
+		{"Migrantenorganisationen sind in die Netzwerke eingebunden.", "Migrantenorganisationen in Netzwerken", "Organisationen", 0, 0.2, 1.5, true, false,
+			"Migrantenorganisationen, die Mitglied in mindestens einem Netzwerk der Integrationsarbeit sind.", "Netzwerkatlas, Mitgliedschaften"},
 	},
 	topSport: {
-		{"Mehr Zugewanderte sind Mitglied in Sportvereinen.", "Vereinsmitglieder mit Zuwanderungsgeschichte", "Personen", 0, 20, 60, true, false},
-		{"Mädchen und Frauen mit Zuwanderungsgeschichte finden passende Sportangebote.", "Teilnehmerinnen an Sportangeboten für Frauen", "Personen", 0, 2, 8, true, false},
-		{"Alle Kinder lernen schwimmen.", "Kinder aus zugewanderten Familien mit Seepferdchen-Abzeichen", "Kinder", 0, 2, 9, true, false},
+		{"Mehr Zugewanderte sind Mitglied in Sportvereinen.", "Vereinsmitglieder mit Zuwanderungsgeschichte", "Personen", 0, 20, 60, true, false,
+			"Mitglieder mit Zuwanderungsgeschichte in den Sportvereinen, Stichtag 1. Januar.", "Sportbund, Bestandserhebung"},
+		{"Mädchen und Frauen mit Zuwanderungsgeschichte finden passende Sportangebote.", "Teilnehmerinnen an Sportangeboten für Frauen", "Personen", 0, 2, 8, true, false,
+			"Regelmäßige Teilnehmerinnen an Sport- und Schwimmangeboten für Mädchen und Frauen mit Zuwanderungsgeschichte.", "Kreissportbund, Programm Integration durch Sport"},
+		{"Alle Kinder lernen schwimmen.", "Kinder aus zugewanderten Familien mit Seepferdchen-Abzeichen", "Kinder", 0, 2, 9, true, false,
+			"Kinder aus zugewanderten Familien, die im Jahr das Seepferdchen-Abzeichen erworben haben.", "Schwimmvereine und DLRG, Abzeichenstatistik"},
 	},
 	topInstitutional: {
-		{"Die Verwaltung öffnet sich interkulturell.", "Beschäftigte mit Fortbildung in interkultureller Kompetenz", "Personen", 0, 0.5, 4, true, false},
-		{"Das Integrationskonzept wird regelmäßig überprüft und fortgeschrieben.", "Umgesetzte Maßnahmen des Integrationskonzepts", "%", 75, 40, 70, false, false},
-		{"Informationen der Verwaltung sind mehrsprachig verfügbar.", "Mehrsprachige Informationsangebote", "Angebote", 0, 0.3, 2, true, false},
+		{"Die Verwaltung öffnet sich interkulturell.", "Beschäftigte mit Fortbildung in interkultureller Kompetenz", "Personen", 0, 0.5, 4, true, false,
+			"Beschäftigte von Kreis- und Kommunalverwaltungen, die im Jahr eine Fortbildung in interkultureller Kompetenz besucht haben.", "Personalverwaltungen, Fortbildungsstatistik"},
+		{"Das Integrationskonzept wird regelmäßig überprüft und fortgeschrieben.", "Umgesetzte Maßnahmen des Integrationskonzepts", "%", 75, 40, 70, false, false,
+			"Anteil der Maßnahmen des Integrationskonzepts, die begonnen oder abgeschlossen sind.", "{ki}, Umsetzungsbericht zum Integrationskonzept"},
+		{"Informationen der Verwaltung sind mehrsprachig verfügbar.", "Mehrsprachige Informationsangebote", "Angebote", 0, 0.3, 2, true, false,
+			"Merkblätter, Formulare und Internetseiten der Verwaltungen, die in mindestens drei Sprachen vorliegen.", "{ki}, Bestandsaufnahme"},
 	},
 }
 

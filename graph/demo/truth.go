@@ -28,6 +28,38 @@ type GroundTruth struct {
 	// points of the collaboration network (organisations linked by a shared network or a
 	// cooperation).
 	Networks []NetworkTruth `json:"networks"`
+	// Attainment lists, per region, the attainment class planted into every indicator.
+	Attainment []AttainmentTruth `json:"attainment"`
+	// ProgressSince is the start of the year of progress the status notes cover (YearAgo).
+	ProgressSince string `json:"progress_since"`
+	// Progress lists the measures named in a concept whose status changed between
+	// ProgressSince and ReferenceDate (see Dataset.AsOf).
+	Progress []StatusChange `json:"progress"`
+}
+
+// AttainmentTruth lists the attainment classes planted into a region's indicators.
+type AttainmentTruth struct {
+	Region string `json:"region"`
+	// Year is the analysis year the classes hold for.
+	Year int `json:"year"`
+	// Classes maps every indicator of the region (its id) to its class — achieved,
+	// on_track, at_risk, off_track or no_data — judged by its values for the whole region
+	// (municipality "") and its baseline, by the rules of the attainment analysis.
+	Classes map[string]string `json:"classes"`
+}
+
+// StatusChange is a measure whose status changed in the year of progress.
+type StatusChange struct {
+	Region    string `json:"region"`
+	Measure   string `json:"measure"`
+	Title     string `json:"title"`
+	Reference string `json:"reference"`
+	// Then is the status on ProgressSince, Now the status on ReferenceDate.
+	Then string `json:"then"`
+	Now  string `json:"now"`
+	// On is the day of the change: the start of a measure that began, the end of one that
+	// was completed.
+	On string `json:"on"`
 }
 
 // Gap is a planted coverage gap.
@@ -108,6 +140,8 @@ func (t *GroundTruth) add(o *GroundTruth) {
 	t.Duplicates = append(t.Duplicates, o.Duplicates...)
 	t.Negatives = append(t.Negatives, o.Negatives...)
 	t.Networks = append(t.Networks, o.Networks...)
+	t.Attainment = append(t.Attainment, o.Attainment...)
+	t.Progress = append(t.Progress, o.Progress...)
 }
 
 // sort orders every list by region and then by its natural key, so the file is stable.
@@ -125,6 +159,10 @@ func (t *GroundTruth) sort() {
 		return cmp.Or(cmp.Compare(a.Region, b.Region), cmp.Compare(a.Reason, b.Reason), cmp.Compare(a.A, b.A))
 	})
 	slices.SortFunc(t.Networks, func(a, b NetworkTruth) int { return cmp.Compare(a.Region, b.Region) })
+	slices.SortFunc(t.Attainment, func(a, b AttainmentTruth) int { return cmp.Compare(a.Region, b.Region) })
+	slices.SortFunc(t.Progress, func(a, b StatusChange) int {
+		return cmp.Or(cmp.Compare(a.Region, b.Region), cmp.Compare(a.On, b.On), cmp.Compare(a.Measure, b.Measure))
+	})
 }
 
 // WriteGroundTruth writes t as indented JSON with a final newline. The output depends only on
