@@ -184,22 +184,20 @@ func (p indPlan) perMunicipality() indPlan { p.local = true; return p }
 
 // projectSpec is a measure of the concept itself.
 type projectSpec struct {
-	key, ref         string
-	field            string
-	goal             string // ref of the goal it pursues
-	title, desc      string
-	effect           string
-	lead             string
-	partners         []string
-	status           string
-	starts, ends     graph.Date
-	priority         string
-	horizon          string
-	addressee        string
-	funding          []graph.Funding
-	notes            []graph.StatusNote
-	languages        []string
-	public, internal bool
+	key, ref     string
+	field        string
+	goal         string // ref of the goal it pursues
+	title, desc  string
+	effect       string
+	lead         string
+	partners     []string
+	status       string
+	starts, ends graph.Date
+	priority     string
+	horizon      string
+	addressee    string
+	funding      []graph.Funding
+	notes        []graph.StatusNote
 }
 
 // bodySpec is a network the concept sets up. Its members must belong to the main part of
@@ -217,16 +215,10 @@ type bodySpec struct {
 // conceptInfo is what the builder keeps of a county's concept.
 type conceptInfo struct {
 	id        string
-	goalByRef map[string]*goalNode
-	goalByID  map[string]*goalNode
-	goals     []*goalNode
+	goalByRef map[string]*graph.Goal
+	goalByID  map[string]*graph.Goal
+	goals     []*graph.Goal
 	inds      []*plantedIndicator
-}
-
-// goalNode is a goal as written.
-type goalNode struct {
-	g     *graph.Goal
-	field int // -1 for top goals
 }
 
 // plantedIndicator is an indicator as written, with the shape planted into it.
@@ -237,13 +229,13 @@ type plantedIndicator struct {
 
 // concept writes the county's concept, goals and indicators, gives the measures the concept
 // names their planning part, adds the concept's projects and bodies, and records the
-// planted attainment classes and status changes.
+// planted attainment classes.
 func (b *builder) concept() {
 	spec := b.c.concept
 	if spec == nil {
 		panic("demo: " + b.c.name + " has no concept")
 	}
-	ci := &conceptInfo{id: keyedID(graph.KindConcept, b.c.key), goalByRef: map[string]*goalNode{}, goalByID: map[string]*goalNode{}}
+	ci := &conceptInfo{id: keyedID(graph.KindConcept, b.c.key), goalByRef: map[string]*graph.Goal{}, goalByID: map[string]*graph.Goal{}}
 	b.ci = ci
 	b.out.add(&graph.Concept{Meta: graph.Meta{ID: ci.id, Visibility: graph.Public}, Title: spec.title, Region: b.c.key,
 		Description: spec.desc, Adopted: spec.adopted, Periods: slices.Clone(spec.periods), Website: spec.website})
@@ -275,32 +267,31 @@ func (b *builder) concept() {
 		}
 		return graph.ConceptPeriod{}
 	}
-	addGoal := func(n *goalNode, fields []int) {
-		if _, dup := ci.goalByRef[n.g.Reference]; dup {
-			panic(fmt.Sprintf("demo: %s: goal reference %q twice", b.c.name, n.g.Reference))
+	addGoal := func(g *graph.Goal, fields []int) {
+		if _, dup := ci.goalByRef[g.Reference]; dup {
+			panic(fmt.Sprintf("demo: %s: goal reference %q twice", b.c.name, g.Reference))
 		}
-		ci.goalByRef[n.g.Reference] = n
-		ci.goalByID[n.g.ID] = n
-		ci.goals = append(ci.goals, n)
-		b.out.add(n.g)
+		ci.goalByRef[g.Reference] = g
+		ci.goalByID[g.ID] = g
+		ci.goals = append(ci.goals, g)
+		b.out.add(g)
 		for _, f := range fields {
-			b.out.relate(graph.InField, n.g.ID, b.fields[f].id, graph.RelProps{})
+			b.out.relate(graph.InField, g.ID, b.fields[f].id, graph.RelProps{})
 		}
 	}
 
-	tops := map[string]*goalNode{}
+	tops := map[string]*graph.Goal{}
 	for _, t := range spec.tops {
 		g := &graph.Goal{Meta: graph.Meta{ID: keyedID(graph.KindGoal, b.c.key+"/concept/"+t.key), Visibility: graph.Public},
 			Text: t.text, Region: b.c.key, Concept: ci.id, Guideline: guideline(t.guideline), Level: cmpOr(t.level, "strategic"),
 			Reference: t.ref, Priority: t.priority, Period: t.period, Starts: cmpOr(t.starts, period(t.period).Starts), Due: t.due,
 			Description: t.desc}
-		n := &goalNode{g: g, field: -1}
-		tops[t.key] = n
+		tops[t.key] = g
 		var fs []int
 		for _, name := range t.fields {
 			fs = append(fs, b.field(name))
 		}
-		addGoal(n, fs)
+		addGoal(g, fs)
 	}
 
 	if len(spec.fields) != len(b.fields) {
@@ -327,15 +318,14 @@ func (b *builder) concept() {
 				if !ok {
 					panic(fmt.Sprintf("demo: %s has no top goal %q", b.c.name, gp.parent))
 				}
-				g.Parent = p.g.ID
+				g.Parent = p.ID
 			}
-			n := &goalNode{g: g, field: fi}
-			addGoal(n, []int{fi})
-			b.plantIndicator(n, b.goalIndicator(info, gp.ind))
+			addGoal(g, []int{fi})
+			b.plantIndicator(g, b.goalIndicator(info, gp.ind))
 		}
 	}
 	for i, x := range spec.extras {
-		var n *goalNode
+		var n *graph.Goal
 		key := fmt.Sprintf("%s/kennzahl/%d", b.c.key, i+1)
 		if x.top != "" {
 			n = tops[x.top]
@@ -457,7 +447,7 @@ func (b *builder) expandSource(s string) string {
 
 // plantIndicator writes the indicator of def with its planted series and links it to the
 // goal.
-func (b *builder) plantIndicator(n *goalNode, def indicatorDef) {
+func (b *builder) plantIndicator(g *graph.Goal, def indicatorDef) {
 	p := def.plan
 	ind := &graph.Indicator{Meta: graph.Meta{ID: keyedID(graph.KindIndicator, def.key), Visibility: graph.Public},
 		Name: def.name, Region: b.c.key, Description: def.desc, Unit: def.unit, Source: def.source,
@@ -469,7 +459,7 @@ func (b *builder) plantIndicator(n *goalNode, def indicatorDef) {
 		ind.Values = append(ind.Values, b.municipalValues(def, region)...)
 	}
 	b.out.add(ind)
-	b.out.relate(graph.MeasuredBy, n.g.ID, ind.ID, graph.RelProps{})
+	b.out.relate(graph.MeasuredBy, g.ID, ind.ID, graph.RelProps{})
 	b.ci.inds = append(b.ci.inds, &plantedIndicator{ind: ind, shape: p.shape})
 }
 

@@ -123,7 +123,7 @@ var maerkischerKreisConcept = conceptSpec{
 			{ref: "1.1", parent: "1", period: "Arbeitsprogramm 2022/2023", starts: "2022-01-01", due: "2023-12-31", ind: ip(shapeAchieved, 2019, 2023)},
 			{ref: "1.2", parent: "1", period: "Arbeitsprogramm 2024/2025", starts: "2024-01-01", due: "2025-12-31", ind: ip(shapeLate, 2021, 2025)},
 			{ref: "1.3", parent: "1", priority: "high", period: "Arbeitsprogramm 2026/2027", starts: "2026-01-01", due: "2027-12-31", ind: ip(shapeOnTrack, 2021, 2027).perMunicipality()},
-			{ref: "1.4", parent: "1", priority: "high", period: "Arbeitsprogramm 2026/2027", starts: "2026-01-01", due: "2027-12-31", ind: ip(shapeSlow, 2021, 2027)},
+			{ref: "1.4", parent: "1", priority: "high", period: "Arbeitsprogramm 2026/2027", starts: "2026-01-01", due: "2027-12-31", ind: ip(shapeSlow, 2021, 2027).until(2024)},
 		}},
 		{"Integration als kommunale Querschnittsaufgabe", []goalPlan{
 			{ref: "2.1", parent: "2", period: "Arbeitsprogramm 2022/2023", starts: "2022-01-01", due: "2023-12-31", ind: ip(shapeLate, 2019, 2023)},

@@ -95,11 +95,11 @@ func (b *builder) conceptMeasures(spec *conceptSpec) {
 			m := d.m
 			bucket := fmt.Sprint(fi + 1)
 			if spec.refByGoal {
-				bucket = b.ci.goalByID[d.goal].g.Reference
+				bucket = b.ci.goalByID[d.goal].Reference
 			}
 			m.Reference = nextRef(bucket)
 			m.Priority = pickWeighted(r, []string{"high", "medium", "low"}, []float64{3, 4, 2})
-			if g := b.ci.goalByID[d.goal].g; g.Parent != "" && b.ci.goalByID[g.Parent].g.Priority == "focus" {
+			if g := b.ci.goalByID[d.goal]; g.Parent != "" && b.ci.goalByID[g.Parent].Priority == "focus" {
 				m.Priority = "high" // a measure toward a Schwerpunktziel
 			}
 			if starters > 0 && m.Status != completed {
@@ -424,7 +424,7 @@ func (b *builder) projects(spec *conceptSpec) {
 			b.out.relate(graph.Provides, b.org(key).id, m.ID, graph.RelProps{Role: "partner"})
 		}
 		b.out.relate(graph.InField, m.ID, b.fields[f].id, graph.RelProps{})
-		b.out.relate(graph.Pursues, m.ID, g.g.ID, graph.RelProps{})
+		b.out.relate(graph.Pursues, m.ID, g.ID, graph.RelProps{})
 		b.named = append(b.named, m)
 	}
 }

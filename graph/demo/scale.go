@@ -289,9 +289,9 @@ type scaleField struct {
 	id        string
 	name      string
 	canonical string
-	topics []topic
-	goals  []*goalInfo
-	tmpls  []*template
+	topics    []topic
+	goals     []*goalInfo
+	tmpls     []*template
 }
 
 type scaleOrg struct {
@@ -490,7 +490,7 @@ func scaleIndicator(r *rand.Rand, gs goalSpec, foreign float64, targetYear int) 
 	}
 	base, target = roundTo(base, dec), niceTarget(target, dec)
 	ind := &graph.Indicator{Name: gs.indicator, Unit: gs.unit, Description: gs.desc,
-		Source: strings.NewReplacer("{land}", "Statistisches Landesamt", "{ki}", "Integrationsbüro des Kreises").Replace(gs.source),
+		Source:    strings.NewReplacer("{land}", "Statistisches Landesamt", "{ki}", "Integrationsbüro des Kreises").Replace(gs.source),
 		Direction: gs.direction(), Baseline: ptr(base), BaselineYear: 2020, Target: ptr(target), TargetYear: targetYear}
 	slope := -0.1 + 0.35*r.Float64()
 	for y := 2021; y <= lastYear; y++ {
