@@ -529,11 +529,15 @@ func (p *problems) statusNotes(field string, ns []StatusNote) {
 	if len(ns) > MaxStatusNotes {
 		p.add(field, "holds %d notes; at most %d are allowed", len(ns), MaxStatusNotes)
 	}
+	days := map[Date]int{}
 	for i, n := range ns {
 		at := fmt.Sprintf("%s[%d]", field, i)
 		if n.Date == "" {
 			p.add(at+".date", "is required")
+		} else if j, dup := days[n.Date]; dup {
+			p.add(at+".date", "repeats the day of %s[%d]; write one note per day", field, j)
 		}
+		days[n.Date] = i
 		p.date(at+".date", n.Date)
 		if p.required(at+".text", n.Text) {
 			p.maxLen(at+".text", n.Text, MaxDescription)

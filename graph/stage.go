@@ -365,6 +365,11 @@ func (t *Stage) replace(cur, e Entity) error {
 	if err := CheckUpdate(cur, e); err != nil {
 		return err
 	}
+	if c, ok := e.(*Concept); ok {
+		if err := t.periodsInUse(c); err != nil {
+			return err
+		}
+	}
 	if SameContent(cur, e) {
 		t.res.Unchanged++
 		return nil
@@ -465,6 +470,34 @@ func (t *Stage) restricted(cur Entity, rels []Relation) error {
 		SortRelations(rels)
 		return Errorf(ECONFLICT, "%s %s is still used by %d relationships (for example %s); remove them first",
 			k, id, len(rels), rels[0].RelationKey)
+	}
+	return nil
+}
+
+// periodsInUse refuses a concept whose periods no longer include one its goals name.
+func (t *Stage) periodsInUse(c *Concept) error {
+	check := func(e Entity) error {
+		g, ok := e.(*Goal)
+		if !ok || g.Concept != c.ID || g.Period == "" {
+			return nil
+		}
+		if _, ok := c.Period(g.Period); ok {
+			return nil
+		}
+		return &Error{Code: EINVALID, Message: fmt.Sprintf("invalid concept: goal %s names the period %q", g.ID, g.Period),
+			Fields: []FieldError{{Field: "periods", Message: fmt.Sprintf("goal %s names the period %q; change that goal's period first", g.ID, g.Period)}}}
+	}
+	for _, id := range t.view.Referrers(c.Region) {
+		if _, staged := t.nodes[id]; !staged {
+			if err := check(t.view.Node(id)); err != nil {
+				return err
+			}
+		}
+	}
+	for _, id := range t.nodeSeq {
+		if err := check(t.nodes[id]); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -53,6 +53,9 @@ func batchNeeds(b *graph.Batch) *needs {
 		if e == nil {
 			return
 		}
+		if c, ok := e.(*graph.Concept); ok && c.Region != "" {
+			n.referrers[c.Region] = true // the goals that name its periods
+		}
 		if id := e.Base().ID; id != "" {
 			n.ids[id] = true
 		}

@@ -144,6 +144,14 @@ func testConceptTree(t *testing.T, f Factory) {
 		t.Fatalf("batch sub-goal concept %q, want %q", g.Concept, cID)
 	}
 
+	// A concept keeps the periods its goals name.
+	con := must[graph.Entity](t)(s.Get(ctx(), graph.KindConcept, a.concept.ID)).(*graph.Concept)
+	con.Periods = con.Periods[1:] // drops "Integrationsplan 2017", which the top goal names
+	_, err := s.Update(ctx(), con, con.Version)
+	wantFields(t, err, "periods")
+	con.Periods = append(con.Periods, graph.ConceptPeriod{Name: "Integrationsplan 2017", Starts: "2017-01-01"})
+	must[graph.Entity](t)(s.Update(ctx(), con, con.Version)) // reordered, still there: fine
+
 	// The snapshot carries the tree, parents before children.
 	snap := must[*graph.Snapshot](t)(s.Snapshot(ctx(), regionA))
 	if len(snap.Concepts) != 2 || len(snap.Guidelines) != 1 || len(snap.Goals) != graph.MaxGoalDepth {
