@@ -49,6 +49,7 @@ const (
 	keyStartFirst        = "attainment.explain.start.first"
 	keyStatusTarget      = "attainment.explain.status.target"
 	keyStatusTargetStart = "attainment.explain.status.target_start"
+	keyStatusTargetLower = "attainment.explain.status.target_lower"
 	keyStatusRange       = "attainment.explain.status.range"
 	keyStatusRangeStart  = "attainment.explain.status.range_start"
 	keyStatusNoTarget    = "attainment.explain.status.no_target"
@@ -456,10 +457,14 @@ func explainJudgement(j *Judgement, ind *graph.Indicator, t target, fromBaseline
 	}
 	var parts []string
 	key := keyStatusTarget
-	if t.dir == "range" {
+	switch t.dir {
+	case "range":
 		key = keyStatusRange
 		args["lower"], args["upper"] = q(t.lo), q(t.hi)
-	} else {
+	case "lower":
+		key = keyStatusTargetLower // "von 12 Monate Ziel" reads wrong where less is better
+		args["target"] = q(t.lo)
+	default:
 		args["target"] = q(t.lo)
 	}
 	if j.Start != nil && *j.Start != *j.Latest {
