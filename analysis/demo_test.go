@@ -71,3 +71,43 @@ func TestCoverageFindsPlantedGaps(t *testing.T) {
 	}
 	t.Logf("%d cells; all %d planted gaps found, no other gap; %d target-group gaps found", cells, found, len(truth.TargetGroupGaps))
 }
+
+// TestAttainmentFindsPlantedClasses: every indicator of the demo gets the class planted into
+// its series (groundtruth.json, "attainment"), in every county, and every class occurs in
+// every county.
+func TestAttainmentFindsPlantedClasses(t *testing.T) {
+	truth := demo.Demo().Truth
+	snaps := demoSnapshots(t)
+	if len(truth.Attainment) != len(snaps) {
+		t.Fatalf("ground truth for %d regions, demo has %d", len(truth.Attainment), len(snaps))
+	}
+	total, hit := 0, 0
+	for _, at := range truth.Attainment {
+		r, err := ComputeAttainment(snaps[at.Region], AttainmentParams{Year: at.Year})
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := map[string]int{}
+		for _, ind := range r.Indicators {
+			want, ok := at.Classes[ind.Indicator]
+			if !ok {
+				t.Errorf("%s: indicator %s (%s) has no planted class", at.Region, ind.Indicator, ind.Name)
+				continue
+			}
+			total++
+			seen[ind.Class]++
+			if ind.Class != want {
+				t.Errorf("%s: %s is %s, planted %s: %s", at.Region, ind.Name, ind.Class, want, ind.Explanation)
+				continue
+			}
+			hit++
+		}
+		for _, c := range AttainmentClasses {
+			if seen[c] == 0 {
+				t.Errorf("%s: no indicator is %s", at.Region, c)
+			}
+		}
+		t.Logf("%s (%d): %v", at.Region, at.Year, seen)
+	}
+	t.Logf("%d of %d planted attainment classes found", hit, total)
+}
