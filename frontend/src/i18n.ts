@@ -166,7 +166,7 @@ const de = {
   'detail.open': 'offen',
   'detail.languages': 'Sprachen',
   'detail.format': 'Form',
-  'detail.cost': 'Kosten',
+  'detail.cost': 'Teilnahmegebühr',
   'detail.free': 'kostenlos',
   'detail.capacity': 'Plätze',
   'detail.programme': 'Programm',
@@ -860,6 +860,7 @@ const de = {
   'report.signIn': 'Der Sachstandsbericht enthält interne Angaben (gespeicherte Stände, offene Dubletten) und steht angemeldeten Mitgliedern der Region zur Verfügung.',
   'report.future': 'Dieser Tag ist noch nicht gekommen. Wählen Sie einen Tag bis heute.',
   'report.order': 'Der Anfang liegt nach dem Ende. Tauschen Sie die beiden.',
+  'kennzahl.version': 'Gespeichert',
   // monitoring: end
 } as const;
 
@@ -1031,7 +1032,7 @@ const en: Catalogue = {
   'detail.open': 'open',
   'detail.languages': 'Languages',
   'detail.format': 'Format',
-  'detail.cost': 'Cost',
+  'detail.cost': 'Fee per participant',
   'detail.free': 'free',
   'detail.capacity': 'Places',
   'detail.programme': 'Programme',
@@ -1725,6 +1726,7 @@ const en: Catalogue = {
   'report.signIn': 'The status report holds internal figures (saved states, open duplicates); signed-in members of the region can download it.',
   'report.future': 'That day has not come yet. Choose a day up to today.',
   'report.order': 'The start lies after the end. Swap the two.',
+  'kennzahl.version': 'Saved',
   // monitoring: end
 };
 

@@ -114,18 +114,29 @@ export type Loadable<T> = { status: 'idle' } | { status: 'loading' } | { status:
 export class Loader {
   private controller: AbortController | undefined;
   private stopped = false;
+  private running = false;
+
+  /** True while a request runs (and was not aborted). */
+  get busy(): boolean {
+    return this.running;
+  }
 
   run<T>(load: (signal: AbortSignal) => Promise<T>, done: (data: T) => void, failed: (error: unknown) => void): void {
     if (this.stopped) return;
     this.controller?.abort();
     const controller = new AbortController();
     this.controller = controller;
+    this.running = true;
     load(controller.signal).then(
       (data) => {
-        if (!controller.signal.aborted) done(data);
+        if (controller.signal.aborted) return;
+        this.running = false;
+        done(data);
       },
       (error: unknown) => {
-        if (!controller.signal.aborted && !isAbort(error)) failed(error);
+        if (controller.signal.aborted || isAbort(error)) return;
+        this.running = false;
+        failed(error);
       },
     );
   }
@@ -150,6 +161,7 @@ export class Loader {
   /** Aborts the running request. */
   abort(): void {
     this.controller?.abort();
+    this.running = false;
   }
 
   /** Aborts and refuses further runs. */

@@ -107,6 +107,7 @@ export function createCockpit(ctx: ViewContext, get: () => CockpitState, set: (p
   let measures: Loadable<Map<string, MonitoringMeasure[]>> = { status: 'idle' };
   let fields: Field[] = [];
   let snapshots: readonly SnapshotInfo[] | undefined;
+  let measuresRegion = '';
   /** Disclosure state by node key; concepts and Leitlinien start open, goals closed. */
   const open = new Map<string, boolean>();
   const loaders = { monitoring: new Loader(), measures: new Loader() };
@@ -135,10 +136,12 @@ export function createCockpit(ctx: ViewContext, get: () => CockpitState, set: (p
         }
       })
       .catch(() => undefined);
+    // While a new year or language loads, the tree of the old one stays (no jump); the
+    // section says it is busy.
     loaders.monitoring.track(
       (signal) => api.monitoring(region, { year: year ? Number(year) : undefined, lang: getLanguage() }, signal),
       (v) => {
-        monitoring = v;
+        monitoring = v.status === 'loading' && monitoring.status === 'ready' && monitoring.data.region === region ? monitoring : v;
         render();
       },
       (result) => loadMeasures(result),
@@ -154,7 +157,8 @@ export function createCockpit(ctx: ViewContext, get: () => CockpitState, set: (p
         return new Map(answers.map((a) => [a.goal.goal, a.measures]));
       },
       (v) => {
-        measures = v;
+        measures = v.status === 'loading' && measures.status === 'ready' && measuresRegion === result.region ? measures : v;
+        if (v.status === 'ready') measuresRegion = result.region;
         render();
       },
     );
@@ -408,7 +412,10 @@ export function createCockpit(ctx: ViewContext, get: () => CockpitState, set: (p
       }
     }
     replaceChildren(cockpit, ...parts);
-    cockpit.dataset.state = monitoring.status === 'ready' ? (measures.status === 'loading' ? 'measures' : 'ready') : monitoring.status;
+    const busy = loaders.monitoring.busy || loaders.measures.busy;
+    cockpit.dataset.state = busy ? 'loading' : monitoring.status;
+    if (busy) cockpit.setAttribute('aria-busy', 'true');
+    else cockpit.removeAttribute('aria-busy');
     if (focused) (document.getElementById(focused) ?? cockpit.querySelector<HTMLElement>(`[data-key="${CSS.escape(focused)}"]`))?.focus();
   }
 
@@ -517,7 +524,7 @@ export function createCockpit(ctx: ViewContext, get: () => CockpitState, set: (p
       snapshots = list;
       renderReport();
     },
-    busy: () => monitoring.status === 'loading' || measures.status === 'loading',
+    busy: () => loaders.monitoring.busy || loaders.measures.busy,
     stop() {
       for (const l of Object.values(loaders)) l.stop();
     },

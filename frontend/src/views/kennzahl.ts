@@ -181,7 +181,7 @@ export function indicatorPage(target: HTMLElement, ctx: ViewContext, id: string)
       [t('kennzahl.projected'), att.projected !== undefined && att.target_year ? t('kennzahl.atYear', { value: formatValue(att.projected, unit), year: String(att.target_year) }) : undefined],
       [t('kennzahl.reach'), att.reach_year ? String(att.reach_year) : undefined],
       [t('kennzahl.reason'), att.reason ? t('kennzahl.reasonValue', { reason: reasonText(att.reason) }) : undefined],
-      [t('detail.version'), t('detail.versionValue', { version: node.version, date: formatDate(node.updated_at ?? '') })],
+      [t('kennzahl.version'), t('detail.versionValue', { version: node.version, date: formatDate(node.updated_at ?? '') })],
     ]);
   }
 

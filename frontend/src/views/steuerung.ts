@@ -62,6 +62,8 @@ export const steuerungView: MountView = (target, ctx) => {
   let comparison: Loadable<Comparison> = { status: 'idle' };
   let saveState: { status: 'idle' } | { status: 'saving' } | { status: 'error'; error: unknown } | { status: 'saved'; label: string } = { status: 'idle' };
   let setupError: unknown;
+  /** The region whose live figures are shown. */
+  let shownRegion: string | undefined;
 
   const loaders = { coverage: new Loader(), gaps: new Loader(), network: new Loader(), statuses: new Loader(), snapshots: new Loader(), compare: new Loader(), setup: new Loader() };
 
@@ -135,10 +137,15 @@ export const steuerungView: MountView = (target, ctx) => {
         }
       })
       .catch(() => undefined);
-    run<Coverage>('coverage', (v) => (coverage = v), (signal) => api.coverage(region, undefined, signal));
-    run<Gaps>('gaps', (v) => (gaps = v), (signal) => api.gaps(region, signal));
-    run<NetworkAnalysis>('network', (v) => (network = v), (signal) => api.network(region, {}, signal));
-    run<StatusCounts>('statuses', (v) => (statuses = v), (signal) => countStatuses(region, signal));
+    // Figures already shown stay until the new ones arrive (the status line says that they
+    // are being computed): the sections do not collapse into spinners and back, and nothing
+    // below them jumps while someone reads or clicks.
+    const keep = <T,>(old: Loadable<T>, v: Loadable<T>): Loadable<T> => (v.status === 'loading' && old.status === 'ready' && region === shownRegion ? old : v);
+    run<Coverage>('coverage', (v) => (coverage = keep(coverage, v)), (signal) => api.coverage(region, undefined, signal));
+    run<Gaps>('gaps', (v) => (gaps = keep(gaps, v)), (signal) => api.gaps(region, signal));
+    run<NetworkAnalysis>('network', (v) => (network = keep(network, v)), (signal) => api.network(region, {}, signal));
+    run<StatusCounts>('statuses', (v) => (statuses = keep(statuses, v)), (signal) => countStatuses(region, signal));
+    shownRegion = region;
   }
 
   /** Counts measures per field and status with one small request per pair. */
@@ -574,7 +581,7 @@ export const steuerungView: MountView = (target, ctx) => {
   /** The live sections and the status line: what the analyses' answers change. */
   function renderLive(): void {
     if (setupError) return;
-    const busy = [coverage, gaps, network, statuses].some((x) => x.status === 'loading');
+    const busy = [coverage, gaps, network, statuses].some((x) => x.status === 'loading') || [loaders.coverage, loaders.gaps, loaders.network, loaders.statuses].some((l) => l.busy);
     status.textContent = busy ? t('steuerung.loading') : t('steuerung.ready', { region: regionName() });
     renderHeatmap();
     renderGaps();
