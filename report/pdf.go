@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/netzwerkatlas/netzwerkatlas/msg"
@@ -199,12 +200,25 @@ func (p *pdfWriter) tocBlock() {
 		p.links[e.block] = link
 		y := f.GetY()
 		f.SetX(pdfLeft + indent)
-		f.CellFormat(pdfContent-indent-14, 5.5, e.text, "", 0, "L", false, link, "")
+		f.CellFormat(pdfContent-indent-14, 5.5, p.fit(e.text, pdfContent-indent-16), "", 0, "L", false, link, "")
 		p.font(false, 10)
 		f.CellFormat(14, 5.5, tocAlias(e.block), "", 1, "L", false, link, "")
 		f.SetY(y + 5.5)
 	}
 	f.Ln(4)
+}
+
+// fit shortens text with an ellipsis until it fits width (mm) in the current font: a cell
+// does not clip, and a long heading would run into the page number.
+func (p *pdfWriter) fit(text string, width float64) string {
+	if p.f.GetStringWidth(text) <= width {
+		return text
+	}
+	r := []rune(text)
+	for len(r) > 1 && p.f.GetStringWidth(string(r)+"…") > width {
+		r = r[:len(r)-1]
+	}
+	return strings.TrimSpace(string(r)) + "…"
 }
 
 func tocAlias(block int) string { return "{toc" + strconv.Itoa(block) + "}" }

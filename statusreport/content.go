@@ -257,6 +257,10 @@ func Build(in Input) *Report {
 	for _, f := range s.Fields {
 		addField(f.ID, f.Name)
 	}
+	// Fields in the order of the concept's numbering: by their first goal's reference.
+	slices.SortStableFunc(r.Fields, func(a, b FieldSection) int {
+		return analysis.CompareReferences(a.Goals[0].Reference, b.Goals[0].Reference)
+	})
 	addField("", "")
 
 	for id := range inConcept {

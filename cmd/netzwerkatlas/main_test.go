@@ -140,7 +140,7 @@ func TestMigrate(t *testing.T) {
 	if code := run(ctx, args, nil, &out, &errOut); code != 0 {
 		t.Fatalf("migrate: %d %s", code, errOut.String())
 	}
-	for _, want := range []string{"verified", "municipality         144", "measure              977"} {
+	for _, want := range []string{"verified", "municipality         144", "measure              985"} {
 		if !strings.Contains(out.String(), want) {
 			t.Fatalf("migrate output lacks %q:\n%s", want, out.String())
 		}

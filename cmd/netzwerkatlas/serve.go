@@ -173,7 +173,11 @@ func (m *Main) seedDemo(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("seeding the demo data: %w", err)
 	}
-	m.Log.Info().Int("nodes", res.Created).Int("relations", res.Related).Dur("took", time.Since(start)).Msg("seeded the demo data into the new store")
+	saved, err := saveDemoHistory(ctx, m.store, d)
+	if err != nil {
+		return fmt.Errorf("saving the demo's monitoring state of a year ago: %w", err)
+	}
+	m.Log.Info().Int("nodes", res.Created).Int("relations", res.Related).Int("snapshots", saved).Dur("took", time.Since(start)).Msg("seeded the demo data into the new store")
 	return nil
 }
 
