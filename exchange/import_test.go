@@ -72,7 +72,7 @@ func TestDryRunPlantedErrors(t *testing.T) {
 		{10, "Beginn", "31.02.2025", exchange.CodeInvalid, "not a date"},
 		{13, "Titel", "", exchange.CodeInvalid, "required"},
 		{15, "Handlungsfelder", "Wohnen und Leben", exchange.CodeUnknownName, "no field of action"},
-		{20, "Kosten", "zwölf Euro", exchange.CodeInvalid, "not a number"},
+		{20, "Teilnahmegebühr", "zwölf Euro", exchange.CodeInvalid, "not a number"},
 		{22, "Website", "www.ohne-schema.example", exchange.CodeInvalid, "http or https"},
 		{25, "Sprachen", "deutsch", exchange.CodeInvalid, "ISO 639"},
 		{27, "Träger", "Caritasverband fuer den Kreis Recklinghausen e.V.x", exchange.CodeUnknownName, "no organisation"},

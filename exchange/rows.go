@@ -252,7 +252,7 @@ func (im *importer) measureRow(r *row) {
 		}
 	}
 	r.enumCode("Format", formats, &m.Format)
-	r.number("Kosten", &m.Cost)
+	r.number("Teilnahmegebühr", &m.Cost)
 	r.integer("Plätze", &m.Capacity)
 	r.text("Programm", &m.Programme)
 	r.text(colWebsite, &m.Website)

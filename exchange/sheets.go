@@ -340,7 +340,7 @@ var sheets = []*sheetDef{
 			{header: "Ende", field: "ends", aliases: []string{"bis"}, explain: "Letzter Tag; leer: unbefristet"},
 			{header: "Sprachen", field: "languages", explain: "Sprachen als ISO-639-Kürzel (de, ar, uk, tr …), getrennt durch ;"},
 			{header: "Format", field: "format", enum: formats, explain: "Präsenz, online oder hybrid"},
-			{header: "Kosten", field: "cost", aliases: []string{"Kosten (€)", "Gebühr", "Teilnahmegebühr"}, explain: "Gebühr je Person in Euro; 0 = kostenlos; leer: unbekannt. Was die Maßnahme selbst kostet, steht unter Förderung"},
+			{header: "Teilnahmegebühr", field: "cost", aliases: []string{"Kosten", "Kosten (€)", "Gebühr", "Gebühr je Person"}, explain: "Gebühr je Person in Euro; 0 = kostenlos; leer: unbekannt. Was die Maßnahme selbst kostet, steht unter Förderung"},
 			{header: "Plätze", field: "capacity", aliases: []string{"Kapazität", "Teilnehmerplätze"}, explain: "Zahl der Plätze; leer: unbekannt"},
 			{header: "Programm", field: "programme", aliases: []string{"Förderprogramm"}, explain: "Förder- oder Modellprogramm, z. B. Rucksack, Griffbereit, KIM"},
 			{header: colWebsite, field: "website", aliases: []string{"Internet", "URL"}, explain: "Adresse mit https://"},

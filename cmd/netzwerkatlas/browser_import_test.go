@@ -68,7 +68,7 @@ func TestBrowserImport(t *testing.T) {
 	measure := map[string]string{
 		"Titel": "Elterncafé International Marl", "Kreis": "05562", "Status": "aktiv", "Ebene": "operativ",
 		"Beschreibung": "Offener Treffpunkt für Eltern aus aller Welt, mit Kinderbetreuung.",
-		"Sprachen":     "de; ar; tr", "Format": "Präsenz", "Kosten": "0", "Träger": "Flüchtlingshilfe Marl e.V.",
+		"Sprachen":     "de; ar; tr", "Format": "Präsenz", "Teilnahmegebühr": "0", "Träger": "Flüchtlingshilfe Marl e.V.",
 		"Handlungsfelder": "Bildung und Sprache", "Zielgruppen": "Eltern", "Gemeinden": "Marll", "Sichtbarkeit": "öffentlich",
 	}
 	fill := func(municipality string) string {
