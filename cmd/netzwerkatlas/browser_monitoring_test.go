@@ -51,6 +51,7 @@ func TestBrowserMonitoring(t *testing.T) {
 		if (!l) return false; document.getElementById(l.htmlFor).click(); return true })()`, monitoringField)) {
 		p.fail("the goal form offers no field %q", monitoringField)
 	}
+	p.shotAt("steuerung-ziel-anlegen", "#ziel-form")
 	p.click(`#ziel-form-save`)
 	p.waitFor("the goal's page", `location.pathname.startsWith('/steuerung/ziel/') && document.querySelector('#goal-page')?.dataset.state === 'ready'`)
 	goalID := eval[string](p, `decodeURIComponent(location.pathname.split('/').pop())`)
@@ -99,6 +100,7 @@ func TestBrowserMonitoring(t *testing.T) {
 	p.click(`#values-save`)
 	p.waitFor("the problem at the year", `document.querySelector('#values-year-error')?.textContent.includes('2099') &&
 		document.querySelector('#values-year').getAttribute('aria-invalid') === 'true'`)
+	p.shotAt("steuerung-werte", "#values-form")
 
 	// 24 % in 2022: the trend from the baseline is too slow for 35 % by 2028.
 	p.fill(`#values-year`, "2022")
@@ -147,6 +149,14 @@ func TestBrowserMonitoring(t *testing.T) {
 	}
 	p.axe(t, "main")
 	p.shot("steuerung-kennzahl")
+
+	// In English the class and the service's explanation follow the language.
+	p.click(`button[lang="en"]`)
+	p.waitFor("English", `document.documentElement.lang === 'en' && document.querySelector('#indicator-judgement .att-word')?.textContent === 'on track' &&
+		document.querySelector('#indicator-explanation')?.textContent.includes('target')`)
+	p.click(`button[lang="de"]`)
+	p.waitFor("German", `document.documentElement.lang === 'de' && document.querySelector('#indicator-judgement .att-word')?.textContent === 'auf Kurs' &&
+		document.querySelector('#indicator-explanation')?.textContent.includes('Ziel')`)
 	p.do(chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile))
 	p.waitFor("the phone layout", `screen.width === 390`)
 	p.axe(t, "main")
@@ -182,7 +192,8 @@ func TestBrowserMonitoring(t *testing.T) {
 	}
 	p.axe(t, "#cockpit")
 	p.axe(t, "#report")
-	p.shotAt("steuerung-cockpit", "#cockpit")
+	p.shotAt("steuerung-cockpit-filter", "#cockpit")
+	p.shotAt("steuerung-bericht", "#report")
 
 	// The Sachstandsbericht in every format, fetched as the page's links lead.
 	type download struct {
@@ -218,14 +229,31 @@ func TestBrowserMonitoring(t *testing.T) {
 	p.axe(t, "#cockpit")
 	p.do(chromedp.EmulateViewport(1280, 900))
 
+	// A concept with its references, lead bodies and measures: the Rems-Murr-Kreis's
+	// Integrationsplan, its first goal opened.
+	p.goTo("/steuerung?region=08119")
+	p.waitFor("the cockpit", `document.querySelector('#cockpit')?.dataset.state === 'ready' && !!document.querySelector('#concept-tree .tree-concept[data-concept^="cpt_"]')`)
+	first := `#concept-tree .tree-concept[data-concept^="cpt_"] .tree-goal`
+	p.click(first + ` > .tree-row button.disclosure`)
+	p.waitFor("a goal opened", fmt.Sprintf(`!document.querySelector(%q).hidden`, first+" > .tree-body"))
+	if eval[bool](p, fmt.Sprintf(`!!document.querySelector(%q)`, first+" > .tree-body .tree-goal")) {
+		p.click(first + ` > .tree-body .tree-goal > .tree-row button.disclosure`)
+		p.waitFor("a sub-goal opened", fmt.Sprintf(`!document.querySelector(%q).hidden`, first+" > .tree-body .tree-goal > .tree-body"))
+	}
+	if n := eval[int](p, `document.querySelectorAll('#concept-tree .tree-body:not([hidden]) .tree-measures li .measure-lead').length`); n == 0 {
+		t.Errorf("the opened goals list no measures with their lead bodies")
+	}
+	p.shotAt("steuerung-cockpit", `#concept-tree .tree-concept[data-concept^="cpt_"]`)
+	p.axe(t, "#cockpit")
+
 	// In print the tree is open and the controls are gone.
 	p.click(`#tree-collapse-all`)
-	p.waitFor("the tree closed", fmt.Sprintf(`document.querySelector('#tree-goal-%s').hidden`, goalID))
+	p.waitFor("the tree closed", `[...document.querySelectorAll('#concept-tree .tree-body')].every((b) => b.hidden)`)
 	p.do(chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
 		return err
 	}))
-	if eval[string](p, fmt.Sprintf(`getComputedStyle(document.querySelector('#tree-goal-%s')).display`, goalID)) == "none" ||
+	if eval[string](p, `getComputedStyle(document.querySelector('#concept-tree .tree-goal > .tree-body')).display`) == "none" ||
 		eval[string](p, `getComputedStyle(document.querySelector('#cockpit-controls')).display`) != "none" {
 		t.Errorf("in print the tree is closed or the controls are shown")
 	}

@@ -20,6 +20,9 @@ func TestBrowserSteuerung(t *testing.T) {
 	p.goTo("/steuerung?region=05562")
 	p.waitFor("the report", `document.querySelector('#heatmap-table') && document.querySelector('#gaps-table') &&
 		document.querySelector('#statuses-table') && document.querySelector('#network .figures') && document.querySelector('#snapshot-form')`)
+	if !eval[bool](p, `!!(document.querySelector('#cockpit')?.compareDocumentPosition(document.querySelector('#heatmap')) & Node.DOCUMENT_POSITION_FOLLOWING)`) {
+		t.Errorf("the concept cockpit does not stand above the heatmap")
+	}
 	if n := eval[int](p, `document.querySelectorAll('#heatmap-table tbody tr').length`); n != 10 {
 		t.Errorf("heatmap with %d municipalities, want 10", n)
 	}
@@ -58,7 +61,7 @@ func TestBrowserSteuerung(t *testing.T) {
 		t.Errorf("the comparison lacks the figures:\n%s", figures)
 	}
 	p.shotAt("steuerung-vergleich", "#compare")
-	p.shot("steuerung")
+	p.shotAt("steuerung", "#heatmap")
 
 	p.do(chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})

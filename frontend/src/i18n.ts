@@ -861,6 +861,7 @@ const de = {
   'report.future': 'Dieser Tag ist noch nicht gekommen. Wählen Sie einen Tag bis heute.',
   'report.order': 'Der Anfang liegt nach dem Ende. Tauschen Sie die beiden.',
   'kennzahl.version': 'Gespeichert',
+  'ui.scrollTable': 'Tabelle „{name}“, seitlich verschiebbar',
   // monitoring: end
 } as const;
 
@@ -1727,6 +1728,7 @@ const en: Catalogue = {
   'report.future': 'That day has not come yet. Choose a day up to today.',
   'report.order': 'The start lies after the end. Swap the two.',
   'kennzahl.version': 'Saved',
+  'ui.scrollTable': 'Table “{name}”, scrolls sideways',
   // monitoring: end
 };
 

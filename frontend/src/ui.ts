@@ -179,5 +179,5 @@ export const dash = '–';
  * focus (so the table can be scrolled without a mouse) and is a named region.
  */
 export function scrollBox(label: string, child: HTMLElement): HTMLElement {
-  return h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': label }, child);
+  return h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': t('ui.scrollTable', { name: label }) }, child);
 }
