@@ -1,20 +1,17 @@
 package analysis
 
 import (
-	"bufio"
 	"context"
 	"os"
 	"runtime"
-	"runtime/debug"
-	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/netzwerkatlas/netzwerkatlas/analysis/netgraph"
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
 	"github.com/netzwerkatlas/netzwerkatlas/graph/demo"
+	"github.com/netzwerkatlas/netzwerkatlas/internal/memstat"
 )
 
 // The network benchmarks run on the collaboration graphs of graph/demo's scale data sets,
@@ -46,48 +43,8 @@ func collabSnapshot(tb testing.TB, name string) *graph.Snapshot {
 	return s
 }
 
-// procStatusKB returns a "Name: … kB" field of /proc/self/status.
-func procStatusKB(name string) (float64, bool) {
-	f, err := os.Open("/proc/self/status")
-	if err != nil {
-		return 0, false
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if rest, ok := strings.CutPrefix(sc.Text(), name+":"); ok {
-			kb, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 64)
-			return kb, err == nil
-		}
-	}
-	return 0, false
-}
-
-// peakMu keeps peak measurements from overlapping (the high-water mark is per process).
-var peakMu sync.Mutex
-
-// peakMB runs f once and returns by how many MiB the process's resident set grew above its
-// size before f at its highest: the kernel's high-water mark VmHWM, reset through
-// /proc/self/clear_refs, less VmRSS before (after a GC that returned free memory to the
-// system). compare/compare.py measures igraph and NetworkX the same way, so the figures are
-// comparable; ok is false where /proc does not offer this (not Linux).
-func peakMB(f func()) (mb float64, ok bool) {
-	peakMu.Lock()
-	defer peakMu.Unlock()
-	runtime.GC()
-	debug.FreeOSMemory()
-	if err := os.WriteFile("/proc/self/clear_refs", []byte("5"), 0); err != nil {
-		f()
-		return 0, false
-	}
-	before, ok1 := procStatusKB("VmRSS")
-	f()
-	hwm, ok2 := procStatusKB("VmHWM")
-	if !ok1 || !ok2 {
-		return 0, false
-	}
-	return max(0, hwm-before) / 1024, true
-}
+// peakMB runs f once and returns its peak memory (see memstat.PeakMB).
+func peakMB(f func()) (mb float64, ok bool) { return memstat.PeakMB(f) }
 
 // benchPeak reports the peak memory of one extra run of f, outside the timed loop.
 func benchPeak(b *testing.B, f func()) {

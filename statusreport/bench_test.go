@@ -1,19 +1,14 @@
 package statusreport
 
 import (
-	"bufio"
 	"bytes"
-	"os"
-	"runtime"
-	"runtime/debug"
-	"strconv"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/netzwerkatlas/netzwerkatlas/analysis"
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
 	"github.com/netzwerkatlas/netzwerkatlas/graph/demo"
+	"github.com/netzwerkatlas/netzwerkatlas/internal/memstat"
 	"github.com/netzwerkatlas/netzwerkatlas/msg"
 	"github.com/netzwerkatlas/netzwerkatlas/report"
 )
@@ -79,43 +74,9 @@ func BenchmarkStatusReport(b *testing.B) {
 			}
 			b.ReportMetric(float64(size), "bytes-out")
 			b.StopTimer()
-			if mb, ok := peakMB(run); ok {
+			if mb, ok := memstat.PeakMB(run); ok {
 				b.ReportMetric(mb, "MB-peak")
 			}
 		})
 	}
-}
-
-// peakMB runs f once and returns by how many MiB the resident set grew at its highest
-// (VmHWM after resetting it through /proc/self/clear_refs), or false off Linux.
-func peakMB(f func()) (float64, bool) {
-	runtime.GC()
-	debug.FreeOSMemory()
-	if err := os.WriteFile("/proc/self/clear_refs", []byte("5"), 0); err != nil {
-		f()
-		return 0, false
-	}
-	before, ok1 := procKB("VmRSS")
-	f()
-	hwm, ok2 := procKB("VmHWM")
-	if !ok1 || !ok2 {
-		return 0, false
-	}
-	return max(0, hwm-before) / 1024, true
-}
-
-func procKB(name string) (float64, bool) {
-	f, err := os.Open("/proc/self/status")
-	if err != nil {
-		return 0, false
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if rest, ok := strings.CutPrefix(sc.Text(), name+":"); ok {
-			kb, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 64)
-			return kb, err == nil
-		}
-	}
-	return 0, false
 }
