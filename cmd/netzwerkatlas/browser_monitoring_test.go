@@ -270,3 +270,113 @@ func (p *page) noSidewaysScroll(what string) {
 		p.t.Errorf("%s is %d px wider than the phone (%s)", what, w, culprit)
 	}
 }
+
+// TestBrowserMonitoringPlan: a coordinator's planning round in the browser — a concept with two
+// periods typed the German way, a Leitlinie in it, a goal under the Leitlinie in the second
+// period; the cockpit places the goal under its Leitlinie. An indicator whose target year lies
+// before its baseline year is refused at the target year's field. Values entered while someone
+// else changed the indicator are not lost: the form explains the conflict and saves them on
+// top of the new version.
+func TestBrowserMonitoringPlan(t *testing.T) {
+	p := openApp(t)
+	p.signIn("admin", adminPassword)
+
+	p.goTo("/steuerung/neu/konzept?region=05562")
+	p.waitFor("the concept form", `!!document.querySelector('#konzept-form')`)
+	p.fill(`#konzept-form-title`, "Integrationsplan Vest 2024")
+	p.fill(`#konzept-form-periods`, "Integrationsplan 2024; 1.1.2024\nFortschreibung 2026; 01.07.2026")
+	p.click(`#konzept-form-save`)
+	p.waitFor("the concept's page", `location.pathname.startsWith('/steuerung/konzept/') && !!document.querySelector('#concept-periods')`)
+	conceptID := eval[string](p, `decodeURIComponent(location.pathname.split('/').pop())`)
+	if periods := p.text(`#concept-periods tbody`); !strings.Contains(periods, "Fortschreibung 2026") || !strings.Contains(periods, "01.07.2026") {
+		t.Errorf("the concept's periods read:\n%s", periods)
+	}
+
+	p.click(`#concept-new-guideline`)
+	p.waitFor("the guideline form", `!!document.querySelector('#leitlinie-form') && document.querySelector('#leitlinie-form-concept').value !== ''`)
+	if v := eval[string](p, `document.querySelector('#leitlinie-form-concept').value`); v != conceptID {
+		t.Errorf("the guideline form starts with concept %q, want %q", v, conceptID)
+	}
+	p.fill(`#leitlinie-form-title`, "Bildung von Anfang an")
+	p.fill(`#leitlinie-form-reference`, "L 1")
+	p.click(`#leitlinie-form-save`)
+	p.waitFor("the guideline's page", `location.pathname.startsWith('/steuerung/leitlinie/') && !!document.querySelector('#guideline-new-goal')`)
+	guidelineID := eval[string](p, `decodeURIComponent(location.pathname.split('/').pop())`)
+
+	p.click(`#guideline-new-goal`)
+	p.waitFor("the goal form", `!!document.querySelector('#ziel-form-period')`)
+	if v := eval[string](p, `document.querySelector('#ziel-form-guideline').value + ' ' + document.querySelector('#ziel-form-concept').value`); v != guidelineID+" "+conceptID {
+		t.Errorf("the goal form starts with guideline and concept %q", v)
+	}
+	p.fill(`#ziel-form-text`, "Jedes Kind mit Zuwanderungsgeschichte spricht bei der Einschulung Deutsch.")
+	p.fill(`#ziel-form-reference`, "1.1")
+	if !eval[bool](p, `(() => { const s = document.querySelector('#ziel-form-period'); if (![...s.options].some((o) => o.value === 'Fortschreibung 2026')) return false;
+		s.value = 'Fortschreibung 2026'; s.dispatchEvent(new Event('change', { bubbles: true })); return true })()`) {
+		p.fail("the goal form does not offer the concept's period")
+	}
+	p.click(`#ziel-form-save`)
+	p.waitFor("the goal's page", `location.pathname.startsWith('/steuerung/ziel/') && document.querySelector('#goal-page')?.dataset.state === 'ready'`)
+	goalID := eval[string](p, `decodeURIComponent(location.pathname.split('/').pop())`)
+	if f := p.text(`#goal-page .facts`); !strings.Contains(f, "L 1 Bildung von Anfang an") || !strings.Contains(f, "Fortschreibung 2026") || !strings.Contains(f, "Integrationsplan Vest 2024") {
+		t.Errorf("the goal's facts read:\n%s", f)
+	}
+
+	// The cockpit: the goal under its Leitlinie, in its concept, without data yet.
+	p.goTo("/steuerung?region=05562")
+	p.waitFor("the cockpit", `document.querySelector('#cockpit')?.dataset.state === 'ready'`)
+	item := fmt.Sprintf(`#concept-tree [data-concept=%q] [data-guideline=%q] [data-goal=%q]`, conceptID, guidelineID, goalID)
+	p.waitFor("the goal under its Leitlinie", fmt.Sprintf(`!!document.querySelector(%q)`, item))
+	if w := p.text(item + ` > .tree-row .att-word`); w != "keine Daten" {
+		t.Errorf("a goal without indicators or measures reads %q, want keine Daten", w)
+	}
+
+	// An indicator whose target year lies before its baseline: refused at the field.
+	p.goTo("/steuerung/neu/kennzahl?region=05562&goal=" + goalID)
+	p.waitFor("the indicator form", `!!document.querySelector('#kennzahl-form')`)
+	p.fill(`#kennzahl-form-name`, "Sprachstand bei der Einschulung")
+	p.fill(`#kennzahl-form-unit`, "%")
+	p.choose(`#kennzahl-form-direction`, "höher ist besser")
+	p.fill(`#kennzahl-form-baseline`, "61,5")
+	p.fill(`#kennzahl-form-baseline_year`, "2023")
+	p.fill(`#kennzahl-form-target`, "80")
+	p.fill(`#kennzahl-form-target_year`, "2020")
+	p.click(`#kennzahl-form-save`)
+	p.waitFor("the problem at the target year", `document.querySelector('#kennzahl-form-target_year-error')?.textContent.includes('2023') &&
+		document.querySelector('#kennzahl-form-target_year').getAttribute('aria-invalid') === 'true'`)
+	if loc := eval[string](p, `location.pathname`); loc != "/steuerung/neu/kennzahl" {
+		t.Errorf("a refused indicator left the form for %s", loc)
+	}
+	p.fill(`#kennzahl-form-target_year`, "2030")
+	p.click(`#kennzahl-form-save`)
+	p.waitFor("the indicator's page", `location.pathname.startsWith('/steuerung/kennzahl/') && document.querySelector('#indicator-page')?.dataset.state === 'ready'`)
+	indicatorID := eval[string](p, `decodeURIComponent(location.pathname.split('/').pop())`)
+
+	// Someone else enters a value while the form is open: the conflict is explained, nothing is lost.
+	p.click(`#indicator-values`)
+	p.waitFor("the values form", `!!document.querySelector('#values-county')`)
+	p.fill(`#values-year`, "2025")
+	p.fill(`#values-county`, "66")
+	token := p.adminToken()
+	var ind struct {
+		Version int `json:"version"`
+	}
+	if code := p.apiJSON("GET", "/api/v1/indicators/"+indicatorID, token, nil, nil, &ind); code != 200 {
+		t.Fatalf("reading the indicator: %d", code)
+	}
+	if code := p.apiJSON("PATCH", "/api/v1/indicators/"+indicatorID, token, map[string]any{"values": []map[string]any{{"year": 2024, "value": 63}}},
+		map[string]string{"If-Match": fmt.Sprintf(`"%d"`, ind.Version), "Content-Type": "application/merge-patch+json"}, nil); code != 200 {
+		t.Fatalf("the other change: %d", code)
+	}
+	p.click(`#values-save`)
+	p.waitFor("the conflict", `!!document.querySelector('#values-conflict')`)
+	if c := p.text(`#values-conflict`); !strings.Contains(c, "Version 1") || !strings.Contains(c, "Version 2") {
+		t.Errorf("the conflict does not name both versions:\n%s", c)
+	}
+	p.click(`#values-keep-mine`)
+	p.waitFor("both values kept", `!document.querySelector('#values-form') && document.querySelector('#indicator-page')?.dataset.state === 'ready' &&
+		document.querySelector('#indicator-chart .value-table tbody')?.textContent.includes('2024') &&
+		document.querySelector('#indicator-chart .value-table tbody')?.textContent.includes('2025')`)
+	if c := eval[string](p, `document.querySelector('#indicator-judgement').dataset.class`); c == "no_data" {
+		t.Errorf("with three values from 2023 the indicator is still without data")
+	}
+}

@@ -76,11 +76,11 @@ export function createPage(target: HTMLElement, ctx: ViewContext, kind: PlanKind
     return out;
   }
 
-  function done(saved: Node & Record<string, unknown>, c: Context): void {
+  function done(saved: Node & Record<string, unknown>): void {
     if (kind === 'ziel') navigate(goalHref(saved.id));
     else if (kind === 'kennzahl') navigate(indicatorHref(saved.id));
     else if (kind === 'konzept') navigate(planHref('konzept', saved.id));
-    else navigate(cockpitHref(c.region));
+    else navigate(planHref('leitlinie', saved.id));
   }
 
   function render(): void {
@@ -115,7 +115,7 @@ export function createPage(target: HTMLElement, ctx: ViewContext, kind: PlanKind
       fields: fieldsFor(kind, c),
       fixed: { region: c.region },
       preset: preset(c),
-      onSaved: (saved) => done(saved, c),
+      onSaved: (saved) => done(saved),
       onCancel: () => navigate(cockpitHref(c.region)),
     });
     if (form.parentElement !== body) replaceChildren(body, form);
@@ -285,7 +285,7 @@ export function planPage(target: HTMLElement, ctx: ViewContext, kind: 'konzept' 
           { class: 'report-section', 'aria-labelledby': 'concept-guidelines-title' },
           h('h2', { id: 'concept-guidelines-title' }, t('plan.guidelines')),
           guidelines.length === 0 ? h('p', { class: 'muted' }, t('plan.noGuidelines')) : h('ul', { class: 'plain-list' }, ...guidelines.map((g) => h('li', {}, h('a', { href: planHref('leitlinie', g.id) }, guidelineName(g))))),
-          edit && h('p', { class: 'no-print' }, h('a', { class: 'button-link', href: createHref('leitlinie', { region: n.region, concept: id }) }, t('plan.newGuideline'))),
+          edit && h('p', { class: 'no-print' }, h('a', { class: 'button-link', id: 'concept-new-guideline', href: createHref('leitlinie', { region: n.region, concept: id }) }, t('plan.newGuideline'))),
         ),
       ];
     } else {
