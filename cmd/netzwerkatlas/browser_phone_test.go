@@ -24,8 +24,10 @@ func TestBrowserPhoneWidth(t *testing.T) {
 	for _, v := range views {
 		p.goTo(v.path)
 		p.waitFor(v.path, v.ready)
-		if w := eval[int](p, `document.documentElement.scrollWidth - window.innerWidth`); w > 0 {
-			culprit := eval[string](p, `[...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 &&
+		// The layout viewport (clientWidth), not window.innerWidth: a phone zooms out to show
+		// wide content, so innerWidth grows with the page and would hide the problem.
+		if w := eval[int](p, `document.documentElement.scrollWidth - document.documentElement.clientWidth`); w > 0 {
+			culprit := eval[string](p, `[...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1 &&
 				!e.closest('.table-scroll, .leaflet-container, .graph')).slice(0, 3).map(e => e.tagName + '.' + e.className).join(', ')`)
 			t.Errorf("%s is %d px wider than the phone (%s)", v.path, w, culprit)
 		}

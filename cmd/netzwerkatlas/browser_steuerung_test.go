@@ -60,6 +60,10 @@ func TestBrowserSteuerung(t *testing.T) {
 	if figures := p.text(`#comparison`); !strings.Contains(figures, "Maßnahmen") {
 		t.Errorf("the comparison lacks the figures:\n%s", figures)
 	}
+	// The comparison names the measure, not only the counts.
+	if added := p.text(`#comparison [data-change="measures-added"]`); !strings.Contains(added, "Wohnungslotsen Herten") {
+		t.Errorf("the comparison does not name the new measure:\n%s", added)
+	}
 	p.shotAt("steuerung-vergleich", "#compare")
 	p.shotAt("steuerung", "#heatmap")
 

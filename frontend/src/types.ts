@@ -428,6 +428,45 @@ export interface Comparison {
   left: { organisation: string; organisation_name: string; network: string; network_name: string }[];
   measure_status: { field: string; field_name: string; status: string; from: number; to: number; delta: number }[];
   figures: Record<string, [number, number]>;
+  /** Whether both states list their measures (states saved before that name none). */
+  measure_detail?: boolean;
+  measures_changed?: MeasureChange[];
+  measures_added?: MeasureState[];
+  measures_removed?: MeasureState[];
+  goals_changed?: ClassChange[];
+  indicators_changed?: ClassChange[];
+}
+
+/** A measure whose status differs between two saved states. */
+export interface MeasureChange {
+  id: string;
+  title: string;
+  reference?: string;
+  fields?: string[];
+  lead?: string;
+  from: string;
+  to: string;
+  note?: string;
+}
+
+/** A measure as a saved state lists it. */
+export interface MeasureState {
+  id: string;
+  title: string;
+  reference?: string;
+  status: string;
+  fields?: string[];
+  lead?: string;
+  note?: string;
+}
+
+/** A goal or indicator whose attainment class differs between two saved states. */
+export interface ClassChange {
+  id: string;
+  name: string;
+  reference?: string;
+  from: string;
+  to: string;
 }
 
 // Users and the audit log.

@@ -8,6 +8,7 @@ import { classColours, classify, type MapClass } from '../choropleth';
 import { h, replaceChildren } from '../dom';
 import { formatDate, formatDateTime, formatDecimal, formatDelta, formatInt, formatPercent, formatScore } from '../format';
 import { t, type MessageKey } from '../i18n';
+import { attainmentLabel } from '../attainment';
 import { classLabel, measureStatuses, statusLabel } from '../labels';
 import { preferredRegion, storedRegion, storeRegion } from '../refdata';
 import type { Comparison, Coverage, CoverageCell, Field, Gaps, NetworkAnalysis, Region, SnapshotInfo } from '../types';
@@ -491,6 +492,28 @@ export const steuerungView: MountView = (target, ctx) => {
           changeList(c.measure_status.map((s) => `${s.field_name} · ${statusLabel(s.status)}: ${formatInt(s.from)} → ${formatInt(s.to)} (${formatDelta(s.delta)})`), t('steuerung.none')),
         ),
       ),
+      namedChanges(c),
+    );
+  }
+
+  /** The measures, goals and indicators that changed by name (states saved since the comparison lists them). */
+  function namedChanges(c: Comparison): HTMLElement {
+    if (!c.measure_detail) return h('p', { class: 'muted', 'data-change': 'measures-unnamed' }, t('steuerung.measuresUnnamed'));
+    const title = (x: { reference?: string; title: string }) => (x.reference ? `${x.reference} ${x.title}` : x.title);
+    const changed = (c.measures_changed ?? []).map((m) => {
+      const lead = m.lead ? ` ${t('steuerung.measureLead', { lead: m.lead })}` : '';
+      return `${title(m)}: ${statusLabel(m.from)} → ${statusLabel(m.to)}${lead}`;
+    });
+    const classes = [...(c.goals_changed ?? []), ...(c.indicators_changed ?? [])].map(
+      (x) => `${x.reference ? `${x.reference} ` : ''}${x.name}: ${attainmentLabel(x.from)} → ${attainmentLabel(x.to)}`,
+    );
+    return h(
+      'div',
+      { class: 'compare-grid' },
+      h('div', { 'data-change': 'measures-changed' }, h('h3', {}, t('steuerung.measuresChanged', { count: changed.length })), changeList(changed, t('steuerung.none'))),
+      h('div', { 'data-change': 'measures-added' }, h('h3', {}, t('steuerung.measuresAdded', { count: c.measures_added?.length ?? 0 })), changeList((c.measures_added ?? []).map(title), t('steuerung.none'))),
+      h('div', { 'data-change': 'measures-removed' }, h('h3', {}, t('steuerung.measuresRemoved', { count: c.measures_removed?.length ?? 0 })), changeList((c.measures_removed ?? []).map(title), t('steuerung.none'))),
+      h('div', { 'data-change': 'classes-changed' }, h('h3', {}, t('steuerung.classesChanged', { count: classes.length })), changeList(classes, t('steuerung.none'))),
     );
   }
 
