@@ -14,7 +14,7 @@ import { errorBox, facts, loadingBox, Loader, scrollBox, selectField, statusLine
 import { readQuery, replaceQuery } from '../url';
 import { mapLimit } from '../util';
 import { indicatorChartInput } from './cockpit';
-import { backToCockpit, classBadge, goalHref, loadPlan, type RegionPlan } from './monitorparts';
+import { backToCockpit, classBadge, FormSlot, goalHref, loadPlan, type RegionPlan } from './monitorparts';
 import { planForm } from './planform';
 import { goalName, indicatorFields } from './planspecs';
 import { valuesForm } from './values';
@@ -42,12 +42,9 @@ export function indicatorPage(target: HTMLElement, ctx: ViewContext, id: string)
   let state = readQuery(location.search, ['year'] as const);
   let data: Loaded | undefined;
   let loadError: unknown;
-  let mode: 'view' | 'edit' | 'values' = 'view';
-  let formEl: HTMLFormElement | undefined;
-  let formError: unknown;
   let note = '';
   const loader = new Loader();
-  const formLoader = new Loader();
+  const slot = new FormSlot<'edit' | 'values'>(() => render());
 
   const back = h('div', {});
   const heading = viewHeading('');
@@ -83,24 +80,15 @@ export function indicatorPage(target: HTMLElement, ctx: ViewContext, id: string)
     return Boolean(data && session.can(data.node.region, 'coordinator'));
   }
 
-  function close(focus: string): void {
-    mode = 'view';
-    formEl = undefined;
-    render();
-    document.getElementById(focus)?.focus();
-  }
-
   /** Opens the values form (it needs the region's municipalities). */
   function openValues(): void {
     if (!data) return;
     const node = data.node;
-    mode = 'values';
-    formError = undefined;
-    render();
-    formLoader.run(
+    slot.open(
+      'values',
       () => refdata.municipalities(node.region),
-      (munis: Municipality[]) => {
-        formEl = valuesForm({
+      (munis: Municipality[]) =>
+        valuesForm({
           api,
           indicator: node,
           municipalities: munis,
@@ -108,19 +96,12 @@ export function indicatorPage(target: HTMLElement, ctx: ViewContext, id: string)
           onSaved: (saved, year) => {
             note = t('values.saved', { year: String(year) });
             if (data) data = { ...data, node: saved };
-            mode = 'view';
-            formEl = undefined;
+            slot.close();
             reload(() => heading.focus());
           },
-          onCancel: () => close('indicator-values'),
-        });
-        render();
-        formEl.querySelector<HTMLElement>('#values-year')?.focus();
-      },
-      (error) => {
-        formError = error;
-        render();
-      },
+          onCancel: () => slot.close('indicator-values'),
+        }),
+      '#values-year',
     );
   }
 
@@ -128,13 +109,11 @@ export function indicatorPage(target: HTMLElement, ctx: ViewContext, id: string)
   function openEdit(): void {
     if (!data) return;
     const node = data.node;
-    mode = 'edit';
-    formError = undefined;
-    render();
-    formLoader.run(
+    slot.open(
+      'edit',
       (signal) => Promise.all([loadPlan(api, node.region, signal), api.relations('indicators', id, signal)]),
-      ([plan, relations]: [RegionPlan, Relation[]]) => {
-        formEl = planForm({
+      ([plan, relations]: [RegionPlan, Relation[]]) =>
+        planForm({
           api,
           collection: 'indicators',
           id: 'indicator-form',
@@ -144,19 +123,11 @@ export function indicatorPage(target: HTMLElement, ctx: ViewContext, id: string)
           relations,
           onSaved: () => {
             note = t('plan.saved');
-            mode = 'view';
-            formEl = undefined;
+            slot.close();
             reload(() => heading.focus());
           },
-          onCancel: () => close('indicator-edit'),
-        });
-        render();
-        formEl.querySelector<HTMLElement>('input, textarea, select')?.focus();
-      },
-      (error) => {
-        formError = error;
-        render();
-      },
+          onCancel: () => slot.close('indicator-edit'),
+        }),
     );
   }
 
@@ -259,23 +230,18 @@ export function indicatorPage(target: HTMLElement, ctx: ViewContext, id: string)
     const edit = canEdit();
     const years = indicatorYears(node, new Date().getFullYear());
 
-    let form: HTMLElement | null = null;
-    if (mode !== 'view') {
-      form = formError ? errorBox(t('plan.formError'), formError, mode === 'values' ? openValues : openEdit) : (formEl ?? loadingBox(t('plan.formLoading')));
-    }
-
     replaceChildren(
       body,
       h('div', { class: 'judgement', id: 'indicator-judgement', 'data-class': att.class }, classBadge(att.class, 'att-large'), h('p', { id: 'indicator-explanation', class: 'explanation' }, att.explanation)),
       edit &&
-        mode === 'view' &&
+        slot.mode === 'view' &&
         h(
           'div',
           { class: 'actions no-print' },
           h('button', { type: 'button', id: 'indicator-values', onclick: openValues }, t('values.open')),
           h('button', { type: 'button', class: 'secondary', id: 'indicator-edit', onclick: openEdit }, t('plan.editIndicator')),
         ),
-      form,
+      slot.element(),
       h(
         'div',
         { class: 'controls no-print' },
@@ -327,7 +293,7 @@ export function indicatorPage(target: HTMLElement, ctx: ViewContext, id: string)
     relabel: () => reload(),
     unmount: () => {
       loader.stop();
-      formLoader.stop();
+      slot.stop();
       stopSession();
     },
   };

@@ -7,6 +7,7 @@ import { attainmentLabel, attainmentSymbols, isAttainmentClass } from '../attain
 import { h } from '../dom';
 import { t } from '../i18n';
 import type { Concept, Goal, Guideline, Point } from '../types';
+import { errorBox, loadingBox, Loader } from '../ui';
 import { withQuery } from '../url';
 
 /** The class as a badge: colour, a symbol and the word (never colour alone). */
@@ -85,4 +86,62 @@ export function medianSeries(series: readonly (readonly Point[])[]): Point[] {
 /** A link back to the cockpit. */
 export function backToCockpit(region: string | undefined, year?: string): HTMLElement {
   return h('p', { class: 'back no-print' }, h('a', { href: cockpitHref(region, year) }, `← ${t('cockpit.back')}`));
+}
+
+/**
+ * The form slot of a planning page (a concept, Leitlinie, goal or indicator): it loads what
+ * a form needs, builds the form, shows it in place of the page's edit buttons, and closes it
+ * again. `mode` names the open form ('view' when none is); `element()` is what the page shows
+ * there: the form, its loading box, or the error with a retry.
+ */
+export class FormSlot<M extends string> {
+  mode: M | 'view' = 'view';
+  private form: HTMLFormElement | undefined;
+  private error: unknown;
+  private retry: (() => void) | undefined;
+  private readonly loader = new Loader();
+
+  constructor(private readonly render: () => void) {}
+
+  /** Opens the form `mode`: loads with `load`, builds with `build`, focuses `focus` in it. */
+  open<T>(mode: M, load: (signal: AbortSignal) => Promise<T>, build: (loaded: T) => HTMLFormElement, focus = 'input, textarea, select'): void {
+    this.mode = mode;
+    this.form = undefined;
+    this.error = undefined;
+    this.retry = () => this.open(mode, load, build, focus);
+    this.render();
+    this.loader.run(
+      load,
+      (loaded) => {
+        this.form = build(loaded);
+        this.render();
+        this.form.querySelector<HTMLElement>(focus)?.focus();
+      },
+      (error) => {
+        this.error = error;
+        this.render();
+      },
+    );
+  }
+
+  /** Closes the form; with `focusId`, re-renders and moves the focus there (after a cancel). */
+  close(focusId?: string): void {
+    this.mode = 'view';
+    this.form = undefined;
+    if (focusId === undefined) return;
+    this.render();
+    document.getElementById(focusId)?.focus();
+  }
+
+  /** What the page shows for the open form (nothing when none is open). */
+  element(): HTMLElement | null {
+    if (this.mode === 'view') return null;
+    if (this.error) return errorBox(t('plan.formError'), this.error, () => this.retry?.());
+    return this.form ?? loadingBox(t('plan.formLoading'));
+  }
+
+  /** Stops a load under way (the page is left). */
+  stop(): void {
+    this.loader.stop();
+  }
 }

@@ -10,7 +10,7 @@ import { preferredRegion, storedRegion } from '../refdata';
 import type { Collection, Concept, Field, Guideline, Node, Relation } from '../types';
 import { errorBox, facts, loadingBox, Loader, statusLine } from '../ui';
 import { readQuery } from '../url';
-import { backToCockpit, cockpitHref, createHref, goalHref, indicatorHref, loadPlan, planHref, type PlanKind, type RegionPlan } from './monitorparts';
+import { backToCockpit, cockpitHref, createHref, FormSlot, goalHref, indicatorHref, loadPlan, planHref, type PlanKind, type RegionPlan } from './monitorparts';
 import { planForm, type FormValues, type PlanField } from './planform';
 import { conceptFields, goalFields, goalName, guidelineFields, guidelineName, indicatorFields } from './planspecs';
 import { viewHeading, type MountedView, type ViewContext } from './view';
@@ -161,12 +161,9 @@ export function planPage(target: HTMLElement, ctx: ViewContext, kind: 'konzept' 
   let node: (Concept | Guideline) | undefined;
   let context: Context | undefined;
   let loadError: unknown;
-  let editing = false;
-  let formEl: HTMLFormElement | undefined;
-  let formError: unknown;
   let note = '';
   const loader = new Loader();
-  const formLoader = new Loader();
+  const slot = new FormSlot<'edit'>(() => render());
 
   const back = h('div', {});
   const heading = viewHeading('');
@@ -199,13 +196,11 @@ export function planPage(target: HTMLElement, ctx: ViewContext, kind: 'konzept' 
     if (!node || !context) return;
     const n = node;
     const c = context;
-    editing = true;
-    formError = undefined;
-    render();
-    formLoader.run(
+    slot.open(
+      'edit',
       (signal) => api.relations(collection, id, signal),
-      (relations: Relation[]) => {
-        formEl = planForm({
+      (relations: Relation[]) =>
+        planForm({
           api,
           collection,
           id: `${kind}-form`,
@@ -215,24 +210,11 @@ export function planPage(target: HTMLElement, ctx: ViewContext, kind: 'konzept' 
           relations,
           onSaved: () => {
             note = t('plan.saved');
-            editing = false;
-            formEl = undefined;
+            slot.close();
             reload(() => heading.focus());
           },
-          onCancel: () => {
-            editing = false;
-            formEl = undefined;
-            render();
-            document.getElementById('plan-edit')?.focus();
-          },
-        });
-        render();
-        formEl.querySelector<HTMLElement>('input, textarea, select')?.focus();
-      },
-      (error) => {
-        formError = error;
-        render();
-      },
+          onCancel: () => slot.close('plan-edit'),
+        }),
     );
   }
 
@@ -309,8 +291,8 @@ export function planPage(target: HTMLElement, ctx: ViewContext, kind: 'konzept' 
     }
     replaceChildren(
       body,
-      edit && !editing && h('div', { class: 'actions no-print' }, h('button', { type: 'button', id: 'plan-edit', onclick: openEdit }, t(kind === 'konzept' ? 'plan.editConcept' : 'plan.editGuideline'))),
-      editing && (formError ? errorBox(t('plan.formError'), formError, openEdit) : (formEl ?? loadingBox(t('plan.formLoading')))),
+      edit && slot.mode === 'view' && h('div', { class: 'actions no-print' }, h('button', { type: 'button', id: 'plan-edit', onclick: openEdit }, t(kind === 'konzept' ? 'plan.editConcept' : 'plan.editGuideline'))),
+      slot.element(),
       ...details,
     );
   }
@@ -322,7 +304,7 @@ export function planPage(target: HTMLElement, ctx: ViewContext, kind: 'konzept' 
     relabel: () => reload(),
     unmount: () => {
       loader.stop();
-      formLoader.stop();
+      slot.stop();
       stopSession();
     },
   };

@@ -14,7 +14,7 @@ import { errorBox, facts, loadingBox, Loader, scrollBox, statusLine } from '../u
 import { readQuery } from '../url';
 import { indicatorChartInput, indicatorLine } from './cockpit';
 import { detailPath } from './detail';
-import { backToCockpit, classBadge, createHref, goalHref, indicatorHref, loadPlan, planHref, type RegionPlan } from './monitorparts';
+import { backToCockpit, classBadge, createHref, FormSlot, goalHref, indicatorHref, loadPlan, planHref, type RegionPlan } from './monitorparts';
 import { planForm } from './planform';
 import { goalFields, goalName, guidelineName } from './planspecs';
 import { viewHeading, type MountedView, type ViewContext } from './view';
@@ -31,12 +31,9 @@ export function goalPage(target: HTMLElement, ctx: ViewContext, id: string): Mou
   const state = readQuery(location.search, ['year'] as const);
   let data: Loaded | undefined;
   let loadError: unknown;
-  let editing = false;
-  let formEl: HTMLFormElement | undefined;
-  let formError: unknown;
   let note = '';
   const loader = new Loader();
-  const formLoader = new Loader();
+  const slot = new FormSlot<'edit'>(() => render());
 
   const back = h('div', {});
   const heading = viewHeading('');
@@ -73,13 +70,11 @@ export function goalPage(target: HTMLElement, ctx: ViewContext, id: string): Mou
   function openEdit(): void {
     if (!data) return;
     const { node, plan, fields } = data;
-    editing = true;
-    formError = undefined;
-    render();
-    formLoader.run(
+    slot.open(
+      'edit',
       (signal) => api.relations('goals', id, signal),
-      (relations: Relation[]) => {
-        formEl = planForm({
+      (relations: Relation[]) =>
+        planForm({
           api,
           collection: 'goals',
           id: 'goal-form',
@@ -89,24 +84,12 @@ export function goalPage(target: HTMLElement, ctx: ViewContext, id: string): Mou
           relations,
           onSaved: () => {
             note = t('plan.saved');
-            editing = false;
-            formEl = undefined;
+            slot.close();
             reload(() => heading.focus());
           },
-          onCancel: () => {
-            editing = false;
-            formEl = undefined;
-            render();
-            document.getElementById('goal-edit')?.focus();
-          },
-        });
-        render();
-        formEl.querySelector<HTMLElement>('textarea, input, select')?.focus();
-      },
-      (error) => {
-        formError = error;
-        render();
-      },
+          onCancel: () => slot.close('goal-edit'),
+        }),
+      'textarea, input, select',
     );
   }
 
@@ -141,7 +124,7 @@ export function goalPage(target: HTMLElement, ctx: ViewContext, id: string): Mou
       body,
       h('div', { class: 'judgement', id: 'goal-judgement', 'data-class': g.class }, classBadge(g.class, 'att-large'), h('p', { id: 'goal-explanation', class: 'explanation' }, g.explanation)),
       edit &&
-        !editing &&
+        slot.mode === 'view' &&
         h(
           'div',
           { class: 'actions no-print' },
@@ -149,7 +132,7 @@ export function goalPage(target: HTMLElement, ctx: ViewContext, id: string): Mou
           h('a', { class: 'button-link', id: 'goal-new-indicator', href: createHref('kennzahl', { region: node.region, goal: id }) }, t('ziel.newIndicator')),
           h('a', { class: 'button-link', id: 'goal-new-child', href: createHref('ziel', { region: node.region, parent: id }) }, t('ziel.newChild')),
         ),
-      editing && (formError ? errorBox(t('plan.formError'), formError, openEdit) : (formEl ?? loadingBox(t('plan.formLoading')))),
+      slot.element(),
       facts([
         [t('plan.field.reference'), node.reference],
         [t('plan.field.level'), node.level ? goalLevelLabel(node.level) : undefined],
@@ -241,7 +224,7 @@ export function goalPage(target: HTMLElement, ctx: ViewContext, id: string): Mou
     relabel: () => reload(),
     unmount: () => {
       loader.stop();
-      formLoader.stop();
+      slot.stop();
       stopSession();
     },
   };
