@@ -30,6 +30,17 @@ func TestPropsRoundTrip(t *testing.T) {
 		&graph.Indicator{Meta: meta(graph.NewID(graph.KindIndicator)), Name: "Quote", Region: "05562", Target: ptr(0.5),
 			Values: []graph.IndicatorValue{{Municipality: "05562004", Year: 2024, Value: 0.25}, {Year: 2023, Value: 3}}},
 		&graph.Actor{Meta: meta(graph.NewID(graph.KindActor)), Name: "Erika", Region: "05562", Consent: true},
+		// The integration concept's nested parts: periods, funding, status notes.
+		&graph.Concept{Meta: meta(graph.NewID(graph.KindConcept)), Title: "Integrationsplan", Region: "05562", Adopted: "2017-03-20",
+			Periods: []graph.ConceptPeriod{{Name: "Integrationsplan 2017", Starts: "2017-01-01", Ends: "2019-06-30"}, {Name: "Fortschreibung 2019", Starts: "2019-07-01"}}},
+		&graph.Goal{Meta: meta(graph.NewID(graph.KindGoal)), Text: "Ziel", Region: "05562", Concept: graph.NewID(graph.KindConcept), Parent: graph.NewID(graph.KindGoal),
+			Level: "operational", Reference: "1.2", Priority: "focus", Period: "Fortschreibung 2019", Due: "2026-12-31"},
+		&graph.Measure{Meta: meta(graph.NewID(graph.KindMeasure)), Title: "Lotsen", Region: "05562", Status: "active", Level: "strategic",
+			Reference: "IP 1.3", Priority: "starter", Horizon: "short", Addressee: "county", Effect: "Wirkung",
+			Funding:     []graph.Funding{{Funder: "Land", Amount: ptr(15000.0), Starts: "2025-01-01"}, {BudgetNeutral: true}},
+			StatusNotes: []graph.StatusNote{{Date: "2025-03-01", Text: "läuft"}}},
+		&graph.Indicator{Meta: meta(graph.NewID(graph.KindIndicator)), Name: "Quote", Region: "05562", Direction: "range", Baseline: ptr(20.0), BaselineYear: 2019,
+			Target: ptr(30.0), TargetUpper: ptr(35.0), TargetYear: 2028, Source: "IT.NRW"},
 	}
 	for _, e := range nodes {
 		props, err := toProps(e)
@@ -64,5 +75,12 @@ func TestPropsRoundTrip(t *testing.T) {
 	props, _ = toProps(nodes[4])
 	if _, ok := props["cost"].(float64); !ok {
 		t.Fatalf("cost 12.5 stored as %T", props["cost"])
+	}
+	for i, key := range map[int]string{7: "periods", 9: "funding"} {
+		if props, _ := toProps(nodes[i]); props[key] == nil {
+			t.Errorf("%s not stored", key)
+		} else if _, ok := props[key].(string); !ok {
+			t.Errorf("%s stored as %T, want JSON text", key, props[key])
+		}
 	}
 }
