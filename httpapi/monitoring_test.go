@@ -298,3 +298,26 @@ func TestStatusReportThroughAPI(t *testing.T) {
 		t.Errorf("report of a region the caller cannot see: %d, want 404", code)
 	}
 }
+
+// TestStatusReportWaitsItsTurn: with every report slot taken, a request is told to come back
+// (503 with Retry-After) instead of adding to the load.
+func TestStatusReportWaitsItsTurn(t *testing.T) {
+	f := newFixture(t)
+	c := buildConcept(t, f)
+	srv := f.api
+	for range cap(srv.reports) {
+		srv.reports <- struct{}{}
+	}
+	defer func() {
+		for range cap(srv.reports) {
+			<-srv.reports
+		}
+	}()
+	old := reportWait
+	reportWait = 10 * time.Millisecond
+	defer func() { reportWait = old }()
+	code, h, v := f.do(t, "GET", "/api/v1/reports/status?region=09991", c.token, nil)
+	if code != 503 || h.Get("Retry-After") == "" {
+		t.Fatalf("report with every slot taken: %d %v (Retry-After %q)", code, v, h.Get("Retry-After"))
+	}
+}

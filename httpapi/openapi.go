@@ -445,7 +445,7 @@ func buildOpenAPI() obj {
 			param("from", "query", "start: a saved snapshot's id or a date YYYY-MM-DD (the newest snapshot on or before it); default the newest snapshot before the end", false, str),
 			param("to", "query", "end: a saved snapshot's id or a date (the newest snapshot on or before it; today or empty: the current state)", false, str),
 			param("format", "query", "html (print-ready, default), pdf, docx or xlsx", false, obj{"type": "string", "enum": report.Formats}), langQ},
-		"responses": problems(obj{"200": obj{"description": "the report", "content": binary(repTypes...)}}, "400", "401", "403", "404")})
+		"responses": problems(obj{"200": obj{"description": "the report", "content": binary(repTypes...)}}, "400", "401", "403", "404", "503")})
 	op(apiPrefix+"/import/template", "GET", obj{"tags": exTag, "summary": "Import template: German headers, explanation row, allowed values (drop-downs in XLSX)",
 		"parameters": []any{param("format", "query", "xlsx (default) or csv (a zip of one CSV per sheet unless sheet is given)", false, obj{"type": "string", "enum": []string{"xlsx", "csv"}}),
 			param("sheet", "query", "only this sheet", false, obj{"type": "string", "enum": sheetEnum}),

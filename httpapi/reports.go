@@ -27,6 +27,14 @@ func (s *Server) registerReportRoutes(r *mux.Router) {
 	r.HandleFunc(apiPrefix+"/reports/status", s.handleStatusReport).Methods(http.MethodGet, http.MethodHead)
 }
 
+// maxConcurrentReports bounds the reports rendered at once: a PDF or DOCX of a county takes
+// most of a core for a second (the charts' images) and a few tens of MB, so a burst of
+// downloads waits its turn instead of starving the other requests; reportWait is how long a
+// request waits for a turn before it is told to come back (503 with Retry-After).
+const maxConcurrentReports = 2
+
+var reportWait = 15 * time.Second
+
 // maxReportBytes bounds a rendered report; a county's report is a few megabytes (the charts
 // of a hundred indicators as images), so anything beyond this is a fault, not a report.
 const maxReportBytes = 64 << 20
@@ -60,6 +68,18 @@ func (s *Server) handleStatusReport(w http.ResponseWriter, r *http.Request) {
 	}
 	if err := s.requireMember(r, region); err != nil {
 		s.writeError(w, r, err)
+		return
+	}
+	wait := time.NewTimer(reportWait)
+	defer wait.Stop()
+	select {
+	case s.reports <- struct{}{}:
+		defer func() { <-s.reports }()
+	case <-wait.C:
+		w.Header().Set("Retry-After", "10")
+		s.writeError(w, r, &graph.Error{Code: graph.EUNAVAILABLE, Message: "other reports are being made right now; try again in a few seconds"})
+		return
+	case <-r.Context().Done():
 		return
 	}
 	doc, err := s.statusReport(r, region, q.Get("from"), q.Get("to"), lang)

@@ -44,6 +44,8 @@ type Server struct {
 	loginByAddr *limiter // sign-in attempts per client address
 	loginByUser *limiter // sign-in attempts per account
 
+	reports chan struct{} // one token per report rendered at once (see maxConcurrentReports)
+
 	regionsMu  sync.Mutex
 	regionsRev uint64
 	regions    []string // public region keys at regionsRev
@@ -54,7 +56,8 @@ type Server struct {
 func New(cfg Config) *Server {
 	m := newMetrics()
 	s := &Server{store: m.instrument(cfg.Store), metrics: m, json: newJSONCache(), log: cfg.Log, version: cfg.Version, router: mux.NewRouter(),
-		loginByAddr: newLimiter(3*time.Second, 20), loginByUser: newLimiter(12*time.Second, 5)}
+		loginByAddr: newLimiter(3*time.Second, 20), loginByUser: newLimiter(12*time.Second, 5),
+		reports: make(chan struct{}, maxConcurrentReports)}
 	s.router.NotFoundHandler = http.HandlerFunc(s.handleNotFound)
 	s.router.MethodNotAllowedHandler = http.HandlerFunc(s.handleMethodNotAllowed)
 	s.router.Use(recordRoute)

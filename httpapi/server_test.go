@@ -19,6 +19,7 @@ import (
 
 type fixture struct {
 	srv     *httptest.Server
+	api     *Server
 	store   graph.Store
 	log     *bytes.Buffer
 	org     string // public organisation in the public region
@@ -66,6 +67,7 @@ func newFixture(t *testing.T) *fixture {
 	}
 	app := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "the web app") })
 	api := New(Config{Store: s, Log: zerolog.New(f.log), Version: "test", Frontend: app})
+	f.api = api
 	f.srv = httptest.NewServer(api.Handler())
 	t.Cleanup(f.srv.Close)
 	return f
