@@ -28,13 +28,17 @@ const (
 )
 
 // Concept is a region's integration concept (Integrationskonzept, Integrationsplan) with its
-// periods: the first plan and its updates (Fortschreibungen).
+// periods: the first plan and its updates (Fortschreibungen). A town's own concept is a
+// Concept with its Municipality: it has the same parts, and its fields of action (IN_FIELD)
+// show where it covers what the county's goals cover.
 type Concept struct {
 	Meta
 	// Title is the concept's name, e.g. "Integrationsplan Rems-Murr-Kreis".
 	Title string `json:"title"`
-	// Region is the county whose concept it is.
+	// Region is the county whose directory holds the concept.
 	Region string `json:"region"`
+	// Municipality is the AGS of the town whose own concept this is; empty for the county's.
+	Municipality string `json:"municipality,omitempty"`
 	// Description summarises the concept: its method, its scope.
 	Description string `json:"description,omitempty"`
 	// Adopted is the day the Kreistag adopted the concept (optional).
@@ -64,7 +68,7 @@ func (c *Concept) RegionKey() string { return c.Region }
 
 // Normalize implements Entity.
 func (c *Concept) Normalize() {
-	trim(&c.ID, &c.Title, &c.Region, &c.Description, &c.Website)
+	trim(&c.ID, &c.Title, &c.Region, &c.Municipality, &c.Description, &c.Website)
 	c.Adopted = Date(strings.TrimSpace(string(c.Adopted)))
 	for i := range c.Periods {
 		p := &c.Periods[i]
@@ -79,6 +83,9 @@ func (c *Concept) Validate() error {
 	var p problems
 	p.name("title", c.Title)
 	p.regionKey("region", c.Region, true)
+	if c.Municipality != "" {
+		p.ags("municipality", c.Municipality)
+	}
 	p.maxLen("description", c.Description, MaxDescription)
 	p.date("adopted", c.Adopted)
 	p.url("website", c.Website)
@@ -103,8 +110,10 @@ func (c *Concept) Validate() error {
 	return p.err("concept")
 }
 
-// References implements Entity.
-func (c *Concept) References() []Ref { return regionRef(c.Region) }
+// References implements Entity: the region and the town of a town's concept.
+func (c *Concept) References() []Ref {
+	return append(regionRef(c.Region), nodeRef("municipality", KindMunicipality, c.Municipality)...)
+}
 
 // Clone implements Entity.
 func (c *Concept) Clone() Entity {

@@ -31,7 +31,7 @@ const (
 	CooperatesWith RelType = "COOPERATES_WITH"
 	// Provides links an organisation to a measure it runs {role: lead or partner}.
 	Provides RelType = "PROVIDES"
-	// InField links a measure or a goal to its field of action.
+	// InField links a measure, a goal or a town's concept to its field of action.
 	InField RelType = "IN_FIELD"
 	// Targets links a measure to a target group.
 	Targets RelType = "TARGETS"
@@ -41,8 +41,9 @@ const (
 	Pursues RelType = "PURSUES"
 	// MeasuredBy links a goal to an indicator.
 	MeasuredBy RelType = "MEASURED_BY"
-	// Reviewed records a reviewer's verdict on a pair of duplicate candidates
-	// {verdict, by, at, note}. Symmetric.
+	// Reviewed records a reviewer's verdict on a pair of duplicate candidates — two measures
+	// (duplicate offers), two networks or two concepts (overlapping structures) —
+	// {verdict, by, at, note}. Symmetric: both ends are of one kind.
 	Reviewed RelType = "REVIEWED"
 )
 
@@ -52,7 +53,8 @@ type RelTypeInfo struct {
 	Type RelType
 	// From lists the kinds allowed at the start.
 	From []Kind
-	// To is the kind at the end.
+	// To is the kind at the end; for a symmetric type with several From kinds, the end has the
+	// start's kind (To names the first).
 	To Kind
 	// Props lists the property names the type carries.
 	Props []string
@@ -73,12 +75,12 @@ var RelTypes = []RelTypeInfo{
 	{Type: WorksOn, From: []Kind{KindNetwork}, To: KindField},
 	{Type: CooperatesWith, From: []Kind{KindOrganisation}, To: KindOrganisation, Props: []string{"since", "note"}, Symmetric: true},
 	{Type: Provides, From: []Kind{KindOrganisation}, To: KindMeasure, Props: []string{"role"}},
-	{Type: InField, From: []Kind{KindMeasure, KindGoal}, To: KindField},
+	{Type: InField, From: []Kind{KindMeasure, KindGoal, KindConcept}, To: KindField},
 	{Type: Targets, From: []Kind{KindMeasure}, To: KindTargetGroup},
 	{Type: OfferedIn, From: []Kind{KindMeasure}, To: KindMunicipality},
 	{Type: Pursues, From: []Kind{KindMeasure}, To: KindGoal},
 	{Type: MeasuredBy, From: []Kind{KindGoal}, To: KindIndicator},
-	{Type: Reviewed, From: []Kind{KindMeasure}, To: KindMeasure, Props: []string{"verdict", "by", "at", "note"}, Symmetric: true},
+	{Type: Reviewed, From: []Kind{KindMeasure, KindNetwork, KindConcept}, To: KindMeasure, Props: []string{"verdict", "by", "at", "note"}, Symmetric: true},
 }
 
 // Info returns the description of t, and false for an unknown type.
@@ -200,11 +202,15 @@ func (r *Relation) Validate() error {
 	case !okFrom || !slices.Contains(ri.From, fromKind):
 		p.add("from", "%q is not the id of a %s", r.From, kindList(ri.From))
 	}
+	wantTo := ri.To
+	if ri.Symmetric && okFrom && slices.Contains(ri.From, fromKind) {
+		wantTo = fromKind // a pair of two measures, two networks, …
+	}
 	switch {
 	case r.To == "":
 		p.add("to", "is required")
-	case !okTo || toKind != ri.To:
-		p.add("to", "%q is not the id of a %s", r.To, ri.To)
+	case !okTo || toKind != wantTo:
+		p.add("to", "%q is not the id of a %s", r.To, wantTo)
 	}
 	if r.From != "" && r.From == r.To {
 		p.add("to", "a node cannot be related to itself")

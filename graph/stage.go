@@ -503,9 +503,9 @@ func (t *Stage) periodsInUse(c *Concept) error {
 }
 
 // ReferringKinds are the kinds whose properties may name other nodes than their region (a
-// guideline its concept, a goal its concept, guideline and parent, an indicator the
-// municipalities of its values).
-var ReferringKinds = []Kind{KindGuideline, KindGoal, KindIndicator}
+// town's concept its municipality, a guideline its concept, a goal its concept, guideline and
+// parent, an indicator the municipalities of its values).
+var ReferringKinds = []Kind{KindConcept, KindGuideline, KindGoal, KindIndicator}
 
 // ReferredKind reports whether properties of other nodes may name nodes of kind k.
 func ReferredKind(k Kind) bool {

@@ -3,6 +3,7 @@ package storetest
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
 )
@@ -115,6 +116,24 @@ func testConceptTree(t *testing.T, f Factory) {
 	}
 	_ = rev
 
+	// A town's own concept names its municipality and has fields of action; structures are
+	// reviewed like offers: two networks or two concepts, never a mixed pair.
+	town := must[graph.Entity](t)(s.Create(ctx(), &graph.Concept{Title: "Integrationskonzept Gemeinde 2", Region: regionA, Municipality: a.munis[1].ID})).(*graph.Concept)
+	must[graph.Relation](t)(s.Relate(ctx(), graph.Relation{RelationKey: graph.RelationKey{Type: graph.InField, From: town.ID, To: a.fields[1].ID}}))
+	_, err := s.Create(ctx(), &graph.Concept{Title: "X", Region: regionA, Municipality: b.munis[0].ID})
+	wantFields(t, err, "municipality")
+	wantCode(t, s.Delete(ctx(), graph.KindMunicipality, a.munis[1].ID, 0), graph.ECONFLICT)
+	net2 := must[graph.Entity](t)(s.Create(ctx(), &graph.Network{Name: "Arbeitskreis Migration Gemeinde 2", Region: regionA, Kind: "working_group", Level: "municipal"})).(*graph.Network)
+	reviewed := must[graph.Relation](t)(s.Relate(ctx(), graph.Relation{RelationKey: graph.RelationKey{Type: graph.Reviewed, From: net2.ID, To: a.net.ID},
+		Props: graph.RelProps{Verdict: "intended", By: "erika", At: time.Now(), Note: "kommunaler Arbeitskreis, bewusst"}}))
+	if reviewed.From != min(net2.ID, a.net.ID) {
+		t.Errorf("a reviewed pair of networks is stored %s→%s, want the smaller id first", reviewed.From, reviewed.To)
+	}
+	_, err = s.Relate(ctx(), graph.Relation{RelationKey: graph.RelationKey{Type: graph.Reviewed, From: net2.ID, To: town.ID}, Props: graph.RelProps{Verdict: "duplicate"}})
+	wantFields(t, err, "to")
+	must[graph.Relation](t)(s.Relate(ctx(), graph.Relation{RelationKey: graph.RelationKey{Type: graph.Reviewed, From: town.ID, To: a.concept.ID}, Props: graph.RelProps{Verdict: "not_duplicate"}}))
+	ok(t, s.Delete(ctx(), graph.KindConcept, town.ID, 0))
+
 	// Goals nest at most MaxGoalDepth levels.
 	parent := sub.ID
 	for depth := 3; depth <= graph.MaxGoalDepth+1; depth++ {
@@ -147,7 +166,7 @@ func testConceptTree(t *testing.T, f Factory) {
 	// A concept keeps the periods its goals name.
 	con := must[graph.Entity](t)(s.Get(ctx(), graph.KindConcept, a.concept.ID)).(*graph.Concept)
 	con.Periods = con.Periods[1:] // drops "Integrationsplan 2017", which the top goal names
-	_, err := s.Update(ctx(), con, con.Version)
+	_, err = s.Update(ctx(), con, con.Version)
 	wantFields(t, err, "periods")
 	con.Periods = append(con.Periods, graph.ConceptPeriod{Name: "Integrationsplan 2017", Starts: "2017-01-01"})
 	must[graph.Entity](t)(s.Update(ctx(), con, con.Version)) // reordered, still there: fine
