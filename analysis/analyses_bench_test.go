@@ -3,6 +3,8 @@ package analysis
 import (
 	"runtime"
 	"testing"
+
+	"github.com/netzwerkatlas/netzwerkatlas/analysis/duplicates"
 )
 
 // BenchmarkAnalyses times every analysis as the API and the command line run it, at the
@@ -29,7 +31,7 @@ func BenchmarkAnalyses(b *testing.B) {
 				run  func()
 			}{
 				{"county/Coverage", func() { must(ComputeCoverage(one, CoverageParams{})) }},
-				{"county/Duplicates", func() { must(FindDuplicates(one, DuplicateParams{})) }},
+				{"county/Duplicates", func() { must(duplicates.Find(one, duplicates.Params{})) }},
 				{"county/Partners", func() { must(RecommendPartners(one, CollaborationGraph(one), org, PartnerParams{})) }},
 				{"county/Network", func() { must(AnalyseNetwork(one, CollaborationGraph(one), NetworkParams{})) }},
 				{"county/Ego3", func() { must(EgoNetwork(one, col, org, 3)) }},
@@ -52,7 +54,7 @@ func BenchmarkAnalyses(b *testing.B) {
 							must(ComputeAttainment(r, AttainmentParams{}))
 						}
 					}},
-					{"all/Duplicates", func() { must(FindDuplicates(all, DuplicateParams{})) }},
+					{"all/Duplicates", func() { must(duplicates.Find(all, duplicates.Params{})) }},
 					{"all/Network", func() { must(AnalyseNetwork(all, CollaborationGraph(all), NetworkParams{})) }},
 				}...)
 			}

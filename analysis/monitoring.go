@@ -5,6 +5,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/netzwerkatlas/netzwerkatlas/analysis/duplicates"
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
 )
 
@@ -247,7 +248,7 @@ func (run *MonitoringRun) SetAttainment(a *AttainmentResult) {
 }
 
 // AddDuplicates records the clusters of open duplicate candidates of d.
-func (run *MonitoringRun) AddDuplicates(s *graph.Snapshot, d *Duplicates) {
+func (run *MonitoringRun) AddDuplicates(s *graph.Snapshot, d *duplicates.Result) {
 	title := make(map[string]string, len(s.Measures))
 	for _, m := range s.Measures {
 		title[m.ID] = m.Title
@@ -543,12 +544,12 @@ func difference[T any, K comparable](a, b []T, id func(T) K) (onlyA, onlyB []T) 
 // the snapshot of one region. The duplicate detection runs beside coverage and network, so
 // the run takes about as long as the slowest of them.
 func Monitor(s *graph.Snapshot) (*MonitoringRun, error) {
-	var dup *Duplicates
+	var dup *duplicates.Result
 	var dupErr error
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		dup, dupErr = FindDuplicates(s, DuplicateParams{ClustersOnly: true})
+		dup, dupErr = duplicates.Find(s, duplicates.Params{ClustersOnly: true})
 	}()
 	cov, err := ComputeCoverage(s, CoverageParams{})
 	var net *NetworkAnalysis

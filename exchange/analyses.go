@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/netzwerkatlas/netzwerkatlas/analysis"
+	"github.com/netzwerkatlas/netzwerkatlas/analysis/duplicates"
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
 )
 
@@ -74,7 +75,7 @@ func (a *Analyses) write(out sink) error {
 		return err
 	}
 	for _, s := range a.regions {
-		d, err := analysis.FindDuplicates(s, analysis.DuplicateParams{})
+		d, err := duplicates.Find(s, duplicates.Params{})
 		if err != nil {
 			return err
 		}

@@ -13,6 +13,7 @@ import (
 	"github.com/gorilla/mux"
 
 	"github.com/netzwerkatlas/netzwerkatlas/analysis"
+	"github.com/netzwerkatlas/netzwerkatlas/analysis/duplicates"
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
 )
 
@@ -398,7 +399,7 @@ func (s *Server) handleDuplicates(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	var p analysis.DuplicateParams
+	var p duplicates.Params
 	var err error
 	if p.Threshold, err = floatParam(q, "threshold"); err != nil {
 		s.writeError(w, r, err)
@@ -420,11 +421,11 @@ func (s *Server) handleDuplicates(w http.ResponseWriter, r *http.Request) {
 	// Who reviewed a pair and why is internal: the public sees the verdicts only.
 	reviewers := within(acc.Internal, q.Get("region"))
 	s.analyse(w, r, q.Get("region"), fmt.Sprintf("duplicates|%v|%v|%d|%t", p.Threshold, p.TextWeight, p.MaxBlock, reviewers), func(_ context.Context, snap *graph.Snapshot) (any, error) {
-		d, err := analysis.FindDuplicates(snap, p)
+		d, err := duplicates.Find(snap, p)
 		if err != nil || reviewers {
 			return d, err
 		}
-		lists := [][]analysis.DuplicatePair{d.Pairs, d.Reviewed}
+		lists := [][]duplicates.Pair{d.Pairs, d.Reviewed}
 		for _, c := range d.Clusters {
 			lists = append(lists, c.Pairs)
 		}

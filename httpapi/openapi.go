@@ -12,6 +12,7 @@ import (
 	"github.com/gorilla/mux"
 
 	"github.com/netzwerkatlas/netzwerkatlas/analysis"
+	"github.com/netzwerkatlas/netzwerkatlas/analysis/duplicates"
 	"github.com/netzwerkatlas/netzwerkatlas/exchange"
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
 	"github.com/netzwerkatlas/netzwerkatlas/report"
@@ -341,7 +342,7 @@ func buildOpenAPI() obj {
 		"parameters": []any{regionQ, param("threshold", "query", "score from which a pair is reported (default 0.75)", false, obj{"type": "number"}),
 			param("text_weight", "query", "share of the text in the score (default 0.7)", false, obj{"type": "number"}),
 			param("max_block", "query", "largest block compared pair by pair (default 2000)", false, obj{"type": "integer"})},
-		"responses": problems(obj{"200": resp("the duplicates", typeSchema(analysis.Duplicates{}))}, "400", "404")})
+		"responses": problems(obj{"200": resp("the duplicates", typeSchema(duplicates.Result{}))}, "400", "404")})
 	op(apiPrefix+"/analysis/duplicates/verdicts", "POST", obj{"tags": anaTag, "summary": "Record a reviewer's verdict on a pair of measures (coordinators); it replaces an earlier one and says so",
 		"requestBody": jsonBody(obj{"type": "object", "required": []string{"a", "b", "verdict"}, "additionalProperties": false, "properties": obj{
 			"a": str, "b": str, "verdict": obj{"type": "string", "enum": graph.Verdicts}, "note": str}}),

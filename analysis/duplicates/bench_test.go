@@ -1,4 +1,4 @@
-package analysis
+package duplicates
 
 import (
 	"context"
@@ -23,8 +23,8 @@ import (
 // benchmarks; the default here is county,state (the two the requirements name), and nation
 // (1,000,000 measures, a few GB of memory) runs only when listed:
 //
-//	go test -run '^$' -bench BenchmarkDuplicates -benchtime 3x ./analysis
-//	NETZWERKATLAS_BENCH_SCALES=county,state,nation go test -run '^$' -bench BenchmarkDuplicates -benchtime 1x -timeout 60m ./analysis
+//	go test -run '^$' -bench BenchmarkDuplicates -benchtime 3x ./analysis/duplicates
+//	NETZWERKATLAS_BENCH_SCALES=county,state,nation go test -run '^$' -bench BenchmarkDuplicates -benchtime 1x -timeout 60m ./analysis/duplicates
 
 func dupBenchScales() []string {
 	s := os.Getenv("NETZWERKATLAS_BENCH_SCALES")
@@ -126,7 +126,7 @@ func gcCount() uint32 {
 	return m.NumGC
 }
 
-// BenchmarkDuplicates runs FindDuplicates with the default parameters over all regions of a
+// BenchmarkDuplicates runs Find with the default parameters over all regions of a
 // scale data set at once (county: one region of 10,000 measures; state: 40 regions of 2,500;
 // nation: 400 of 2,500) and reports the CPU time, the collections, the peak heap growth, the
 // candidates (pairs that pass blocking), the pairs at or above the threshold, the listed
@@ -135,7 +135,7 @@ func BenchmarkDuplicates(b *testing.B) {
 	for _, scale := range dupBenchScales() {
 		b.Run(scale, func(b *testing.B) {
 			s := dupScaleSnapshot(b, scale)
-			var d *Duplicates
+			var d *Result
 			var peak uint64
 			var cpu time.Duration
 			var gc uint32
@@ -152,7 +152,7 @@ func BenchmarkDuplicates(b *testing.B) {
 				b.StartTimer()
 				t0 := time.Now()
 				var err error
-				d, err = FindDuplicates(s, DuplicateParams{})
+				d, err = Find(s, Params{})
 				best = min(best, time.Since(t0))
 				b.StopTimer()
 				cpu += cpuTime() - before

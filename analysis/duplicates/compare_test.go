@@ -1,4 +1,4 @@
-package analysis
+package duplicates
 
 import (
 	"bufio"
@@ -18,18 +18,18 @@ import (
 )
 
 // TestDuplicatesCompareSklearn scores the same blocked pairs of the same texts with Go and
-// with scikit-learn (analysis/dupcompare/compare.py, run by /usr/bin/python3) in the same
+// with scikit-learn (analysis/duplicates/dupcompare/compare.py, run by /usr/bin/python3) in the same
 // run, and prints the times side by side. It runs only with NETZWERKATLAS_BENCH_COMPARE=1,
 // on the scales of NETZWERKATLAS_BENCH_SCALES (default county,state), and needs
 // python3-sklearn (apt-get install -y python3-sklearn):
 //
-//	NETZWERKATLAS_BENCH_COMPARE=1 go test -run TestDuplicatesCompareSklearn -v -timeout 30m ./analysis
+//	NETZWERKATLAS_BENCH_COMPARE=1 go test -run TestDuplicatesCompareSklearn -v -timeout 30m ./analysis/duplicates
 //
 // Measured, best of three each, loading of files excluded:
 //
 //   - Go TF-IDF + cosine: the German analysis (folding, stop words, Snowball), TF-IDF per
 //     region and the cosine of every blocked pair, on all cores (GOMAXPROCS) and on one.
-//   - Go FindDuplicates: the whole analysis (blocking, scoring, structure, clusters,
+//   - Go duplicates.Find: the whole analysis (blocking, scoring, structure, clusters,
 //     explanations), which skips the cosines that cannot reach the threshold.
 //   - scikit-learn raw: TfidfVectorizer(sublinear_tf=True) on title and description with its
 //     own tokeniser (no stop words, no stemming, no folding) and the same pairs' cosines.
@@ -63,14 +63,14 @@ func TestDuplicatesCompareSklearn(t *testing.T) {
 	var rows []row
 	for _, scale := range dupBenchScales() {
 		s := dupScaleSnapshot(t, scale)
-		rp, err := DuplicateParams{}.resolve()
+		rp, err := Params{}.resolve()
 		if err != nil {
 			t.Fatal(err)
 		}
 		ex := exportComparison(s, rp)
-		d := findDuplicates(s, rp)
+		d := findResolved(s, rp)
 		if len(ex.pairs) != d.Candidates {
-			t.Fatalf("%s: %d blocked pairs exported, FindDuplicates scored %d", scale, len(ex.pairs), d.Candidates)
+			t.Fatalf("%s: %d blocked pairs exported, Find scored %d", scale, len(ex.pairs), d.Candidates)
 		}
 		dir := t.TempDir()
 		r := row{scale: scale, measures: len(s.Measures), pairs: len(ex.pairs)}
@@ -79,7 +79,7 @@ func TestDuplicatesCompareSklearn(t *testing.T) {
 		r.goAll, mem = bestOf3(func() { cos = ex.score(s, rp, 0) })
 		r.goMem = float64(mem) / (1 << 20)
 		r.goOne, _ = bestOf3(func() { ex.score(s, rp, 1) })
-		r.find, mem = bestOf3(func() { findDuplicates(s, rp) })
+		r.find, mem = bestOf3(func() { findResolved(s, rp) })
 		r.findMem = float64(mem) / (1 << 20)
 		if err := ex.write(dir, cos); err != nil {
 			t.Fatal(err)
@@ -117,7 +117,7 @@ func TestDuplicatesCompareSklearn(t *testing.T) {
 		rows = append(rows, r)
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "\n| scale | measures | blocked pairs | Go TF-IDF + cosine, %d cores | Go, 1 core | Go FindDuplicates (all of it) | scikit-learn %s, raw text | scikit-learn on Go's terms | raw ÷ Go | terms ÷ Go | max abs(cos Go − cos sklearn terms) |\n",
+	fmt.Fprintf(&b, "\n| scale | measures | blocked pairs | Go TF-IDF + cosine, %d cores | Go, 1 core | Go duplicates.Find (all of it) | scikit-learn %s, raw text | scikit-learn on Go's terms | raw ÷ Go | terms ÷ Go | max abs(cos Go − cos sklearn terms) |\n",
 		defaultWorkers(), rows[0].sklearnVersion)
 	b.WriteString("|---|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, r := range rows {
@@ -181,7 +181,7 @@ type comparison struct {
 	pairs   [][2]int32
 }
 
-// exportComparison lists the texts, Go's terms and the pairs FindDuplicates scores (the
+// exportComparison lists the texts, Go's terms and the pairs Find scores (the
 // blocking rules of scoreBlock, repeated here; the caller checks the count).
 func exportComparison(s *graph.Snapshot, p dupParams) *comparison {
 	ix := newDupIndex(s)
@@ -222,8 +222,8 @@ func exportComparison(s *graph.Snapshot, p dupParams) *comparison {
 }
 
 // score does Go's share of the comparison: the same documents (with the context words
-// dropped, as FindDuplicates does), TF-IDF per region and the cosine of every pair (without
-// the prefix filter of FindDuplicates), on workers goroutines (GOMAXPROCS when 0).
+// dropped, as Find does), TF-IDF per region and the cosine of every pair (without
+// the prefix filter of Find), on workers goroutines (GOMAXPROCS when 0).
 func (c *comparison) score(s *graph.Snapshot, p dupParams, workers int) []float64 {
 	if workers == 0 {
 		workers = maxProcs()
@@ -237,7 +237,7 @@ func (c *comparison) score(s *graph.Snapshot, p dupParams, workers int) []float6
 		pairs := c.pairs[reg[2]:reg[3]]
 		chunks := max(1, min(workers, len(pairs)/4096))
 		tfidfParallel(chunks, workers, func(ch int) {
-			// As FindDuplicates scores: the later measure of a pair spread into a dense
+			// As Find scores: the later measure of a pair spread into a dense
 			// vector (the exported pairs come grouped by it), the other one run over it.
 			dense := make([]float32, len(m.terms))
 			cur := -1

@@ -1,4 +1,4 @@
-package analysis
+package duplicates
 
 import (
 	"cmp"
@@ -16,19 +16,19 @@ import (
 	"github.com/netzwerkatlas/netzwerkatlas/graph/text"
 )
 
-// Defaults of DuplicateParams.
+// Defaults of Params.
 const (
-	// DefaultDuplicateThreshold is the score from which a pair is reported.
-	DefaultDuplicateThreshold = 0.75
-	// DefaultDuplicateTextWeight is the share of the text in the score.
-	DefaultDuplicateTextWeight = 0.7
-	// DefaultDuplicateTextFull is the cosine from which texts count as fully agreeing.
-	DefaultDuplicateTextFull = 0.5
-	// DefaultDuplicateTitleWeight is how many times a title word counts.
-	DefaultDuplicateTitleWeight = 1
-	// DefaultDuplicateMaxBlock is the largest block compared pair by pair (see
-	// DuplicateParams.MaxBlock).
-	DefaultDuplicateMaxBlock = 2000
+	// DefaultThreshold is the score from which a pair is reported.
+	DefaultThreshold = 0.75
+	// DefaultTextWeight is the share of the text in the score.
+	DefaultTextWeight = 0.7
+	// DefaultTextFull is the cosine from which texts count as fully agreeing.
+	DefaultTextFull = 0.5
+	// DefaultTitleWeight is how many times a title word counts.
+	DefaultTitleWeight = 1
+	// DefaultMaxBlock is the largest block compared pair by pair (see
+	// Params.MaxBlock).
+	DefaultMaxBlock = 2000
 )
 
 // DefaultStructureWeights are the weights of the structural parts.
@@ -36,12 +36,12 @@ var DefaultStructureWeights = StructureWeights{Programme: 2, Languages: 1, Forma
 
 // Kinds of duplicate pairs and clusters.
 const (
-	// DuplicateData is the same offer entered twice by its provider.
-	DuplicateData = "data_duplicate"
-	// DuplicateParallel is the same kind of offer by different providers.
-	DuplicateParallel = "parallel_offer"
-	// DuplicateMixed is a cluster holding both kinds.
-	DuplicateMixed = "mixed"
+	// KindData is the same offer entered twice by its provider.
+	KindData = "data_duplicate"
+	// KindParallel is the same kind of offer by different providers.
+	KindParallel = "parallel_offer"
+	// KindMixed is a cluster holding both kinds.
+	KindMixed = "mixed"
 )
 
 // Suggestions for duplicate pairs and clusters.
@@ -64,7 +64,7 @@ const (
 	VerdictNotDuplicate = "not_duplicate"
 )
 
-// Names of the parts of a pair (DuplicatePart.Name).
+// Names of the parts of a pair (Part.Name).
 const (
 	PartProgramme    = "programme"     // the same programme
 	PartLanguages    = "languages"     // overlap of the languages
@@ -87,29 +87,29 @@ type StructureWeights struct {
 	TargetGroups float64 `json:"target_groups"`
 }
 
-// DuplicateParams tune the duplicate detection. Zero values select the defaults.
-type DuplicateParams struct {
+// Params tune the duplicate detection. Zero values select the defaults.
+type Params struct {
 	// Threshold is the score from which a pair is reported, in (0, 1]
-	// (DefaultDuplicateThreshold when 0).
+	// (DefaultThreshold when 0).
 	Threshold float64 `json:"threshold"`
 	// TextWeight is the share of the text in the score, in (0, 1]; the structure gets the rest
-	// (DefaultDuplicateTextWeight when 0).
+	// (DefaultTextWeight when 0).
 	TextWeight float64 `json:"text_weight"`
 	// TextFull is the cosine from which texts count as fully agreeing, in (0, 1]
-	// (DefaultDuplicateTextFull when 0).
+	// (DefaultTextFull when 0).
 	TextFull float64 `json:"text_full"`
 	// TitleWeight is how many times a word of the title counts against one of the
-	// description, in [1, 10] (DefaultDuplicateTitleWeight when 0).
+	// description, in [1, 10] (DefaultTitleWeight when 0).
 	TitleWeight float64 `json:"title_weight"`
 	// Weights weigh the structural parts (DefaultStructureWeights when nil).
 	Weights *StructureWeights `json:"weights,omitempty"`
 	// MaxBlock caps the measures of one block (municipality × field) that are compared pair
 	// by pair, so that a directory with thousands of entries in one cell cannot make the
-	// analysis quadratic (DefaultDuplicateMaxBlock when 0). A larger block is compared by the
+	// analysis quadratic (DefaultMaxBlock when 0). A larger block is compared by the
 	// sorted-neighbourhood method instead: its measures are ordered by their most distinctive
 	// term (the one with the highest TF-IDF weight) and then by start, and each is compared
 	// with the MaxBlock − 1 measures that follow it, so the cost grows linearly with the
-	// block. Pairs further apart in that order are not compared; Duplicates.Capped names
+	// block. Pairs further apart in that order are not compared; Result.Capped names
 	// the blocks where this happened.
 	MaxBlock int `json:"max_block"`
 	// ClustersOnly leaves the pairs undescribed: Pairs, Reviewed and each cluster's Pairs
@@ -119,8 +119,8 @@ type DuplicateParams struct {
 	ClustersOnly bool `json:"clusters_only,omitempty"`
 }
 
-// DuplicatePart is one structural part of a pair's comparison.
-type DuplicatePart struct {
+// Part is one structural part of a pair's comparison.
+type Part struct {
 	// Name is programme, languages, format, target_groups, provider or time.
 	Name string `json:"name"`
 	// Value is the agreement, from 0 (none) to 1 (full).
@@ -135,15 +135,15 @@ type DuplicatePart struct {
 	Note string `json:"note"`
 }
 
-// DuplicatePair is a pair of measures that look like the same offer.
-type DuplicatePair struct {
+// Pair is a pair of measures that look like the same offer.
+type Pair struct {
 	// A and B are the measure ids, A < B.
 	A string `json:"a"`
 	B string `json:"b"`
 	// TitleA and TitleB are their titles.
 	TitleA string `json:"title_a"`
 	TitleB string `json:"title_b"`
-	// Score combines text and structure (see FindDuplicates for the formula).
+	// Score combines text and structure (see Find for the formula).
 	Score float64 `json:"score"`
 	// Text is the TF-IDF cosine of the two texts.
 	Text float64 `json:"text"`
@@ -152,7 +152,7 @@ type DuplicatePair struct {
 	// Structure is the weighted mean of the known structural parts.
 	Structure float64 `json:"structure"`
 	// Parts lists every structural part with its value and weight.
-	Parts []DuplicatePart `json:"parts"`
+	Parts []Part `json:"parts"`
 	// Kind is data_duplicate (a shared provider) or parallel_offer.
 	Kind string `json:"kind"`
 	// Suggestion is merge (data duplicate) or coordinate (parallel offer).
@@ -179,15 +179,15 @@ type DuplicatePair struct {
 	Explanation string `json:"explanation"`
 }
 
-// DuplicateCluster is a connected component of reported pairs.
-type DuplicateCluster struct {
+// Cluster is a connected component of reported pairs.
+type Cluster struct {
 	// ID is "dup-" followed by the smallest measure id of the cluster.
 	ID string `json:"id"`
 	// Measures are the members' ids, ascending.
 	Measures []string `json:"measures"`
-	// Pairs are the cluster's reported pairs (see Duplicates.Pairs), the highest score first;
-	// the slice shares its elements with Duplicates.Pairs.
-	Pairs []DuplicatePair `json:"pairs"`
+	// Pairs are the cluster's reported pairs (see Result.Pairs), the highest score first;
+	// the slice shares its elements with Result.Pairs.
+	Pairs []Pair `json:"pairs"`
 	// Links counts the pairs of members at or above the threshold or confirmed.
 	Links int `json:"links"`
 	// Kind is data_duplicate when one provider provides every member, parallel_offer when no
@@ -201,7 +201,7 @@ type DuplicateCluster struct {
 	Explanation string `json:"explanation"`
 }
 
-// CappedBlock is a block too large to compare pair by pair (see DuplicateParams.MaxBlock).
+// CappedBlock is a block too large to compare pair by pair (see Params.MaxBlock).
 type CappedBlock struct {
 	// Municipality and Field are the block's keys.
 	Municipality string `json:"municipality"`
@@ -210,8 +210,8 @@ type CappedBlock struct {
 	Measures int `json:"measures"`
 }
 
-// Duplicates is the result of FindDuplicates.
-type Duplicates struct {
+// Result is the result of Find.
+type Result struct {
 	// Region is the snapshot's region ("" for all regions).
 	Region string `json:"region"`
 	// Threshold, TextWeight, TextFull, TitleWeight and Weights are the parameters in effect.
@@ -225,7 +225,7 @@ type Duplicates struct {
 	// Measures counts the measures examined.
 	Measures int `json:"measures"`
 	// Candidates counts the pairs that passed blocking. Each is scored, though the prefix
-	// filter settles most without computing their cosine (see FindDuplicates).
+	// filter settles most without computing their cosine (see Find).
 	Candidates int `json:"candidates"`
 	// AboveThreshold counts the pairs at or above the threshold that no verdict suppresses.
 	// Every one of them lies within a cluster.
@@ -234,21 +234,21 @@ type Duplicates struct {
 	// (the strongest pairs that connect its measures, one fewer than its measures), plus
 	// every pair a reviewer confirmed. A cluster of k entries of one offer has up to
 	// k(k−1)/2 pairs above the threshold; the tree shows why the k belong together without
-	// listing each of them (DuplicateCluster.Links counts them all). They are grouped by
+	// listing each of them (Cluster.Links counts them all). They are grouped by
 	// cluster, in the order of Clusters, each cluster's highest score first; each cluster's
 	// Pairs is its part of this list.
-	Pairs []DuplicatePair `json:"pairs"`
+	Pairs []Pair `json:"pairs"`
 	// Clusters are the connected components of the pairs at or above the threshold and the
 	// confirmed pairs, the highest score first, then by id.
-	Clusters []DuplicateCluster `json:"clusters"`
+	Clusters []Cluster `json:"clusters"`
 	// Reviewed lists the pairs that reach the threshold but are suppressed by an intended or
 	// not_duplicate verdict.
-	Reviewed []DuplicatePair `json:"reviewed"`
+	Reviewed []Pair `json:"reviewed"`
 	// Capped lists the blocks larger than MaxBlock.
 	Capped []CappedBlock `json:"capped"`
 }
 
-// dupParams are DuplicateParams with the defaults filled in.
+// dupParams are Params with the defaults filled in.
 type dupParams struct {
 	threshold, textWeight, textFull, titleWeight float64
 	w                                            StructureWeights
@@ -263,7 +263,7 @@ func invalidDup(field, msg string) error {
 }
 
 // resolve checks p and fills in the defaults.
-func (p DuplicateParams) resolve() (dupParams, error) {
+func (p Params) resolve() (dupParams, error) {
 	r := dupParams{threshold: p.Threshold, textWeight: p.TextWeight, textFull: p.TextFull,
 		titleWeight: p.TitleWeight, w: DefaultStructureWeights, maxBlock: p.MaxBlock, clustersOnly: p.ClustersOnly}
 	unit := func(field string, v *float64, def float64) error {
@@ -275,17 +275,17 @@ func (p DuplicateParams) resolve() (dupParams, error) {
 		}
 		return nil
 	}
-	if err := unit("threshold", &r.threshold, DefaultDuplicateThreshold); err != nil {
+	if err := unit("threshold", &r.threshold, DefaultThreshold); err != nil {
 		return r, err
 	}
-	if err := unit("text_weight", &r.textWeight, DefaultDuplicateTextWeight); err != nil {
+	if err := unit("text_weight", &r.textWeight, DefaultTextWeight); err != nil {
 		return r, err
 	}
-	if err := unit("text_full", &r.textFull, DefaultDuplicateTextFull); err != nil {
+	if err := unit("text_full", &r.textFull, DefaultTextFull); err != nil {
 		return r, err
 	}
 	if r.titleWeight == 0 {
-		r.titleWeight = DefaultDuplicateTitleWeight
+		r.titleWeight = DefaultTitleWeight
 	}
 	if math.IsNaN(r.titleWeight) || r.titleWeight < 1 || r.titleWeight > 10 {
 		return r, invalidDup("title_weight", "must be between 1 and 10")
@@ -302,7 +302,7 @@ func (p DuplicateParams) resolve() (dupParams, error) {
 		}
 	}
 	if r.maxBlock == 0 {
-		r.maxBlock = DefaultDuplicateMaxBlock
+		r.maxBlock = DefaultMaxBlock
 	}
 	if r.maxBlock < 2 {
 		return r, invalidDup("max_block", "must be at least 2")
@@ -316,7 +316,7 @@ func (p dupParams) formula() string {
 		p.textWeight, p.textFull, 1-p.textWeight, p.w.Programme, p.w.Languages, p.w.Format, p.w.TargetGroups, p.threshold)
 }
 
-// FindDuplicates finds the measures of the snapshot that look like the same offer, scores and
+// Find finds the measures of the snapshot that look like the same offer, scores and
 // clusters them, and applies the reviewers' verdicts. Parameters out of range give a
 // *graph.Error with code EINVALID naming the field.
 //
@@ -328,7 +328,7 @@ func (p dupParams) formula() string {
 //
 // Text. Title and description are analysed as German (graph/text: folding, stop words,
 // Snowball stems) and weighed by TF-IDF over the measures of the measure's region (see
-// tfidf.go). Before weighing, the words of the names of the measure's own provider(s),
+// text.go). Before weighing, the words of the names of the measure's own provider(s),
 // municipalities and fields are dropped: inside a block the municipality and the field are
 // shared by construction, and the provider is compared as a structural fact (it decides the
 // kind), so none of them may make two texts look alike. Text is the cosine of the two
@@ -362,7 +362,7 @@ func (p dupParams) formula() string {
 // and B–C reach it, A, B and C are one cluster even if A–C scores low (a third entry that was
 // reworded from the first one shares little with the second). Each cluster lists the pairs
 // of its maximum spanning tree (Kruskal: the highest scores that connect it), plus every
-// confirmed pair, and counts the others (see Duplicates.Pairs).
+// confirmed pair, and counts the others (see Result.Pairs).
 //
 // Kinds. A pair whose measures share a provider is a data duplicate (the same offer entered
 // twice: suggest merging); otherwise it is a parallel offer (the same kind of offer by two
@@ -374,21 +374,21 @@ func (p dupParams) formula() string {
 // run. "duplicate" confirms the pair: it is reported, and clustered, whatever its score and
 // even when it does not pass blocking. "intended" (complementary on purpose) and
 // "not_duplicate" suppress the pair: it is neither reported nor clustered, and if it reaches
-// the threshold it is listed in Duplicates.Reviewed instead.
+// the threshold it is listed in Result.Reviewed instead.
 //
 // Speed. Regions are compared one per goroutine when there are more regions than cores,
 // otherwise one after the other with all cores on each. Within a block, cosines that cannot
 // reach the threshold are skipped by an exact prefix filter (see dupRun.scoreBlock); the
 // result is the same as scoring every pair. Oversized blocks are capped (MaxBlock).
-func FindDuplicates(s *graph.Snapshot, p DuplicateParams) (*Duplicates, error) {
+func Find(s *graph.Snapshot, p Params) (*Result, error) {
 	rp, err := p.resolve()
 	if err != nil {
 		return nil, err
 	}
-	return findDuplicates(s, rp), nil
+	return findResolved(s, rp), nil
 }
 
-func findDuplicates(s *graph.Snapshot, rp dupParams) *Duplicates {
+func findResolved(s *graph.Snapshot, rp dupParams) *Result {
 	ix := newDupIndex(s)
 	workers := runtime.GOMAXPROCS(0)
 	results := make([]*dupRegion, len(ix.regions))
@@ -400,7 +400,7 @@ func findDuplicates(s *graph.Snapshot, rp dupParams) *Duplicates {
 			results[r] = ix.run(members, rp, workers)
 		}
 	}
-	d := &Duplicates{Region: s.Region, Threshold: rp.threshold, TextWeight: rp.textWeight, TextFull: rp.textFull,
+	d := &Result{Region: s.Region, Threshold: rp.threshold, TextWeight: rp.textWeight, TextFull: rp.textFull,
 		TitleWeight: rp.titleWeight, Weights: rp.w, Formula: rp.formula(), Measures: len(s.Measures),
 		Capped: []CappedBlock{}}
 	for _, r := range results {
@@ -408,12 +408,12 @@ func findDuplicates(s *graph.Snapshot, rp dupParams) *Duplicates {
 		d.AboveThreshold += r.above
 		d.Capped = append(d.Capped, r.capped...)
 	}
-	d.Reviewed = dupMerge(results, func(r *dupRegion) []DuplicatePair { return r.reviewed }, dupOrder)
-	d.Clusters = dupMerge(results, func(r *dupRegion) []DuplicateCluster { return r.clusters }, func(a, b *DuplicateCluster) int {
+	d.Reviewed = dupMerge(results, func(r *dupRegion) []Pair { return r.reviewed }, dupOrder)
+	d.Clusters = dupMerge(results, func(r *dupRegion) []Cluster { return r.clusters }, func(a, b *Cluster) int {
 		return cmp.Or(cmp.Compare(b.Score, a.Score), strings.Compare(a.ID, b.ID))
 	})
 	if d.Clusters == nil {
-		d.Clusters = []DuplicateCluster{} // a list in JSON, not null
+		d.Clusters = []Cluster{} // a list in JSON, not null
 	}
 	if len(results) == 1 {
 		d.Pairs = results[0].pairs // laid out cluster by cluster already
@@ -422,7 +422,7 @@ func findDuplicates(s *graph.Snapshot, rp dupParams) *Duplicates {
 		for _, c := range d.Clusters {
 			n += len(c.Pairs)
 		}
-		d.Pairs = make([]DuplicatePair, 0, n)
+		d.Pairs = make([]Pair, 0, n)
 		for i := range d.Clusters {
 			c := &d.Clusters[i]
 			at := len(d.Pairs)
@@ -431,16 +431,16 @@ func findDuplicates(s *graph.Snapshot, rp dupParams) *Duplicates {
 		}
 	}
 	if d.Pairs == nil {
-		d.Pairs = []DuplicatePair{}
+		d.Pairs = []Pair{}
 	}
 	if d.Reviewed == nil {
-		d.Reviewed = []DuplicatePair{}
+		d.Reviewed = []Pair{}
 	}
 	return d
 }
 
 // dupOrder orders pairs by score, highest first, then by ids.
-func dupOrder(a, b *DuplicatePair) int {
+func dupOrder(a, b *Pair) int {
 	return cmp.Or(cmp.Compare(b.Score, a.Score), strings.Compare(a.A, b.A), strings.Compare(a.B, b.B))
 }
 
@@ -773,9 +773,9 @@ func dupDay(d graph.Date) (int32, bool) {
 type dupRegion struct {
 	candidates int
 	above      int
-	pairs      []DuplicatePair
-	reviewed   []DuplicatePair
-	clusters   []DuplicateCluster
+	pairs      []Pair
+	reviewed   []Pair
+	clusters   []Cluster
 	capped     []CappedBlock
 }
 
@@ -988,7 +988,7 @@ func (ix *dupIndex) run(members []int32, p dupParams, workers int) *dupRegion {
 	out.clusters, sizes, report, reportReview = r.clusters(report, reportReview, find, links)
 	if p.clustersOnly {
 		for c := range out.clusters {
-			out.clusters[c].Pairs = []DuplicatePair{}
+			out.clusters[c].Pairs = []Pair{}
 		}
 		return out
 	}
@@ -1094,11 +1094,11 @@ func dupAppend2(b []byte, x float64) []byte {
 // pairs per component. It returns the pairs and reviews regrouped by cluster, in that order,
 // each cluster's highest score first, and the number of pairs of each cluster, for the
 // caller to point the clusters' Pairs into the described pairs.
-func (r *dupRun) clusters(scored []dupScored, reviews []int32, find func(int32) int32, links []int32) ([]DuplicateCluster, []int, []dupScored, []int32) {
+func (r *dupRun) clusters(scored []dupScored, reviews []int32, find func(int32) int32, links []int32) ([]Cluster, []int, []dupScored, []int32) {
 	n := len(r.ms)
 	index := make([]int32, n) // root → 1 + cluster
 	seen := make([]bool, n)
-	var out []DuplicateCluster
+	var out []Cluster
 	var members [][]int32
 	of := make([]int32, len(scored)) // pair → cluster
 	for i, sc := range scored {
@@ -1107,7 +1107,7 @@ func (r *dupRun) clusters(scored []dupScored, reviews []int32, find func(int32) 
 		if c < 0 {
 			c = len(out)
 			index[root] = int32(c + 1)
-			out = append(out, DuplicateCluster{Score: sc.score, Links: int(links[root])})
+			out = append(out, Cluster{Score: sc.score, Links: int(links[root])})
 			members = append(members, nil)
 		}
 		of[i] = int32(c)
@@ -1137,7 +1137,7 @@ func (r *dupRun) clusters(scored []dupScored, reviews []int32, find func(int32) 
 		return cmp.Or(cmp.Compare(out[y].Score, out[x].Score), strings.Compare(out[x].ID, out[y].ID))
 	})
 	rank := make([]int32, len(out))
-	sorted := make([]DuplicateCluster, len(out))
+	sorted := make([]Cluster, len(out))
 	for pos, c := range order {
 		rank[c] = int32(pos)
 		sorted[pos] = out[c]
@@ -1276,7 +1276,7 @@ func (r *dupRun) addConfirmed(out []dupScored, kept []workerKept) []dupScored {
 }
 
 // blocks groups the region's measures by (municipality, field). Blocks larger than maxBlock
-// are ordered for the sorted-neighbourhood comparison (see DuplicateParams.MaxBlock) and
+// are ordered for the sorted-neighbourhood comparison (see Params.MaxBlock) and
 // recorded in out.capped.
 func (r *dupRun) blocks(out *dupRegion) []dupBlock {
 	type entry struct {
@@ -1557,7 +1557,7 @@ func dupCombine(t, st float64, p dupParams) float64 {
 	return p.textWeight*min(1, t/p.textFull) + (1-p.textWeight)*st
 }
 
-// dupStructure computes the structural agreement of two measures (see FindDuplicates). It
+// dupStructure computes the structural agreement of two measures (see Find). It
 // must agree with dupParts, which explains it part by part.
 func dupStructure(a, c *dupMeasure, w StructureWeights) float64 {
 	var sum, weight float64
@@ -1648,7 +1648,7 @@ type dupRender struct {
 type dupWriter struct {
 	r        *dupRun
 	render   []*dupRender
-	partBuf  dupArena[DuplicatePart]
+	partBuf  dupArena[Part]
 	strs     dupArena[string]
 	matches  dupArena[graph.FieldMatch]
 	spans    dupArena[[2]int]
@@ -1670,8 +1670,8 @@ type dupTermShare struct {
 
 // describeAll turns scored pairs into DuplicatePairs, in order, using up to workers
 // goroutines. reviews holds the index of each pair's verdict in verdictList (-1 for none).
-func (r *dupRun) describeAll(scored []dupScored, reviews []int32, workers int) []DuplicatePair {
-	out := make([]DuplicatePair, len(scored))
+func (r *dupRun) describeAll(scored []dupScored, reviews []int32, workers int) []Pair {
+	out := make([]Pair, len(scored))
 	if len(scored) == 0 {
 		return out
 	}
@@ -1787,7 +1787,7 @@ func (r *dupRun) renderMeasure(k int32, d *dupRender, cache *dupRenderCache) {
 }
 
 // describe fills pair from the scored pair sc (a's id < b's id).
-func (w *dupWriter) describe(pair *DuplicatePair, sc dupScored, v int32) {
+func (w *dupWriter) describe(pair *Pair, sc dupScored, v int32) {
 	var review graph.RelProps
 	if v >= 0 {
 		review = w.r.ix.verdictList[v]
@@ -1816,7 +1816,7 @@ func (w *dupWriter) describe(pair *DuplicatePair, sc dupScored, v int32) {
 	for _, id := range va.ids {
 		w.dense[id] = 0
 	}
-	*pair = DuplicatePair{A: a.m.ID, B: c.m.ID, TitleA: a.m.Title, TitleB: c.m.Title,
+	*pair = Pair{A: a.m.ID, B: c.m.ID, TitleA: a.m.Title, TitleB: c.m.Title,
 		Score: sc.score, Text: t, TextPart: min(1, t/p.textFull), Structure: r.structure(sc.a, sc.b),
 		Verdict: review.Verdict, VerdictBy: review.By, VerdictAt: review.At, VerdictNote: review.Note}
 
@@ -1843,9 +1843,9 @@ func (w *dupWriter) describe(pair *DuplicatePair, sc dupScored, v int32) {
 	pair.TargetGroups = w.sharedIDs(ra.groupIDs, rc.groupIDs)
 	pair.Parts = w.parts(a, c, ra, rc)
 	shared := dupCountShared(a.providers, c.providers, cmp.Compare[int32]) > 0
-	pair.Kind, pair.Suggestion = DuplicateParallel, SuggestCoordinate
+	pair.Kind, pair.Suggestion = KindParallel, SuggestCoordinate
 	if shared {
-		pair.Kind, pair.Suggestion = DuplicateData, SuggestMerge
+		pair.Kind, pair.Suggestion = KindData, SuggestMerge
 	}
 	w.explain(pair, ra)
 }
@@ -1938,11 +1938,11 @@ func (w *dupWriter) ofShared(n, m, what int) string {
 }
 
 // parts explains dupStructure(a, c) part by part.
-func (w *dupWriter) parts(a, c *dupMeasure, ra, rc *dupRender) []DuplicatePart {
+func (w *dupWriter) parts(a, c *dupMeasure, ra, rc *dupRender) []Part {
 	wt := w.r.p.w
 	parts := w.partBuf.take(6)
 
-	pr := DuplicatePart{Name: PartProgramme, A: a.m.Programme, B: c.m.Programme}
+	pr := Part{Name: PartProgramme, A: a.m.Programme, B: c.m.Programme}
 	switch {
 	case a.programme == "" && c.programme == "":
 		pr.Note = noteNoProgramme
@@ -1955,7 +1955,7 @@ func (w *dupWriter) parts(a, c *dupMeasure, ra, rc *dupRender) []DuplicatePart {
 	}
 	parts[0] = pr
 
-	la := DuplicatePart{Name: PartLanguages, A: ra.langs, B: rc.langs, Note: noteLanguagesUnknown}
+	la := Part{Name: PartLanguages, A: ra.langs, B: rc.langs, Note: noteLanguagesUnknown}
 	if len(a.langs) > 0 && len(c.langs) > 0 {
 		n := dupCountShared(a.langs, c.langs, strings.Compare)
 		la.Value, la.Weight = dupJaccardStrings(a.langs, c.langs), wt.Languages
@@ -1963,7 +1963,7 @@ func (w *dupWriter) parts(a, c *dupMeasure, ra, rc *dupRender) []DuplicatePart {
 	}
 	parts[1] = la
 
-	fo := DuplicatePart{Name: PartFormat, A: a.m.Format, B: c.m.Format, Note: noteFormatUnknown}
+	fo := Part{Name: PartFormat, A: a.m.Format, B: c.m.Format, Note: noteFormatUnknown}
 	if a.m.Format != "" && c.m.Format != "" {
 		fo.Value, fo.Weight = dupFormatAgreement(a.m.Format, c.m.Format), wt.Format
 		switch fo.Value {
@@ -1977,7 +1977,7 @@ func (w *dupWriter) parts(a, c *dupMeasure, ra, rc *dupRender) []DuplicatePart {
 	}
 	parts[2] = fo
 
-	tg := DuplicatePart{Name: PartTargetGroups, A: ra.groups, B: rc.groups, Note: noteGroupsUnknown}
+	tg := Part{Name: PartTargetGroups, A: ra.groups, B: rc.groups, Note: noteGroupsUnknown}
 	if len(a.targets) > 0 && len(c.targets) > 0 {
 		n := dupCountShared(a.targets, c.targets, cmp.Compare[int32])
 		tg.Value, tg.Weight = dupJaccardInts(a.targets, c.targets), wt.TargetGroups
@@ -1985,7 +1985,7 @@ func (w *dupWriter) parts(a, c *dupMeasure, ra, rc *dupRender) []DuplicatePart {
 	}
 	parts[3] = tg
 
-	pv := DuplicatePart{Name: PartProvider, A: ra.providers, B: rc.providers}
+	pv := Part{Name: PartProvider, A: ra.providers, B: rc.providers}
 	switch {
 	case dupCountShared(a.providers, c.providers, cmp.Compare[int32]) > 0:
 		pv.Value, pv.Note = 1, noteSameProvider
@@ -1996,7 +1996,7 @@ func (w *dupWriter) parts(a, c *dupMeasure, ra, rc *dupRender) []DuplicatePart {
 	}
 	parts[4] = pv
 
-	ti := DuplicatePart{Name: PartTime, A: ra.run, B: rc.run, Note: noteNoOverlap}
+	ti := Part{Name: PartTime, A: ra.run, B: rc.run, Note: noteNoOverlap}
 	if a.start <= c.end && c.start <= a.end {
 		ti.Value, ti.Note = 1, noteOverlap
 	}
@@ -2009,7 +2009,7 @@ var dupPartLabels = map[string]string{PartProgramme: "programme", PartLanguages:
 	PartTargetGroups: "target groups", PartProvider: "provider", PartTime: "time"}
 
 // explain appends the pair's explanation to w.explains.
-func (w *dupWriter) explain(pair *DuplicatePair, ra *dupRender) {
+func (w *dupWriter) explain(pair *Pair, ra *dupRender) {
 	r := w.r
 	p := r.p
 	b := &w.explains
@@ -2079,7 +2079,7 @@ func (w *dupWriter) explain(pair *DuplicatePair, ra *dupRender) {
 			b.WriteString(r.ix.towns.names[r.ix.towns.index[pair.Municipalities[0]]])
 		}
 	}
-	if pair.Kind == DuplicateData {
+	if pair.Kind == KindData {
 		b.WriteString(" Both are entries of ")
 		b.WriteString(ra.providers)
 		where()
@@ -2093,7 +2093,7 @@ func (w *dupWriter) explain(pair *DuplicatePair, ra *dupRender) {
 
 // clusterKind sets the kind, suggestion and explanation of a cluster from its members'
 // providers.
-func (r *dupRun) clusterKind(c *DuplicateCluster, members []int32) {
+func (r *dupRun) clusterKind(c *Cluster, members []int32) {
 	var provs []int32
 	for _, k := range members {
 		provs = append(provs, r.ms[k].providers...)
@@ -2112,13 +2112,13 @@ func (r *dupRun) clusterKind(c *DuplicateCluster, members []int32) {
 	n := strconv.Itoa(len(members))
 	switch {
 	case all:
-		c.Kind, c.Suggestion = DuplicateData, SuggestMerge
+		c.Kind, c.Suggestion = KindData, SuggestMerge
 		c.Explanation = n + " entries of one provider describe the same offer: merge them into one."
 	case !repeated:
-		c.Kind, c.Suggestion = DuplicateParallel, SuggestCoordinate
+		c.Kind, c.Suggestion = KindParallel, SuggestCoordinate
 		c.Explanation = n + " providers run the same kind of offer in the same place for the same people at the same time: they should coordinate."
 	default:
-		c.Kind, c.Suggestion = DuplicateMixed, SuggestMergeAndCoordinate
+		c.Kind, c.Suggestion = KindMixed, SuggestMergeAndCoordinate
 		c.Explanation = n + " entries: some providers entered the offer more than once (merge those), and other providers run the same kind of offer (coordinate)."
 	}
 }

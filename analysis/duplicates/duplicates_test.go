@@ -1,4 +1,4 @@
-package analysis
+package duplicates
 
 import (
 	"context"
@@ -87,16 +87,16 @@ func cmpOr(a, b []string) []string {
 	return b
 }
 
-func mustFind(t *testing.T, s *graph.Snapshot, p DuplicateParams) *Duplicates {
+func mustFind(t *testing.T, s *graph.Snapshot, p Params) *Result {
 	t.Helper()
-	d, err := FindDuplicates(s, p)
+	d, err := Find(s, p)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return d
 }
 
-func pairIDs(ps []DuplicatePair) []string {
+func pairIDs(ps []Pair) []string {
 	out := make([]string, len(ps))
 	for i, p := range ps {
 		out[i] = p.A + "–" + p.B
@@ -105,13 +105,13 @@ func pairIDs(ps []DuplicatePair) []string {
 	return out
 }
 
-func partOf(p DuplicatePair, name string) DuplicatePart {
+func partOf(p Pair, name string) Part {
 	for _, part := range p.Parts {
 		if part.Name == name {
 			return part
 		}
 	}
-	return DuplicatePart{}
+	return Part{}
 }
 
 // TestDuplicatesByHand works a small case out by hand. The texts are those of
@@ -131,7 +131,7 @@ func TestDuplicatesByHand(t *testing.T) {
 		add(dupM{id: "msr_1", title: "Tee", desc: "Bus Bus Zug", programme: "Rucksack", format: "in_person", langs: []string{"de"}, providers: []string{"org_1"}}).
 		add(dupM{id: "msr_2", desc: "Tee Zug", programme: "rucksack", format: "hybrid", langs: []string{"en", "de"}, providers: []string{"org_2"}, groups: []string{"tgr_1", "tgr_2"}}).
 		add(dupM{id: "msr_3", title: "Rad", desc: "Rad", format: "online", langs: []string{"de"}, providers: []string{"org_2"}})
-	d := mustFind(t, f.s, DuplicateParams{TitleWeight: 2, TextFull: 0.8})
+	d := mustFind(t, f.s, Params{TitleWeight: 2, TextFull: 0.8})
 	if d.Candidates != 3 || len(d.Pairs) != 1 {
 		t.Fatalf("candidates %d, pairs %v; want 3 and msr_1–msr_2", d.Candidates, pairIDs(d.Pairs))
 	}
@@ -149,7 +149,7 @@ func TestDuplicatesByHand(t *testing.T) {
 			t.Errorf("%s = %.6f, want %.6f", c.name, c.got, c.want)
 		}
 	}
-	if p.A != "msr_1" || p.B != "msr_2" || p.Kind != DuplicateParallel || p.Suggestion != SuggestCoordinate {
+	if p.A != "msr_1" || p.B != "msr_2" || p.Kind != KindParallel || p.Suggestion != SuggestCoordinate {
 		t.Errorf("pair %s–%s kind %s suggestion %s", p.A, p.B, p.Kind, p.Suggestion)
 	}
 	if !slices.Equal(p.SharedTerms, []string{"tee", "zug"}) {
@@ -169,7 +169,7 @@ func TestDuplicatesByHand(t *testing.T) {
 		}
 	}
 	// With the default TextFull (0.5) the text part is full: 0.7 + 0.21 = 0.91.
-	if d := mustFind(t, f.s, DuplicateParams{TitleWeight: 2}); len(d.Pairs) != 1 || math.Abs(d.Pairs[0].Score-0.91) > 1e-6 {
+	if d := mustFind(t, f.s, Params{TitleWeight: 2}); len(d.Pairs) != 1 || math.Abs(d.Pairs[0].Score-0.91) > 1e-6 {
 		t.Errorf("default text_full: %v", d.Pairs)
 	}
 }
@@ -180,13 +180,13 @@ func TestDuplicatesContextWordsDropped(t *testing.T) {
 	f := newDupFixture().
 		add(dupM{id: "msr_1", title: "Lindenhof Nordheim Bildung", desc: "Tee", providers: []string{"org_1"}}).
 		add(dupM{id: "msr_2", title: "Lindenhof Nordheim Bildung", desc: "Rad", providers: []string{"org_1"}})
-	d := mustFind(t, f.s, DuplicateParams{Weights: &StructureWeights{}})
+	d := mustFind(t, f.s, Params{Weights: &StructureWeights{}})
 	if len(d.Pairs) != 0 || d.Candidates != 1 {
 		t.Fatalf("pairs %v, candidates %d; the shared words are all context names", pairIDs(d.Pairs), d.Candidates)
 	}
 	// Confirm it: the confirmed pair shows text 0.
 	f.review("msr_1", "msr_2", VerdictDuplicate)
-	d = mustFind(t, f.s, DuplicateParams{})
+	d = mustFind(t, f.s, Params{})
 	if len(d.Pairs) != 1 || d.Pairs[0].Text != 0 || len(d.Pairs[0].SharedTerms) != 0 {
 		t.Fatalf("confirmed pair: %+v", d.Pairs)
 	}
@@ -222,7 +222,7 @@ func TestDuplicatesBlocking(t *testing.T) {
 			other := base
 			other.id = "msr_b"
 			c.other(&other)
-			d := mustFind(t, newDupFixture().add(base).add(other).s, DuplicateParams{})
+			d := mustFind(t, newDupFixture().add(base).add(other).s, Params{})
 			if got := d.Candidates == 1; got != c.candidate {
 				t.Fatalf("candidates %d, want candidate=%v", d.Candidates, c.candidate)
 			}
@@ -238,7 +238,7 @@ func TestDuplicatesSharedKeysOnce(t *testing.T) {
 	both := []string{"09999001", "09999002"}
 	d := mustFind(t, newDupFixture().
 		add(dupM{id: "msr_a", title: cafeTitle, desc: cafeDesc, towns: both, fields: []string{"fld_1", "fld_2"}}).
-		add(dupM{id: "msr_b", title: cafeTitle, desc: cafeDesc, towns: both, fields: []string{"fld_2", "fld_1"}}).s, DuplicateParams{})
+		add(dupM{id: "msr_b", title: cafeTitle, desc: cafeDesc, towns: both, fields: []string{"fld_2", "fld_1"}}).s, Params{})
 	if d.Candidates != 1 || len(d.Pairs) != 1 {
 		t.Fatalf("candidates %d, pairs %d; want 1 and 1", d.Candidates, len(d.Pairs))
 	}
@@ -254,14 +254,14 @@ func TestDuplicatesKinds(t *testing.T) {
 		a, b             []string
 		kind, suggestion string
 	}{
-		{[]string{"org_1"}, []string{"org_1"}, DuplicateData, SuggestMerge},
-		{[]string{"org_1", "org_2"}, []string{"org_2"}, DuplicateData, SuggestMerge},
-		{[]string{"org_1"}, []string{"org_2"}, DuplicateParallel, SuggestCoordinate},
-		{nil, []string{"org_2"}, DuplicateParallel, SuggestCoordinate},
+		{[]string{"org_1"}, []string{"org_1"}, KindData, SuggestMerge},
+		{[]string{"org_1", "org_2"}, []string{"org_2"}, KindData, SuggestMerge},
+		{[]string{"org_1"}, []string{"org_2"}, KindParallel, SuggestCoordinate},
+		{nil, []string{"org_2"}, KindParallel, SuggestCoordinate},
 	} {
 		d := mustFind(t, newDupFixture().
 			add(dupM{id: "msr_a", title: cafeTitle, desc: cafeDesc, providers: c.a}).
-			add(dupM{id: "msr_b", title: cafeTitle, desc: cafeDesc, providers: c.b}).s, DuplicateParams{})
+			add(dupM{id: "msr_b", title: cafeTitle, desc: cafeDesc, providers: c.b}).s, Params{})
 		if len(d.Pairs) != 1 || d.Pairs[0].Kind != c.kind || d.Pairs[0].Suggestion != c.suggestion {
 			t.Errorf("providers %v / %v: %+v, want %s", c.a, c.b, d.Pairs, c.kind)
 			continue
@@ -290,14 +290,14 @@ func clusterFixture() *dupFixture {
 
 // TestDuplicatesClusters: clusters are connected components of the reported pairs.
 func TestDuplicatesClusters(t *testing.T) {
-	d := mustFind(t, clusterFixture().s, DuplicateParams{})
+	d := mustFind(t, clusterFixture().s, Params{})
 	if got, want := pairIDs(d.Pairs), []string{"msr_a–msr_b", "msr_b–msr_c", "msr_d–msr_e"}; !slices.Equal(got, want) {
 		t.Fatalf("pairs %v, want %v", got, want)
 	}
 	if len(d.Clusters) != 2 {
 		t.Fatalf("clusters %+v", d.Clusters)
 	}
-	byID := map[string]DuplicateCluster{}
+	byID := map[string]Cluster{}
 	for _, c := range d.Clusters {
 		byID[c.ID] = c
 		for i := 1; i < len(c.Pairs); i++ {
@@ -307,10 +307,10 @@ func TestDuplicatesClusters(t *testing.T) {
 		}
 	}
 	abc, de := byID["dup-msr_a"], byID["dup-msr_d"]
-	if !slices.Equal(abc.Measures, []string{"msr_a", "msr_b", "msr_c"}) || len(abc.Pairs) != 2 || abc.Kind != DuplicateMixed || abc.Suggestion != SuggestMergeAndCoordinate {
+	if !slices.Equal(abc.Measures, []string{"msr_a", "msr_b", "msr_c"}) || len(abc.Pairs) != 2 || abc.Kind != KindMixed || abc.Suggestion != SuggestMergeAndCoordinate {
 		t.Errorf("cluster a-b-c: %+v", abc)
 	}
-	if !slices.Equal(de.Measures, []string{"msr_d", "msr_e"}) || de.Kind != DuplicateData || de.Suggestion != SuggestMerge {
+	if !slices.Equal(de.Measures, []string{"msr_d", "msr_e"}) || de.Kind != KindData || de.Suggestion != SuggestMerge {
 		t.Errorf("cluster d-e: %+v", de)
 	}
 	for i := 1; i < len(d.Clusters); i++ {
@@ -329,7 +329,7 @@ func TestDuplicatesVerdicts(t *testing.T) {
 		review("msr_c", "msr_f", VerdictNotDuplicate)  // below the threshold anyway
 	f.add(dupM{id: "msr_g", title: "Anderswo", desc: "Ganz anderer Text", towns: []string{"09999002"}})
 	f.review("msr_a", "msr_g", VerdictDuplicate) // does not pass blocking, confirmed
-	d := mustFind(t, f.s, DuplicateParams{})
+	d := mustFind(t, f.s, Params{})
 	if got, want := pairIDs(d.Pairs), []string{"msr_a–msr_c", "msr_a–msr_g", "msr_b–msr_c"}; !slices.Equal(got, want) {
 		t.Fatalf("pairs %v, want %v", got, want)
 	}
@@ -368,7 +368,7 @@ func TestDuplicatesEmpty(t *testing.T) {
 		"empty":    {},
 		"no pairs": newDupFixture().add(dupM{id: "msr_a", title: cafeTitle, desc: cafeDesc}).s,
 	} {
-		d := mustFind(t, s, DuplicateParams{})
+		d := mustFind(t, s, Params{})
 		b, err := json.Marshal(d)
 		if err != nil {
 			t.Fatal(err)
@@ -385,28 +385,28 @@ func TestDuplicatesEmpty(t *testing.T) {
 func TestDuplicatesInvalidParams(t *testing.T) {
 	s := clusterFixture().s
 	for _, c := range []struct {
-		p     DuplicateParams
+		p     Params
 		field string
 	}{
-		{DuplicateParams{Threshold: -0.1}, "threshold"},
-		{DuplicateParams{Threshold: 1.5}, "threshold"},
-		{DuplicateParams{Threshold: math.NaN()}, "threshold"},
-		{DuplicateParams{TextWeight: 2}, "text_weight"},
-		{DuplicateParams{TextFull: -1}, "text_full"},
-		{DuplicateParams{TitleWeight: 0.5}, "title_weight"},
-		{DuplicateParams{TitleWeight: 11}, "title_weight"},
-		{DuplicateParams{Weights: &StructureWeights{Languages: -1}}, "weights.languages"},
-		{DuplicateParams{Weights: &StructureWeights{Programme: math.Inf(1)}}, "weights.programme"},
-		{DuplicateParams{MaxBlock: 1}, "max_block"},
-		{DuplicateParams{MaxBlock: -5}, "max_block"},
+		{Params{Threshold: -0.1}, "threshold"},
+		{Params{Threshold: 1.5}, "threshold"},
+		{Params{Threshold: math.NaN()}, "threshold"},
+		{Params{TextWeight: 2}, "text_weight"},
+		{Params{TextFull: -1}, "text_full"},
+		{Params{TitleWeight: 0.5}, "title_weight"},
+		{Params{TitleWeight: 11}, "title_weight"},
+		{Params{Weights: &StructureWeights{Languages: -1}}, "weights.languages"},
+		{Params{Weights: &StructureWeights{Programme: math.Inf(1)}}, "weights.programme"},
+		{Params{MaxBlock: 1}, "max_block"},
+		{Params{MaxBlock: -5}, "max_block"},
 	} {
-		_, err := FindDuplicates(s, c.p)
+		_, err := Find(s, c.p)
 		var ge *graph.Error
 		if !errors.As(err, &ge) || ge.Code != graph.EINVALID || len(ge.Fields) != 1 || ge.Fields[0].Field != c.field {
 			t.Errorf("%+v: %v, want EINVALID on %s", c.p, err, c.field)
 		}
 	}
-	d, err := FindDuplicates(s, DuplicateParams{Threshold: 1, TextWeight: 1, TextFull: 1, TitleWeight: 10, Weights: &StructureWeights{}, MaxBlock: 2})
+	d, err := Find(s, Params{Threshold: 1, TextWeight: 1, TextFull: 1, TitleWeight: 10, Weights: &StructureWeights{}, MaxBlock: 2})
 	if err != nil || d.Threshold != 1 {
 		t.Errorf("edge values: %v", err)
 	}
@@ -424,7 +424,7 @@ func fiveAlike() *dupFixture {
 // TestDuplicatesSpanningTree: a cluster lists the pairs of a spanning tree and counts all its
 // links; a confirmed pair is listed even when the tree does not need it.
 func TestDuplicatesSpanningTree(t *testing.T) {
-	d := mustFind(t, fiveAlike().s, DuplicateParams{})
+	d := mustFind(t, fiveAlike().s, Params{})
 	if d.Candidates != 10 || d.AboveThreshold != 10 || len(d.Pairs) != 4 || len(d.Capped) != 0 {
 		t.Fatalf("candidates %d, above %d, pairs %d, capped %v; want 10, 10, 4", d.Candidates, d.AboveThreshold, len(d.Pairs), d.Capped)
 	}
@@ -435,7 +435,7 @@ func TestDuplicatesSpanningTree(t *testing.T) {
 	if got, want := pairIDs(d.Pairs), []string{"msr_0–msr_1", "msr_0–msr_2", "msr_0–msr_3", "msr_0–msr_4"}; !slices.Equal(got, want) {
 		t.Errorf("tree %v, want %v", got, want)
 	}
-	d = mustFind(t, fiveAlike().review("msr_3", "msr_4", VerdictDuplicate).review("msr_0", "msr_1", VerdictNotDuplicate).s, DuplicateParams{})
+	d = mustFind(t, fiveAlike().review("msr_3", "msr_4", VerdictDuplicate).review("msr_0", "msr_1", VerdictNotDuplicate).s, Params{})
 	if got, want := pairIDs(d.Pairs), []string{"msr_0–msr_2", "msr_0–msr_3", "msr_1–msr_2", "msr_3–msr_4"}; !slices.Equal(got, want) {
 		t.Errorf("with verdicts: tree %v, want %v", got, want)
 	}
@@ -447,7 +447,7 @@ func TestDuplicatesSpanningTree(t *testing.T) {
 // TestDuplicatesMaxBlock: a block over the cap is compared with a window and reported.
 func TestDuplicatesMaxBlock(t *testing.T) {
 	f := fiveAlike()
-	d := mustFind(t, f.s, DuplicateParams{MaxBlock: 2})
+	d := mustFind(t, f.s, Params{MaxBlock: 2})
 	if d.Candidates != 4 || d.AboveThreshold != 4 || len(d.Pairs) != 4 {
 		t.Fatalf("window 2: candidates %d, above %d, pairs %v; want each measure with the next", d.Candidates, d.AboveThreshold, pairIDs(d.Pairs))
 	}
@@ -509,7 +509,7 @@ func demoTruthPairs() (map[string]map[[2]string]string, map[[2]string]demo.NonDu
 
 // clusterPairs returns every pair of measures that share a cluster: what the result says is
 // the same offer.
-func clusterPairs(cs []DuplicateCluster) map[[2]string]bool {
+func clusterPairs(cs []Cluster) map[[2]string]bool {
 	out := map[[2]string]bool{}
 	for _, c := range cs {
 		for i, a := range c.Measures {
@@ -544,7 +544,7 @@ func (c *prCount) add(o prCount) { c.tp += o.tp; c.reported += o.reported; c.pla
 // that share a reported cluster: what the result says is one offer. The ground truth labels
 // whole clusters of two or three entries, and a cluster of three is found when two of its
 // pairs are (the third entry of a cluster, reworded from the first, may share little with
-// the second). Listed pairs are Duplicates.Pairs, the spanning trees of the clusters, which
+// the second). Listed pairs are Result.Pairs, the spanning trees of the clusters, which
 // leave out the third pair of a cluster of three. Both must reach precision and recall 0.9
 // overall, and the cluster figures in every region. No hard negative may be reported, and
 // every listed planted pair must have its planted kind.
@@ -561,7 +561,7 @@ func TestDuplicatesDemoPrecisionRecall(t *testing.T) {
 	var pairsAll, clustersAll prCount
 	t.Logf("%-6s %9s %10s %6s %7s %9s   %-24s   %-21s", "region", "measures", "candidates", "pairs", "planted", "clusters", "listed pairs: P / R", "cluster pairs: P / R")
 	for _, key := range keys {
-		d := mustFind(t, snaps[key], DuplicateParams{})
+		d := mustFind(t, snaps[key], Params{})
 		want := planted[key]
 		var pc, cc prCount
 		pc.planted, cc.planted = len(want), len(want)
@@ -613,7 +613,7 @@ func TestDuplicatesDemoPrecisionRecall(t *testing.T) {
 }
 
 // demoClusterPR returns the precision and recall of the cluster pairs over all demo regions.
-func demoClusterPR(t *testing.T, snaps map[string]*graph.Snapshot, p DuplicateParams) (float64, float64) {
+func demoClusterPR(t *testing.T, snaps map[string]*graph.Snapshot, p Params) (float64, float64) {
 	t.Helper()
 	planted, _ := demoTruthPairs()
 	var all prCount
@@ -646,10 +646,10 @@ func TestDuplicatesDemoSensitivity(t *testing.T) {
 		for _, tf := range []float64{0.4, 0.5, 0.6} {
 			line := fmt.Sprintf("%-11.1f %-9.1f", tw, tf)
 			for _, th := range thresholds {
-				pr, rc := demoClusterPR(t, snaps, DuplicateParams{Threshold: th, TextWeight: tw, TextFull: tf})
+				pr, rc := demoClusterPR(t, snaps, Params{Threshold: th, TextWeight: tw, TextFull: tf})
 				line += fmt.Sprintf(" | %.2f/%.2f", pr, rc)
-				near := math.Abs(th-DefaultDuplicateThreshold) < 0.06 && math.Abs(tw-DefaultDuplicateTextWeight) < 0.11 && math.Abs(tf-DefaultDuplicateTextFull) < 0.01 ||
-					th == DefaultDuplicateThreshold && tw == DefaultDuplicateTextWeight
+				near := math.Abs(th-DefaultThreshold) < 0.06 && math.Abs(tw-DefaultTextWeight) < 0.11 && math.Abs(tf-DefaultTextFull) < 0.01 ||
+					th == DefaultThreshold && tw == DefaultTextWeight
 				if near && (pr < 0.9 || rc < 0.9) {
 					t.Errorf("threshold %.2f, text weight %.1f, text full %.1f: precision %.2f, recall %.2f", th, tw, tf, pr, rc)
 				}
@@ -663,7 +663,7 @@ func TestDuplicatesDemoSensitivity(t *testing.T) {
 // the formula to Score.
 func TestDuplicatesDemoScoreParts(t *testing.T) {
 	for key, s := range demoSnapshots(t) {
-		d := mustFind(t, s, DuplicateParams{})
+		d := mustFind(t, s, Params{})
 		for _, p := range d.Pairs {
 			var sum, w float64
 			for _, part := range p.Parts {
@@ -700,17 +700,17 @@ func TestDuplicatesRegionsIndependent(t *testing.T) {
 	all.Relations = append(slices.Clone(all.Relations), verdict)
 	snaps[truth.Region].Relations = append(snaps[truth.Region].Relations, verdict)
 
-	whole := mustFind(t, all, DuplicateParams{})
-	var pairs, reviewed []DuplicatePair
+	whole := mustFind(t, all, Params{})
+	var pairs, reviewed []Pair
 	candidates := 0
 	for _, s := range snaps {
-		r := mustFind(t, s, DuplicateParams{})
+		r := mustFind(t, s, Params{})
 		pairs = append(pairs, r.Pairs...)
 		reviewed = append(reviewed, r.Reviewed...)
 		candidates += r.Candidates
 	}
-	sortPairs := func(ps []DuplicatePair) {
-		slices.SortFunc(ps, func(a, b DuplicatePair) int { return strings.Compare(a.A+a.B, b.A+b.B) })
+	sortPairs := func(ps []Pair) {
+		slices.SortFunc(ps, func(a, b Pair) int { return strings.Compare(a.A+a.B, b.A+b.B) })
 	}
 	sortPairs(pairs)
 	sortPairs(reviewed)
@@ -723,7 +723,7 @@ func TestDuplicatesRegionsIndependent(t *testing.T) {
 			whole.Candidates, len(got), len(gotReviewed), candidates, len(pairs), len(reviewed))
 	}
 	prev := runtime.GOMAXPROCS(1)
-	one := mustFind(t, all, DuplicateParams{})
+	one := mustFind(t, all, Params{})
 	runtime.GOMAXPROCS(prev)
 	if !reflect.DeepEqual(one, whole) {
 		t.Fatal("one goroutine gives another result than several")
@@ -744,15 +744,15 @@ func TestDuplicatesPrefixFilterExact(t *testing.T) {
 	for _, s := range demoSnapshots(t) {
 		snaps = append(snaps, s)
 	}
-	for _, p := range []DuplicateParams{{}, {Threshold: 0.6, TextWeight: 0.9}, {Threshold: 0.9, TextFull: 0.8, TitleWeight: 2}} {
+	for _, p := range []Params{{}, {Threshold: 0.6, TextWeight: 0.9}, {Threshold: 0.9, TextFull: 0.8, TitleWeight: 2}} {
 		rp, err := p.resolve()
 		if err != nil {
 			t.Fatal(err)
 		}
 		for i, s := range snaps {
-			pruned := findDuplicates(s, rp)
+			pruned := findResolved(s, rp)
 			rp.noPrune = true
-			full := findDuplicates(s, rp)
+			full := findResolved(s, rp)
 			rp.noPrune = false
 			if !reflect.DeepEqual(pruned, full) {
 				t.Fatalf("%+v, snapshot %d: pruned %d pairs (%d above), full %d (%d above)", p, i, len(pruned.Pairs), pruned.AboveThreshold, len(full.Pairs), full.AboveThreshold)
@@ -782,7 +782,7 @@ func TestDuplicateVerdictsSurviveRestart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	before := mustFind(t, snap, DuplicateParams{})
+	before := mustFind(t, snap, Params{})
 	if len(before.Pairs) < 2 || len(before.Reviewed) != 0 {
 		t.Fatalf("before: %d pairs, %d reviewed", len(before.Pairs), len(before.Reviewed))
 	}
@@ -825,7 +825,7 @@ func TestDuplicateVerdictsSurviveRestart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	after := mustFind(t, snap, DuplicateParams{})
+	after := mustFind(t, snap, Params{})
 	if slices.Contains(pairIDs(after.Pairs), rejected.A+"–"+rejected.B) {
 		t.Errorf("rejected pair still reported")
 	}
@@ -847,14 +847,14 @@ func TestDuplicateVerdictsSurviveRestart(t *testing.T) {
 // same group at the same time: a parallel offer. Structure: languages ½ (de / de, ar),
 // format 1, target groups ½, no programme named: 0.67; score 0.7 · min(1, 0.44 / 0.5) +
 // 0.3 · 0.67 = 0.82. The application training shares no word with them.
-func ExampleFindDuplicates() {
+func ExampleFind() {
 	f := newDupFixture().
 		add(dupM{id: "msr_a", title: "Sprachcafé Nordheim", desc: "Im Sprachcafé üben Zugewanderte Deutsch im Gespräch mit Ehrenamtlichen. Jeden Dienstag im Gemeindehaus.",
 			format: "in_person", langs: []string{"de"}, providers: []string{"org_1"}}).
 		add(dupM{id: "msr_b", title: "Internationales Sprachcafé", desc: "Im Sprachcafé üben Zugewanderte Deutsch im Gespräch. Donnerstags im Stadtteilzentrum, Kaffee und Tee gibt es gratis.",
 			format: "in_person", langs: []string{"de", "ar"}, providers: []string{"org_2"}, groups: []string{"tgr_1", "tgr_2"}}).
 		add(dupM{id: "msr_c", title: "Bewerbungstraining", desc: "Lebenslauf, Anschreiben und Vorstellungsgespräch üben.", format: "in_person", providers: []string{"org_2"}})
-	d, err := FindDuplicates(f.s, DuplicateParams{})
+	d, err := Find(f.s, Params{})
 	if err != nil {
 		panic(err)
 	}
@@ -873,11 +873,11 @@ func ExampleFindDuplicates() {
 // the counts are the same.
 func TestDuplicatesClustersOnly(t *testing.T) {
 	for key, s := range demoSnapshots(t) {
-		full, err := FindDuplicates(s, DuplicateParams{})
+		full, err := Find(s, Params{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		lean, err := FindDuplicates(s, DuplicateParams{ClustersOnly: true})
+		lean, err := Find(s, Params{ClustersOnly: true})
 		if err != nil {
 			t.Fatal(err)
 		}

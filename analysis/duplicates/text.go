@@ -1,4 +1,4 @@
-package analysis
+package duplicates
 
 import (
 	"cmp"

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/netzwerkatlas/netzwerkatlas/analysis"
+	"github.com/netzwerkatlas/netzwerkatlas/analysis/duplicates"
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
 )
 
@@ -88,7 +89,7 @@ func runAnalyse(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		fs.StringVar(&f.demand, "demand", analysis.DemandForeign, "population densities are measured against: foreign, population or protection_seekers")
 		fs.Float64Var(&f.thinFactor, "thin-factor", analysis.DefaultThinFactor, "a cell is thin below this share of the field's median density")
 	case "duplicates":
-		fs.Float64Var(&f.threshold, "threshold", analysis.DefaultDuplicateThreshold, "score from which a pair is reported")
+		fs.Float64Var(&f.threshold, "threshold", duplicates.DefaultThreshold, "score from which a pair is reported")
 	case "partners":
 		fs.StringVar(&f.organisation, "organisation", "", "id of the organisation looking for partners (required)")
 		fs.IntVar(&f.limit, "limit", analysis.DefaultPartnerLimit, "number of partners")
@@ -172,7 +173,7 @@ func runAnalyse(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	switch name {
 	case "duplicates":
-		d, err := analysis.FindDuplicates(snap, analysis.DuplicateParams{Threshold: f.threshold})
+		d, err := duplicates.Find(snap, duplicates.Params{Threshold: f.threshold})
 		if err != nil {
 			return err
 		}
@@ -451,7 +452,7 @@ func cmpOr(a, b string) string {
 	return b
 }
 
-func duplicatesTable(w io.Writer, d *analysis.Duplicates) {
+func duplicatesTable(w io.Writer, d *duplicates.Result) {
 	fmt.Fprintf(w, "%d measures, %d candidate pairs scored, %d at or above %.2f, %d clusters, %d pairs set aside by reviewers\n%s\n\n",
 		d.Measures, d.Candidates, d.AboveThreshold, d.Threshold, len(d.Clusters), len(d.Reviewed), d.Formula)
 	for i, c := range d.Clusters {

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""scikit-learn's side of the duplicate-scoring comparison (analysis/duplicates_compare_test.go).
+"""scikit-learn's side of the duplicate-scoring comparison (analysis/duplicates/compare_test.go).
 
 The Go test writes, into the folder given as the only argument:
 
