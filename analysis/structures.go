@@ -34,7 +34,7 @@ const (
 const (
 	DefaultStructureJaccard   = 0.5
 	DefaultStructureMinShared = 3
-	DefaultStructurePurpose   = 0.25
+	DefaultStructurePurpose   = 0.5
 )
 
 // StructureParams configure FindStructures. Zero values take the defaults.
@@ -45,9 +45,10 @@ type StructureParams struct {
 	// MinShared is the number of shared member organisations that parallel bodies need at
 	// least (default 3), so that two small bodies sharing one member do not count.
 	MinShared int `json:"min_shared"`
-	// MinPurpose is the similarity of name and description (cosine of their German terms)
-	// from which a town's body and a county body with fewer shared members overlap
-	// (default 0.25).
+	// MinPurpose is the similarity of name and description (cosine of their German terms,
+	// weighted by how rare each term is among the region's networks, so that "Integration"
+	// or "Runder Tisch" count little and a town's name much) from which bodies with fewer
+	// shared members overlap (default 0.5).
 	MinPurpose float64 `json:"min_purpose"`
 	// Lang is the language of the explanations (de or en).
 	Lang string `json:"lang"`
@@ -114,12 +115,16 @@ type structNet struct {
 
 // FindStructures finds overlapping structures in one region's snapshot:
 //
-//   - parallel_networks: two bodies of the same level (both county-wide, or both in a shared
-//     town) with a shared field of action, at least MinShared shared member organisations and
-//     a member Jaccard index of at least MinJaccard;
-//   - county_and_town: a municipal body and a county-wide body (whose area includes the town)
-//     with a shared field, and either at least two shared members with Jaccard ≥ MinJaccard/2,
-//     or a purpose similarity (name and description) ≥ MinPurpose;
+//   - parallel_networks: two bodies of the same kind and level (both county-wide, or both in a
+//     shared town) with a shared field of action, and either at least MinShared shared member
+//     organisations with a member Jaccard index of at least MinJaccard, or at least two
+//     shared members, a Jaccard index of at least MinJaccard/2 and a purpose similarity of
+//     at least MinPurpose;
+//   - county_and_town: a municipal body and a county-wide body of the same kind (whose area
+//     includes the town) with a shared field, where either at least MinShared of the town
+//     body's members — and at least half of them — also sit in the county body, or at least
+//     two do, the Jaccard index is at least MinJaccard/2 and the purposes are alike
+//     (≥ MinPurpose);
 //   - town_concept: a town's own concept (a Concept with a municipality) whose fields of action
 //     the county's goals also work on.
 //
@@ -155,8 +160,18 @@ func FindStructures(s *graph.Snapshot, p StructureParams) (*Structures, error) {
 		names[m.ID] = m.Name
 	}
 	nets := map[string]*structNet{}
+	df := map[string]float64{}
 	for _, n := range s.Networks {
-		nets[n.ID] = &structNet{n: n, terms: termVector(n.Name + " " + n.Description)}
+		sn := &structNet{n: n, terms: termVector(n.Name + " " + n.Description)}
+		nets[n.ID] = sn
+		for t := range sn.terms {
+			df[t]++
+		}
+	}
+	for _, sn := range nets { // tf·idf: what all bodies say tells nothing about one
+		for t, tf := range sn.terms {
+			sn.terms[t] = tf * math.Log(float64(len(s.Networks))/df[t])
+		}
 	}
 	conceptFields := map[string][]string{}
 	goalFields := map[string][]string{}
@@ -244,13 +259,17 @@ func FindStructures(s *graph.Snapshot, p StructureParams) (*Structures, error) {
 			}
 			var kind string
 			var munis []string
+			if a.n.Kind != b.n.Kind {
+				continue // a steering group and a round table have different tasks
+			}
+			alike := len(shared) >= 2 && j >= p.MinJaccard/2 && purpose >= p.MinPurpose
 			switch {
 			case a.n.Level == b.n.Level:
 				munis = intersect(a.munis, b.munis)
 				if a.n.Level == "municipal" && len(munis) == 0 {
 					continue // bodies of different towns
 				}
-				if len(shared) < p.MinShared || j < p.MinJaccard {
+				if !(len(shared) >= p.MinShared && j >= p.MinJaccard) && !alike {
 					continue
 				}
 				kind = OverlapParallelNetworks
@@ -262,7 +281,8 @@ func FindStructures(s *graph.Snapshot, p StructureParams) (*Structures, error) {
 				if len(munis) == 0 {
 					continue // the town lies outside the county body's area
 				}
-				if !(len(shared) >= 2 && j >= p.MinJaccard/2) && purpose < p.MinPurpose {
+				within := float64(len(shared)) / float64(max(1, len(town.members)))
+				if !(len(shared) >= p.MinShared && within >= 0.5) && !alike {
 					continue
 				}
 				kind = OverlapCountyAndTown

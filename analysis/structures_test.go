@@ -13,8 +13,9 @@ import (
 //   - N2 "Arbeitskreis Sprache" (county, F1): O1–O4, O6 → shares 4 of 6 with N1 (Jaccard 4/6):
 //     parallel bodies.
 //   - N3 (county, F2): O1–O5, the same members as N1 but another field: not reported.
-//   - N4 "Runder Tisch Integration Marl" (town M1, F1): O7, O1 — one shared member with N1, but
-//     the same purpose in its name and description: county and town body.
+//   - N4 "Runder Tisch Migration Marl" (town M1, F1): O7, O1, O2 — two shared members with N1
+//     (Jaccard 2/6), fewer than half of N4's three below MinShared, but the same purpose in its
+//     name and description: county and town body.
 //   - N5 "Sportforum" (county, F1): O8, O1 — one shared member, other purpose: not reported.
 //   - N6, N7 (both town M2, F1): O6, O7, O9 and O6–O9 (Jaccard 3/4), reviewed as intended; they
 //     share at most one member with a county body and have no purpose text: nothing else.
@@ -33,7 +34,7 @@ func structureCounty() *graph.Snapshot {
 			net("N1", "Runder Tisch Migration", "county", "Austausch der Träger der Migrationsarbeit im Kreis"),
 			net("N2", "Arbeitskreis Sprache", "county", "Kursträger stimmen Sprachkurse ab"),
 			net("N3", "Arbeitskreis Arbeitsmarkt", "county", "Jobcenter und Träger"),
-			net("N4", "Runder Tisch Integration Marl", "municipal", "Austausch der Träger der Migrationsarbeit in Marl"),
+			net("N4", "Runder Tisch Migration Marl", "municipal", "Austausch der Träger der Migrationsarbeit vor Ort"),
 			net("N5", "Sportforum", "county", "Vereine planen Turniere"),
 			net("N6", "Sprachcafé-Runde Dorsten", "municipal", ""),
 			net("N7", "Ehrenamtskreis Dorsten", "municipal", ""),
@@ -47,7 +48,7 @@ func structureCounty() *graph.Snapshot {
 		s.Organisations = append(s.Organisations, &graph.Organisation{Meta: graph.Meta{ID: id}, Name: "Organisation " + id, Region: "09991"})
 	}
 	members := map[string][]string{"N1": {"O1", "O2", "O3", "O4", "O5"}, "N2": {"O1", "O2", "O3", "O4", "O6"}, "N3": {"O1", "O2", "O3", "O4", "O5"},
-		"N4": {"O7", "O1"}, "N5": {"O8", "O1"}, "N6": {"O6", "O7", "O9"}, "N7": {"O6", "O7", "O8", "O9"}}
+		"N4": {"O7", "O1", "O2"}, "N5": {"O8", "O1"}, "N6": {"O6", "O7", "O9"}, "N7": {"O6", "O7", "O8", "O9"}}
 	for n, os := range members {
 		for _, o := range os {
 			s.Relations = append(s.Relations, rel(graph.MemberOf, o, n))
