@@ -18,8 +18,8 @@ import (
 )
 
 // TestDuplicatesCompareSklearn scores the same blocked pairs of the same texts with Go and
-// with scikit-learn (analysis/duplicates/dupcompare/compare.py, run by /usr/bin/python3) in the same
-// run, and prints the times side by side. It runs only with NETZWERKATLAS_BENCH_COMPARE=1,
+// with scikit-learn (dupcompare/compare.py, run by /usr/bin/python3) in the same run, and
+// prints the times side by side. It runs only with NETZWERKATLAS_BENCH_COMPARE=1,
 // on the scales of NETZWERKATLAS_BENCH_SCALES (default county,state), and needs
 // python3-sklearn (apt-get install -y python3-sklearn):
 //
@@ -181,8 +181,8 @@ type comparison struct {
 	pairs   [][2]int32
 }
 
-// exportComparison lists the texts, Go's terms and the pairs Find scores (the
-// blocking rules of scoreBlock, repeated here; the caller checks the count).
+// exportComparison lists the texts, Go's terms and the pairs Find scores (the blocking rules
+// of scoreBlock, repeated here; the caller checks the count).
 func exportComparison(s *graph.Snapshot, p dupParams) *comparison {
 	ix := newDupIndex(s)
 	c := &comparison{}

@@ -1,0 +1,110 @@
+package duplicates
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// clusters makes the clusters of the listed pairs (in score order; reviews alongside), one
+// per component of find, ordered by their best score, then by id; links counts the active
+// pairs per component. It returns the pairs and reviews regrouped by cluster, in that order,
+// each cluster's highest score first, and the number of pairs of each cluster, for the
+// caller to point the clusters' Pairs into the described pairs.
+func (r *dupRun) clusters(scored []dupScored, reviews []int32, find func(int32) int32, links []int32) ([]Cluster, []int, []dupScored, []int32) {
+	n := len(r.ms)
+	index := make([]int32, n) // root → 1 + cluster
+	seen := make([]bool, n)
+	var out []Cluster
+	var members [][]int32
+	of := make([]int32, len(scored)) // pair → cluster
+	for i, sc := range scored {
+		root := find(sc.a)
+		c := int(index[root]) - 1
+		if c < 0 {
+			c = len(out)
+			index[root] = int32(c + 1)
+			out = append(out, Cluster{Score: sc.score, Links: int(links[root])})
+			members = append(members, nil)
+		}
+		of[i] = int32(c)
+		for _, k := range [2]int32{sc.a, sc.b} {
+			if !seen[k] {
+				seen[k] = true
+				members[c] = append(members[c], k)
+			}
+		}
+	}
+	for c := range out {
+		cl := &out[c]
+		cl.Measures = make([]string, len(members[c]))
+		for i, k := range members[c] {
+			cl.Measures[i] = r.ms[k].m.ID
+		}
+		slices.Sort(cl.Measures)
+		cl.ID = "dup-" + cl.Measures[0]
+		r.clusterKind(cl, members[c])
+	}
+	// Clusters by score, then id; pairs regrouped by a counting sort, stable within a cluster.
+	order := make([]int32, len(out))
+	for c := range order {
+		order[c] = int32(c)
+	}
+	slices.SortFunc(order, func(x, y int32) int {
+		return cmp.Or(cmp.Compare(out[y].Score, out[x].Score), strings.Compare(out[x].ID, out[y].ID))
+	})
+	rank := make([]int32, len(out))
+	sorted := make([]Cluster, len(out))
+	for pos, c := range order {
+		rank[c] = int32(pos)
+		sorted[pos] = out[c]
+	}
+	start, sizes := make([]int, len(out)+1), make([]int, len(out))
+	for _, c := range of {
+		start[rank[c]+1]++
+	}
+	for c := range out {
+		start[c+1] += start[c]
+		sizes[c] = start[c+1] - start[c]
+	}
+	grouped, groupedReviews := make([]dupScored, len(scored)), make([]int32, len(scored))
+	for i, c := range of {
+		at := start[rank[c]]
+		start[rank[c]]++
+		grouped[at], groupedReviews[at] = scored[i], reviews[i]
+	}
+	return sorted, sizes, grouped, groupedReviews
+}
+
+// clusterKind sets the kind, suggestion and explanation of a cluster from its members'
+// providers.
+func (r *dupRun) clusterKind(c *Cluster, members []int32) {
+	var provs []int32
+	for _, k := range members {
+		provs = append(provs, r.ms[k].providers...)
+	}
+	slices.Sort(provs)
+	all, repeated := false, false
+	for lo := 0; lo < len(provs); {
+		hi := lo + 1
+		for hi < len(provs) && provs[hi] == provs[lo] {
+			hi++
+		}
+		all = all || hi-lo == len(members)
+		repeated = repeated || hi-lo > 1
+		lo = hi
+	}
+	n := strconv.Itoa(len(members))
+	switch {
+	case all:
+		c.Kind, c.Suggestion = KindData, SuggestMerge
+		c.Explanation = n + " entries of one provider describe the same offer: merge them into one."
+	case !repeated:
+		c.Kind, c.Suggestion = KindParallel, SuggestCoordinate
+		c.Explanation = n + " providers run the same kind of offer in the same place for the same people at the same time: they should coordinate."
+	default:
+		c.Kind, c.Suggestion = KindMixed, SuggestMergeAndCoordinate
+		c.Explanation = n + " entries: some providers entered the offer more than once (merge those), and other providers run the same kind of offer (coordinate)."
+	}
+}

@@ -1,0 +1,488 @@
+package duplicates
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/netzwerkatlas/netzwerkatlas/graph"
+)
+
+// dupArena hands out sub-slices of large blocks, so that the many small slices of the
+// reported pairs cost few allocations. Handed-out slices are never appended to.
+type dupArena[T any] struct{ buf []T }
+
+func (a *dupArena[T]) take(n int) []T {
+	if cap(a.buf)-len(a.buf) < n {
+		a.buf = make([]T, 0, max(1024, n))
+	}
+	l := len(a.buf)
+	a.buf = a.buf[:l+n]
+	return a.buf[l : l+n : l+n]
+}
+
+// dupRender holds the renderings of one measure that every pair with it shows.
+type dupRender struct {
+	langs, groups, providers, run string
+	towns, fields, groupIDs       []string
+}
+
+// dupWriter describes pairs; each describing goroutine has its own.
+type dupWriter struct {
+	r        *dupRun
+	render   []*dupRender
+	partBuf  dupArena[Part]
+	strs     dupArena[string]
+	matches  dupArena[graph.FieldMatch]
+	spans    dupArena[[2]int]
+	dense    []float32 // the first vector of the current pair, spread out
+	stamp    []int32   // stamp[term] == seq: the term is shared by the current pair
+	seq      int32
+	shares   []dupTermShare
+	explains strings.Builder
+	notes    [2][8][8]string // see ofShared
+	found    [][2]int        // scratch of highlights
+	num      [32]byte
+}
+
+// dupTermShare is a shared term with its contribution to the cosine.
+type dupTermShare struct {
+	id int32
+	c  float64
+}
+
+// describeAll turns scored pairs into DuplicatePairs, in order, using up to workers
+// goroutines. reviews holds the index of each pair's verdict in verdictList (-1 for none).
+func (r *dupRun) describeAll(scored []dupScored, reviews []int32, workers int) []Pair {
+	out := make([]Pair, len(scored))
+	if len(scored) == 0 {
+		return out
+	}
+	// Renderings of every measure involved, made once.
+	render := make([]*dupRender, len(r.ms))
+	renders := make([]dupRender, 0, min(len(r.ms), 2*len(scored)))
+	var need []int32
+	for _, sc := range scored {
+		for _, k := range [2]int32{sc.a, sc.b} {
+			if render[k] == nil {
+				renders = append(renders, dupRender{})
+				render[k] = &renders[len(renders)-1]
+				need = append(need, k)
+			}
+		}
+	}
+	chunks := max(1, min(workers, len(need)/512))
+	tfidfParallel(chunks, workers, func(c int) {
+		rc := dupRenderCache{one: map[*dupTable][][]string{}, groups: map[uint64]*dupRender{}, langs: map[uint64]string{}}
+		for _, k := range need[c*len(need)/chunks : (c+1)*len(need)/chunks] {
+			r.renderMeasure(k, render[k], &rc)
+		}
+	})
+	chunks = max(1, min(workers, len(scored)/256))
+	tfidfParallel(chunks, workers, func(c int) {
+		lo, hi := c*len(scored)/chunks, (c+1)*len(scored)/chunks
+		w := &dupWriter{r: r, render: render, stamp: make([]int32, len(r.model.terms)), dense: make([]float32, len(r.model.terms))}
+		w.explains.Grow(400 * (hi - lo))
+		bounds := make([]int, 0, hi-lo+1)
+		for i := lo; i < hi; i++ {
+			bounds = append(bounds, w.explains.Len())
+			w.describe(&out[i], scored[i], reviews[i])
+		}
+		bounds = append(bounds, w.explains.Len())
+		all := w.explains.String() // one string for the chunk's explanations
+		for i := lo; i < hi; i++ {
+			out[i].Explanation = all[bounds[i-lo]:bounds[i-lo+1]]
+		}
+	})
+	return out
+}
+
+// dupRenderCache shares renderings between measures: the id lists of single
+// municipalities and fields, and the renderings of target group and language sets.
+type dupRenderCache struct {
+	one    map[*dupTable][][]string
+	groups map[uint64]*dupRender // by target group bit set: groups, groupIDs
+	langs  map[uint64]string     // by language bit set
+}
+
+// single returns the id list of entry id of t, shared by all who ask.
+func (c *dupRenderCache) single(t *dupTable, id int32) []string {
+	ones := c.one[t]
+	if ones == nil {
+		ones = make([][]string, len(t.ids))
+		c.one[t] = ones
+	}
+	if ones[id] == nil {
+		ones[id] = []string{t.ids[id]}
+	}
+	return ones[id]
+}
+
+// renderMeasure fills the renderings of measure k.
+func (r *dupRun) renderMeasure(k int32, d *dupRender, cache *dupRenderCache) {
+	dm, ix := r.ms[k], r.ix
+	names := func(t *dupTable, ids []int32) string {
+		if len(ids) == 1 {
+			return t.names[ids[0]]
+		}
+		s := make([]string, len(ids))
+		for i, id := range ids {
+			s[i] = t.names[id]
+		}
+		return strings.Join(s, ", ")
+	}
+	idList := func(t *dupTable, ids []int32) []string {
+		if len(ids) == 1 {
+			return cache.single(t, ids[0])
+		}
+		s := make([]string, len(ids))
+		for i, id := range ids {
+			s[i] = t.ids[id]
+		}
+		return s
+	}
+	if g, ok := cache.groups[dm.tmask]; ok && r.ix.masks {
+		d.groups, d.groupIDs = g.groups, g.groupIDs
+	} else {
+		d.groups, d.groupIDs = names(&ix.groups, dm.targets), idList(&ix.groups, dm.targets)
+		if r.ix.masks {
+			cache.groups[dm.tmask] = &dupRender{groups: d.groups, groupIDs: d.groupIDs}
+		}
+	}
+	if l, ok := cache.langs[r.lmask[k]]; ok && r.fast {
+		d.langs = l
+	} else {
+		d.langs = strings.Join(dm.langs, ", ")
+		if r.fast {
+			cache.langs[r.lmask[k]] = d.langs
+		}
+	}
+	d.providers = names(&ix.orgs, dm.providers)
+	d.towns, d.fields = idList(&ix.towns, dm.towns), idList(&ix.fields, dm.fields)
+	s, e := string(dm.m.Starts), string(dm.m.Ends)
+	if s == "" {
+		s = "open"
+	}
+	if e == "" {
+		e = "open"
+	}
+	d.run = s + " – " + e
+}
+
+// describe fills pair from the scored pair sc (a's id < b's id).
+func (w *dupWriter) describe(pair *Pair, sc dupScored, v int32) {
+	var review graph.RelProps
+	if v >= 0 {
+		review = w.r.ix.verdictList[v]
+	}
+	r := w.r
+	p := r.p
+	a, c := r.ms[sc.a], r.ms[sc.b]
+	ra, rc := w.render[sc.a], w.render[sc.b]
+	// The cosine, summed in ascending term order as in scoreBlock (so to the last bit the
+	// same), and the shared terms with their contributions.
+	va, vc := r.model.vecs[sc.a], r.model.vecs[sc.b]
+	for i, id := range va.ids {
+		w.dense[id] = va.ws[i]
+	}
+	var t float64
+	w.seq++
+	w.shares = w.shares[:0]
+	for i, id := range vc.ids {
+		if x := w.dense[id]; x != 0 { // weights are never 0
+			c := float64(x) * float64(vc.ws[i])
+			t += c
+			w.shares = append(w.shares, dupTermShare{id, c})
+			w.stamp[id] = w.seq
+		}
+	}
+	for _, id := range va.ids {
+		w.dense[id] = 0
+	}
+	*pair = Pair{A: a.m.ID, B: c.m.ID, TitleA: a.m.Title, TitleB: c.m.Title,
+		Score: sc.score, Text: t, TextPart: min(1, t/p.textFull), Structure: r.structure(sc.a, sc.b),
+		Verdict: review.Verdict, VerdictBy: review.By, VerdictAt: review.At, VerdictNote: review.Note}
+
+	// Shared terms by contribution, and the words to highlight.
+	// The largest contribution first, ties by term; the lists are short.
+	sh, terms := w.shares, r.model.terms
+	for i := 1; i < len(sh); i++ {
+		x := sh[i]
+		j := i
+		for ; j > 0 && (sh[j-1].c < x.c || sh[j-1].c == x.c && terms[sh[j-1].id] > terms[x.id]); j-- {
+			sh[j] = sh[j-1]
+		}
+		sh[j] = x
+	}
+	pair.SharedTerms = w.strs.take(len(w.shares))
+	for i, s := range w.shares {
+		pair.SharedTerms[i] = r.model.terms[s.id]
+	}
+	pair.HighlightsA = w.highlights(sc.a)
+	pair.HighlightsB = w.highlights(sc.b)
+
+	pair.Municipalities = w.sharedIDs(ra.towns, rc.towns)
+	pair.Fields = w.sharedIDs(ra.fields, rc.fields)
+	pair.TargetGroups = w.sharedIDs(ra.groupIDs, rc.groupIDs)
+	pair.Parts = w.parts(a, c, ra, rc)
+	shared := dupCountShared(a.providers, c.providers, cmp.Compare[int32]) > 0
+	pair.Kind, pair.Suggestion = KindParallel, SuggestCoordinate
+	if shared {
+		pair.Kind, pair.Suggestion = KindData, SuggestMerge
+	}
+	w.explain(pair, ra)
+}
+
+// sharedIDs returns the ids two sorted lists share (a itself when they are equal).
+func (w *dupWriter) sharedIDs(a, b []string) []string {
+	if slices.Equal(a, b) {
+		return a
+	}
+	out := w.strs.take(dupCountShared(a, b, strings.Compare))[:0]
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch c := strings.Compare(a[i], b[j]); {
+		case c < 0:
+			i++
+		case c > 0:
+			j++
+		default:
+			out = append(out, a[i])
+			i++
+			j++
+		}
+	}
+	return out
+}
+
+// highlights returns, per field, the byte ranges of the tokens of measure k whose terms the
+// current pair shares.
+func (w *dupWriter) highlights(k int32) []graph.FieldMatch {
+	toks := w.r.model.tokens[k]
+	split := int(w.r.model.titleTokens[k])
+	// One pass into scratch space, then the exact room from the arena.
+	found := w.found[:0]
+	title := 0
+	for i, t := range toks {
+		if w.stamp[t.id] == w.seq && t.end > 0 {
+			found = append(found, [2]int{int(t.start), int(t.end)})
+			if i < split {
+				title++
+			}
+		}
+	}
+	w.found = found
+	n := [2]int{title, len(found) - title}
+	out := w.matches.take(min(n[0], 1) + min(n[1], 1))[:0]
+	for f, name := range [2]string{"title", "description"} {
+		if n[f] == 0 {
+			continue
+		}
+		spans := w.spans.take(n[f])
+		copy(spans, found[:n[f]])
+		found = found[n[f]:]
+		out = append(out, graph.FieldMatch{Field: name, Spans: spans})
+	}
+	return out
+}
+
+// Notes of the parts.
+const (
+	noteNoProgramme      = "neither names a programme"
+	noteOneProgramme     = "only one names a programme; not counted"
+	noteSameProgramme    = "same programme"
+	noteOtherProgramme   = "different programmes"
+	noteLanguagesUnknown = "languages not stated by both; not counted"
+	noteSameFormat       = "same format"
+	noteHybridFormat     = "one is hybrid: half agreement"
+	noteOtherFormat      = "different formats"
+	noteFormatUnknown    = "format not stated by both; not counted"
+	noteGroupsUnknown    = "target groups not stated by both; not counted"
+	noteSameProvider     = "a shared provider: a data duplicate; decides the kind, not weighed"
+	noteProviderUnknown  = "provider unknown for one of them: a parallel offer; decides the kind, not weighed"
+	noteOtherProviders   = "different providers: a parallel offer; decides the kind, not weighed"
+	noteOverlap          = "the runs overlap; a blocking rule, not weighed"
+	noteNoOverlap        = "the runs do not overlap; a blocking rule, not weighed"
+)
+
+// ofShared renders "n of m <what> shared" (what: 0 languages, 1 target groups), remembering
+// the small cases.
+func (w *dupWriter) ofShared(n, m, what int) string {
+	if n < 8 && m < 8 {
+		if s := w.notes[what][n][m]; s != "" {
+			return s
+		}
+	}
+	s := strconv.Itoa(n) + " of " + strconv.Itoa(m) + " " + [2]string{"languages", "target groups"}[what] + " shared"
+	if n < 8 && m < 8 {
+		w.notes[what][n][m] = s
+	}
+	return s
+}
+
+// parts explains dupStructure(a, c) part by part.
+func (w *dupWriter) parts(a, c *dupMeasure, ra, rc *dupRender) []Part {
+	wt := w.r.p.w
+	parts := w.partBuf.take(6)
+
+	pr := Part{Name: PartProgramme, A: a.m.Programme, B: c.m.Programme}
+	switch {
+	case a.programme == "" && c.programme == "":
+		pr.Note = noteNoProgramme
+	case a.programme == "" || c.programme == "":
+		pr.Note = noteOneProgramme
+	case a.programme == c.programme:
+		pr.Value, pr.Weight, pr.Note = 1, wt.Programme, noteSameProgramme
+	default:
+		pr.Weight, pr.Note = wt.Programme, noteOtherProgramme
+	}
+	parts[0] = pr
+
+	la := Part{Name: PartLanguages, A: ra.langs, B: rc.langs, Note: noteLanguagesUnknown}
+	if len(a.langs) > 0 && len(c.langs) > 0 {
+		n := dupCountShared(a.langs, c.langs, strings.Compare)
+		la.Value, la.Weight = dupJaccardStrings(a.langs, c.langs), wt.Languages
+		la.Note = w.ofShared(n, len(a.langs)+len(c.langs)-n, 0)
+	}
+	parts[1] = la
+
+	fo := Part{Name: PartFormat, A: a.m.Format, B: c.m.Format, Note: noteFormatUnknown}
+	if a.m.Format != "" && c.m.Format != "" {
+		fo.Value, fo.Weight = dupFormatAgreement(a.m.Format, c.m.Format), wt.Format
+		switch fo.Value {
+		case 1:
+			fo.Note = noteSameFormat
+		case 0.5:
+			fo.Note = noteHybridFormat
+		default:
+			fo.Note = noteOtherFormat
+		}
+	}
+	parts[2] = fo
+
+	tg := Part{Name: PartTargetGroups, A: ra.groups, B: rc.groups, Note: noteGroupsUnknown}
+	if len(a.targets) > 0 && len(c.targets) > 0 {
+		n := dupCountShared(a.targets, c.targets, cmp.Compare[int32])
+		tg.Value, tg.Weight = dupJaccardInts(a.targets, c.targets), wt.TargetGroups
+		tg.Note = w.ofShared(n, len(a.targets)+len(c.targets)-n, 1)
+	}
+	parts[3] = tg
+
+	pv := Part{Name: PartProvider, A: ra.providers, B: rc.providers}
+	switch {
+	case dupCountShared(a.providers, c.providers, cmp.Compare[int32]) > 0:
+		pv.Value, pv.Note = 1, noteSameProvider
+	case len(a.providers) == 0 || len(c.providers) == 0:
+		pv.Note = noteProviderUnknown
+	default:
+		pv.Note = noteOtherProviders
+	}
+	parts[4] = pv
+
+	ti := Part{Name: PartTime, A: ra.run, B: rc.run, Note: noteNoOverlap}
+	if a.start <= c.end && c.start <= a.end {
+		ti.Value, ti.Note = 1, noteOverlap
+	}
+	parts[5] = ti
+	return parts
+}
+
+// dupPartLabels names the parts in explanations.
+var dupPartLabels = map[string]string{PartProgramme: "programme", PartLanguages: "languages", PartFormat: "format",
+	PartTargetGroups: "target groups", PartProvider: "provider", PartTime: "time"}
+
+// explain appends the pair's explanation to w.explains.
+func (w *dupWriter) explain(pair *Pair, ra *dupRender) {
+	r := w.r
+	p := r.p
+	b := &w.explains
+	num := func(x float64) { b.Write(dupAppend2(w.num[:0], x)) }
+	b.WriteString("TF-IDF cosine ")
+	num(pair.Text)
+	if len(pair.SharedTerms) > 0 {
+		b.WriteString(" (shared: ")
+		for i, t := range pair.SharedTerms[:min(5, len(pair.SharedTerms))] {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(t)
+		}
+		b.WriteByte(')')
+	}
+	b.WriteString("; structure ")
+	num(pair.Structure)
+	b.WriteString(" (")
+	known := 0
+	for _, part := range pair.Parts {
+		if part.Weight > 0 {
+			if known > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(dupPartLabels[part.Name])
+			b.WriteByte(' ')
+			num(part.Value)
+			known++
+		}
+	}
+	if known == 0 {
+		b.WriteString("no part known")
+	}
+	b.WriteString("); score ")
+	num(p.textWeight)
+	b.WriteString("·")
+	num(pair.TextPart)
+	b.WriteString(" + ")
+	num(1 - p.textWeight)
+	b.WriteString("·")
+	num(pair.Structure)
+	b.WriteString(" = ")
+	num(pair.Score)
+	if pair.Score >= p.threshold {
+		b.WriteString(" ≥ ")
+	} else {
+		b.WriteString(" < ")
+	}
+	num(p.threshold)
+	b.WriteByte('.')
+	by := ""
+	if pair.VerdictBy != "" {
+		by = " (" + pair.VerdictBy + ")"
+	}
+	switch pair.Verdict {
+	case VerdictDuplicate:
+		b.WriteString(" A reviewer confirmed the pair as a duplicate" + by + ".")
+	case VerdictIntended:
+		b.WriteString(" A reviewer marked the offers as complementary on purpose" + by + "; not reported.")
+	case VerdictNotDuplicate:
+		b.WriteString(" A reviewer marked the pair as no duplicate" + by + "; not reported.")
+	}
+	where := func() {
+		if len(pair.Municipalities) > 0 {
+			b.WriteString(" in ")
+			b.WriteString(r.ix.towns.names[r.ix.towns.index[pair.Municipalities[0]]])
+		}
+	}
+	if pair.Kind == KindData {
+		b.WriteString(" Both are entries of ")
+		b.WriteString(ra.providers)
+		where()
+		b.WriteString(": probably the same offer entered twice — merge them.")
+	} else {
+		b.WriteString(" Different providers run the same kind of offer")
+		where()
+		b.WriteString(" — they should coordinate.")
+	}
+}
+
+// dupAppend2 appends x with two decimals, like strconv.AppendFloat(b, x, 'f', 2, 64) for
+// the numbers of an explanation (0 ≤ x < 10⁶, rounded half away from zero).
+func dupAppend2(b []byte, x float64) []byte {
+	if !(x >= 0 && x < 1e6) {
+		return strconv.AppendFloat(b, x, 'f', 2, 64)
+	}
+	c := int64(math.Round(x * 100))
+	b = strconv.AppendInt(b, c/100, 10)
+	return append(b, '.', byte('0'+c/10%10), byte('0'+c%10))
+}

@@ -1,0 +1,176 @@
+package duplicates
+
+import (
+	"time"
+
+	"github.com/netzwerkatlas/netzwerkatlas/graph"
+)
+
+// Kinds of duplicate pairs and clusters.
+const (
+	// KindData is the same offer entered twice by its provider.
+	KindData = "data_duplicate"
+	// KindParallel is the same kind of offer by different providers.
+	KindParallel = "parallel_offer"
+	// KindMixed is a cluster holding both kinds.
+	KindMixed = "mixed"
+)
+
+// Suggestions for duplicate pairs and clusters.
+const (
+	// SuggestMerge: merge the entries into one.
+	SuggestMerge = "merge"
+	// SuggestCoordinate: the providers should coordinate their offers.
+	SuggestCoordinate = "coordinate"
+	// SuggestMergeAndCoordinate: merge each provider's entries, then coordinate (mixed clusters).
+	SuggestMergeAndCoordinate = "merge_and_coordinate"
+)
+
+// Reviewer verdicts (graph.Verdicts).
+const (
+	// VerdictDuplicate confirms a pair: it is always reported.
+	VerdictDuplicate = "duplicate"
+	// VerdictIntended marks offers that complement each other on purpose: suppressed.
+	VerdictIntended = "intended"
+	// VerdictNotDuplicate rejects a pair: suppressed.
+	VerdictNotDuplicate = "not_duplicate"
+)
+
+// Names of the parts of a pair (Part.Name).
+const (
+	PartProgramme    = "programme"     // the same programme
+	PartLanguages    = "languages"     // overlap of the languages
+	PartFormat       = "format"        // in person, online, hybrid
+	PartTargetGroups = "target_groups" // overlap of the target groups
+	PartProvider     = "provider"      // a shared provider (decides the kind; weight 0)
+	PartTime         = "time"          // overlapping runs (a blocking rule; weight 0)
+)
+
+// Part is one structural part of a pair's comparison.
+type Part struct {
+	// Name is programme, languages, format, target_groups, provider or time.
+	Name string `json:"name"`
+	// Value is the agreement, from 0 (none) to 1 (full).
+	Value float64 `json:"value"`
+	// Weight is the part's weight in Structure: 0 for an unknown part and for the parts that
+	// are only reported (provider, time).
+	Weight float64 `json:"weight"`
+	// A and B render the values of the two measures.
+	A string `json:"a"`
+	B string `json:"b"`
+	// Note says in words how the value came about.
+	Note string `json:"note"`
+}
+
+// Pair is a pair of measures that look like the same offer.
+type Pair struct {
+	// A and B are the measure ids, A < B.
+	A string `json:"a"`
+	B string `json:"b"`
+	// TitleA and TitleB are their titles.
+	TitleA string `json:"title_a"`
+	TitleB string `json:"title_b"`
+	// Score combines text and structure (see Find for the formula).
+	Score float64 `json:"score"`
+	// Text is the TF-IDF cosine of the two texts.
+	Text float64 `json:"text"`
+	// TextPart is min(1, Text / TextFull), the text's contribution before weighting.
+	TextPart float64 `json:"text_part"`
+	// Structure is the weighted mean of the known structural parts.
+	Structure float64 `json:"structure"`
+	// Parts lists every structural part with its value and weight.
+	Parts []Part `json:"parts"`
+	// Kind is data_duplicate (a shared provider) or parallel_offer.
+	Kind string `json:"kind"`
+	// Suggestion is merge (data duplicate) or coordinate (parallel offer).
+	Suggestion string `json:"suggestion"`
+	// SharedTerms are the analysed terms (folded Snowball stems, e.g. "sprachcaf") both texts
+	// contain, the largest contribution to the cosine first.
+	SharedTerms []string `json:"shared_terms"`
+	// HighlightsA and HighlightsB give, per field (title, description), the byte ranges of
+	// the words whose terms are shared, for showing both texts side by side.
+	HighlightsA []graph.FieldMatch `json:"highlights_a"`
+	HighlightsB []graph.FieldMatch `json:"highlights_b"`
+	// Municipalities, Fields and TargetGroups are the ids the two measures share (the
+	// blocking keys). They may be empty for a pair confirmed by a reviewer.
+	Municipalities []string `json:"municipalities"`
+	Fields         []string `json:"fields"`
+	TargetGroups   []string `json:"target_groups"`
+	// Verdict is a reviewer's verdict on the pair, when one exists; VerdictBy, VerdictAt and
+	// VerdictNote are the REVIEWED relation's other properties.
+	Verdict     string    `json:"verdict,omitempty"`
+	VerdictBy   string    `json:"verdict_by,omitempty"`
+	VerdictAt   time.Time `json:"verdict_at,omitzero"`
+	VerdictNote string    `json:"verdict_note,omitempty"`
+	// Explanation says in words why the pair is reported and what to do.
+	Explanation string `json:"explanation"`
+}
+
+// Cluster is a connected component of reported pairs.
+type Cluster struct {
+	// ID is "dup-" followed by the smallest measure id of the cluster.
+	ID string `json:"id"`
+	// Measures are the members' ids, ascending.
+	Measures []string `json:"measures"`
+	// Pairs are the cluster's reported pairs (see Result.Pairs), the highest score first;
+	// the slice shares its elements with Result.Pairs.
+	Pairs []Pair `json:"pairs"`
+	// Links counts the pairs of members at or above the threshold or confirmed.
+	Links int `json:"links"`
+	// Kind is data_duplicate when one provider provides every member, parallel_offer when no
+	// provider provides two members, mixed otherwise.
+	Kind string `json:"kind"`
+	// Suggestion is merge, coordinate or merge_and_coordinate (for mixed clusters).
+	Suggestion string `json:"suggestion"`
+	// Score is the highest score of its pairs.
+	Score float64 `json:"score"`
+	// Explanation says in words what the cluster is.
+	Explanation string `json:"explanation"`
+}
+
+// CappedBlock is a block too large to compare pair by pair (see Params.MaxBlock).
+type CappedBlock struct {
+	// Municipality and Field are the block's keys.
+	Municipality string `json:"municipality"`
+	Field        string `json:"field"`
+	// Measures is the block's size.
+	Measures int `json:"measures"`
+}
+
+// Result is the result of Find.
+type Result struct {
+	// Region is the snapshot's region ("" for all regions).
+	Region string `json:"region"`
+	// Threshold, TextWeight, TextFull, TitleWeight and Weights are the parameters in effect.
+	Threshold   float64          `json:"threshold"`
+	TextWeight  float64          `json:"text_weight"`
+	TextFull    float64          `json:"text_full"`
+	TitleWeight float64          `json:"title_weight"`
+	Weights     StructureWeights `json:"weights"`
+	// Formula is the score formula with these parameters.
+	Formula string `json:"formula"`
+	// Measures counts the measures examined.
+	Measures int `json:"measures"`
+	// Candidates counts the pairs that passed blocking. Each is scored, though the prefix
+	// filter settles most without computing their cosine (see Find).
+	Candidates int `json:"candidates"`
+	// AboveThreshold counts the pairs at or above the threshold that no verdict suppresses.
+	// Every one of them lies within a cluster.
+	AboveThreshold int `json:"above_threshold"`
+	// Pairs are the reported pairs: for each cluster, the pairs of its maximum spanning tree
+	// (the strongest pairs that connect its measures, one fewer than its measures), plus
+	// every pair a reviewer confirmed. A cluster of k entries of one offer has up to
+	// k(k−1)/2 pairs above the threshold; the tree shows why the k belong together without
+	// listing each of them (Cluster.Links counts them all). They are grouped by
+	// cluster, in the order of Clusters, each cluster's highest score first; each cluster's
+	// Pairs is its part of this list.
+	Pairs []Pair `json:"pairs"`
+	// Clusters are the connected components of the pairs at or above the threshold and the
+	// confirmed pairs, the highest score first, then by id.
+	Clusters []Cluster `json:"clusters"`
+	// Reviewed lists the pairs that reach the threshold but are suppressed by an intended or
+	// not_duplicate verdict.
+	Reviewed []Pair `json:"reviewed"`
+	// Capped lists the blocks larger than MaxBlock.
+	Capped []CappedBlock `json:"capped"`
+}

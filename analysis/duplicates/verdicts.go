@@ -1,0 +1,51 @@
+package duplicates
+
+// verdict returns the index in verdictList of the pair's verdict, or -1.
+func (r *dupRun) verdict(sc dupScored) int32 {
+	if !r.ms[sc.a].verdicts || !r.ms[sc.b].verdicts {
+		return -1
+	}
+	v, ok := r.ix.verdicts[dupKey(r.members[sc.a], r.members[sc.b])]
+	if !ok {
+		return -1
+	}
+	return v
+}
+
+// addConfirmed returns the pairs confirmed by a duplicate verdict that blocking did not
+// bring up (the workers' kept lists hold what it did).
+func (r *dupRun) addConfirmed(out []dupScored, kept []workerKept) []dupScored {
+	local := map[int32]int32{}
+	for k, g := range r.members {
+		if r.ms[k].verdicts {
+			local[g] = int32(k)
+		}
+	}
+	if len(local) == 0 {
+		return out
+	}
+	seen := map[[2]int32]bool{}
+	for _, w := range kept {
+		for _, sc := range w.kept {
+			if r.ms[sc.a].verdicts && r.ms[sc.b].verdicts {
+				seen[dupKey(r.members[sc.a], r.members[sc.b])] = true
+			}
+		}
+	}
+	for key, v := range r.ix.verdicts {
+		a, okA := local[key[0]]
+		b, okB := local[key[1]]
+		if !okA || !okB || r.ix.verdictList[v].Verdict != VerdictDuplicate || seen[key] {
+			continue
+		}
+		t := r.model.vecs[a].dot(r.model.vecs[b])
+		st := r.structure(a, b)
+		out = append(out, dupScored{a: a, b: b, score: dupCombine(t, st, r.p)})
+	}
+	return out
+}
+
+func (ix *dupIndex) hasVerdict(a, b int32) bool {
+	_, ok := ix.verdicts[dupKey(a, b)]
+	return ok
+}
