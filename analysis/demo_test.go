@@ -111,3 +111,51 @@ func TestAttainmentFindsPlantedClasses(t *testing.T) {
 	}
 	t.Logf("%d of %d planted attainment classes found", hit, total)
 }
+
+// TestStructuresFindPlanted: every overlapping structure planted in the demo is found with its
+// kind, and no decoy (bodies that merely share one member) is reported. Other reported pairs
+// are listed: the demo's generated bodies overlap by themselves in places.
+func TestStructuresFindPlanted(t *testing.T) {
+	truth := demo.Demo().Truth
+	snaps := demoSnapshots(t)
+	found := map[[2]string]string{}
+	reported := 0
+	for _, s := range snaps {
+		r, err := FindStructures(s, StructureParams{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, o := range r.Overlaps {
+			found[[2]string{min(o.A.ID, o.B.ID), max(o.A.ID, o.B.ID)}] = o.Kind
+			reported++
+		}
+	}
+	planted, hit, decoys := 0, 0, 0
+	known := map[[2]string]bool{}
+	for _, st := range truth.Structures {
+		key := [2]string{st.A, st.B}
+		known[key] = true
+		kind, ok := found[key]
+		switch {
+		case st.Planted:
+			planted++
+			if !ok || kind != st.Kind {
+				t.Errorf("%s: planted %s %s–%s (%s) found as %q", st.Region, st.Kind, st.A, st.B, st.Note, kind)
+				continue
+			}
+			hit++
+		default:
+			decoys++
+			if ok {
+				t.Errorf("%s: decoy %s–%s (%s) reported as %s", st.Region, st.A, st.B, st.Note, kind)
+			}
+		}
+	}
+	other := 0
+	for key := range found {
+		if !known[key] {
+			other++
+		}
+	}
+	t.Logf("structures on the demo: %d of %d planted overlaps found, %d decoys not reported, %d other pairs reported (%d in all)", hit, planted, decoys, other, reported)
+}

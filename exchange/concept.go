@@ -42,7 +42,9 @@ func (im *importer) conceptRow(r *row) {
 	r.date("Beschlossen am", &c.Adopted)
 	r.text(colWebsite, &c.Website)
 	r.visibility(&c.Visibility)
-	r.finishRow(rs, id, r.put(rs, c))
+	r.nodeRef(rs, colMunicipal, graph.KindMunicipality, &c.Municipality)
+	fields, has := r.refs(rs, colFields, graph.KindField)
+	r.finishRow(rs, id, r.put(rs, c), relSync{t: graph.InField, want: rels(graph.InField, id, fields, graph.RelProps{}), present: has})
 }
 
 // guidelineRow reads one Leitlinie.

@@ -166,7 +166,8 @@ func (x *dirIndex) directoryRows(k SheetKind, emit func(cells) error) error {
 		}
 	case SheetConcepts:
 		for _, c := range s.Concepts {
-			if err := emit(cells{c.ID, c.Title, c.Region, c.Description, string(c.Adopted), c.Website, vis(c.Visibility)}); err != nil {
+			if err := emit(cells{c.ID, c.Title, c.Region, c.Description, string(c.Adopted), c.Website, vis(c.Visibility),
+				x.ref(c.Municipality), x.refs(c.ID, graph.InField, false)}); err != nil {
 				return err
 			}
 		}

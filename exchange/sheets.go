@@ -261,6 +261,8 @@ var sheets = []*sheetDef{
 			{header: "Beschlossen am", field: "adopted", aliases: []string{"Beschluss", "Beschlussdatum", "beschlossen"}, explain: "Tag des Kreistagsbeschlusses (JJJJ-MM-TT oder TT.MM.JJJJ)"},
 			{header: colWebsite, field: "website", aliases: []string{"Internet", "URL", "Link"}, explain: "Adresse des veröffentlichten Konzepts mit https://"},
 			colVisibilityDef,
+			{header: colMunicipal, field: "municipality", aliases: []string{"Gemeinde", "AGS", "Stadt"}, explain: "Nur für das eigene Konzept einer Stadt oder Gemeinde: ihr Name oder AGS; leer: das Konzept des Kreises", refValues: "municipalities"},
+			{header: colFields, aliases: []string{"Handlungsfeld"}, explain: "Nur für das Konzept einer Stadt oder Gemeinde: die Handlungsfelder des Kreises, die es behandelt, getrennt durch ;", refValues: "fields"},
 		}},
 	{kind: SheetPeriods, name: "Zeiträume", explain: "Die Zeiträume der Konzepte: der erste Plan und jede Fortschreibung, eine Zeile je Zeitraum. Für jedes Konzept, das hier vorkommt, gelten genau die aufgeführten Zeiträume in dieser Reihenfolge.",
 		columns: []column{

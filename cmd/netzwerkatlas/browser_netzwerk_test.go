@@ -48,7 +48,7 @@ func TestBrowserNetzwerk(t *testing.T) {
 
 	// Bodies as nodes of their own, tied to their members.
 	p.click(`#netzwerk-nets`)
-	p.waitFor("the bodies in the graph", `document.querySelector('#netzwerk-graph')?.dataset.bodies === '22' && location.search.includes('nets=1')`)
+	p.waitFor("the bodies in the graph", `document.querySelector('#netzwerk-graph')?.dataset.bodies === '25' && location.search.includes('nets=1')`)
 	if legend := p.text(`#netzwerk-legend`); !strings.Contains(legend, "Gremium") {
 		t.Errorf("the legend does not explain the bodies:\n%s", legend)
 	}

@@ -219,6 +219,8 @@ type conceptInfo struct {
 	goalByID  map[string]*graph.Goal
 	goals     []*graph.Goal
 	inds      []*plantedIndicator
+	// fields are the fields of action (indices) of each goal, by goal id.
+	fields map[string][]int
 }
 
 // plantedIndicator is an indicator as written, with the shape planted into it.
@@ -235,7 +237,7 @@ func (b *builder) concept() {
 	if spec == nil {
 		panic("demo: " + b.c.name + " has no concept")
 	}
-	ci := &conceptInfo{id: keyedID(graph.KindConcept, b.c.key), goalByRef: map[string]*graph.Goal{}, goalByID: map[string]*graph.Goal{}}
+	ci := &conceptInfo{id: keyedID(graph.KindConcept, b.c.key), goalByRef: map[string]*graph.Goal{}, goalByID: map[string]*graph.Goal{}, fields: map[string][]int{}}
 	b.ci = ci
 	b.out.add(&graph.Concept{Meta: graph.Meta{ID: ci.id, Visibility: graph.Public}, Title: spec.title, Region: b.c.key,
 		Description: spec.desc, Adopted: spec.adopted, Periods: slices.Clone(spec.periods), Website: spec.website})
@@ -274,6 +276,7 @@ func (b *builder) concept() {
 		ci.goalByRef[g.Reference] = g
 		ci.goalByID[g.ID] = g
 		ci.goals = append(ci.goals, g)
+		ci.fields[g.ID] = fields
 		b.out.add(g)
 		for _, f := range fields {
 			b.out.relate(graph.InField, g.ID, b.fields[f].id, graph.RelProps{})

@@ -38,7 +38,9 @@ func newConceptIndex(d *Dataset) *conceptIndex {
 	for _, e := range d.Nodes {
 		switch v := e.(type) {
 		case *graph.Concept:
-			x.concepts[v.Region] = append(x.concepts[v.Region], v)
+			if v.Municipality == "" { // a town's own concept stands beside the county's (structures.go)
+				x.concepts[v.Region] = append(x.concepts[v.Region], v)
+			}
 		case *graph.Guideline:
 			x.guidelines[v.Region] = append(x.guidelines[v.Region], v)
 		case *graph.Goal:

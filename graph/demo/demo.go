@@ -149,6 +149,13 @@ type builder struct {
 	ci    *conceptInfo
 	named []*graph.Measure
 
+	// fieldGroups are the county-wide working groups, one per field (in field order); rtm is
+	// the Runder Tisch Migration, admins the town administrations by size. The planted
+	// overlapping structures (structures.go) are built from them.
+	fieldGroups []*netInfo
+	rtm         *netInfo
+	admins      []*orgInfo
+
 	truth GroundTruth
 }
 
@@ -204,6 +211,7 @@ func (b *builder) build() {
 	b.backgroundMeasures()
 	b.networks()
 	b.concept()
+	b.structures()
 	b.activeIn()
 	b.truth.Gaps, b.truth.TargetGroupGaps = b.gapTruth()
 	b.truth.Progress = b.progressTruth()

@@ -221,6 +221,7 @@ func (b *builder) networks() {
 			kinds = append(kinds, topicKinds[t]...)
 		}
 		workGroup("Arbeitskreis "+fi.spec.name, []int{f}, kinds)
+		b.fieldGroups = append(b.fieldGroups, groups[len(groups)-1].n)
 	}
 	for _, wg := range c.workGroups {
 		var fs []int
@@ -288,6 +289,7 @@ func (b *builder) networks() {
 	}
 	b.cooperations(main)
 	b.actors(nets, admins)
+	b.rtm, b.admins = rtm, admins
 
 	nt := NetworkTruth{Region: c.key}
 	for _, o := range b.orgs {

@@ -35,6 +35,23 @@ type GroundTruth struct {
 	// Progress lists the measures named in a concept whose status changed between
 	// ProgressSince and ReferenceDate (see Dataset.AsOf).
 	Progress []StatusChange `json:"progress"`
+	// Structures lists the planted overlapping structures (Planted) and the decoys that must
+	// not be reported (!Planted).
+	Structures []StructureTruth `json:"structures"`
+}
+
+// StructureTruth is a planted pair of overlapping structures (two networks, or a town's
+// concept and the county's), or a decoy pair that merely shares one member.
+type StructureTruth struct {
+	Region string `json:"region"`
+	// Kind is parallel_networks, county_and_town or town_concept (the analysis's kinds).
+	Kind string `json:"kind"`
+	// A and B are the two ids, the smaller first.
+	A string `json:"a"`
+	B string `json:"b"`
+	// Planted is true for an overlap that must be found, false for a decoy.
+	Planted bool   `json:"planted"`
+	Note    string `json:"note"`
 }
 
 // AttainmentTruth lists the attainment classes planted into a region's indicators.
@@ -142,6 +159,7 @@ func (t *GroundTruth) add(o *GroundTruth) {
 	t.Networks = append(t.Networks, o.Networks...)
 	t.Attainment = append(t.Attainment, o.Attainment...)
 	t.Progress = append(t.Progress, o.Progress...)
+	t.Structures = append(t.Structures, o.Structures...)
 }
 
 // sort orders every list by region and then by its natural key, so the file is stable.
