@@ -438,9 +438,10 @@ func (s *Server) handleDuplicates(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-// VerdictRequest is the body of POST /api/v1/analysis/duplicates/verdicts.
+// VerdictRequest is the body of POST /api/v1/analysis/duplicates/verdicts and
+// POST /api/v1/analysis/structures/verdicts.
 type VerdictRequest struct {
-	// A and B are the two measures.
+	// A and B are the two measures (or two networks, or two concepts).
 	A string `json:"a"`
 	B string `json:"b"`
 	// Verdict is duplicate, intended or not_duplicate.
@@ -474,6 +475,13 @@ type PriorVerdict struct {
 // coordinator's verdict on a pair of measures, stored as a REVIEWED relationship (with who and
 // when), so that it survives restarts and every later run respects it.
 func (s *Server) handleVerdict(w http.ResponseWriter, r *http.Request) {
+	s.recordVerdict(w, r, []graph.Kind{graph.KindMeasure}, "duplicates")
+}
+
+// recordVerdict records a coordinator's verdict on a pair of nodes of one of kinds (both of the
+// same kind, in one region) as a REVIEWED relationship; what names the reviewed thing in
+// messages.
+func (s *Server) recordVerdict(w http.ResponseWriter, r *http.Request, kinds []graph.Kind, what string) {
 	p, ok := s.requireUser(w, r)
 	if !ok {
 		return
@@ -488,7 +496,7 @@ func (s *Server) handleVerdict(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if req.A == req.B {
-		s.writeError(w, r, invalid("b", "is the same measure as a"))
+		s.writeError(w, r, invalid("b", "is the same %s as a", kinds[0]))
 		return
 	}
 	acc, err := s.accessFor(r)
@@ -497,14 +505,26 @@ func (s *Server) handleVerdict(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	region := ""
+	var first graph.Kind
+	names := make([]string, len(kinds))
+	for i, k := range kinds {
+		names[i] = string(k)
+	}
 	for _, end := range []struct{ field, id string }{{"a", req.A}, {"b", req.B}} {
-		if k, ok := graph.KindOfID(end.id); !ok || k != graph.KindMeasure {
-			s.writeError(w, r, invalid(end.field, "%q is not a measure id", end.id))
+		k, ok := graph.KindOfID(end.id)
+		if !ok || !slices.Contains(kinds, k) {
+			s.writeError(w, r, invalid(end.field, "%q is not the id of a %s", end.id, strings.Join(names, " or ")))
 			return
 		}
-		e, err := s.store.Get(r.Context(), graph.KindMeasure, end.id)
+		if first == "" {
+			first = k
+		} else if k != first {
+			s.writeError(w, r, invalid("b", "is a %s, a is a %s; a verdict pairs two of one kind", k, first))
+			return
+		}
+		e, err := s.store.Get(r.Context(), k, end.id)
 		if graph.ErrorCode(err) == graph.ENOTFOUND || (err == nil && !acc.CanRead(e)) {
-			s.writeError(w, r, &graph.Error{Code: graph.ENOTFOUND, Message: "measure " + end.id + " does not exist",
+			s.writeError(w, r, &graph.Error{Code: graph.ENOTFOUND, Message: string(k) + " " + end.id + " does not exist",
 				Fields: []graph.FieldError{{Field: end.field, Message: "does not exist"}}})
 			return
 		}
@@ -519,7 +539,7 @@ func (s *Server) handleVerdict(w http.ResponseWriter, r *http.Request) {
 		region = e.RegionKey()
 	}
 	if !canCoordinate(p, region) {
-		s.writeError(w, r, &graph.Error{Code: graph.EFORBIDDEN, Message: "only coordinators of region " + region + " review duplicates"})
+		s.writeError(w, r, &graph.Error{Code: graph.EFORBIDDEN, Message: "only coordinators of region " + region + " review " + what})
 		return
 	}
 	key := graph.RelationKey{Type: graph.Reviewed, From: req.A, To: req.B}.Canonical()

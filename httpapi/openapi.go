@@ -348,6 +348,16 @@ func buildOpenAPI() obj {
 			"a": str, "b": str, "verdict": obj{"type": "string", "enum": graph.Verdicts}, "note": str}}),
 		"responses": problems(obj{"200": resp("the recorded verdict", typeSchema(VerdictResponse{}))}, "400", "401", "403", "404", "413", "415")})
 	orgID := param("id", "path", "organisation id", true, str)
+	op(apiPrefix+"/analysis/structures", "GET", obj{"tags": anaTag, "summary": "Overlapping structures: parallel bodies, a town's body beside the county's, town concepts in fields the county's goals work on — with shared members, fields and the reason in words",
+		"parameters": []any{regionQ,
+			param("min_jaccard", "query", "member overlap (Jaccard) from which bodies of one level overlap (default 0.5)", false, obj{"type": "number", "minimum": 0, "maximum": 1}),
+			param("min_shared", "query", "shared members parallel bodies need at least (default 3)", false, obj{"type": "integer", "minimum": 1, "maximum": 1000}),
+			param("min_purpose", "query", "similarity of name and description from which bodies with fewer shared members overlap (default 0.5)", false, obj{"type": "number", "minimum": 0, "maximum": 1}),
+			param("lang", "query", "language of the explanations (default: from Accept-Language, else German)", false, obj{"type": "string", "enum": []string{"de", "en"}})},
+		"responses": problems(obj{"200": resp("the overlaps", typeSchema(analysis.Structures{}))}, "400", "404")})
+	op(apiPrefix+"/analysis/structures/verdicts", "POST", obj{"tags": anaTag, "summary": "Record a reviewer's verdict on a pair of networks or of concepts (coordinators); it replaces an earlier one and says so",
+		"requestBody": jsonBody(typeSchema(VerdictRequest{})),
+		"responses":   problems(obj{"200": resp("the verdict", typeSchema(VerdictResponse{}))}, "400", "401", "403", "404", "413", "415")})
 	op(apiPrefix+"/analysis/partners/{id}", "GET", obj{"tags": anaTag, "summary": "Ranked cooperation partners of an organisation with the score's parts and the reasons",
 		"parameters": []any{orgID, param("limit", "query", "number of partners (default 10, at most 100)", false, obj{"type": "integer", "minimum": 1, "maximum": analysis.MaxPartnerLimit})},
 		"responses":  problems(obj{"200": resp("the partners", typeSchema(analysis.Partners{}))}, "400", "404")})

@@ -75,6 +75,7 @@ func New(cfg Config) *Server {
 	s.registerSnapshotRoutes(s.router)
 	s.registerMonitoringRoutes(s.router)
 	s.registerReportRoutes(s.router)
+	s.registerStructureRoutes(s.router)
 	s.registerExchangeRoutes(s.router)
 	if cfg.Frontend != nil {
 		// Everything outside the API is the web app; unknown API paths stay problem+json.

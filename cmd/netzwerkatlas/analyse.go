@@ -25,6 +25,7 @@ var analyses = []struct{ name, help string }{
 	{"network", "the collaboration network: brokers, communities, articulation points, isolated, densities"},
 	{"ego", "the organisations within --depth ties of an organisation (--organisation)"},
 	{"monitoring", "the integration concept's goals and indicators against their targets (--year, --lang)"},
+	{"structures", "overlapping structures: parallel bodies, a town's body beside the county's, town concepts"},
 	{"snapshot", "save the monitoring figures of the region as a dated snapshot (--label)"},
 	{"snapshots", "list the region's saved monitoring snapshots"},
 	{"compare", "compare two saved snapshots (--from, --to)"},
@@ -100,6 +101,8 @@ func runAnalyse(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		fs.StringVar(&f.field, "field", "", "only organisations working in this field (id)")
 		fs.StringVar(&f.municipality, "municipality", "", "only organisations active in this municipality (AGS)")
 		fs.Uint64Var(&f.seed, "seed", analysis.DefaultLouvainSeed, "Louvain seed: the same seed gives the same communities")
+	case "structures":
+		fs.StringVar(&f.lang, "lang", "de", "language of the explanations: de or en")
 	case "monitoring":
 		fs.IntVar(&f.year, "year", 0, "the year to look from (default: the latest year with a value)")
 		fs.StringVar(&f.lang, "lang", "de", "language of the explanations: de or en")
@@ -213,6 +216,12 @@ func runAnalyse(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			fmt.Fprintf(w, "saved\t%s\nlabel\t%s\ntaken\t%s\nrevision\t%d\ngaps\t%d\nopen duplicate candidates\t%d\nmemberships\t%d\n",
 				m.ID, m.Label, m.Taken.Format(time.RFC3339), m.Revision, len(run.Gaps), len(run.Duplicates), len(run.Memberships))
 		}
+	case "structures":
+		st, err := analysis.FindStructures(snap, analysis.StructureParams{Lang: f.lang})
+		if err != nil {
+			return err
+		}
+		result, table = st, func(w io.Writer) { structuresTable(w, st) }
 	case "monitoring":
 		if f.lang != "de" && f.lang != "en" {
 			return fmt.Errorf("--lang %q: use de or en", f.lang)
@@ -511,5 +520,14 @@ func monitoringTable(w io.Writer, a *analysis.AttainmentResult) {
 			}
 		}
 		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", short(i.Name, 50), i.Class, latest, target, i.Explanation)
+	}
+}
+
+// structuresTable prints the overlapping structures with their reasons.
+func structuresTable(w io.Writer, st *analysis.Structures) {
+	fmt.Fprintf(w, "%d networks and %d concepts compared: %d overlaps open, %d set aside by reviewers\n\n", st.Networks, st.Concepts, len(st.Overlaps), len(st.Reviewed))
+	fmt.Fprintln(w, "kind\tscore\ta\tb\tshared members\treason")
+	for _, o := range st.Overlaps {
+		fmt.Fprintf(w, "%s\t%.2f\t%s\t%s\t%d\t%s\n", o.Kind, o.Score, short(o.A.Name, 40), short(o.B.Name, 40), len(o.SharedMembers), o.Explanation)
 	}
 }
