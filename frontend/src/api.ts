@@ -27,6 +27,7 @@ import type {
   SearchHit,
   Snapshot,
   SnapshotInfo,
+  Structures,
   User,
   Verdict,
   VerdictResult,
@@ -300,6 +301,19 @@ export class ApiClient {
 
   async recordVerdict(a: string, b: string, verdict: Verdict, note?: string): Promise<VerdictResult> {
     const { data } = await this.request<VerdictResult>('POST', '/analysis/duplicates/verdicts', {
+      body: { a, b, verdict, ...(note ? { note } : {}) },
+    });
+    return data;
+  }
+
+  /** Overlapping structures of a region (bodies and concepts), explained in lang (de or en). */
+  structures(region: string, lang?: string, signal?: AbortSignal): Promise<Structures> {
+    return this.getJSON<Structures>('/analysis/structures', { region, lang }, signal);
+  }
+
+  /** A coordinator's verdict on a pair of networks or of concepts. */
+  async recordStructureVerdict(a: string, b: string, verdict: Verdict, note?: string): Promise<VerdictResult> {
+    const { data } = await this.request<VerdictResult>('POST', '/analysis/structures/verdicts', {
       body: { a, b, verdict, ...(note ? { note } : {}) },
     });
     return data;

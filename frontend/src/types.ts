@@ -271,6 +271,71 @@ export interface VerdictResult {
   note?: string;
   by: string;
   at: string;
+  /** The earlier verdict on the pair that this one replaced, if any. */
+  replaced?: PriorVerdict;
+}
+
+/** A verdict that a newer one replaced. */
+export interface PriorVerdict {
+  verdict: Verdict;
+  note?: string;
+  by: string;
+  at: string;
+}
+
+// Overlapping structures (Doppelstrukturen of bodies and concepts).
+
+export type StructureOverlapKind = 'parallel_networks' | 'county_and_town' | 'town_concept';
+
+/** One of the two structures of an overlap: a network (body) or a concept. */
+export interface StructureSide {
+  id: string;
+  name: string;
+  /** The network's kind (steering_group, round_table, …) or "concept". */
+  kind: string;
+  /** county or municipal; municipality names the town of a municipal body or concept. */
+  level: 'county' | 'municipal' | string;
+  municipality?: string;
+  /** The network's member organisations (0 for concepts). */
+  members: number;
+}
+
+export interface StructureOverlap {
+  kind: StructureOverlapKind | string;
+  a: StructureSide;
+  b: StructureSide;
+  /** Orders the overlaps (0–1). */
+  score: number;
+  /** Jaccard index of the member organisations (0–1). */
+  jaccard: number;
+  /** Similarity of name and description (0–1). */
+  purpose: number;
+  shared_members: Named[];
+  fields: Named[];
+  municipalities: Named[];
+  /** The county goals in the town concept's fields (town_concept only). */
+  goals?: Named[];
+  verdict?: Verdict;
+  explanation: string;
+}
+
+export interface StructureParams {
+  min_jaccard: number;
+  min_shared: number;
+  min_purpose: number;
+  lang: string;
+}
+
+export interface Structures {
+  region: string;
+  params: StructureParams;
+  /** What was compared. */
+  networks: number;
+  concepts: number;
+  /** Open overlaps (no verdict, or confirmed as duplicate), highest score first. */
+  overlaps: StructureOverlap[];
+  /** Overlaps set aside by a verdict (intended or not_duplicate). */
+  reviewed: StructureOverlap[];
 }
 
 // Partners.

@@ -25,3 +25,8 @@ export function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, 
   }
   return out;
 }
+
+/** The key of a pair of ids, the same whichever way round they come. */
+export function pairKey(a: string, b: string): string {
+  return a < b ? `${a}|${b}` : `${b}|${a}`;
+}

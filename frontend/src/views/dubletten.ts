@@ -1,8 +1,10 @@
-// Dubletten: the review queue of possible duplicate offers. Clusters of similar measures,
-// each pair with its score and the score's parts, both texts side by side with the shared
-// words marked, and one click for a verdict (duplicate, intended, not a duplicate). The queue
-// updates at once; the analysis is fetched again in the background, and every later run of
-// the service respects the verdict.
+// Dubletten: two tabs, the selected one in the address (?tab=strukturen). "Angebote" is the
+// review queue of possible duplicate offers: clusters of similar measures, each pair with its
+// score and the score's parts, both texts side by side with the shared words marked, and one
+// click for a verdict (duplicate, intended, not a duplicate). The queue updates at once; the
+// analysis is fetched again in the background, and every later run of the service respects
+// the verdict. "Doppelstrukturen" reviews overlapping bodies and concepts (views/strukturen.ts).
+// Each tab loads when it is first shown.
 
 import { h, replaceChildren } from '../dom';
 import { formatDateTime, formatInt, formatPercent, formatScore } from '../format';
@@ -10,11 +12,13 @@ import { fragmentOf, segments, spansOf } from '../highlight';
 import { t, type MessageKey } from '../i18n';
 import { languageName, formatLabel } from '../labels';
 import { preferredRegion, storedRegion, storeRegion } from '../refdata';
+import { createTabs } from '../tabs';
 import type { DuplicatePair, Duplicates, Measure, Region, Verdict } from '../types';
 import { emptyBox, errorBox, loadingBox, Loader, selectField, statusLine } from '../ui';
 import { readQuery, replaceQuery, withQuery } from '../url';
-import { mapLimit } from '../util';
+import { mapLimit, pairKey } from '../util';
 import { detailPath } from './detail';
+import { createStructuresTab } from './strukturen';
 import { viewHeading, type MountView } from './view';
 
 export const verdicts: readonly Verdict[] = ['duplicate', 'intended', 'not_duplicate'];
@@ -40,16 +44,28 @@ const partKeys: Record<string, MessageKey> = {
   time: 'dubletten.part.time',
 };
 
-/** The key of a pair, the same whichever way round its measures come. */
-export function pairKey(a: string, b: string): string {
-  return a < b ? `${a}|${b}` : `${b}|${a}`;
-}
+export { pairKey };
 
 /** A local verdict given in this page, shown until the next analysis arrives. */
 interface LocalVerdict {
   verdict: Verdict;
   by: string;
   at: string;
+}
+
+/** The tabs of the view; the first one is the default and stays out of the address. */
+export const dublettenTabs = ['angebote', 'strukturen'] as const;
+export type DublettenTab = (typeof dublettenTabs)[number];
+
+/** The tab a query string selects (Angebote unless it names another known tab). */
+export function tabOf(search: string): DublettenTab {
+  const tab = readQuery(search, ['tab'] as const).tab;
+  return (dublettenTabs as readonly string[]).includes(tab ?? '') ? (tab as DublettenTab) : 'angebote';
+}
+
+/** The address state of the view: the region and the tab, the default tab left out. */
+export function dublettenQuery(region: string | undefined, tab: DublettenTab): { region?: string; tab?: string } {
+  return { region, tab: tab === 'angebote' ? undefined : tab };
 }
 
 /**
@@ -71,6 +87,9 @@ export function queue(data: Duplicates, local: ReadonlyMap<string, LocalVerdict>
 
 export const dublettenView: MountView = (target, { api, refdata, session }) => {
   let state = readQuery(location.search, ['region'] as const);
+  let tab = tabOf(location.search);
+  // The region whose duplicate offers were last asked for: the Angebote tab loads when shown.
+  let offersFor: string | undefined;
   let regions: Region[] = [];
   let data: { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; data: Duplicates } = { status: 'loading' };
   const measures = new Map<string, Measure>();
@@ -92,15 +111,40 @@ export const dublettenView: MountView = (target, { api, refdata, session }) => {
   const summary = h('div', { class: 'dup-summary' });
   const queueEl = h('div', { class: 'dup-queue', id: 'dup-queue' });
   const decidedEl = h('section', { class: 'dup-decided', id: 'dup-decided', 'aria-labelledby': 'dup-decided-title' });
-  replaceChildren(target, heading, intro, controls, signInNote, status, summary, queueEl, decidedEl);
+  const offersPanel = h('div', { class: 'tab-panel' }, intro, status, summary, queueEl, decidedEl);
 
   function mayJudge(): boolean {
     return !!state.region && session.can(state.region, 'coordinator');
   }
 
+  const structures = createStructuresTab({ api }, mayJudge);
+  const tabs = createTabs<DublettenTab>({
+    id: 'dup',
+    label: t('dubletten.tabs'),
+    tabs: [
+      { key: 'angebote', label: t('dubletten.tab.angebote'), panel: offersPanel },
+      { key: 'strukturen', label: t('dubletten.tab.strukturen'), panel: structures.panel },
+    ],
+    selected: tab,
+    onSelect: (key) => {
+      tab = key;
+      replaceQuery(dublettenQuery(state.region, tab));
+      showTab();
+    },
+  });
+  const setupEl = h('div', { class: 'setup-error' });
+  replaceChildren(target, heading, controls, signInNote, setupEl, tabs.list, offersPanel, structures.panel);
+
+  /** Loads what the selected tab shows, unless it is there for the region already. */
+  function showTab(): void {
+    if (tab === 'strukturen') structures.show(state.region);
+    else if (state.region && offersFor !== state.region) load();
+  }
+
   function load(): void {
     const region = state.region;
     if (!region) return;
+    offersFor = region;
     if (data.status !== 'ready') {
       data = { status: 'loading' };
       render();
@@ -324,6 +368,7 @@ export const dublettenView: MountView = (target, { api, refdata, session }) => {
   function render(): void {
     heading.textContent = t('nav.dubletten');
     intro.textContent = t('dubletten.intro');
+    tabs.relabel(t('dubletten.tabs'), { angebote: t('dubletten.tab.angebote'), strukturen: t('dubletten.tab.strukturen') });
     replaceChildren(
       controls,
       selectField({
@@ -334,10 +379,11 @@ export const dublettenView: MountView = (target, { api, refdata, session }) => {
         onChange: (region) => {
           storeRegion(region);
           state = { region };
-          replaceQuery({ region });
+          replaceQuery(dublettenQuery(region, tab));
           local.clear();
           data = { status: 'loading' };
-          load();
+          offersFor = undefined;
+          showTab();
         },
       }),
     );
@@ -352,9 +398,11 @@ export const dublettenView: MountView = (target, { api, refdata, session }) => {
           !session.user && h('a', { href: withQuery('/verwaltung', {}) }, t('account.signIn')),
         ),
     );
+    // Without regions neither tab can show anything: the error stands above both.
+    replaceChildren(setupEl, setupError !== undefined && errorBox(t('dubletten.errorSetup'), setupError, boot));
     if (setupError) {
       status.textContent = '';
-      replaceChildren(queueEl, errorBox(t('dubletten.errorSetup'), setupError, boot));
+      replaceChildren(queueEl);
       return;
     }
     queueEl.setAttribute('aria-busy', String(data.status === 'loading'));
@@ -380,15 +428,15 @@ export const dublettenView: MountView = (target, { api, refdata, session }) => {
   function boot(): void {
     setupError = undefined;
     render();
-    if (state.region) load();
+    if (state.region) showTab();
     setup.run(
       () => refdata.regions(),
       (r) => {
         regions = r;
         if (!state.region) {
           state = { region: preferredRegion(regions, storedRegion()) };
-          replaceQuery({ region: state.region });
-          load();
+          replaceQuery(dublettenQuery(state.region, tab));
+          showTab();
         }
         render();
       },
@@ -399,15 +447,22 @@ export const dublettenView: MountView = (target, { api, refdata, session }) => {
     );
   }
 
-  const stopSession = session.onChange(() => render());
+  const stopSession = session.onChange(() => {
+    render();
+    structures.render();
+  });
   boot();
   return {
-    relabel: render,
+    relabel: () => {
+      render();
+      structures.relabel();
+    },
     unmount: () => {
       stopSession();
       loader.stop();
       textLoader.stop();
       setup.stop();
+      structures.unmount();
     },
   };
 };
