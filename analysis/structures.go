@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
 	"github.com/netzwerkatlas/netzwerkatlas/graph/text"
@@ -85,8 +86,12 @@ type StructureOverlap struct {
 	Municipalities []Named `json:"municipalities"`
 	// Goals are the county goals a town concept's fields meet (town_concept only).
 	Goals []Named `json:"goals,omitempty"`
-	// Verdict is a reviewer's verdict on the pair, when there is one.
-	Verdict string `json:"verdict,omitempty"`
+	// Verdict is a reviewer's verdict on the pair, when there is one, with who gave it, when
+	// and the note.
+	Verdict     string    `json:"verdict,omitempty"`
+	VerdictBy   string    `json:"verdict_by,omitempty"`
+	VerdictAt   time.Time `json:"verdict_at,omitzero"`
+	VerdictNote string    `json:"verdict_note,omitempty"`
 	// Explanation says why the pair is reported.
 	Explanation string `json:"explanation"`
 }
@@ -182,7 +187,7 @@ func FindStructures(s *graph.Snapshot, p StructureParams) (*Structures, error) {
 	for _, g := range s.Goals {
 		isGoal[g.ID] = true
 	}
-	verdicts := map[[2]string]string{}
+	verdicts := map[[2]string]graph.RelProps{}
 	for _, r := range s.Relations {
 		switch r.Type {
 		case graph.MemberOf:
@@ -205,7 +210,7 @@ func FindStructures(s *graph.Snapshot, p StructureParams) (*Structures, error) {
 				goalFields[r.From] = append(goalFields[r.From], r.To)
 			}
 		case graph.Reviewed:
-			verdicts[[2]string{r.From, r.To}] = r.Props.Verdict
+			verdicts[[2]string{r.From, r.To}] = r.Props
 		}
 	}
 	list := make([]*structNet, 0, len(nets))
@@ -232,8 +237,8 @@ func FindStructures(s *graph.Snapshot, p StructureParams) (*Structures, error) {
 		return sd
 	}
 	add := func(o StructureOverlap, a, b string) {
-		key := [2]string{min(a, b), max(a, b)}
-		o.Verdict = verdicts[key]
+		v := verdicts[[2]string{min(a, b), max(a, b)}]
+		o.Verdict, o.VerdictBy, o.VerdictAt, o.VerdictNote = v.Verdict, v.By, v.At, v.Note
 		if o.Verdict == "intended" || o.Verdict == "not_duplicate" {
 			out.Reviewed = append(out.Reviewed, o)
 			return

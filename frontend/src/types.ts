@@ -316,6 +316,10 @@ export interface StructureOverlap {
   /** The county goals in the town concept's fields (town_concept only). */
   goals?: Named[];
   verdict?: Verdict;
+  /** Who gave the stored verdict, when, and the note. */
+  verdict_by?: string;
+  verdict_at?: string;
+  verdict_note?: string;
   explanation: string;
 }
 

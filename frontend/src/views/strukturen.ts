@@ -341,7 +341,9 @@ export function createStructuresTab({ api }: Pick<ViewContext, 'api'>, mayJudge:
 
   function decidedItem(o: DecidedOverlap): HTMLElement {
     const key = overlapKey(o);
-    const l = local.get(key);
+    // A verdict given in this page, else who gave the stored one, when and why.
+    const l: LocalStructureVerdict | undefined =
+      local.get(key) ?? (o.verdict_by || o.verdict_at ? { verdict: o.verdict, by: o.verdict_by ?? '', at: o.verdict_at ?? '', ...(o.verdict_note ? { note: o.verdict_note } : {}) } : undefined);
     return h(
       'li',
       { 'data-pair': key, 'data-verdict': o.verdict },
