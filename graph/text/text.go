@@ -31,6 +31,10 @@
 //     than four bytes loses the last n, because Snowball leaves Migrantinnen
 //     at migrantinn but Migrantin at migrantin.
 //
+// [StemFolded] runs steps 4 and 5 alone on one folded word, for the compound
+// splitter of graph/text/lexicon, which must stem pieces of words exactly as
+// Analyze stems whole ones.
+//
 // Every function here is deterministic, does no I/O and is safe for
 // concurrent use. The only shared state is a bounded cache of stems (the
 // stemmer dominates the cost of a call; the cache cuts a typical description
