@@ -1,0 +1,6 @@
+//go:build race
+
+package lexicon
+
+// raceFactor widens time limits: the race detector slows the code down.
+const raceFactor = 5
