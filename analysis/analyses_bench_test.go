@@ -37,6 +37,7 @@ func BenchmarkAnalyses(b *testing.B) {
 				{"county/Ego3", func() { must(EgoNetwork(one, col, org, 3)) }},
 				{"county/Monitor", func() { must(Monitor(one)) }},
 				{"county/Attainment", func() { must(ComputeAttainment(one, AttainmentParams{})) }},
+				{"county/Structures", func() { must(FindStructures(one, StructureParams{})) }},
 				{"county/Map", func() { must(ComputeCoverage(one, CoverageParams{TargetGroup: one.TargetGroups[0].ID})) }},
 			}
 			if len(regions) > 1 {
