@@ -178,7 +178,7 @@ func TestBrowserMonitoring(t *testing.T) {
 	}
 	// Opened by keyboard: the disclosure button says whether it is open.
 	button := goal + ` > .tree-row button.disclosure`
-	p.do(chromedp.Focus(chromedp.CSS(button)), chromedp.KeyEvent("\r"))
+	p.press(button, "\r")
 	p.waitFor("the goal opened", fmt.Sprintf(`document.querySelector(%q).getAttribute('aria-expanded') === 'true' &&
 		!document.querySelector(%q).hidden`, button, "#tree-goal-"+goalID))
 	if ind := p.text("#tree-goal-" + goalID + " .tree-indicators"); !strings.Contains(ind, monitoringIndicator) || !strings.Contains(ind, "auf Kurs") {

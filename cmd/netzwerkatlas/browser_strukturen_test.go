@@ -77,7 +77,7 @@ func TestBrowserStrukturen(t *testing.T) {
 	note := card + ` input.str-note-input`
 	p.do(chromedp.Focus(chromedp.CSS(note)), chromedp.SendKeys(chromedp.CSS(note), "Die Fachgruppe bereitet die Sitzungen des Arbeitskreises vor."))
 	p.shotAt("dubletten-strukturen", card)
-	p.do(chromedp.Focus(chromedp.CSS(card+` button[data-verdict="intended"]`)), chromedp.KeyEvent("\r"))
+	p.press(card+` button[data-verdict="intended"]`, "\r")
 	decided := `#str-decided [data-pair="` + key + `"][data-verdict="intended"]`
 	p.waitFor("the card to move to the decided list", fmt.Sprintf(`document.querySelector(%q) === null && document.querySelector(%q) !== null`, card, decided))
 	if s := p.text(`#str-status`); !strings.Contains(s, "Gewollt") || !strings.Contains(s, "Bereits entschieden") {

@@ -252,6 +252,27 @@ func (p *page) click(css string) {
 	p.fail("clicking %s: %v", css, err)
 }
 
+// press focuses css and presses keys there, as a keyboard user would. A page that renders
+// again between finding the element and focusing it replaces the node, so it tries again.
+func (p *page) press(css string, keys ...string) {
+	p.t.Helper()
+	var err error
+	for try := 0; try < 3; try++ {
+		actions := []chromedp.Action[chromedp.Void]{chromedp.WaitVisible(chromedp.CSS(css)), chromedp.Focus(chromedp.CSS(css))}
+		for _, k := range keys {
+			actions = append(actions, chromedp.KeyEvent(k))
+		}
+		if err = chromedp.Do(p.ctx, actions...); err == nil {
+			return
+		}
+		if !strings.Contains(err.Error(), "Could not find node") && !strings.Contains(err.Error(), "box model") {
+			break
+		}
+		p.t.Logf("pressing keys on %s again: %v", css, err)
+	}
+	p.fail("pressing keys on %s: %v", css, err)
+}
+
 // choose picks the option of the <select> css whose text is label, as a user would.
 func (p *page) choose(css, label string) {
 	p.t.Helper()
