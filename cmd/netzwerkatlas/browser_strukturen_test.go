@@ -35,7 +35,7 @@ func TestBrowserStrukturen(t *testing.T) {
 		document.querySelector('#dup-queue .dup-pair') !== null`)
 
 	// Keyboard only: from the region to the tab list, the arrow selects the other tab.
-	p.do(chromedp.Focus(chromedp.CSS(`#dup-region`)), chromedp.KeyEvent(kb.Tab))
+	p.press(`#dup-region`, kb.Tab)
 	p.waitFor("the focus on the selected tab", `document.activeElement?.id === 'dup-tab-angebote'`)
 	p.do(chromedp.KeyEvent(kb.ArrowRight))
 	p.waitFor("the structures tab", `document.activeElement?.id === 'dup-tab-strukturen' &&
