@@ -388,28 +388,32 @@ func (s *Server) handleEgo(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-// handleDuplicates serves GET /api/v1/analysis/duplicates?region=&threshold=&text_weight=&max_block=:
-// the duplicate candidates of a region — pairs with the score's parts, clusters with their
-// kind (data duplicate: merge; parallel offer: coordinate) — and the pairs reviewers set
-// aside. Reviewer verdicts are respected: intended and not_duplicate suppress a pair,
-// duplicate confirms it.
+// handleDuplicates serves GET /api/v1/analysis/duplicates?region=&threshold=&order=&model=&max_block=:
+// the duplicate candidates of a region — pairs with their features, the model's contributions
+// and why they were detected, clusters with their kind (data duplicate: merge; parallel offer:
+// coordinate), the pairs reviewers set aside, the pairs the model is least sure about (the
+// review queue; order=uncertain lists the reported pairs that way too) and the region's model.
+// Reviewer verdicts are respected: intended and not_duplicate suppress a pair, duplicate
+// confirms it, and every verdict refits the region's model (model=built_in shows the run
+// without that).
 func (s *Server) handleDuplicates(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	if err := queryParams(q, "region", "threshold", "text_weight", "max_block"); err != nil {
+	if err := queryParams(q, "region", "threshold", "order", "model", "max_block"); err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	var p duplicates.Params
+	p := duplicates.Params{Order: q.Get("order"), Model: q.Get("model")}
 	var err error
 	if p.Threshold, err = floatParam(q, "threshold"); err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	if p.TextWeight, err = floatParam(q, "text_weight"); err != nil {
+	if p.MaxBlock, err = intParam(q, "max_block"); err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	if p.MaxBlock, err = intParam(q, "max_block"); err != nil {
+	// Bad values are refused before the snapshot is loaded.
+	if err := p.Validate(); err != nil {
 		s.writeError(w, r, err)
 		return
 	}
@@ -420,12 +424,13 @@ func (s *Server) handleDuplicates(w http.ResponseWriter, r *http.Request) {
 	}
 	// Who reviewed a pair and why is internal: the public sees the verdicts only.
 	reviewers := within(acc.Internal, q.Get("region"))
-	s.analyse(w, r, q.Get("region"), fmt.Sprintf("duplicates|%v|%v|%d|%t", p.Threshold, p.TextWeight, p.MaxBlock, reviewers), func(_ context.Context, snap *graph.Snapshot) (any, error) {
+	key := fmt.Sprintf("duplicates|%v|%s|%s|%d|%t", p.Threshold, p.Order, p.Model, p.MaxBlock, reviewers)
+	s.analyse(w, r, q.Get("region"), key, func(_ context.Context, snap *graph.Snapshot) (any, error) {
 		d, err := duplicates.Find(snap, p)
 		if err != nil || reviewers {
 			return d, err
 		}
-		lists := [][]duplicates.Pair{d.Pairs, d.Reviewed}
+		lists := [][]duplicates.Pair{d.Pairs, d.Reviewed, d.Uncertain}
 		for _, c := range d.Clusters {
 			lists = append(lists, c.Pairs)
 		}

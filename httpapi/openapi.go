@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"reflect"
 	"slices"
@@ -338,10 +339,11 @@ func buildOpenAPI() obj {
 	op(apiPrefix+"/analysis/gaps", "GET", obj{"tags": anaTag, "summary": "Gaps ranked by unserved demand and thin cells, each with its explanation",
 		"parameters": coverageQ,
 		"responses":  problems(obj{"200": resp("the gaps", typeSchema(analysis.GapList{}))}, "400", "404")})
-	op(apiPrefix+"/analysis/duplicates", "GET", obj{"tags": anaTag, "summary": "Duplicate offers: scored pairs with their parts, clusters (data duplicate → merge, parallel offer → coordinate), reviewed pairs",
-		"parameters": []any{regionQ, param("threshold", "query", "score from which a pair is reported (default 0.75)", false, obj{"type": "number"}),
-			param("text_weight", "query", "share of the text in the score (default 0.7)", false, obj{"type": "number"}),
-			param("max_block", "query", "largest block compared pair by pair (default 2000)", false, obj{"type": "integer"})},
+	op(apiPrefix+"/analysis/duplicates", "GET", obj{"tags": anaTag, "summary": "Duplicate offers: pairs with the model's probability, their features and contributions and why they were detected (de, en), clusters (data duplicate → merge, parallel offer → coordinate), reviewed pairs, the review queue (the pairs the model is least sure about) and the region's model, refitted with its verdicts",
+		"parameters": []any{regionQ, param("threshold", "query", fmt.Sprintf("probability from which a pair is reported (default %g)", duplicates.DefaultThreshold), false, obj{"type": "number", "exclusiveMinimum": 0, "maximum": 1}),
+			param("order", "query", "order of pairs: clusters (default) or uncertain (the unreviewed pairs closest to p = 0.5 first)", false, obj{"type": "string", "enum": []string{duplicates.OrderClusters, duplicates.OrderUncertain}}),
+			param("model", "query", "fitted (default: the built-in model refitted with the region's verdicts) or built_in", false, obj{"type": "string", "enum": []string{duplicates.ModelFitted, duplicates.ModelBuiltIn}}),
+			param("max_block", "query", "largest block compared pair by pair (default 2000)", false, obj{"type": "integer", "minimum": 2})},
 		"responses": problems(obj{"200": resp("the duplicates", typeSchema(duplicates.Result{}))}, "400", "404")})
 	op(apiPrefix+"/analysis/duplicates/verdicts", "POST", obj{"tags": anaTag, "summary": "Record a reviewer's verdict on a pair of measures (coordinators); it replaces an earlier one and says so",
 		"requestBody": jsonBody(obj{"type": "object", "required": []string{"a", "b", "verdict"}, "additionalProperties": false, "properties": obj{

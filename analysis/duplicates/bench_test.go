@@ -170,6 +170,7 @@ func BenchmarkDuplicates(b *testing.B) {
 			b.ReportMetric(float64(best.Microseconds())/1000, "best-ms")
 			b.ReportMetric(float64(gc)/float64(b.N), "gc/op")
 			b.ReportMetric(float64(d.Candidates), "candidates")
+			b.ReportMetric(float64(d.Scored), "scored")
 			b.ReportMetric(float64(d.AboveThreshold), "above")
 			b.ReportMetric(float64(len(d.Pairs)), "pairs")
 			b.ReportMetric(float64(len(d.Clusters)), "clusters")

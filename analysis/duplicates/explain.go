@@ -2,9 +2,7 @@ package duplicates
 
 import (
 	"cmp"
-	"math"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
@@ -37,14 +35,20 @@ type dupWriter struct {
 	strs     dupArena[string]
 	matches  dupArena[graph.FieldMatch]
 	spans    dupArena[[2]int]
+	feats    dupArena[Feature]
 	dense    []float32 // the first vector of the current pair, spread out
 	stamp    []int32   // stamp[term] == seq: the term is shared by the current pair
 	seq      int32
 	shares   []dupTermShare
-	explains strings.Builder
-	notes    [2][8][8]string // see ofShared
-	found    [][2]int        // scratch of highlights
-	num      [32]byte
+	explains strings.Builder    // Explanation
+	why      [2]strings.Builder // Why: German, English
+	notes    [2][8][8]string    // see ofShared
+	found    [][2]int           // scratch of highlights
+	order    []int              // scratch of why
+	// Scratch of synonymLinks: per synonym set 1 + a part of one side, per part a stamp.
+	setA, setB, partSeen []int32
+	sharedSets           []dupTermShare
+	num                  [32]byte
 }
 
 // dupTermShare is a shared term with its contribution to the cosine.
@@ -84,16 +88,24 @@ func (r *dupRun) describeAll(scored []dupScored, reviews []int32, workers int) [
 	tfidfParallel(chunks, workers, func(c int) {
 		lo, hi := c*len(scored)/chunks, (c+1)*len(scored)/chunks
 		w := &dupWriter{r: r, render: render, stamp: make([]int32, len(r.model.terms)), dense: make([]float32, len(r.model.terms))}
-		w.explains.Grow(400 * (hi - lo))
-		bounds := make([]int, 0, hi-lo+1)
+		w.explains.Grow(500 * (hi - lo))
+		w.why[0].Grow(250 * (hi - lo))
+		w.why[1].Grow(250 * (hi - lo))
+		bounds := make([][3]int, 0, hi-lo+1)
+		mark := func() {
+			bounds = append(bounds, [3]int{w.explains.Len(), w.why[0].Len(), w.why[1].Len()})
+		}
 		for i := lo; i < hi; i++ {
-			bounds = append(bounds, w.explains.Len())
+			mark()
 			w.describe(&out[i], scored[i], reviews[i])
 		}
-		bounds = append(bounds, w.explains.Len())
-		all := w.explains.String() // one string for the chunk's explanations
+		mark()
+		// One string per chunk for each kind of text.
+		all, de, en := w.explains.String(), w.why[0].String(), w.why[1].String()
 		for i := lo; i < hi; i++ {
-			out[i].Explanation = all[bounds[i-lo]:bounds[i-lo+1]]
+			b, e := bounds[i-lo], bounds[i-lo+1]
+			out[i].Explanation = all[b[0]:e[0]]
+			out[i].Why = Why{DE: de[b[1]:e[1]], EN: en[b[2]:e[2]]}
 		}
 	})
 	return out
@@ -178,7 +190,6 @@ func (w *dupWriter) describe(pair *Pair, sc dupScored, v int32) {
 		review = w.r.ix.verdictList[v]
 	}
 	r := w.r
-	p := r.p
 	a, c := r.ms[sc.a], r.ms[sc.b]
 	ra, rc := w.render[sc.a], w.render[sc.b]
 	// The cosine, summed in ascending term order as in scoreBlock (so to the last bit the
@@ -202,8 +213,13 @@ func (w *dupWriter) describe(pair *Pair, sc dupScored, v int32) {
 		w.dense[id] = 0
 	}
 	*pair = Pair{A: a.m.ID, B: c.m.ID, TitleA: a.m.Title, TitleB: c.m.Title,
-		Score: sc.score, Text: t, TextPart: min(1, t/p.textFull), Structure: r.structure(sc.a, sc.b),
+		Score: sc.score, Uncertainty: Uncertainty(sc.score), Text: t, Structure: r.structure(sc.a, sc.b),
 		Verdict: review.Verdict, VerdictBy: review.By, VerdictAt: review.At, VerdictNote: review.Note}
+	x := r.feats[sc.w].at(sc.f)
+	pair.Features = w.feats.take(nFeatures)
+	for i, wt := range r.lr.Weights {
+		pair.Features[i] = Feature{Name: FeatureNames[i], Value: x[i], Weight: wt, Contribution: wt * x[i]}
+	}
 
 	// Shared terms by contribution, and the words to highlight.
 	// The largest contribution first, ties by term; the lists are short.
@@ -233,6 +249,7 @@ func (w *dupWriter) describe(pair *Pair, sc dupScored, v int32) {
 		pair.Kind, pair.Suggestion = KindData, SuggestMerge
 	}
 	w.explain(pair, ra)
+	w.writeWhy(pair, sc)
 }
 
 // sharedIDs returns the ids two sorted lists share (a itself when they are equal).
@@ -286,203 +303,4 @@ func (w *dupWriter) highlights(k int32) []graph.FieldMatch {
 		out = append(out, graph.FieldMatch{Field: name, Spans: spans})
 	}
 	return out
-}
-
-// Notes of the parts.
-const (
-	noteNoProgramme      = "neither names a programme"
-	noteOneProgramme     = "only one names a programme; not counted"
-	noteSameProgramme    = "same programme"
-	noteOtherProgramme   = "different programmes"
-	noteLanguagesUnknown = "languages not stated by both; not counted"
-	noteSameFormat       = "same format"
-	noteHybridFormat     = "one is hybrid: half agreement"
-	noteOtherFormat      = "different formats"
-	noteFormatUnknown    = "format not stated by both; not counted"
-	noteGroupsUnknown    = "target groups not stated by both; not counted"
-	noteSameProvider     = "a shared provider: a data duplicate; decides the kind, not weighed"
-	noteProviderUnknown  = "provider unknown for one of them: a parallel offer; decides the kind, not weighed"
-	noteOtherProviders   = "different providers: a parallel offer; decides the kind, not weighed"
-	noteOverlap          = "the runs overlap; a blocking rule, not weighed"
-	noteNoOverlap        = "the runs do not overlap; a blocking rule, not weighed"
-)
-
-// ofShared renders "n of m <what> shared" (what: 0 languages, 1 target groups), remembering
-// the small cases.
-func (w *dupWriter) ofShared(n, m, what int) string {
-	if n < 8 && m < 8 {
-		if s := w.notes[what][n][m]; s != "" {
-			return s
-		}
-	}
-	s := strconv.Itoa(n) + " of " + strconv.Itoa(m) + " " + [2]string{"languages", "target groups"}[what] + " shared"
-	if n < 8 && m < 8 {
-		w.notes[what][n][m] = s
-	}
-	return s
-}
-
-// parts explains dupStructure(a, c) part by part.
-func (w *dupWriter) parts(a, c *dupMeasure, ra, rc *dupRender) []Part {
-	wt := w.r.p.w
-	parts := w.partBuf.take(6)
-
-	pr := Part{Name: PartProgramme, A: a.m.Programme, B: c.m.Programme}
-	switch {
-	case a.programme == "" && c.programme == "":
-		pr.Note = noteNoProgramme
-	case a.programme == "" || c.programme == "":
-		pr.Note = noteOneProgramme
-	case a.programme == c.programme:
-		pr.Value, pr.Weight, pr.Note = 1, wt.Programme, noteSameProgramme
-	default:
-		pr.Weight, pr.Note = wt.Programme, noteOtherProgramme
-	}
-	parts[0] = pr
-
-	la := Part{Name: PartLanguages, A: ra.langs, B: rc.langs, Note: noteLanguagesUnknown}
-	if len(a.langs) > 0 && len(c.langs) > 0 {
-		n := dupCountShared(a.langs, c.langs, strings.Compare)
-		la.Value, la.Weight = dupJaccardStrings(a.langs, c.langs), wt.Languages
-		la.Note = w.ofShared(n, len(a.langs)+len(c.langs)-n, 0)
-	}
-	parts[1] = la
-
-	fo := Part{Name: PartFormat, A: a.m.Format, B: c.m.Format, Note: noteFormatUnknown}
-	if a.m.Format != "" && c.m.Format != "" {
-		fo.Value, fo.Weight = dupFormatAgreement(a.m.Format, c.m.Format), wt.Format
-		switch fo.Value {
-		case 1:
-			fo.Note = noteSameFormat
-		case 0.5:
-			fo.Note = noteHybridFormat
-		default:
-			fo.Note = noteOtherFormat
-		}
-	}
-	parts[2] = fo
-
-	tg := Part{Name: PartTargetGroups, A: ra.groups, B: rc.groups, Note: noteGroupsUnknown}
-	if len(a.targets) > 0 && len(c.targets) > 0 {
-		n := dupCountShared(a.targets, c.targets, cmp.Compare[int32])
-		tg.Value, tg.Weight = dupJaccardInts(a.targets, c.targets), wt.TargetGroups
-		tg.Note = w.ofShared(n, len(a.targets)+len(c.targets)-n, 1)
-	}
-	parts[3] = tg
-
-	pv := Part{Name: PartProvider, A: ra.providers, B: rc.providers}
-	switch {
-	case dupCountShared(a.providers, c.providers, cmp.Compare[int32]) > 0:
-		pv.Value, pv.Note = 1, noteSameProvider
-	case len(a.providers) == 0 || len(c.providers) == 0:
-		pv.Note = noteProviderUnknown
-	default:
-		pv.Note = noteOtherProviders
-	}
-	parts[4] = pv
-
-	ti := Part{Name: PartTime, A: ra.run, B: rc.run, Note: noteNoOverlap}
-	if a.start <= c.end && c.start <= a.end {
-		ti.Value, ti.Note = 1, noteOverlap
-	}
-	parts[5] = ti
-	return parts
-}
-
-// dupPartLabels names the parts in explanations.
-var dupPartLabels = map[string]string{PartProgramme: "programme", PartLanguages: "languages", PartFormat: "format",
-	PartTargetGroups: "target groups", PartProvider: "provider", PartTime: "time"}
-
-// explain appends the pair's explanation to w.explains.
-func (w *dupWriter) explain(pair *Pair, ra *dupRender) {
-	r := w.r
-	p := r.p
-	b := &w.explains
-	num := func(x float64) { b.Write(dupAppend2(w.num[:0], x)) }
-	b.WriteString("TF-IDF cosine ")
-	num(pair.Text)
-	if len(pair.SharedTerms) > 0 {
-		b.WriteString(" (shared: ")
-		for i, t := range pair.SharedTerms[:min(5, len(pair.SharedTerms))] {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString(t)
-		}
-		b.WriteByte(')')
-	}
-	b.WriteString("; structure ")
-	num(pair.Structure)
-	b.WriteString(" (")
-	known := 0
-	for _, part := range pair.Parts {
-		if part.Weight > 0 {
-			if known > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString(dupPartLabels[part.Name])
-			b.WriteByte(' ')
-			num(part.Value)
-			known++
-		}
-	}
-	if known == 0 {
-		b.WriteString("no part known")
-	}
-	b.WriteString("); score ")
-	num(p.textWeight)
-	b.WriteString("·")
-	num(pair.TextPart)
-	b.WriteString(" + ")
-	num(1 - p.textWeight)
-	b.WriteString("·")
-	num(pair.Structure)
-	b.WriteString(" = ")
-	num(pair.Score)
-	if pair.Score >= p.threshold {
-		b.WriteString(" ≥ ")
-	} else {
-		b.WriteString(" < ")
-	}
-	num(p.threshold)
-	b.WriteByte('.')
-	by := ""
-	if pair.VerdictBy != "" {
-		by = " (" + pair.VerdictBy + ")"
-	}
-	switch pair.Verdict {
-	case VerdictDuplicate:
-		b.WriteString(" A reviewer confirmed the pair as a duplicate" + by + ".")
-	case VerdictIntended:
-		b.WriteString(" A reviewer marked the offers as complementary on purpose" + by + "; not reported.")
-	case VerdictNotDuplicate:
-		b.WriteString(" A reviewer marked the pair as no duplicate" + by + "; not reported.")
-	}
-	where := func() {
-		if len(pair.Municipalities) > 0 {
-			b.WriteString(" in ")
-			b.WriteString(r.ix.towns.names[r.ix.towns.index[pair.Municipalities[0]]])
-		}
-	}
-	if pair.Kind == KindData {
-		b.WriteString(" Both are entries of ")
-		b.WriteString(ra.providers)
-		where()
-		b.WriteString(": probably the same offer entered twice — merge them.")
-	} else {
-		b.WriteString(" Different providers run the same kind of offer")
-		where()
-		b.WriteString(" — they should coordinate.")
-	}
-}
-
-// dupAppend2 appends x with two decimals, like strconv.AppendFloat(b, x, 'f', 2, 64) for
-// the numbers of an explanation (0 ≤ x < 10⁶, rounded half away from zero).
-func dupAppend2(b []byte, x float64) []byte {
-	if !(x >= 0 && x < 1e6) {
-		return strconv.AppendFloat(b, x, 'f', 2, 64)
-	}
-	c := int64(math.Round(x * 100))
-	b = strconv.AppendInt(b, c/100, 10)
-	return append(b, '.', byte('0'+c/10%10), byte('0'+c%10))
 }

@@ -2,6 +2,7 @@ package duplicates
 
 import (
 	"math"
+	"slices"
 	"testing"
 )
 
@@ -17,12 +18,12 @@ func TestDupAppend2(t *testing.T) {
 	}
 }
 
-// TestDuplicatesDemoScoreParts: on every reported demo pair the parts add up to Structure and
-// the formula to Score.
+// TestDuplicatesDemoScoreParts: on every reported demo pair the parts add up to Structure,
+// the contributions are weight times value, and bias plus contributions give the score.
 func TestDuplicatesDemoScoreParts(t *testing.T) {
 	for key, s := range demoSnapshots(t) {
 		d := mustFind(t, s, Params{})
-		for _, p := range d.Pairs {
+		for _, p := range append(slices.Clone(d.Pairs), d.Uncertain...) {
 			var sum, w float64
 			for _, part := range p.Parts {
 				sum += part.Weight * part.Value
@@ -31,10 +32,17 @@ func TestDuplicatesDemoScoreParts(t *testing.T) {
 			if w > 0 && math.Abs(sum/w-p.Structure) > 1e-9 {
 				t.Errorf("%s %s–%s: parts give %.6f, structure %.6f", key, p.A, p.B, sum/w, p.Structure)
 			}
-			if want := d.TextWeight*min(1, p.Text/d.TextFull) + (1-d.TextWeight)*p.Structure; math.Abs(want-p.Score) > 1e-9 {
-				t.Errorf("%s %s–%s: formula gives %.6f, score %.6f", key, p.A, p.B, want, p.Score)
+			z := d.Model.Bias
+			for i, f := range p.Features {
+				if f.Name != FeatureNames[i] || f.Weight != d.Model.Weights[f.Name] || math.Abs(f.Contribution-f.Weight*f.Value) > 1e-12 || f.Value < 0 || f.Value > 1 {
+					t.Errorf("%s %s–%s: feature %+v", key, p.A, p.B, f)
+				}
+				z += f.Contribution
 			}
-			if p.A >= p.B || p.Explanation == "" || len(p.SharedTerms) == 0 || len(p.HighlightsA) == 0 || len(p.HighlightsB) == 0 {
+			if want := sigmoid(z); math.Abs(want-p.Score) > 1e-9 || math.Abs(p.Uncertainty-Uncertainty(p.Score)) > 1e-12 {
+				t.Errorf("%s %s–%s: the model gives %.6f, score %.6f", key, p.A, p.B, want, p.Score)
+			}
+			if p.A >= p.B || p.Explanation == "" || p.Why.DE == "" || p.Why.EN == "" || len(p.Features) != nFeatures {
 				t.Errorf("%s %s–%s: incomplete pair %+v", key, p.A, p.B, p)
 			}
 		}

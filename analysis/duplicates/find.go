@@ -22,36 +22,38 @@ import (
 // regions never meet.
 //
 // Text. Title and description are analysed as German (graph/text: folding, stop words,
-// Snowball stems) and weighed by TF-IDF over the measures of the measure's region (see
-// text.go). Before weighing, the words of the names of the measure's own provider(s),
-// municipalities and fields are dropped: inside a block the municipality and the field are
-// shared by construction, and the provider is compared as a structural fact (it decides the
-// kind), so none of them may make two texts look alike. Text is the cosine of the two
-// vectors, in [0, 1].
+// Snowball stems); the words of the names of the measure's own provider(s), municipalities
+// and fields are dropped first (inside a block the municipality and the field are shared by
+// construction, and the provider is a feature of its own). Every word is also split into its
+// compound parts (graph/text/lexicon.Decompound: Schuldnerberatung → schuldn, berat), each
+// part is looked up in the OpenThesaurus synonym sets (lexicon.Synsets), and the title's
+// words give character trigrams (lexicon.HashCharNGrams). Weighed by TF-IDF over the
+// measures of the region, that makes five vectors per measure (text.go, synonyms.go).
 //
-// Structure. The mean of the structural parts that both measures state, weighed by
-// StructureWeights (defaults in brackets):
+// Features, each in [0, 1] (features.go):
 //
-//	programme      [2]  1 if the same programme (compared folded), 0 if different
-//	languages      [1]  Jaccard index of the language sets
-//	format         [1]  1 if equal, ½ if one is hybrid and the other in person or online, 0 otherwise
-//	target groups  [1]  Jaccard index of the target group sets
+//	title           cosine of the titles' stems
+//	description     cosine of the descriptions' stems (the title's cosine when one is empty)
+//	compound        cosine of the compound parts of every word of title and description
+//	synonyms        cosine of the synonym sets of the parts (see synonymRepr)
+//	title_trigrams  cosine of the titles' character trigrams (spelling variants, typos)
+//	programme       1 same programme (compared folded), 0 different, ½ unknown
+//	languages       Jaccard index of the language sets, ½ unknown
+//	format          1 equal, ½ hybrid against in person or online, 0 different, ½ unknown
+//	target_groups   Jaccard index of the target group sets
+//	same_provider   1 when some organisation provides both
 //
-// A part that one of the two measures leaves empty is unknown and left out of the mean
-// (missing data is no evidence either way); when no part is known, Structure is 0. The
-// provider and the time overlap are reported as parts with weight 0: the provider decides
-// the kind, the overlap is a blocking rule.
+// Model. The probability that the two are the same offer is p = σ(b + Σ wᵢ·xᵢ), a logistic
+// regression. Its built-in weights are fitted on labelled pairs of the demo (builtin.go,
+// builtin_pairs.tsv); in a region with verdicts they are refitted with the verdicts
+// (learn.go). A pair is reported when p ≥ Threshold; every reported pair carries its
+// features, their contributions wᵢ·xᵢ and why it was detected in words.
 //
-// Score.
-//
-//	Score = TextWeight · min(1, Text / TextFull) + (1 − TextWeight) · Structure
-//
-// with TextWeight 0.7 and TextFull 0.5 by default. TextFull is the cosine from which the
-// texts count as fully agreeing: two descriptions of the same offer written by different
-// people share its characteristic words but not their details (days, rooms, fees, contacts),
-// so their cosine is often only 0.4 to 0.7 even when the offer is the same, while unrelated
-// offers in one block stay well below 0.3 (docs/pending-duplicates.md gives the figures of
-// the demo). A pair is reported when Score ≥ Threshold (0.75).
+// Candidates. Only pairs that can reach the lowest probability that matters (the threshold,
+// or the lowest of Result.Uncertain) have their features computed: with the structural
+// features at their best, one of the text features must reach a cosine the weights give, and
+// an exact prefix filter over all five vectors finds the pairs where one can (see
+// dupRun.scoreBlock). The result is the same as scoring every pair.
 //
 // Clusters are the connected components of the pairs at or above the threshold: when A–B
 // and B–C reach it, A, B and C are one cluster even if A–C scores low (a third entry that was
@@ -68,13 +70,12 @@ import (
 // measures (props verdict, by, at, note); the store keeps it, so it holds for every later
 // run. "duplicate" confirms the pair: it is reported, and clustered, whatever its score and
 // even when it does not pass blocking. "intended" (complementary on purpose) and
-// "not_duplicate" suppress the pair: it is neither reported nor clustered, and if it reaches
-// the threshold it is listed in Result.Reviewed instead.
+// "not_duplicate" suppress the pair: it is neither reported nor clustered, and is listed in
+// Result.Reviewed instead. Every verdict also teaches the region's model (learn.go).
 //
 // Speed. Regions are compared one per goroutine when there are more regions than cores,
-// otherwise one after the other with all cores on each. Within a block, cosines that cannot
-// reach the threshold are skipped by an exact prefix filter (see dupRun.scoreBlock); the
-// result is the same as scoring every pair. Oversized blocks are capped (MaxBlock).
+// otherwise one after the other with all cores on each. Oversized blocks are capped
+// (MaxBlock).
 func Find(s *graph.Snapshot, p Params) (*Result, error) {
 	rp, err := p.resolve()
 	if err != nil {
@@ -95,15 +96,30 @@ func findResolved(s *graph.Snapshot, rp dupParams) *Result {
 			results[r] = ix.run(members, rp, workers)
 		}
 	}
-	d := &Result{Region: s.Region, Threshold: rp.threshold, TextWeight: rp.textWeight, TextFull: rp.textFull,
-		TitleWeight: rp.titleWeight, Weights: rp.w, Formula: rp.formula(), Measures: len(s.Measures),
-		Capped: []CappedBlock{}}
+	d := &Result{Region: s.Region, Threshold: rp.threshold, Order: rp.order, Measures: len(s.Measures),
+		Capped: []CappedBlock{}, Models: make([]Model, 0, len(results))}
 	for _, r := range results {
 		d.Candidates += r.candidates
+		d.Scored += r.scored
 		d.AboveThreshold += r.above
 		d.Capped = append(d.Capped, r.capped...)
+		d.Models = append(d.Models, r.model)
 	}
+	lr := builtinModel()
+	if rp.model != nil {
+		lr = *rp.model
+	}
+	d.Model = Model{Source: ModelBuiltIn}.with(lr)
+	if len(results) > 0 {
+		d.Model = results[0].model
+		lr = results[0].lr
+	}
+	d.Formula = formula(lr, rp.threshold)
 	d.Reviewed = dupMerge(results, func(r *dupRegion) []Pair { return r.reviewed }, dupOrder)
+	d.Uncertain = dupMerge(results, func(r *dupRegion) []Pair { return r.uncertain }, uncertainOrder)
+	if len(d.Uncertain) > MaxUncertain {
+		d.Uncertain = d.Uncertain[:MaxUncertain:MaxUncertain]
+	}
 	d.Clusters = dupMerge(results, func(r *dupRegion) []Cluster { return r.clusters }, func(a, b *Cluster) int {
 		return cmp.Or(cmp.Compare(b.Score, a.Score), strings.Compare(a.ID, b.ID))
 	})
@@ -125,13 +141,24 @@ func findResolved(s *graph.Snapshot, rp dupParams) *Result {
 			c.Pairs = d.Pairs[at:len(d.Pairs):len(d.Pairs)]
 		}
 	}
-	if d.Pairs == nil {
-		d.Pairs = []Pair{}
+	if rp.order == OrderUncertain {
+		// A copy: the clusters' Pairs stay parts of the list in cluster order.
+		d.Pairs = slices.Clone(d.Pairs)
+		slices.SortStableFunc(d.Pairs, func(a, b Pair) int {
+			return cmp.Or(cmp.Compare(b2f(a.Verdict != ""), b2f(b.Verdict != "")), uncertainOrder(&a, &b))
+		})
 	}
-	if d.Reviewed == nil {
-		d.Reviewed = []Pair{}
+	for _, l := range []*[]Pair{&d.Pairs, &d.Reviewed, &d.Uncertain} {
+		if *l == nil {
+			*l = []Pair{}
+		}
 	}
 	return d
+}
+
+// uncertainOrder orders pairs by uncertainty, the highest first, then by ids.
+func uncertainOrder(a, b *Pair) int {
+	return cmp.Or(cmp.Compare(b.Uncertainty, a.Uncertainty), strings.Compare(a.A, b.A), strings.Compare(a.B, b.B))
 }
 
 // dupOrder orders pairs by score, highest first, then by ids.
@@ -166,9 +193,13 @@ func dupMerge[T any](rs []*dupRegion, get func(*dupRegion) []T, order func(a, b 
 // dupRegion is the outcome for one region, every list in its final order.
 type dupRegion struct {
 	candidates int
+	scored     int
 	above      int
+	lr         Logistic
+	model      Model
 	pairs      []Pair
 	reviewed   []Pair
+	uncertain  []Pair
 	clusters   []Cluster
 	capped     []CappedBlock
 }
@@ -179,7 +210,19 @@ type dupRun struct {
 	p       dupParams
 	members []int32       // global indexes by local index
 	ms      []*dupMeasure // by local index
+	// model holds the texts' vectors; reps the five compared by cosine (see features.go),
+	// repSize the sizes of their vocabularies.
 	model   *tfidfModel
+	syn     *synonymRepr
+	reps    [nReps][]sparseVec
+	repSize [nReps]int
+	// lr is the region's model, zFloor the logit of the lowest probability that matters,
+	// bound the candidate bound it gives.
+	lr      Logistic
+	zFloor  float64
+	bound   candidateBound
+	feats   []*featStore // of the kept pairs, per scoring goroutine (dupScored.w, f)
+	collect func(r *dupRun, a, c int32, x *features)
 	// Per local index, copied together for the inner loop.
 	start, end []int32
 	tmask      []uint64
@@ -254,8 +297,15 @@ func (ix *dupIndex) run(members []int32, p dupParams, workers int) *dupRegion {
 	out := &dupRegion{}
 	n := len(members)
 	r := ix.newDupRun(members, p)
-	docs := r.docs(workers)
-	r.model = buildTFIDF(docs, p.titleWeight, workers, true)
+	r.texts(workers)
+	defer r.model.release()
+	defer r.syn.release()
+	r.lr, out.model = r.regionModel()
+	out.lr = r.lr
+	out.model.Region = ix.ms[members[0]].m.Region
+	pFloor := p.pFloor()
+	r.zFloor, r.bound = logitOf(pFloor), r.lr.bound(pFloor)
+	r.collect = p.collect
 
 	blocks := r.blocks(out)
 	// Largest blocks first, so that the workers finish together.
@@ -265,27 +315,36 @@ func (ix *dupIndex) run(members []int32, p dupParams, workers int) *dupRegion {
 	var next atomic.Int64
 	tfidfParallel(nw, nw, func(w int) {
 		o := &outs[w]
-		sc := newDupScratch(len(r.model.terms))
+		sc := r.newScratch()
+		defer scratchPool.Put(sc)
 		for {
 			b := int(next.Add(1)) - 1
 			if b >= len(blocks) {
 				return
 			}
-			o.candidates += r.scoreBlock(blocks[b], sc, &o.kept)
+			r.scoreBlock(blocks[b], sc, o, int32(w))
 		}
 	})
 	rank := r.ranks()
 	lists := make([][]dupScored, len(outs)+1)
+	r.feats = make([]*featStore, len(outs)+1)
 	for i := range outs {
 		out.candidates += outs[i].candidates
+		out.scored += outs[i].scored
 		lists[i] = outs[i].kept
+		r.feats[i] = &outs[i].feats
 	}
+	r.feats[len(outs)] = &featStore{}
 	lists[len(outs)] = r.addConfirmed(nil, outs)
 	tfidfParallel(len(lists), workers, func(i int) { r.order(lists[i], rank) })
 	kept := dupMergeSorted(lists, func(x, y dupScored) int { return dupScoredOrder(x, y, rank) })
 
-	// Suppressed pairs go to Reviewed (when they reach the threshold); the others link the
-	// clusters.
+	// Pairs set aside by a verdict go to Reviewed, the unreviewed pairs below the threshold
+	// may go to Uncertain, the others link the clusters.
+	var uncertain []dupScored
+	if !p.clustersOnly {
+		uncertain = r.mostUncertain(kept)
+	}
 	active := kept[:0] // filtered in place
 	var activeReview map[int]int32
 	var suppress []dupScored
@@ -294,14 +353,16 @@ func (ix *dupIndex) run(members []int32, p dupParams, workers int) *dupRegion {
 		v := r.verdict(sc)
 		switch {
 		case v < 0:
-			active = append(active, sc)
+			if sc.score >= p.threshold {
+				active = append(active, sc)
+			}
 		case r.ix.verdictList[v].Verdict == VerdictDuplicate:
 			if activeReview == nil {
 				activeReview = map[int]int32{}
 			}
 			activeReview[len(active)] = v
 			active = append(active, sc)
-		case sc.score >= p.threshold:
+		default:
 			suppress = append(suppress, sc)
 			suppressReview = append(suppressReview, v)
 		}
@@ -372,5 +433,41 @@ func (ix *dupIndex) run(members []int32, p dupParams, workers int) *dupRegion {
 		at += n
 	}
 	out.reviewed = r.describeAll(suppress, suppressReview, 1)
+	none := make([]int32, len(uncertain))
+	for i := range none {
+		none[i] = -1
+	}
+	out.uncertain = r.describeAll(uncertain, none, 1)
+	slices.SortFunc(out.uncertain, func(a, b Pair) int { return uncertainOrder(&a, &b) })
+	return out
+}
+
+// texts builds the region's text representations with up to workers goroutines.
+func (r *dupRun) texts(workers int) {
+	r.model = buildTexts(r.docs(workers), textOptions{titleWeight: 1, workers: workers, lexical: true})
+	r.syn = buildSynonyms(&r.model.parts, len(r.ms), workers)
+	r.reps = [nReps][]sparseVec{r.model.title, r.model.desc, r.model.parts.vecs, r.syn.vecs, r.model.grams.vecs}
+	r.repSize = [nReps]int{len(r.model.terms), len(r.model.terms), len(r.model.parts.df), len(r.syn.df), len(r.model.grams.df)}
+}
+
+// mostUncertain returns the up to MaxUncertain unreviewed pairs of kept (ordered by score,
+// highest first) whose probability is closest to ½, walking outward from ½ in both
+// directions.
+func (r *dupRun) mostUncertain(kept []dupScored) []dupScored {
+	q, _ := slices.BinarySearchFunc(kept, 0.5, func(sc dupScored, p float64) int { return cmp.Compare(p, sc.score) })
+	// kept[:q] have p > ½ (the closest at q−1), kept[q:] p ≤ ½ (the closest at q).
+	var out []dupScored
+	lo, hi := q-1, q
+	for len(out) < MaxUncertain && (lo >= 0 || hi < len(kept)) {
+		var sc dupScored
+		if hi >= len(kept) || lo >= 0 && kept[lo].score-0.5 <= 0.5-kept[hi].score {
+			sc, lo = kept[lo], lo-1
+		} else {
+			sc, hi = kept[hi], hi+1
+		}
+		if r.verdict(sc) < 0 {
+			out = append(out, sc)
+		}
+	}
 	return out
 }

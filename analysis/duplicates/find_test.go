@@ -15,73 +15,13 @@ import (
 	"github.com/netzwerkatlas/netzwerkatlas/graph/demo"
 )
 
-// TestDuplicatesByHand works a small case out by hand. The texts are those of
-// TestTFIDFByHand (title weight 2), so cos(m1, m2) = 0.641113, and nothing of the context
-// names (Lindenhof, Eichenhaus, Nordheim, Bildung) is in them.
-//
-//	m1  programme Rucksack, languages de,    format in_person, groups g1
-//	m2  programme rucksack, languages de en, format hybrid,    groups g1 g2
-//	m3  no programme,       languages de,    format online,    groups g1
-//
-//	structure(m1, m2) = (2·1 + 1·½ + 1·½ + 1·½) / 5 = 0.7
-//	score(m1, m2)     = 0.7 · min(1, 0.641113 / 0.8) + 0.3 · 0.7 = 0.560974 + 0.21 = 0.770974
-//	structure(m1, m3) = (languages 1 + format 0 + groups 1) / 3 = 0.666667 (programme unknown)
-//	score(m1, m3)     = 0.7 · 0 + 0.3 · 0.666667 = 0.2
-func TestDuplicatesByHand(t *testing.T) {
-	f := newDupFixture().
-		add(dupM{id: "msr_1", title: "Tee", desc: "Bus Bus Zug", programme: "Rucksack", format: "in_person", langs: []string{"de"}, providers: []string{"org_1"}}).
-		add(dupM{id: "msr_2", desc: "Tee Zug", programme: "rucksack", format: "hybrid", langs: []string{"en", "de"}, providers: []string{"org_2"}, groups: []string{"tgr_1", "tgr_2"}}).
-		add(dupM{id: "msr_3", title: "Rad", desc: "Rad", format: "online", langs: []string{"de"}, providers: []string{"org_2"}})
-	d := mustFind(t, f.s, Params{TitleWeight: 2, TextFull: 0.8})
-	if d.Candidates != 3 || len(d.Pairs) != 1 {
-		t.Fatalf("candidates %d, pairs %v; want 3 and msr_1–msr_2", d.Candidates, pairIDs(d.Pairs))
-	}
-	p := d.Pairs[0]
-	for _, c := range []struct {
-		name      string
-		got, want float64
-	}{
-		{"text", p.Text, 0.641113}, {"text part", p.TextPart, 0.801391}, {"structure", p.Structure, 0.7}, {"score", p.Score, 0.770974},
-		{"programme", partOf(p, PartProgramme).Value, 1}, {"programme weight", partOf(p, PartProgramme).Weight, 2},
-		{"languages", partOf(p, PartLanguages).Value, 0.5}, {"format", partOf(p, PartFormat).Value, 0.5},
-		{"target groups", partOf(p, PartTargetGroups).Value, 0.5}, {"provider weight", partOf(p, PartProvider).Weight, 0},
-	} {
-		if math.Abs(c.got-c.want) > 5e-6 {
-			t.Errorf("%s = %.6f, want %.6f", c.name, c.got, c.want)
-		}
-	}
-	if p.A != "msr_1" || p.B != "msr_2" || p.Kind != KindParallel || p.Suggestion != SuggestCoordinate {
-		t.Errorf("pair %s–%s kind %s suggestion %s", p.A, p.B, p.Kind, p.Suggestion)
-	}
-	if !slices.Equal(p.SharedTerms, []string{"tee", "zug"}) {
-		t.Errorf("shared terms %v, want [tee zug] (tee contributes 0.403, zug 0.238)", p.SharedTerms)
-	}
-	wantA := []graph.FieldMatch{{Field: "title", Spans: [][2]int{{0, 3}}}, {Field: "description", Spans: [][2]int{{8, 11}}}}
-	wantB := []graph.FieldMatch{{Field: "description", Spans: [][2]int{{0, 3}, {4, 7}}}}
-	if !reflect.DeepEqual(p.HighlightsA, wantA) || !reflect.DeepEqual(p.HighlightsB, wantB) {
-		t.Errorf("highlights %v / %v, want %v / %v", p.HighlightsA, p.HighlightsB, wantA, wantB)
-	}
-	if !slices.Equal(p.Municipalities, []string{"09999001"}) || !slices.Equal(p.Fields, []string{"fld_1"}) || !slices.Equal(p.TargetGroups, []string{"tgr_1"}) {
-		t.Errorf("shared keys %v %v %v", p.Municipalities, p.Fields, p.TargetGroups)
-	}
-	for _, w := range []string{"0.64", "0.77", "coordinate", "Nordheim"} {
-		if !strings.Contains(p.Explanation, w) {
-			t.Errorf("explanation lacks %q: %s", w, p.Explanation)
-		}
-	}
-	// With the default TextFull (0.5) the text part is full: 0.7 + 0.21 = 0.91.
-	if d := mustFind(t, f.s, Params{TitleWeight: 2}); len(d.Pairs) != 1 || math.Abs(d.Pairs[0].Score-0.91) > 1e-6 {
-		t.Errorf("default text_full: %v", d.Pairs)
-	}
-}
-
 // TestDuplicatesContextWordsDropped: words of the provider's, the municipality's and the
 // field's names do not count as shared text.
 func TestDuplicatesContextWordsDropped(t *testing.T) {
 	f := newDupFixture().
 		add(dupM{id: "msr_1", title: "Lindenhof Nordheim Bildung", desc: "Tee", providers: []string{"org_1"}}).
 		add(dupM{id: "msr_2", title: "Lindenhof Nordheim Bildung", desc: "Rad", providers: []string{"org_1"}})
-	d := mustFind(t, f.s, Params{Weights: &StructureWeights{}})
+	d := mustFind(t, f.s, Params{})
 	if len(d.Pairs) != 0 || d.Candidates != 1 {
 		t.Fatalf("pairs %v, candidates %d; the shared words are all context names", pairIDs(d.Pairs), d.Candidates)
 	}
@@ -122,12 +62,8 @@ func TestDuplicatesInvalidParams(t *testing.T) {
 		{Params{Threshold: -0.1}, "threshold"},
 		{Params{Threshold: 1.5}, "threshold"},
 		{Params{Threshold: math.NaN()}, "threshold"},
-		{Params{TextWeight: 2}, "text_weight"},
-		{Params{TextFull: -1}, "text_full"},
-		{Params{TitleWeight: 0.5}, "title_weight"},
-		{Params{TitleWeight: 11}, "title_weight"},
-		{Params{Weights: &StructureWeights{Languages: -1}}, "weights.languages"},
-		{Params{Weights: &StructureWeights{Programme: math.Inf(1)}}, "weights.programme"},
+		{Params{Order: "random"}, "order"},
+		{Params{Model: "mine"}, "model"},
 		{Params{MaxBlock: 1}, "max_block"},
 		{Params{MaxBlock: -5}, "max_block"},
 	} {
@@ -137,7 +73,7 @@ func TestDuplicatesInvalidParams(t *testing.T) {
 			t.Errorf("%+v: %v, want EINVALID on %s", c.p, err, c.field)
 		}
 	}
-	d, err := Find(s, Params{Threshold: 1, TextWeight: 1, TextFull: 1, TitleWeight: 10, Weights: &StructureWeights{}, MaxBlock: 2})
+	d, err := Find(s, Params{Threshold: 1, Order: OrderUncertain, Model: ModelBuiltIn, MaxBlock: 2})
 	if err != nil || d.Threshold != 1 {
 		t.Errorf("edge values: %v", err)
 	}
@@ -191,9 +127,9 @@ func TestDuplicatesRegionsIndependent(t *testing.T) {
 }
 
 // Two entries of a language café by different providers in the same town and field, for the
-// same group at the same time: a parallel offer. Structure: languages ½ (de / de, ar),
-// format 1, target groups ½, no programme named: 0.67; score 0.7 · min(1, 0.44 / 0.5) +
-// 0.3 · 0.67 = 0.82. The application training shares no word with them.
+// same group at the same time: a parallel offer. Their descriptions share the café's words,
+// the titles only "Sprachcafé"; the model weighs the features (see Find) and writes out why.
+// The application training shares no word with them.
 func ExampleFind() {
 	f := newDupFixture().
 		add(dupM{id: "msr_a", title: "Sprachcafé Nordheim", desc: "Im Sprachcafé üben Zugewanderte Deutsch im Gespräch mit Ehrenamtlichen. Jeden Dienstag im Gemeindehaus.",
@@ -207,11 +143,13 @@ func ExampleFind() {
 	}
 	fmt.Println(d.Candidates, "candidates,", len(d.Clusters), "cluster")
 	for _, p := range d.Pairs {
-		fmt.Printf("%s–%s %s (%s): score %.2f, text %.2f, structure %.2f\n", p.A, p.B, p.Kind, p.Suggestion, p.Score, p.Text, p.Structure)
-		fmt.Println(p.SharedTerms)
+		fmt.Printf("%s–%s %s (%s): p = %.2f\n", p.A, p.B, p.Kind, p.Suggestion, p.Score)
+		fmt.Println(p.Why.DE)
+		fmt.Println(p.Why.EN)
 	}
 	// Output:
 	// 3 candidates, 1 cluster
-	// msr_a–msr_b parallel_offer (coordinate): score 0.82, text 0.44, structure 0.67
-	// [sprachcaf deutsch gesprach zugewandert uben]
+	// msr_a–msr_b parallel_offer (coordinate): p = 0.75
+	// Erkannt an: Wortteile 0,50 (+3,94), Beschreibungen 0,38 (+2,36), Bedeutung 0,40 (+2,15), Zielgruppen 0,50 (+1,34). Gemeinsame Wörter: Sprachcafé, Deutsch, Gespräch, Zugewanderte. Wahrscheinlichkeit 0,75 ≥ Schwelle 0,60: als Dublette gemeldet.
+	// Detected by: word parts 0.50 (+3.94), descriptions 0.38 (+2.36), meaning 0.40 (+2.15), target groups 0.50 (+1.34). Shared words: Sprachcafé, Deutsch, Gespräch, Zugewanderte. Probability 0.75 ≥ threshold 0.60: reported as a duplicate.
 }

@@ -60,13 +60,17 @@ type FitOptions struct {
 	// Prior are the weights the penalty pulls toward (bias first, then the weights); nil
 	// means zeros.
 	Prior []float64
+	// FreeBias leaves the bias out of the penalty: without a prior, the bias is the base
+	// rate's log-odds, which a penalty toward 0 would distort.
+	FreeBias bool
 }
 
 // ErrNoExamples is returned by FitLogistic without any labelled pair.
 var ErrNoExamples = errors.New("duplicates: no labelled pairs to fit the model")
 
 // FitLogistic fits a logistic regression to the pairs by minimising the weighted mean
-// log-loss plus Lambda/2·‖θ − prior‖² (θ = bias and weights) with L-BFGS. The loss is convex,
+// log-loss plus Lambda/2·‖θ − prior‖² (θ = bias and weights, or the weights alone with
+// FreeBias) with L-BFGS. The loss is convex,
 // so the fit does not depend on the starting point.
 func FitLogistic(pairs []LabelledPair, features int, o FitOptions) (Logistic, error) {
 	if len(pairs) == 0 {
@@ -117,6 +121,9 @@ func FitLogistic(pairs []LabelledPair, features int, o FitOptions) (Logistic, er
 			}
 		}
 		for i, t := range theta {
+			if i == 0 && o.FreeBias {
+				continue
+			}
 			diff := t - prior[i]
 			f += o.Lambda / 2 * diff * diff
 			if grad != nil {

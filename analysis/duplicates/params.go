@@ -1,31 +1,48 @@
 package duplicates
 
 import (
-	"fmt"
 	"math"
+	"strconv"
+	"strings"
 
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
 )
 
-// Defaults of Params.
+// Defaults and bounds of Params.
 const (
-	// DefaultThreshold is the score from which a pair is reported.
-	DefaultThreshold = 0.75
-	// DefaultTextWeight is the share of the text in the score.
-	DefaultTextWeight = 0.7
-	// DefaultTextFull is the cosine from which texts count as fully agreeing.
-	DefaultTextFull = 0.5
-	// DefaultTitleWeight is how many times a title word counts.
-	DefaultTitleWeight = 1
 	// DefaultMaxBlock is the largest block compared pair by pair (see Params.MaxBlock).
 	DefaultMaxBlock = 2000
+	// MaxUncertain is how many pairs Result.Uncertain lists at most.
+	MaxUncertain = 50
+	// uncertainFloor is the lowest probability of a pair Result.Uncertain may list: below it
+	// the model is three times surer that the pair is no duplicate than that it is one
+	// (uncertainty < ½), a verdict teaches it little, and the candidate bound need not find
+	// such pairs.
+	uncertainFloor = 0.25
 )
 
-// DefaultStructureWeights are the weights of the structural parts.
+// Orders of Result.Pairs (Params.Order).
+const (
+	// OrderClusters lists the pairs cluster by cluster, the highest probability first.
+	OrderClusters = "clusters"
+	// OrderUncertain lists the unreviewed pairs closest to p = ½ first (the review queue):
+	// each verdict on them teaches the model the most.
+	OrderUncertain = "uncertain"
+)
+
+// Models (Params.Model, Model.Source).
+const (
+	// ModelBuiltIn is the model fitted on the built-in labelled pairs (builtin.go).
+	ModelBuiltIn = "built_in"
+	// ModelFitted is the built-in model refitted with a region's verdicts.
+	ModelFitted = "fitted"
+)
+
+// DefaultStructureWeights are the weights of the structural parts in Pair.Structure.
 var DefaultStructureWeights = StructureWeights{Programme: 2, Languages: 1, Format: 1, TargetGroups: 1}
 
-// StructureWeights weigh the structural parts in the structure score. A weight of 0 leaves
-// the part out; weights need not sum to 1 (the score divides by their sum).
+// StructureWeights weigh the structural parts in Pair.Structure, the summary of the parts a
+// pair shows beside its features.
 type StructureWeights struct {
 	// Programme weighs the agreement of the programmes.
 	Programme float64 `json:"programme"`
@@ -39,20 +56,14 @@ type StructureWeights struct {
 
 // Params tune the duplicate detection. Zero values select the defaults.
 type Params struct {
-	// Threshold is the score from which a pair is reported, in (0, 1]
+	// Threshold is the probability from which a pair is reported as a duplicate, in (0, 1]
 	// (DefaultThreshold when 0).
 	Threshold float64 `json:"threshold"`
-	// TextWeight is the share of the text in the score, in (0, 1]; the structure gets the rest
-	// (DefaultTextWeight when 0).
-	TextWeight float64 `json:"text_weight"`
-	// TextFull is the cosine from which texts count as fully agreeing, in (0, 1]
-	// (DefaultTextFull when 0).
-	TextFull float64 `json:"text_full"`
-	// TitleWeight is how many times a word of the title counts against one of the
-	// description, in [1, 10] (DefaultTitleWeight when 0).
-	TitleWeight float64 `json:"title_weight"`
-	// Weights weigh the structural parts (DefaultStructureWeights when nil).
-	Weights *StructureWeights `json:"weights,omitempty"`
+	// Order is the order of Result.Pairs: clusters (the default, also "") or uncertain.
+	Order string `json:"order,omitempty"`
+	// Model is built_in to use the built-in model even in regions with verdicts; "" or
+	// fitted refits it with each region's verdicts (see Find).
+	Model string `json:"model,omitempty"`
 	// MaxBlock caps the measures of one block (municipality × field) that are compared pair
 	// by pair, so that a directory with thousands of entries in one cell cannot make the
 	// analysis quadratic (DefaultMaxBlock when 0). A larger block is compared by the
@@ -62,20 +73,31 @@ type Params struct {
 	// block. Pairs further apart in that order are not compared; Result.Capped names
 	// the blocks where this happened.
 	MaxBlock int `json:"max_block"`
-	// ClustersOnly leaves the pairs undescribed: Pairs, Reviewed and each cluster's Pairs
-	// stay empty while clusters, counts and kinds are complete. Describing the pairs (parts,
-	// shared terms, highlights, explanations) is most of the work; a monitoring run needs only
-	// the clusters.
+	// ClustersOnly leaves the pairs undescribed: Pairs, Reviewed, Uncertain and each
+	// cluster's Pairs stay empty while clusters, counts and kinds are complete. Describing
+	// the pairs (features, parts, shared terms, highlights, explanations) is most of the
+	// work; a monitoring run needs only the clusters.
 	ClustersOnly bool `json:"clusters_only,omitempty"`
 }
 
-// dupParams are Params with the defaults filled in.
+// Validate reports parameters out of range as a *graph.Error with code EINVALID naming the
+// field, as Find does.
+func (p Params) Validate() error {
+	_, err := p.resolve()
+	return err
+}
+
+// dupParams are Params with the defaults filled in, and the hooks of the tests.
 type dupParams struct {
-	threshold, textWeight, textFull, titleWeight float64
-	w                                            StructureWeights
-	maxBlock                                     int
-	clustersOnly                                 bool
-	noPrune                                      bool // for tests: verify every candidate's cosine
+	threshold    float64
+	order        string
+	builtIn      bool
+	maxBlock     int
+	clustersOnly bool
+	noPrune      bool      // verify every candidate
+	model        *Logistic // replaces the built-in model
+	// collect, when set, is called with the features of every pair that passes the bound.
+	collect func(r *dupRun, a, c int32, x *features)
 }
 
 func invalidDup(field, msg string) error {
@@ -85,42 +107,26 @@ func invalidDup(field, msg string) error {
 
 // resolve checks p and fills in the defaults.
 func (p Params) resolve() (dupParams, error) {
-	r := dupParams{threshold: p.Threshold, textWeight: p.TextWeight, textFull: p.TextFull,
-		titleWeight: p.TitleWeight, w: DefaultStructureWeights, maxBlock: p.MaxBlock, clustersOnly: p.ClustersOnly}
-	unit := func(field string, v *float64, def float64) error {
-		if *v == 0 {
-			*v = def
-		}
-		if math.IsNaN(*v) || *v <= 0 || *v > 1 {
-			return invalidDup(field, "must be greater than 0 and at most 1")
-		}
-		return nil
+	r := dupParams{threshold: p.Threshold, order: p.Order, maxBlock: p.MaxBlock, clustersOnly: p.ClustersOnly}
+	if r.threshold == 0 {
+		r.threshold = DefaultThreshold
 	}
-	if err := unit("threshold", &r.threshold, DefaultThreshold); err != nil {
-		return r, err
+	if math.IsNaN(r.threshold) || r.threshold <= 0 || r.threshold > 1 {
+		return r, invalidDup("threshold", "must be greater than 0 and at most 1")
 	}
-	if err := unit("text_weight", &r.textWeight, DefaultTextWeight); err != nil {
-		return r, err
+	switch r.order {
+	case "":
+		r.order = OrderClusters
+	case OrderClusters, OrderUncertain:
+	default:
+		return r, invalidDup("order", "must be "+OrderClusters+" or "+OrderUncertain)
 	}
-	if err := unit("text_full", &r.textFull, DefaultTextFull); err != nil {
-		return r, err
-	}
-	if r.titleWeight == 0 {
-		r.titleWeight = DefaultTitleWeight
-	}
-	if math.IsNaN(r.titleWeight) || r.titleWeight < 1 || r.titleWeight > 10 {
-		return r, invalidDup("title_weight", "must be between 1 and 10")
-	}
-	if p.Weights != nil {
-		r.w = *p.Weights
-		for _, c := range []struct {
-			name string
-			v    float64
-		}{{"programme", r.w.Programme}, {"languages", r.w.Languages}, {"format", r.w.Format}, {"target_groups", r.w.TargetGroups}} {
-			if math.IsNaN(c.v) || math.IsInf(c.v, 0) || c.v < 0 {
-				return r, invalidDup("weights."+c.name, "must be a number of at least 0")
-			}
-		}
+	switch p.Model {
+	case "", ModelFitted:
+	case ModelBuiltIn:
+		r.builtIn = true
+	default:
+		return r, invalidDup("model", "must be "+ModelBuiltIn+" or "+ModelFitted)
 	}
 	if r.maxBlock == 0 {
 		r.maxBlock = DefaultMaxBlock
@@ -131,8 +137,27 @@ func (p Params) resolve() (dupParams, error) {
 	return r, nil
 }
 
-// formula renders the score formula with the parameters.
-func (p dupParams) formula() string {
-	return fmt.Sprintf("score = %.2f · min(1, text / %.2f) + %.2f · structure; structure = (%g·programme + %g·languages + %g·format + %g·target_groups) / (sum of the weights of the known parts); reported when score ≥ %.2f",
-		p.textWeight, p.textFull, 1-p.textWeight, p.w.Programme, p.w.Languages, p.w.Format, p.w.TargetGroups, p.threshold)
+// pFloor is the lowest probability of a pair that matters: the threshold, or below it the
+// lowest a pair of Result.Uncertain may have.
+func (p dupParams) pFloor() float64 {
+	if p.clustersOnly {
+		return p.threshold
+	}
+	return min(p.threshold, uncertainFloor)
+}
+
+// formula renders the model with its weights.
+func formula(m Logistic, threshold float64) string {
+	var b strings.Builder
+	b.WriteString("p = σ(b + Σ wᵢ·xᵢ) with b = ")
+	b.WriteString(strconv.FormatFloat(m.Bias, 'f', 3, 64))
+	for i, w := range m.Weights {
+		b.WriteString(", ")
+		b.WriteString(FeatureNames[i])
+		b.WriteByte(' ')
+		b.WriteString(strconv.FormatFloat(w, 'f', 3, 64))
+	}
+	b.WriteString("; every feature xᵢ in [0, 1]; reported when p ≥ ")
+	b.WriteString(strconv.FormatFloat(threshold, 'f', 2, 64))
+	return b.String()
 }

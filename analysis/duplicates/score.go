@@ -4,31 +4,62 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // dupScored is a scored pair of a region's measures (local indexes; once ordered, a's id <
-// b's id). Text and structure are computed again for the pairs that are described.
+// b's id).
 type dupScored struct {
 	a, b  int32
+	f, w  int32 // the pair's features: dupRun.feats[w].at(f)
 	score float64
 }
 
+// featStore keeps the features of the kept pairs in blocks, so that growing it copies
+// nothing.
+type featStore struct{ blocks [][]features }
+
+const featBlock = 1024
+
+// add stores x and returns its index.
+func (s *featStore) add(x *features) int32 {
+	n := len(s.blocks)
+	if n == 0 || len(s.blocks[n-1]) == featBlock {
+		s.blocks = append(s.blocks, make([]features, 0, featBlock))
+		n++
+	}
+	s.blocks[n-1] = append(s.blocks[n-1], *x)
+	return int32((n-1)*featBlock + len(s.blocks[n-1]) - 1)
+}
+
+// at returns the features of index i.
+func (s *featStore) at(i int32) *features { return &s.blocks[i/featBlock][i%featBlock] }
+
 // workerKept is what one scoring goroutine found.
 type workerKept struct {
-	candidates int
+	candidates int // pairs that passed blocking
+	scored     int // pairs that passed the candidate bound (features computed)
 	kept       []dupScored
+	feats      featStore // of the kept pairs
 }
 
 // dupScratch is the scratch space of one scoring goroutine. The vocabulary-sized arrays are
 // zero (head: -1) between blocks.
 type dupScratch struct {
-	dense []float32 // the current first vector, spread out
-	maxw  []float32 // per term, the largest weight in the block
-	head  []int32   // per term, the last posting of the block's index
-	post  []dupPosting
-	pfx   []int32 // per block position, the length of the vector's unindexed prefix
-	mark  []int32 // per block position, cur when it shares an indexed term with the current one
-	cur   int32
+	dense [nReps][]float32 // the current first measure's vectors, spread out
+	maxw  [nReps][]float32 // per term, the largest weight in the block
+	head  [nReps][]int32   // per term, the last posting of the block's index
+	post  [nReps][]dupPosting
+	// Per block position: the length of each vector's unindexed prefix, and the bound of its
+	// prefix's part in any cosine within the block (Σ of its weights times maxw).
+	// pb and acc hold nReps values per block position (position·nReps + representation).
+	pfx [nReps][]int32
+	pb  []float64
+	// Per block position: mark is cur when it shares an indexed entry with the current
+	// measure, and acc then holds the indexed entries' part of each cosine.
+	mark []int32
+	acc  []float64
+	cur  int32
 	// The block's members' facts by block position, for sequential access.
 	start, end []int32
 	tmask      []uint64
@@ -41,47 +72,63 @@ const (
 	dupReviewed             // in some REVIEWED relation
 )
 
-// dupPosting is one entry of a term's list in the block's inverted index.
-type dupPosting struct{ pos, next int32 }
+// dupPosting is one entry of a term's list in the block's inverted index, with the weight
+// the member's vector gives the term.
+type dupPosting struct {
+	pos, next int32
+	w         float32
+}
 
-func newDupScratch(terms int) *dupScratch {
-	sc := &dupScratch{dense: make([]float32, terms), maxw: make([]float32, terms), head: make([]int32, terms)}
-	for i := range sc.head {
-		sc.head[i] = -1
+// scratchPool keeps the scoring goroutines' scratch space for the next region: the arrays
+// are back to zero (head: -1) after every block.
+var scratchPool sync.Pool
+
+func (r *dupRun) newScratch() *dupScratch {
+	sc, _ := scratchPool.Get().(*dupScratch)
+	if sc == nil {
+		sc = &dupScratch{}
+	}
+	for k := range nReps {
+		n := r.repSize[k]
+		if cap(sc.dense[k]) < n {
+			sc.dense[k], sc.maxw[k], sc.head[k] = make([]float32, n), make([]float32, n), make([]int32, n)
+			for i := range sc.head[k] {
+				sc.head[k][i] = -1
+			}
+		}
+		sc.dense[k], sc.maxw[k], sc.head[k] = sc.dense[k][:n], sc.maxw[k][:n], sc.head[k][:n]
 	}
 	return sc
 }
 
-// minText is the cosine below which no pair can reach the threshold, even with full
-// structural agreement; 0 when structure alone can reach it.
-func (p dupParams) minText() float64 {
-	if rest := p.threshold - (1 - p.textWeight); rest > 0 {
-		return rest / p.textWeight * p.textFull
-	}
-	return 0
-}
-
-// scoreBlock scores the pairs of one block that pass blocking, appends those to keep (score
-// at or above the threshold, or with a verdict) to kept and returns how many pairs passed
-// blocking.
+// scoreBlock scores the pairs of one block that pass blocking and appends those to keep
+// (probability at or above the lowest that matters, r.zFloor, or with a verdict) to out.
 //
-// Only pairs whose cosine reaches minText can be kept, and most pairs of a block share
-// only common words. The cosines of the others are skipped with the prefix filter of the
-// all-pairs similarity search (Bayardo, Ma, Srikant: Scaling up all pairs similarity search,
-// WWW 2007): term ids run from the most to the least frequent, and each vector's leading
-// terms whose weights, multiplied by the largest weight the term has in the block, add up
-// to less than minText form its prefix. A vector y can reach minText with x only through a
-// term outside y's prefix, so the block keeps an inverted index of the terms outside the
-// prefixes, and x computes the cosine only with the earlier members it finds there. The
-// result is the same as scoring every pair.
-func (r *dupRun) scoreBlock(b dupBlock, sc *dupScratch, kept *[]dupScored) int {
-	p := r.p
-	minText := p.minText()
-	vecs := r.model.vecs
+// Candidate bound. Most pairs of a block share only common words, and the model cannot
+// reach the probability that matters without text (see Logistic.bound): a pair can only
+// reach it if one of its text representations (title, description, compound parts,
+// synonyms, title trigrams) reaches the cosine limit. The others are skipped with the prefix
+// filter of the all-pairs similarity search (Bayardo, Ma, Srikant: Scaling up all pairs
+// similarity search, WWW 2007), run for every representation at once: ids run from the most
+// to the least frequent, and each vector's leading entries whose weights, multiplied by the
+// largest weight the entry has in the block, add up to less than the limit form its prefix.
+// A vector y can reach the limit with x only through an entry outside y's prefix, so the
+// block keeps an inverted index of the entries outside the prefixes, and x considers only the
+// earlier members it finds in some representation's index. While it looks them up it adds up
+// the products of the indexed entries, as the all-pairs search does; with the bound of the
+// prefix's part, that bounds each cosine from above, and with the pair's structural features
+// the logit. Only when that bound reaches the lowest logit that matters are the features
+// computed. Both steps are exact: the result is the same as scoring every pair
+// (TestDuplicatesPrefixFilterExact).
+func (r *dupRun) scoreBlock(b dupBlock, sc *dupScratch, out *workerKept, worker int32) {
 	mem := b.members
-	if len(sc.pfx) < len(mem) {
+	if len(sc.mark) < len(mem) {
 		n := len(mem)
-		sc.pfx, sc.mark, sc.cur = make([]int32, n), make([]int32, n), 0
+		for k := range nReps {
+			sc.pfx[k] = make([]int32, n)
+		}
+		sc.pb, sc.acc = make([]float64, n*nReps), make([]float64, n*nReps)
+		sc.mark, sc.cur = make([]int32, n), 0
 		sc.start, sc.end, sc.tmask, sc.flags = make([]int32, n), make([]int32, n), make([]uint64, n), make([]uint8, n)
 		sc.minKey = make([]int64, n)
 	}
@@ -98,43 +145,63 @@ func (r *dupRun) scoreBlock(b dupBlock, sc *dupScratch, kept *[]dupScored) int {
 		}
 		sc.flags[i] = f
 	}
-	prune := !p.noPrune && minText > 0 && b.window == 0 && len(mem) > 2
+	bd := &r.bound
+	prune := !r.p.noPrune && bd.prune && b.window == 0 && len(mem) > 2
 	if prune {
-		for _, k := range mem {
-			v := vecs[k]
-			for i, id := range v.ids {
-				sc.maxw[id] = max(sc.maxw[id], v.ws[i])
+		for k := range nReps {
+			if !bd.indexed[k] {
+				continue
+			}
+			vecs, maxw := r.reps[k], sc.maxw[k]
+			for _, m := range mem {
+				v := vecs[m]
+				for i, id := range v.ids {
+					if w := v.ws[i]; w > maxw[id] {
+						maxw[id] = w
+					}
+				}
 			}
 		}
 		// A small margin keeps float rounding on the safe side: the prefix ends early.
-		limit := minText * (1 - 1e-9)
-		for j, k := range mem {
-			v := vecs[k]
-			var bound float64
-			end := len(v.ids)
-			for i, id := range v.ids {
-				if bound += float64(v.ws[i]) * float64(sc.maxw[id]); bound >= limit {
-					end = i
-					break
+		limit := bd.limit * (1 - 1e-9)
+		for j, m := range mem {
+			for k := range nReps {
+				v, maxw := r.reps[k][m], sc.maxw[k]
+				end, pb := len(v.ids), 0.0
+				if bd.indexed[k] {
+					for i, id := range v.ids {
+						next := pb + float64(v.ws[i])*float64(maxw[id])
+						if next >= limit {
+							end = i
+							break
+						}
+						pb = next
+					}
 				}
+				sc.pfx[k][j], sc.pb[j*nReps+k] = int32(end), pb
 			}
-			sc.pfx[j] = int32(end)
 		}
 	}
-	candidates := 0
+	var x features
 	for j, a := range mem {
-		// The vector is spread into dense, so that each product is one pass over the other
-		// vector (no merge of two id lists). The terms are added in ascending order, as
-		// sparseVec.dot does, so the sums are the same to the last bit.
-		va := vecs[a]
-		for i, id := range va.ids {
-			sc.dense[id] = va.ws[i]
-		}
+		r.spread(&sc.dense, a)
 		if prune {
 			sc.cur++
-			for _, id := range va.ids {
-				for q := sc.head[id]; q >= 0; q = sc.post[q].next {
-					sc.mark[sc.post[q].pos] = sc.cur
+			for k := range nReps {
+				if !bd.indexed[k] {
+					continue
+				}
+				head, post, dense := sc.head[k], sc.post[k], sc.dense[k]
+				for _, id := range r.reps[k][a].ids {
+					wa := float64(dense[id])
+					for q := head[id]; q >= 0; q = post[q].next {
+						pos := post[q].pos
+						if sc.mark[pos] != sc.cur {
+							sc.mark[pos] = sc.cur
+							clear(sc.acc[pos*nReps : pos*nReps+nReps])
+						}
+						sc.acc[int(pos)*nReps+k] += wa * float64(post[q].w)
+					}
 				}
 			}
 		}
@@ -161,48 +228,100 @@ func (r *dupRun) scoreBlock(b dupBlock, sc *dupScratch, kept *[]dupScored) int {
 			if both&dupMulti != 0 && sc.minKey[j] != b.key && sc.minKey[i] != b.key && dupFirstSharedKey(r.ms[a], r.ms[c]) != b.key {
 				continue
 			}
-			candidates++
+			out.candidates++
 			reviewed := both&dupReviewed != 0 && r.ix.hasVerdict(r.members[a], r.members[c])
-			if prune && sc.mark[i] != sc.cur && !reviewed {
-				continue // cosine below minText
+			if prune && !reviewed {
+				if sc.mark[i] != sc.cur {
+					continue // no text representation can reach the probability that matters
+				}
+				if !r.textWithin(sc, a, c, i, &x) {
+					continue
+				}
+			} else {
+				r.structFeatures(a, c, &x)
+				r.textFeatures(&sc.dense, a, c, &x)
 			}
-			vc := vecs[c]
-			var t float64
-			for i, id := range vc.ids {
-				t += float64(sc.dense[id]) * float64(vc.ws[i])
+			out.scored++
+			if r.collect != nil {
+				r.collect(r, a, c, &x)
 			}
-			if t < minText && !reviewed {
-				continue
-			}
-			st := r.structure(a, c)
-			if s := dupCombine(t, st, p); s >= p.threshold || reviewed {
-				*kept = append(*kept, dupScored{a: a, b: c, score: s})
+			if z := r.lr.logit(&x); z >= r.zFloor || reviewed {
+				out.kept = append(out.kept, dupScored{a: a, b: c, f: out.feats.add(&x), w: worker, score: sigmoid(z)})
 			}
 		}
-		for _, id := range va.ids {
-			sc.dense[id] = 0
-		}
+		r.unspread(&sc.dense, a)
 		if prune {
-			for _, id := range va.ids[sc.pfx[j]:] {
-				sc.post = append(sc.post, dupPosting{int32(j), sc.head[id]})
-				sc.head[id] = int32(len(sc.post) - 1)
+			for k := range nReps {
+				if !bd.indexed[k] {
+					continue
+				}
+				v := r.reps[k][a]
+				for i := int(sc.pfx[k][j]); i < len(v.ids); i++ {
+					id := v.ids[i]
+					sc.post[k] = append(sc.post[k], dupPosting{int32(j), sc.head[k][id], v.ws[i]})
+					sc.head[k][id] = int32(len(sc.post[k]) - 1)
+				}
 			}
 		}
 	}
 	if prune {
-		for _, k := range mem {
-			for _, id := range vecs[k].ids {
-				sc.maxw[id], sc.head[id] = 0, -1
+		for k := range nReps {
+			for _, m := range mem {
+				for _, id := range r.reps[k][m].ids {
+					sc.maxw[k][id], sc.head[k][id] = 0, -1
+				}
 			}
+			sc.post[k] = sc.post[k][:0]
 		}
-		sc.post = sc.post[:0]
 	}
-	return candidates
 }
 
-// dupCombine computes the score from text and structure.
-func dupCombine(t, st float64, p dupParams) float64 {
-	return p.textWeight*min(1, t/p.textFull) + (1-p.textWeight)*st
+// repOrder is the order in which textWithin computes the cosines: the shortest vectors
+// first, the synonyms' last.
+var repOrder = [nReps]int{repTitle, repDesc, repParts, repGrams, repSynonyms}
+
+// textWithin computes the features of the pair of a (spread into sc.dense) and c, block
+// position i, as long as the pair can still reach r.zFloor, and reports whether it can. The
+// structural features are exact at once; each cosine not computed yet is bounded by the part
+// of its indexed entries (sc.acc) plus the bound of the prefix (sc.pb). The bound is checked
+// before the first cosine and after each.
+func (r *dupRun) textWithin(sc *dupScratch, a, c int32, i int, x *features) bool {
+	r.structFeatures(a, c, x)
+	w := r.lr.Weights
+	z := r.lr.Bias
+	for f := nTextFeatures; f < nFeatures; f++ {
+		z += w[f] * x[f]
+	}
+	var ub [nReps]float64
+	slack := 0.0
+	noDesc := r.noDesc(a, c)
+	acc, pb := sc.acc[i*nReps:i*nReps+nReps], sc.pb[i*nReps:i*nReps+nReps]
+	for k := range nReps {
+		// 1e-6: the products were summed in another order than the cosine's.
+		ub[k] = min(1, acc[k]+pb[k]+1e-6)
+		if k == repDesc && noDesc {
+			ub[k] = min(1, acc[repTitle]+pb[repTitle]+1e-6)
+		}
+		slack += max(0, w[repFeature[k]]) * ub[k]
+	}
+	const margin = 1e-9
+	if z+slack < r.zFloor-margin {
+		return false
+	}
+	for _, k := range repOrder {
+		f := repFeature[k]
+		if k == repDesc && noDesc {
+			x[f] = x[fTitle]
+		} else {
+			x[f] = r.cosine(&sc.dense, k, c)
+		}
+		slack -= max(0, w[f]) * ub[k]
+		z += w[f] * x[f]
+		if z+max(0, slack) < r.zFloor-margin {
+			return false
+		}
+	}
+	return true
 }
 
 // ranks returns the position of each local measure in id order.

@@ -3,15 +3,17 @@ package duplicates
 import (
 	"context"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
 	"github.com/netzwerkatlas/netzwerkatlas/graph/demo"
 )
 
-// TestDuplicatesPrefixFilterExact: skipping the cosines the prefix filter rules out changes
-// nothing, on dense synthetic blocks (templates repeat within a cell) and on the demo, for
-// the defaults and for parameters that lower the cosine needed.
+// TestDuplicatesPrefixFilterExact: skipping the pairs the candidate bound rules out changes
+// nothing but the count of scored pairs, on dense synthetic blocks (templates repeat within a
+// cell) and on the demo, for the defaults, for thresholds that lower and raise the
+// probability that matters, and for a model refitted with verdicts.
 func TestDuplicatesPrefixFilterExact(t *testing.T) {
 	sc := demo.Scale{Name: "prefix", Regions: 2, MunicipalitiesPerRegion: 4, OrganisationsPerRegion: 150,
 		MeasuresPerRegion: 1200, ActorsPerRegion: 10, NetworksPerRegion: 5, FieldsPerRegion: 3, GoalsPerField: 1}
@@ -20,10 +22,23 @@ func TestDuplicatesPrefixFilterExact(t *testing.T) {
 		t.Fatal(err)
 	}
 	snaps := []*graph.Snapshot{dense}
-	for _, s := range demoSnapshots(t) {
-		snaps = append(snaps, s)
+	demoSnaps := demoSnapshots(t)
+	for _, key := range sortedKeys(demoSnaps) {
+		snaps = append(snaps, demoSnaps[key])
 	}
-	for _, p := range []Params{{}, {Threshold: 0.6, TextWeight: 0.9}, {Threshold: 0.9, TextFull: 0.8, TitleWeight: 2}} {
+	// A region with verdicts: its model is refitted, and with it the bound.
+	truth := demo.Demo().Truth
+	reviewed := *demoSnaps["05562"]
+	reviewed.Relations = slices.Clone(reviewed.Relations)
+	for i, d := range truth.Duplicates[:6] {
+		if d.Region == "05562" {
+			verdict := []string{VerdictDuplicate, VerdictNotDuplicate}[i%2]
+			reviewed.Relations = append(reviewed.Relations, graph.Relation{RelationKey: graph.RelationKey{Type: graph.Reviewed, From: d.A, To: d.B},
+				Props: graph.RelProps{Verdict: verdict}})
+		}
+	}
+	snaps = append(snaps, &reviewed)
+	for _, p := range []Params{{}, {Threshold: 0.3}, {Threshold: 0.9, ClustersOnly: true}} {
 		rp, err := p.resolve()
 		if err != nil {
 			t.Fatal(err)
@@ -33,12 +48,16 @@ func TestDuplicatesPrefixFilterExact(t *testing.T) {
 			rp.noPrune = true
 			full := findResolved(s, rp)
 			rp.noPrune = false
+			if pruned.Scored > full.Scored || full.Scored != full.Candidates {
+				t.Fatalf("%+v, snapshot %d: %d scored with the bound, %d without, %d candidates", p, i, pruned.Scored, full.Scored, full.Candidates)
+			}
+			scored := pruned.Scored
+			pruned.Scored = full.Scored
 			if !reflect.DeepEqual(pruned, full) {
 				t.Fatalf("%+v, snapshot %d: pruned %d pairs (%d above), full %d (%d above)", p, i, len(pruned.Pairs), pruned.AboveThreshold, len(full.Pairs), full.AboveThreshold)
 			}
-			if i == 0 && p.Threshold == 0 {
-				t.Logf("dense set: %d candidates, %d above the threshold, %d listed, %d clusters", full.Candidates, full.AboveThreshold, len(full.Pairs), len(full.Clusters))
-			}
+			t.Logf("%+v, snapshot %d (%s): %d candidates, %d scored, %d above the threshold, %d listed, %d clusters",
+				p, i, full.Model.Source, full.Candidates, scored, full.AboveThreshold, len(full.Pairs), len(full.Clusters))
 		}
 	}
 }

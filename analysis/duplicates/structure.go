@@ -3,6 +3,7 @@ package duplicates
 import (
 	"cmp"
 	"math/bits"
+	"strconv"
 	"strings"
 )
 
@@ -54,9 +55,9 @@ func (r *dupRun) compactStructure() {
 // same result to the last bit.
 func (r *dupRun) structure(a, c int32) float64 {
 	if !r.fast {
-		return dupStructure(r.ms[a], r.ms[c], r.p.w)
+		return dupStructure(r.ms[a], r.ms[c], DefaultStructureWeights)
 	}
-	w := r.p.w
+	w := DefaultStructureWeights
 	var sum, weight float64
 	if pa, pc := r.programme[a], r.programme[c]; pa >= 0 && pc >= 0 {
 		if pa == pc {
@@ -155,4 +156,105 @@ func dupCountShared[T any](a, b []T, compare func(x, y T) int) int {
 		}
 	}
 	return n
+}
+
+// Notes of the parts.
+const (
+	noteNoProgramme      = "neither names a programme"
+	noteOneProgramme     = "only one names a programme; not counted"
+	noteSameProgramme    = "same programme"
+	noteOtherProgramme   = "different programmes"
+	noteLanguagesUnknown = "languages not stated by both; not counted"
+	noteSameFormat       = "same format"
+	noteHybridFormat     = "one is hybrid: half agreement"
+	noteOtherFormat      = "different formats"
+	noteFormatUnknown    = "format not stated by both; not counted"
+	noteGroupsUnknown    = "target groups not stated by both; not counted"
+	noteSameProvider     = "a shared provider: a data duplicate; decides the kind, not weighed"
+	noteProviderUnknown  = "provider unknown for one of them: a parallel offer; decides the kind, not weighed"
+	noteOtherProviders   = "different providers: a parallel offer; decides the kind, not weighed"
+	noteOverlap          = "the runs overlap; a blocking rule, not weighed"
+	noteNoOverlap        = "the runs do not overlap; a blocking rule, not weighed"
+)
+
+// ofShared renders "n of m <what> shared" (what: 0 languages, 1 target groups), remembering
+// the small cases.
+func (w *dupWriter) ofShared(n, m, what int) string {
+	if n < 8 && m < 8 {
+		if s := w.notes[what][n][m]; s != "" {
+			return s
+		}
+	}
+	s := strconv.Itoa(n) + " of " + strconv.Itoa(m) + " " + [2]string{"languages", "target groups"}[what] + " shared"
+	if n < 8 && m < 8 {
+		w.notes[what][n][m] = s
+	}
+	return s
+}
+
+// parts explains dupStructure(a, c) part by part.
+func (w *dupWriter) parts(a, c *dupMeasure, ra, rc *dupRender) []Part {
+	wt := DefaultStructureWeights
+	parts := w.partBuf.take(6)
+
+	pr := Part{Name: PartProgramme, A: a.m.Programme, B: c.m.Programme}
+	switch {
+	case a.programme == "" && c.programme == "":
+		pr.Note = noteNoProgramme
+	case a.programme == "" || c.programme == "":
+		pr.Note = noteOneProgramme
+	case a.programme == c.programme:
+		pr.Value, pr.Weight, pr.Note = 1, wt.Programme, noteSameProgramme
+	default:
+		pr.Weight, pr.Note = wt.Programme, noteOtherProgramme
+	}
+	parts[0] = pr
+
+	la := Part{Name: PartLanguages, A: ra.langs, B: rc.langs, Note: noteLanguagesUnknown}
+	if len(a.langs) > 0 && len(c.langs) > 0 {
+		n := dupCountShared(a.langs, c.langs, strings.Compare)
+		la.Value, la.Weight = dupJaccardStrings(a.langs, c.langs), wt.Languages
+		la.Note = w.ofShared(n, len(a.langs)+len(c.langs)-n, 0)
+	}
+	parts[1] = la
+
+	fo := Part{Name: PartFormat, A: a.m.Format, B: c.m.Format, Note: noteFormatUnknown}
+	if a.m.Format != "" && c.m.Format != "" {
+		fo.Value, fo.Weight = dupFormatAgreement(a.m.Format, c.m.Format), wt.Format
+		switch fo.Value {
+		case 1:
+			fo.Note = noteSameFormat
+		case 0.5:
+			fo.Note = noteHybridFormat
+		default:
+			fo.Note = noteOtherFormat
+		}
+	}
+	parts[2] = fo
+
+	tg := Part{Name: PartTargetGroups, A: ra.groups, B: rc.groups, Note: noteGroupsUnknown}
+	if len(a.targets) > 0 && len(c.targets) > 0 {
+		n := dupCountShared(a.targets, c.targets, cmp.Compare[int32])
+		tg.Value, tg.Weight = dupJaccardInts(a.targets, c.targets), wt.TargetGroups
+		tg.Note = w.ofShared(n, len(a.targets)+len(c.targets)-n, 1)
+	}
+	parts[3] = tg
+
+	pv := Part{Name: PartProvider, A: ra.providers, B: rc.providers}
+	switch {
+	case dupCountShared(a.providers, c.providers, cmp.Compare[int32]) > 0:
+		pv.Value, pv.Note = 1, noteSameProvider
+	case len(a.providers) == 0 || len(c.providers) == 0:
+		pv.Note = noteProviderUnknown
+	default:
+		pv.Note = noteOtherProviders
+	}
+	parts[4] = pv
+
+	ti := Part{Name: PartTime, A: ra.run, B: rc.run, Note: noteNoOverlap}
+	if a.start <= c.end && c.start <= a.end {
+		ti.Value, ti.Note = 1, noteOverlap
+	}
+	parts[5] = ti
+	return parts
 }

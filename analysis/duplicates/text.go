@@ -1,17 +1,11 @@
 package duplicates
 
 import (
-	"cmp"
 	"math"
-	"math/bits"
 	"runtime"
 	"slices"
-	"sort"
-	"strings"
 	"sync"
 	"sync/atomic"
-
-	"github.com/netzwerkatlas/netzwerkatlas/graph/text"
 )
 
 // TF-IDF vectors of short German documents (a measure's title and description), built with
@@ -87,332 +81,166 @@ type tfidfModel struct {
 	terms []string
 	df    []int32
 	idf   []float64
-	// vecs holds one vector per document, in input order.
+	// vecs holds one vector per document, in input order: the stems of title and description
+	// together, title words counting TitleWeight times.
 	vecs []sparseVec
 	// tokens holds, when asked for, the words of each document that count (not stop words,
 	// not dropped), with corpus-wide term ids: first the title's, then the description's;
 	// titleTokens says how many are the title's.
 	tokens      [][]tfidfToken
 	titleTokens []int32
+	// With the lexical representations (textOptions.lexical), per document: the stems of the
+	// title alone and of the description alone (weighed with the same idf), the compound
+	// parts of every word, and the character trigrams of the title's words.
+	title, desc []sparseVec
+	parts       textRepr
+	grams       textRepr
+	// chunks hold the vectors' storage until release.
+	chunks []*tfidfChunk
 }
 
-// tfidfChunk is a run of documents analysed by one worker, with its own vocabulary so that
-// workers share nothing while they analyse.
-type tfidfChunk struct {
-	lo, hi int
-	vocab  map[string]int32
-	terms  []string
-	df     []int32
-	// words memoises the analysis of raw text pieces (runs of characters between ASCII
-	// white space): the piece's tokens are cached[at : at+n], positions relative to the piece.
-	words  tfidfMemo
-	cached []tfidfToken
-	// Documents lo..hi-1 own ids[off[k]:off[k+1]] and tf alongside (k = doc - lo), and, when
-	// tokens are kept, toks[tokOff[k]:tokOff[k+1]], the first titleToks[k] of them the
-	// title's. Ids are chunk-local until the vocabularies are merged.
-	off       []int32
-	ids       []int32
-	tf        []float32
-	toks      []tfidfToken
-	tokOff    []int32
-	titleToks []int32
+// release hands the model's storage back for reuse; the model must not be used after it.
+func (m *tfidfModel) release() {
+	for _, ch := range m.chunks {
+		chunkPool.Put(ch)
+	}
+	m.chunks = nil
+}
+
+// textRepr is a representation of the documents other than their stems, with its own
+// vocabulary: ids ordered by df, highest first, then by key.
+type textRepr struct {
+	// names names every id (the stems of compound parts); nil for trigrams.
+	names []string
+	df    []int32
+	idf   []float64
+	vecs  []sparseVec
+}
+
+// textOptions configure buildTexts.
+type textOptions struct {
+	// titleWeight is how many times a title word counts in vecs; at least 1, so that every
+	// tf is at least 1 and its logarithm is not negative.
+	titleWeight float64
+	// workers is the number of goroutines (GOMAXPROCS when < 1).
+	workers int
+	// keepTokens keeps the documents' tokens; lexical adds title, desc, parts and grams (and
+	// keeps the tokens).
+	keepTokens, lexical bool
 }
 
 // tfidfChunkSize is the smallest number of documents worth a worker of its own.
 const tfidfChunkSize = 512
 
-// buildTFIDF analyses docs and weighs their terms. It uses up to workers goroutines
-// (GOMAXPROCS when workers < 1) and keeps the documents' tokens when keepTokens is set.
-// titleWeight must be at least 1, so that every tf is at least 1 and its logarithm is not
-// negative.
+// buildTFIDF analyses docs and weighs their stems (see buildTexts).
 func buildTFIDF(docs []tfidfDoc, titleWeight float64, workers int, keepTokens bool) *tfidfModel {
+	return buildTexts(docs, textOptions{titleWeight: titleWeight, workers: workers, keepTokens: keepTokens})
+}
+
+// buildTexts analyses docs and weighs their terms.
+func buildTexts(docs []tfidfDoc, o textOptions) *tfidfModel {
+	workers := o.workers
 	if workers < 1 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	o.keepTokens = o.keepTokens || o.lexical
 	n := len(docs)
 	nchunks := max(1, min(workers, n/tfidfChunkSize))
 	chunks := make([]*tfidfChunk, nchunks)
 	for c := range chunks {
-		chunks[c] = &tfidfChunk{lo: c * n / nchunks, hi: (c + 1) * n / nchunks}
+		chunks[c] = getChunk(c*n/nchunks, (c+1)*n/nchunks)
 	}
-	tfidfParallel(nchunks, workers, func(c int) { chunks[c].analyse(docs, titleWeight, keepTokens) })
+	tfidfParallel(nchunks, workers, func(c int) { chunks[c].analyse(docs, o) })
 
-	// One vocabulary for the corpus: the first chunk's terms, then the others' new ones.
-	terms, df := chunks[0].terms, chunks[0].df
-	merged := make([][]int32, nchunks)
-	if nchunks > 1 {
-		vocab := chunks[0].vocab
-		terms = append([]string(nil), terms...)
-		df = append([]int32(nil), df...)
-		for c := 1; c < nchunks; c++ {
-			ch := chunks[c]
-			tr := make([]int32, len(ch.terms))
-			for lid, t := range ch.terms {
-				gid, ok := vocab[t]
-				if !ok {
-					gid = int32(len(terms))
-					vocab[t] = gid
-					terms = append(terms, t)
-					df = append(df, 0)
-				}
-				df[gid] += ch.df[lid]
-				tr[lid] = gid
-			}
-			merged[c] = tr
-		}
+	m := &tfidfModel{chunks: chunks}
+	termVocabs := make([]*vocab[string], nchunks)
+	for c, ch := range chunks {
+		termVocabs[c] = ch.terms
 	}
-	// Term ids in canonical order: the most frequent first, then alphabetical. The ids, and
-	// so every vector, do not depend on how the documents were split among workers, and a
-	// vector's leading entries are its most common words (see dupRun.scoreBlock).
-	order := make([]int32, len(terms))
-	for i := range order {
-		order[i] = int32(i)
-	}
-	slices.SortFunc(order, func(x, y int32) int {
-		if df[x] != df[y] {
-			return cmp.Compare(df[y], df[x])
-		}
-		return strings.Compare(terms[x], terms[y])
-	})
-	canon := make([]int32, len(terms))
-	m := &tfidfModel{terms: make([]string, len(terms)), df: make([]int32, len(terms))}
-	for id, old := range order {
-		canon[old] = int32(id)
-		m.terms[id], m.df[id] = terms[old], df[old]
-	}
-	trans := make([][]int32, nchunks)
-	for c := range chunks {
-		tr := make([]int32, len(chunks[c].terms))
-		for lid := range tr {
-			if merged[c] != nil {
-				tr[lid] = canon[merged[c][lid]]
-			} else {
-				tr[lid] = canon[lid]
-			}
-		}
-		trans[c] = tr
-	}
-	m.idf = make([]float64, len(m.terms))
-	for id, df := range m.df {
-		m.idf[id] = math.Log(float64(1+n)/float64(1+df)) + 1
-	}
+	var trans, partTrans, gramTrans [][]int32
+	m.terms, m.df, trans = mergeVocabs(termVocabs)
+	m.idf = smoothIDF(m.df, n)
 	m.vecs = make([]sparseVec, n)
-	if keepTokens {
+	if o.keepTokens {
 		m.tokens, m.titleTokens = make([][]tfidfToken, n), make([]int32, n)
 	}
-	tfidfParallel(nchunks, workers, func(c int) { chunks[c].weigh(m, trans[c]) })
+	if o.lexical {
+		partVocabs, gramVocabs := make([]*vocab[string], nchunks), make([]*vocab[uint32], nchunks)
+		for c, ch := range chunks {
+			partVocabs[c], gramVocabs[c] = ch.parts, ch.grams
+		}
+		m.parts.names, m.parts.df, partTrans = mergeVocabs(partVocabs)
+		_, m.grams.df, gramTrans = mergeVocabs(gramVocabs)
+		m.parts.idf, m.grams.idf = smoothIDF(m.parts.df, n), smoothIDF(m.grams.df, n)
+		m.title, m.desc = make([]sparseVec, n), make([]sparseVec, n)
+		m.parts.vecs, m.grams.vecs = make([]sparseVec, n), make([]sparseVec, n)
+	}
+	tfidfParallel(nchunks, workers, func(c int) {
+		var pt, gt []int32
+		if o.lexical {
+			pt, gt = partTrans[c], gramTrans[c]
+		}
+		chunks[c].weigh(m, o.titleWeight, trans[c], pt, gt)
+	})
 	return m
 }
 
-// term returns the chunk-local id of term, adding it to the vocabulary.
-func (ch *tfidfChunk) term(t string) int32 {
-	lid, ok := ch.vocab[t]
-	if !ok {
-		lid = int32(len(ch.terms))
-		ch.vocab[t] = lid
-		ch.terms = append(ch.terms, t)
-		ch.df = append(ch.df, 0)
+// weigh turns the chunk's counts into normalised vectors with corpus-wide ids (trans, pt and
+// gt map the chunk's term, part and trigram ids to them).
+func (ch *tfidfChunk) weigh(m *tfidfModel, titleWeight float64, trans, pt, gt []int32) {
+	lexical := m.title != nil
+	var tIDs, dIDs []int32
+	var tWS, dWS []float32
+	if lexical {
+		ch.tIDs, ch.tWS = reuse(ch.tIDs, ch.titleEntries), reuse(ch.tWS, ch.titleEntries)
+		ch.dIDs, ch.dWS = reuse(ch.dIDs, len(ch.ids)), reuse(ch.dWS, len(ch.ids))
+		tIDs, tWS, dIDs, dWS = ch.tIDs, ch.tWS, ch.dIDs, ch.dWS
 	}
-	return lid
-}
-
-// analyse fills the chunk with the term frequencies of its documents.
-func (ch *tfidfChunk) analyse(docs []tfidfDoc, titleWeight float64, keepTokens bool) {
-	nd := ch.hi - ch.lo
-	size := 0 // about one counted word per eight bytes of text
-	for d := ch.lo; d < ch.hi; d++ {
-		size += (len(docs[d].Title) + len(docs[d].Body)) / 8
-	}
-	ch.vocab = make(map[string]int32, 1024)
-	ch.words.init(4096)
-	ch.off = make([]int32, 1, nd+1)
-	ch.ids = make([]int32, 0, size+nd)
-	ch.tf = make([]float32, 0, size+nd)
-	if keepTokens {
-		ch.tokOff = make([]int32, 1, nd+1)
-		ch.titleToks = make([]int32, 0, nd)
-		ch.toks = make([]tfidfToken, 0, size+nd)
-	}
-	// For term lid: mark[lid] is the document that last saw it, pos[lid]-1 its entry there,
-	// dropped[lid] the document that drops it.
-	var mark, pos, dropped []int32
-	grow := func() {
-		for len(mark) < len(ch.terms) {
-			mark, pos, dropped = append(mark, -1), append(pos, 0), append(dropped, -1)
-		}
-	}
-	var tw [2]float32
-	tw[0], tw[1] = float32(titleWeight), 1
-	for d := ch.lo; d < ch.hi; d++ {
-		doc := &docs[d]
-		for _, t := range doc.Drop {
-			lid := ch.term(t)
-			grow()
-			dropped[lid] = int32(d)
-		}
-		for field, s := range [2]string{doc.Title, doc.Body} {
-			if field == 1 && keepTokens {
-				ch.titleToks = append(ch.titleToks, int32(len(ch.toks))-ch.tokOff[len(ch.tokOff)-1])
-			}
-			for i := 0; i < len(s); {
-				// The next piece between ASCII white space, hashed as it is scanned. Words
-				// never cross white space and their analysis does not depend on their
-				// neighbours, so a piece's tokens are those of Analyze on the whole text.
-				for i < len(s) && asciiSpace[s[i]] {
-					i++
-				}
-				j, h := i, uint64(fnvOffset)
-				for j < len(s) && !asciiSpace[s[j]] {
-					h = (h ^ uint64(s[j])) * fnvPrime
-					j++
-				}
-				if i == j {
-					break
-				}
-				slot, ok := ch.words.find(h, s[i:j])
-				if !ok {
-					at := int32(len(ch.cached))
-					for _, tok := range text.Analyze(s[i:j]) {
-						ch.cached = append(ch.cached, tfidfSpan(ch.term(tok.Term), tok.Start, tok.End))
-					}
-					slot = ch.words.add(slot, h, s[i:j], [2]int32{at, int32(len(ch.cached)) - at})
-					grow()
-				}
-				span := ch.words.slots[slot].span
-				for _, tok := range ch.cached[span[0] : span[0]+span[1]] {
-					lid := tok.id
-					if dropped[lid] == int32(d) {
-						continue
-					}
-					if keepTokens {
-						if tok.end == 0 {
-							ch.toks = append(ch.toks, tok)
-						} else {
-							ch.toks = append(ch.toks, tfidfSpan(lid, i+int(tok.start), i+int(tok.end)))
-						}
-					}
-					if mark[lid] == int32(d) {
-						ch.tf[pos[lid]-1] += tw[field]
-						continue
-					}
-					mark[lid] = int32(d)
-					ch.ids = append(ch.ids, lid)
-					ch.tf = append(ch.tf, tw[field])
-					pos[lid] = int32(len(ch.ids))
-					ch.df[lid]++
-				}
-				i = j
-			}
-		}
-		ch.off = append(ch.off, int32(len(ch.ids)))
-		if keepTokens {
-			ch.tokOff = append(ch.tokOff, int32(len(ch.toks)))
-		}
-	}
-	ch.words, ch.cached = tfidfMemo{}, nil
-}
-
-// asciiSpace marks the ASCII white space bytes.
-var asciiSpace = [256]bool{' ': true, '\n': true, '\t': true, '\r': true, '\f': true, '\v': true}
-
-// FNV-1a, 64 bits.
-const (
-	fnvOffset = 14695981039346656037
-	fnvPrime  = 1099511628211
-)
-
-// tfidfMemo is a hash table from text pieces to their cached tokens, with open addressing
-// and the hash computed by the caller while it scans the piece (a Go map would hash the
-// piece again).
-type tfidfMemo struct {
-	slots []tfidfMemoSlot
-	n     int
-}
-
-type tfidfMemoSlot struct {
-	hash uint64
-	key  string
-	span [2]int32 // cached[span[0] : span[0]+span[1]]
-	used bool
-}
-
-func (m *tfidfMemo) init(size int) {
-	m.slots, m.n = make([]tfidfMemoSlot, 1<<bits.Len(uint(2*size))), 0
-}
-
-// find returns the slot of key, or the free slot where it belongs and false.
-func (m *tfidfMemo) find(h uint64, key string) (int, bool) {
-	mask := len(m.slots) - 1
-	for i := int(h) & mask; ; i = (i + 1) & mask {
-		sl := &m.slots[i]
-		if !sl.used {
-			return i, false
-		}
-		if sl.hash == h && sl.key == key {
-			return i, true
-		}
-	}
-}
-
-// add stores key in the free slot that find returned and returns key's slot, which moves
-// when the table grows.
-func (m *tfidfMemo) add(slot int, h uint64, key string, span [2]int32) int {
-	m.slots[slot] = tfidfMemoSlot{hash: h, key: key, span: span, used: true}
-	m.n++
-	if 2*m.n <= len(m.slots) {
-		return slot
-	}
-	old := m.slots
-	m.slots = make([]tfidfMemoSlot, 2*len(old))
-	for _, sl := range old {
-		if sl.used {
-			i, _ := m.find(sl.hash, sl.key)
-			m.slots[i] = sl
-		}
-	}
-	i, _ := m.find(h, key)
-	return i
-}
-
-// weigh turns the chunk's term frequencies into normalised vectors with corpus-wide ids
-// (trans maps the chunk's ids to them).
-func (ch *tfidfChunk) weigh(m *tfidfModel, trans []int32) {
 	for k := range ch.hi - ch.lo {
+		d := ch.lo + k
 		lo, hi := ch.off[k], ch.off[k+1]
-		ids, ws := ch.ids[lo:hi:hi], ch.tf[lo:hi:hi]
-		var norm float64
+		ids, ttf, dtf := ch.ids[lo:hi:hi], ch.ttf[lo:hi:hi], ch.dtf[lo:hi:hi]
 		for i, lid := range ids {
-			id := trans[lid]
-			ids[i] = id
-			w := m.idf[id] // tf 1, the common case: 1 + ln 1 = 1
-			if tf := ws[i]; tf != 1 {
-				w *= 1 + math.Log(float64(tf))
-			}
-			ws[i] = float32(w)
-			norm += w * w
+			ids[i] = trans[lid]
 		}
-		if norm > 0 {
-			inv := 1 / math.Sqrt(norm)
-			for i := range ws {
-				ws[i] = float32(float64(ws[i]) * inv)
+		if lexical {
+			// The title's and the description's own vectors, before ttf is reused below.
+			t0, d0 := len(tIDs), len(dIDs)
+			for i, id := range ids {
+				if ttf[i] > 0 {
+					tIDs, tWS = append(tIDs, id), append(tWS, ttf[i])
+				}
+				if dtf[i] > 0 {
+					dIDs, dWS = append(dIDs, id), append(dWS, dtf[i])
+				}
 			}
+			m.title[d] = weighVec(tIDs[t0:len(tIDs):len(tIDs)], tWS[t0:len(tWS):len(tWS)], nil, m.idf)
+			m.desc[d] = weighVec(dIDs[d0:len(dIDs):len(dIDs)], dWS[d0:len(dWS):len(dWS)], nil, m.idf)
+			plo, phi := ch.poff[k], ch.poff[k+1]
+			m.parts.vecs[d] = weighVec(ch.pids[plo:phi:phi], ch.ptf[plo:phi:phi], pt, m.parts.idf)
+			glo, ghi := ch.goff[k], ch.goff[k+1]
+			m.grams.vecs[d] = weighVec(ch.gids[glo:ghi:ghi], ch.gtf[glo:ghi:ghi], gt, m.grams.idf)
 		}
-		sortTerms(ids, ws)
-		m.vecs[ch.lo+k] = sparseVec{ids: ids, ws: ws}
+		// The stems of title and description together: tf = TitleWeight · title + description.
+		ws := ttf
+		for i := range ids {
+			ws[i] = float32(titleWeight*float64(ttf[i]) + float64(dtf[i]))
+		}
+		m.vecs[d] = weighVec(ids, ws, nil, m.idf)
 		if m.tokens != nil {
 			lo, hi := ch.tokOff[k], ch.tokOff[k+1]
 			toks := ch.toks[lo:hi:hi]
 			for i := range toks {
 				toks[i].id = trans[toks[i].id]
 			}
-			m.tokens[ch.lo+k], m.titleTokens[ch.lo+k] = toks, ch.titleToks[k]
+			m.tokens[d], m.titleTokens[d] = toks, ch.titleToks[k]
 		}
 	}
 }
 
 // sortTerms sorts ids ascending and keeps ws alongside.
 func sortTerms(ids []int32, ws []float32) {
-	if len(ids) <= 48 {
+	if len(ids) <= 16 {
 		for i := 1; i < len(ids); i++ {
 			id, w := ids[i], ws[i]
 			j := i
@@ -423,19 +251,20 @@ func sortTerms(ids []int32, ws []float32) {
 		}
 		return
 	}
-	sort.Sort(termsByID{ids, ws})
-}
-
-type termsByID struct {
-	ids []int32
-	ws  []float32
-}
-
-func (t termsByID) Len() int           { return len(t.ids) }
-func (t termsByID) Less(i, j int) bool { return t.ids[i] < t.ids[j] }
-func (t termsByID) Swap(i, j int) {
-	t.ids[i], t.ids[j] = t.ids[j], t.ids[i]
-	t.ws[i], t.ws[j] = t.ws[j], t.ws[i]
+	// Longer vectors: id and weight packed into one key (ids are distinct and not negative),
+	// sorted without an interface.
+	var buf [128]uint64
+	keys := buf[:0]
+	if len(ids) > len(buf) {
+		keys = make([]uint64, 0, len(ids))
+	}
+	for i, id := range ids {
+		keys = append(keys, uint64(id)<<32|uint64(math.Float32bits(ws[i])))
+	}
+	slices.Sort(keys)
+	for i, k := range keys {
+		ids[i], ws[i] = int32(k>>32), math.Float32frombits(uint32(k))
+	}
 }
 
 // tfidfParallel calls fn(0) … fn(n-1) on up to workers goroutines and returns when all

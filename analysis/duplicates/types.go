@@ -62,6 +62,25 @@ type Part struct {
 	Note string `json:"note"`
 }
 
+// Feature is one feature of a pair, with its part in the model's sum.
+type Feature struct {
+	// Name is one of FeatureNames.
+	Name string `json:"name"`
+	// Value is the feature, in [0, 1].
+	Value float64 `json:"value"`
+	// Weight is the model's weight of the feature.
+	Weight float64 `json:"weight"`
+	// Contribution is Weight · Value, the feature's part of the logit.
+	Contribution float64 `json:"contribution"`
+}
+
+// Why says in words why a pair was detected, in German and English (msg catalogue,
+// duplicates.json).
+type Why struct {
+	DE string `json:"de"`
+	EN string `json:"en"`
+}
+
 // Pair is a pair of measures that look like the same offer.
 type Pair struct {
 	// A and B are the measure ids, A < B.
@@ -70,15 +89,21 @@ type Pair struct {
 	// TitleA and TitleB are their titles.
 	TitleA string `json:"title_a"`
 	TitleB string `json:"title_b"`
-	// Score combines text and structure (see Find for the formula).
+	// Score is the model's probability that the two are the same offer, σ(b + Σ wᵢ·xᵢ)
+	// (see Find).
 	Score float64 `json:"score"`
-	// Text is the TF-IDF cosine of the two texts.
+	// Uncertainty is 1 − |2·Score − 1|: 1 when the model cannot tell, 0 when it is sure.
+	Uncertainty float64 `json:"uncertainty"`
+	// Features are the pair's features with their weights and contributions, in the order of
+	// FeatureNames; the bias (Result.Model) plus the contributions is the logit of Score.
+	Features []Feature `json:"features"`
+	// Text is the TF-IDF cosine of the two texts (stems of title and description together),
+	// shown beside the shared terms.
 	Text float64 `json:"text"`
-	// TextPart is min(1, Text / TextFull), the text's contribution before weighting.
-	TextPart float64 `json:"text_part"`
-	// Structure is the weighted mean of the known structural parts.
+	// Structure is the weighted mean of the known structural parts (DefaultStructureWeights),
+	// shown beside the parts; the model weighs the parts as features.
 	Structure float64 `json:"structure"`
-	// Parts lists every structural part with its value and weight.
+	// Parts lists every structural part with its value and weight in Structure.
 	Parts []Part `json:"parts"`
 	// Kind is data_duplicate (a shared provider) or parallel_offer.
 	Kind string `json:"kind"`
@@ -102,7 +127,10 @@ type Pair struct {
 	VerdictBy   string    `json:"verdict_by,omitempty"`
 	VerdictAt   time.Time `json:"verdict_at,omitzero"`
 	VerdictNote string    `json:"verdict_note,omitempty"`
-	// Explanation says in words why the pair is reported and what to do.
+	// Why says in a few words, in German and English, why the pair was detected: the
+	// features that speak for and against it, shared words and synonyms, the probability.
+	Why Why `json:"why"`
+	// Explanation writes the model's sum out and says what to do (English).
 	Explanation string `json:"explanation"`
 }
 
@@ -137,23 +165,43 @@ type CappedBlock struct {
 	Measures int `json:"measures"`
 }
 
+// Model describes the model a region's pairs were scored with.
+type Model struct {
+	// Region is the region's key.
+	Region string `json:"region"`
+	// Source is built_in (fitted on the built-in labelled pairs) or fitted (refitted with the
+	// region's verdicts).
+	Source string `json:"source"`
+	// Bias and Weights (by feature name) are the model's b and wᵢ.
+	Bias    float64            `json:"bias"`
+	Weights map[string]float64 `json:"weights"`
+	// Verdicts counts the region's verdicts in the fit, each weighing VerdictWeight built-in
+	// pairs; Pairs counts the labelled pairs, built-in ones included.
+	Verdicts      int     `json:"verdicts"`
+	VerdictWeight float64 `json:"verdict_weight,omitempty"`
+	Pairs         int     `json:"pairs"`
+}
+
 // Result is the result of Find.
 type Result struct {
 	// Region is the snapshot's region ("" for all regions).
 	Region string `json:"region"`
-	// Threshold, TextWeight, TextFull, TitleWeight and Weights are the parameters in effect.
-	Threshold   float64          `json:"threshold"`
-	TextWeight  float64          `json:"text_weight"`
-	TextFull    float64          `json:"text_full"`
-	TitleWeight float64          `json:"title_weight"`
-	Weights     StructureWeights `json:"weights"`
-	// Formula is the score formula with these parameters.
+	// Threshold is the probability from which a pair is reported; Order the order of Pairs.
+	Threshold float64 `json:"threshold"`
+	Order     string  `json:"order"`
+	// Formula is the model with its weights (of Model).
 	Formula string `json:"formula"`
+	// Model is the model of the snapshot's region (of the first region when it holds
+	// several); Models lists every region's.
+	Model  Model   `json:"model"`
+	Models []Model `json:"models"`
 	// Measures counts the measures examined.
 	Measures int `json:"measures"`
-	// Candidates counts the pairs that passed blocking. Each is scored, though the prefix
-	// filter settles most without computing their cosine (see Find).
+	// Candidates counts the pairs that passed blocking; Scored those whose features were
+	// computed because some text representation could reach the probability that matters
+	// (see Find: the rest cannot).
 	Candidates int `json:"candidates"`
+	Scored     int `json:"scored"`
 	// AboveThreshold counts the pairs at or above the threshold that no verdict suppresses.
 	// Every one of them lies within a cluster.
 	AboveThreshold int `json:"above_threshold"`
@@ -161,16 +209,21 @@ type Result struct {
 	// (the strongest pairs that connect its measures, one fewer than its measures), plus
 	// every pair a reviewer confirmed. A cluster of k entries of one offer has up to
 	// k(k−1)/2 pairs above the threshold; the tree shows why the k belong together without
-	// listing each of them (Cluster.Links counts them all). They are grouped by
-	// cluster, in the order of Clusters, each cluster's highest score first; each cluster's
-	// Pairs is its part of this list.
+	// listing each of them (Cluster.Links counts them all). With the order clusters they
+	// are grouped by cluster, in the order of Clusters, each cluster's highest score first,
+	// and each cluster's Pairs is its part of this list; with the order uncertain the
+	// unreviewed pairs closest to p = ½ come first.
 	Pairs []Pair `json:"pairs"`
 	// Clusters are the connected components of the pairs at or above the threshold and the
 	// confirmed pairs, the highest score first, then by id.
 	Clusters []Cluster `json:"clusters"`
-	// Reviewed lists the pairs that reach the threshold but are suppressed by an intended or
-	// not_duplicate verdict.
+	// Reviewed lists the pairs that reviewers set aside (intended or not_duplicate) and that
+	// pass blocking, whatever their probability now.
 	Reviewed []Pair `json:"reviewed"`
+	// Uncertain lists the unreviewed pairs the model is least sure about, closest to p = ½
+	// first, at most MaxUncertain, above the threshold or below it (those are not reported
+	// as duplicates): a verdict on them teaches the model the most.
+	Uncertain []Pair `json:"uncertain"`
 	// Capped lists the blocks larger than MaxBlock.
 	Capped []CappedBlock `json:"capped"`
 }

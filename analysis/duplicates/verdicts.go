@@ -13,7 +13,7 @@ func (r *dupRun) verdict(sc dupScored) int32 {
 }
 
 // addConfirmed returns the pairs confirmed by a duplicate verdict that blocking did not
-// bring up (the workers' kept lists hold what it did).
+// bring up (the workers' kept lists hold what it did), with their features in r.feats.
 func (r *dupRun) addConfirmed(out []dupScored, kept []workerKept) []dupScored {
 	local := map[int32]int32{}
 	for k, g := range r.members {
@@ -32,15 +32,19 @@ func (r *dupRun) addConfirmed(out []dupScored, kept []workerKept) []dupScored {
 			}
 		}
 	}
+	var dense [nReps][]float32
 	for key, v := range r.ix.verdicts {
 		a, okA := local[key[0]]
 		b, okB := local[key[1]]
 		if !okA || !okB || r.ix.verdictList[v].Verdict != VerdictDuplicate || seen[key] {
 			continue
 		}
-		t := r.model.vecs[a].dot(r.model.vecs[b])
-		st := r.structure(a, b)
-		out = append(out, dupScored{a: a, b: b, score: dupCombine(t, st, r.p)})
+		if dense[0] == nil {
+			dense = r.newDense()
+		}
+		x := r.pairFeatures(&dense, a, b)
+		store := r.feats[len(r.feats)-1]
+		out = append(out, dupScored{a: a, b: b, f: store.add(&x), w: int32(len(r.feats) - 1), score: sigmoid(r.lr.logit(&x))})
 	}
 	return out
 }

@@ -20,7 +20,7 @@ import (
 var analyses = []struct{ name, help string }{
 	{"coverage", "the matrix municipality × field: offers and class (gap, thin, covered)"},
 	{"gaps", "the gaps ranked by unserved demand, and the thin cells"},
-	{"duplicates", "duplicate offers: clusters of measures that look like the same offer, with their scores"},
+	{"duplicates", "duplicate offers: clusters of measures that look like the same offer, with the model's probabilities and why; --order uncertain for the review queue"},
 	{"partners", "ranked cooperation partners of an organisation (--organisation), with reasons"},
 	{"network", "the collaboration network: brokers, communities, articulation points, isolated, densities"},
 	{"ego", "the organisations within --depth ties of an organisation (--organisation)"},
@@ -49,7 +49,8 @@ type analyseFlags struct {
 	municipality string
 	seed         uint64
 	// duplicates
-	threshold float64
+	threshold    float64
+	order, model string
 	// snapshots
 	label    string
 	from, to string
@@ -90,7 +91,10 @@ func runAnalyse(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		fs.StringVar(&f.demand, "demand", analysis.DemandForeign, "population densities are measured against: foreign, population or protection_seekers")
 		fs.Float64Var(&f.thinFactor, "thin-factor", analysis.DefaultThinFactor, "a cell is thin below this share of the field's median density")
 	case "duplicates":
-		fs.Float64Var(&f.threshold, "threshold", duplicates.DefaultThreshold, "score from which a pair is reported")
+		fs.Float64Var(&f.threshold, "threshold", duplicates.DefaultThreshold, "probability from which a pair is reported")
+		fs.StringVar(&f.order, "order", duplicates.OrderClusters, "order of the pairs: clusters, or uncertain (the review queue: the pairs the model is least sure about first)")
+		fs.StringVar(&f.model, "model", duplicates.ModelFitted, "fitted (the built-in model refitted with the region's verdicts) or built_in")
+		fs.StringVar(&f.lang, "lang", "de", "language of the reasons: de or en")
 	case "partners":
 		fs.StringVar(&f.organisation, "organisation", "", "id of the organisation looking for partners (required)")
 		fs.IntVar(&f.limit, "limit", analysis.DefaultPartnerLimit, "number of partners")
@@ -176,11 +180,11 @@ func runAnalyse(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	switch name {
 	case "duplicates":
-		d, err := duplicates.Find(snap, duplicates.Params{Threshold: f.threshold})
+		d, err := duplicates.Find(snap, duplicates.Params{Threshold: f.threshold, Order: f.order, Model: f.model})
 		if err != nil {
 			return err
 		}
-		result, table = d, func(w io.Writer) { duplicatesTable(w, d) }
+		result, table = d, func(w io.Writer) { duplicatesTable(w, d, f.lang) }
 	case "partners":
 		p, err := analysis.RecommendPartners(snap, analysis.CollaborationGraph(snap), f.organisation, analysis.PartnerParams{Limit: f.limit})
 		if err != nil {
@@ -461,17 +465,38 @@ func cmpOr(a, b string) string {
 	return b
 }
 
-func duplicatesTable(w io.Writer, d *duplicates.Result) {
-	fmt.Fprintf(w, "%d measures, %d candidate pairs scored, %d at or above %.2f, %d clusters, %d pairs set aside by reviewers\n%s\n\n",
-		d.Measures, d.Candidates, d.AboveThreshold, d.Threshold, len(d.Clusters), len(d.Reviewed), d.Formula)
+func duplicatesTable(w io.Writer, d *duplicates.Result, lang string) {
+	fmt.Fprintf(w, "%d measures, %d candidate pairs, %d scored, %d at or above p = %.2f, %d clusters, %d pairs set aside by reviewers\n",
+		d.Measures, d.Candidates, d.Scored, d.AboveThreshold, d.Threshold, len(d.Clusters), len(d.Reviewed))
+	fmt.Fprintf(w, "model: %s", d.Model.Source)
+	if d.Model.Source == duplicates.ModelFitted {
+		fmt.Fprintf(w, " with %d verdicts of the region", d.Model.Verdicts)
+	}
+	fmt.Fprintf(w, "\n%s\n\n", d.Formula)
+	why := func(p duplicates.Pair) string {
+		if lang == "en" {
+			return p.Why.EN
+		}
+		return p.Why.DE
+	}
+	pair := func(p duplicates.Pair) {
+		verdict := ""
+		if p.Verdict != "" {
+			verdict = " (" + p.Verdict + ")"
+		}
+		fmt.Fprintf(w, "\t%.2f\t%s  ↔  %s%s\n\t\t%s\n", p.Score, short(p.TitleA, 45), short(p.TitleB, 45), verdict, why(p))
+	}
+	if d.Order == duplicates.OrderUncertain {
+		fmt.Fprintln(w, "review queue: the pairs the model is least sure about, closest to p = 0.5 first")
+		for _, p := range d.Uncertain {
+			pair(p)
+		}
+		fmt.Fprintln(w)
+	}
 	for i, c := range d.Clusters {
 		fmt.Fprintf(w, "%d\t%s\t%.2f\t%s\n", i+1, c.Kind, c.Score, c.Suggestion)
 		for _, p := range c.Pairs {
-			verdict := ""
-			if p.Verdict != "" {
-				verdict = " (" + p.Verdict + ")"
-			}
-			fmt.Fprintf(w, "\t%.2f\t%s  ↔  %s%s\n", p.Score, short(p.TitleA, 45), short(p.TitleB, 45), verdict)
+			pair(p)
 		}
 	}
 }
