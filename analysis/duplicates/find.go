@@ -303,28 +303,22 @@ func (ix *dupIndex) run(members []int32, p dupParams, workers int) *dupRegion {
 	r.lr, out.model = r.regionModel()
 	out.lr = r.lr
 	out.model.Region = ix.ms[members[0]].m.Region
-	pFloor := p.pFloor()
-	r.zFloor, r.bound = logitOf(pFloor), r.lr.bound(pFloor)
 	r.collect = p.collect
 
 	blocks := r.blocks(out)
 	// Largest blocks first, so that the workers finish together.
 	slices.SortFunc(blocks, func(a, b dupBlock) int { return cmp.Compare(len(b.members), len(a.members)) })
-	nw := max(1, min(workers, len(blocks)))
-	outs := make([]workerKept, nw)
-	var next atomic.Int64
-	tfidfParallel(nw, nw, func(w int) {
-		o := &outs[w]
-		sc := r.newScratch()
-		defer scratchPool.Put(sc)
-		for {
-			b := int(next.Add(1)) - 1
-			if b >= len(blocks) {
-				return
-			}
-			r.scoreBlock(blocks[b], sc, o, int32(w))
+	// The review queue takes the most uncertain pairs wherever they are: when fewer than
+	// MaxUncertain pairs at or above the lowest probability that matters are as uncertain
+	// as a pair below it can be, the region is scored again with a lower one.
+	var outs []workerKept
+	for i, floor := range p.floors() {
+		r.zFloor, r.bound = logitOf(floor), r.lr.bound(floor)
+		outs = r.scoreBlocks(blocks, workers)
+		if p.clustersOnly || i == len(p.floors())-1 || r.queueFull(outs, floor) {
+			break
 		}
-	})
+	}
 	rank := r.ranks()
 	lists := make([][]dupScored, len(outs)+1)
 	r.feats = make([]*featStore, len(outs)+1)
@@ -440,6 +434,42 @@ func (ix *dupIndex) run(members []int32, p dupParams, workers int) *dupRegion {
 	out.uncertain = r.describeAll(uncertain, none, 1)
 	slices.SortFunc(out.uncertain, func(a, b Pair) int { return uncertainOrder(&a, &b) })
 	return out
+}
+
+// scoreBlocks scores the blocks with up to workers goroutines.
+func (r *dupRun) scoreBlocks(blocks []dupBlock, workers int) []workerKept {
+	nw := max(1, min(workers, len(blocks)))
+	outs := make([]workerKept, nw)
+	var next atomic.Int64
+	tfidfParallel(nw, nw, func(w int) {
+		o := &outs[w]
+		sc := r.newScratch()
+		defer scratchPool.Put(sc)
+		for {
+			b := int(next.Add(1)) - 1
+			if b >= len(blocks) {
+				return
+			}
+			r.scoreBlock(blocks[b], sc, o, int32(w))
+		}
+	})
+	return outs
+}
+
+// queueFull reports whether the kept pairs hold MaxUncertain unreviewed pairs at least as
+// uncertain as a pair below floor can be (2·floor): then they are the most uncertain.
+func (r *dupRun) queueFull(outs []workerKept, floor float64) bool {
+	n := 0
+	for _, o := range outs {
+		for _, sc := range o.kept {
+			if Uncertainty(sc.score) >= 2*floor && r.verdict(sc) < 0 {
+				if n++; n >= MaxUncertain {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // texts builds the region's text representations with up to workers goroutines.

@@ -137,13 +137,23 @@ func (p Params) resolve() (dupParams, error) {
 	return r, nil
 }
 
-// pFloor is the lowest probability of a pair that matters: the threshold, or below it the
-// lowest a pair of Result.Uncertain may have.
-func (p dupParams) pFloor() float64 {
-	if p.clustersOnly {
-		return p.threshold
+// floors are the lowest probabilities of a pair that matter, tried in turn: the threshold, or
+// below it the lowest a pair of Result.Uncertain may have at first, then lower ones while the
+// review queue is not full (see dupIndex.run); the last, 0, scores every blocked pair.
+func (p dupParams) floors() []float64 {
+	switch {
+	case p.collect != nil:
+		return []float64{0} // every pair once
+	case p.clustersOnly:
+		return []float64{p.threshold}
 	}
-	return min(p.threshold, uncertainFloor)
+	out := []float64{min(p.threshold, uncertainFloor)}
+	for _, f := range []float64{0.05, 0.01, 0.001, 0} {
+		if f < out[0] {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // formula renders the model with its weights.
