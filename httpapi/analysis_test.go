@@ -350,4 +350,23 @@ func TestVerdictRoute(t *testing.T) {
 	if code, _, _ := f.get(t, "/api/v1/analysis/duplicates?region=09991&threshold=7"); code != 400 {
 		t.Errorf("threshold 7: %d", code)
 	}
+	// The region's model learnt from the verdict; the review queue and its order.
+	code, _, v = f.do(t, "GET", "/api/v1/analysis/duplicates?region=09991&order=uncertain", f.login(t, "mitglied"), nil)
+	model, _ := v["model"].(map[string]any)
+	if code != 200 || v["order"] != "uncertain" || v["uncertain"] == nil || model["source"] != "fitted" || model["verdicts"] != 1.0 || model["weights"].(map[string]any)["synonyms"] == nil {
+		t.Errorf("order=uncertain: %d, order %v, model %v, uncertain %v", code, v["order"], v["model"], v["uncertain"])
+	}
+	if code, _, v = f.get(t, "/api/v1/analysis/duplicates?region=09991&model=built_in"); code != 200 || v["model"].(map[string]any)["source"] != "built_in" {
+		t.Errorf("model=built_in: %d %v", code, v["model"])
+	}
+	if p := v["pairs"].([]any)[0].(map[string]any); p["why"].(map[string]any)["de"] == "" || len(p["features"].([]any)) == 0 {
+		t.Errorf("a pair without features or why: %v", p)
+	}
+	for _, q := range []string{"order=random", "model=mine", "max_block=1", "text_weight=0.5"} {
+		code, _, v := f.get(t, "/api/v1/analysis/duplicates?region=09991&"+q)
+		field, _, _ := strings.Cut(q, "=")
+		if code != 400 || v["errors"] == nil || v["errors"].([]any)[0].(map[string]any)["field"] != field {
+			t.Errorf("%s: %d %v, want 400 naming %s", q, code, v, field)
+		}
+	}
 }

@@ -42,6 +42,10 @@ func TestAnalyseCommand(t *testing.T) {
 	if code != 0 || !strings.Contains(stdout, "parallel_offer") || !strings.Contains(stdout, "data_duplicate") || !strings.Contains(stdout, "↔") {
 		t.Errorf("duplicates: %d\n%s%s", code, stdout, stderr)
 	}
+	code, stdout, stderr = analyse("duplicates", "--region", "05562", "--order", "uncertain", "--lang", "en")
+	if code != 0 || !strings.Contains(stdout, "review queue") || !strings.Contains(stdout, "Probability") || !strings.Contains(stdout, "model: built_in") {
+		t.Errorf("duplicates --order uncertain: %d\n%s%s", code, stdout, stderr)
+	}
 	// The network names the planted articulation point; partners and ego work from an
 	// organisation's id alone.
 	code, stdout, stderr = analyse("network", "--region", "05562")
