@@ -51,9 +51,9 @@ lint:
 
 go-test: $(CYPHERLINT)/node_modules/.installed
 	$(GO) test -race -timeout 20m -skip '^TestStatementsLint$$' ./...
-	@echo "The analyses against the demo's ground truth (planted gaps, duplicates, network structure, attainment classes):"
+	@echo "The analyses against the demo's ground truth (planted gaps, duplicates, network structure, attainment classes), and the duplicates on the held-out county:"
 	$(GO) test -count=1 -run '^(TestCoverageFindsPlantedGaps|TestNetworkFindsPlantedStructure|TestAttainmentFindsPlantedClasses)$$' -v ./analysis
-	$(GO) test -count=1 -run '^TestDuplicatesDemoPrecisionRecall$$' -v ./analysis/duplicates
+	$(GO) test -count=1 -run '^(TestDuplicatesDemoPrecisionRecall|TestDuplicatesHeldOut|TestDuplicatesHeldOutVerdicts)$$' -v ./analysis/duplicates
 	$(GO) test -count=1 -run '^TestKarateLouvain$$' -v ./analysis/netgraph
 	@echo "Linting every Cypher statement of graph/neo4j with Neo4j's front-end:"
 	$(GO) test -count=1 -run '^TestStatementsLint$$' -v ./graph/neo4j
