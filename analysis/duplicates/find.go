@@ -222,6 +222,12 @@ type dupRun struct {
 	zFloor  float64
 	bound   candidateBound
 	feats   []*featStore // of the kept pairs, per scoring goroutine (dupScored.w, f)
+	// For the candidate bound (see dupRun.prefixes): per representation the largest weight
+	// of each entry in the region, each measure's prefix length, and per measure and
+	// representation the bound of its prefix's part in a cosine.
+	maxw [nReps][]float32
+	pfx  [nReps][]int32
+	pb   []float64
 	collect func(r *dupRun, a, c int32, x *features)
 	// Per local index, copied together for the inner loop.
 	start, end []int32
@@ -314,6 +320,7 @@ func (ix *dupIndex) run(members []int32, p dupParams, workers int) *dupRegion {
 	var outs []workerKept
 	for i, floor := range p.floors() {
 		r.zFloor, r.bound = logitOf(floor), r.lr.bound(floor)
+		r.prefixes()
 		outs = r.scoreBlocks(blocks, workers)
 		if p.clustersOnly || i == len(p.floors())-1 || r.queueFull(outs, floor) {
 			break

@@ -47,16 +47,11 @@ type workerKept struct {
 // zero (head: -1) between blocks.
 type dupScratch struct {
 	dense [nReps][]float32 // the current first measure's vectors, spread out
-	maxw  [nReps][]float32 // per term, the largest weight in the block
 	head  [nReps][]int32   // per term, the last posting of the block's index
 	post  [nReps][]dupPosting
-	// Per block position: the length of each vector's unindexed prefix, and the bound of its
-	// prefix's part in any cosine within the block (Σ of its weights times maxw).
-	// pb and acc hold nReps values per block position (position·nReps + representation).
-	pfx [nReps][]int32
-	pb  []float64
 	// Per block position: mark is cur when it shares an indexed entry with the current
-	// measure, and acc then holds the indexed entries' part of each cosine.
+	// measure, and acc then holds the indexed entries' part of each cosine, nReps values per
+	// position (position·nReps + representation).
 	mark []int32
 	acc  []float64
 	cur  int32
@@ -91,12 +86,12 @@ func (r *dupRun) newScratch() *dupScratch {
 	for k := range nReps {
 		n := r.repSize[k]
 		if cap(sc.dense[k]) < n {
-			sc.dense[k], sc.maxw[k], sc.head[k] = make([]float32, n), make([]float32, n), make([]int32, n)
+			sc.dense[k], sc.head[k] = make([]float32, n), make([]int32, n)
 			for i := range sc.head[k] {
 				sc.head[k][i] = -1
 			}
 		}
-		sc.dense[k], sc.maxw[k], sc.head[k] = sc.dense[k][:n], sc.maxw[k][:n], sc.head[k][:n]
+		sc.dense[k], sc.head[k] = sc.dense[k][:n], sc.head[k][:n]
 	}
 	return sc
 }
@@ -111,7 +106,8 @@ func (r *dupRun) newScratch() *dupScratch {
 // filter of the all-pairs similarity search (Bayardo, Ma, Srikant: Scaling up all pairs
 // similarity search, WWW 2007), run for every representation at once: ids run from the most
 // to the least frequent, and each vector's leading entries whose weights, multiplied by the
-// largest weight the entry has in the block, add up to less than the limit form its prefix.
+// largest weight the entry has in the region, add up to less than the limit form its prefix
+// (see dupRun.prefixes).
 // A vector y can reach the limit with x only through an entry outside y's prefix, so the
 // block keeps an inverted index of the entries outside the prefixes, and x considers only the
 // earlier members it finds in some representation's index. While it looks them up it adds up
@@ -124,10 +120,7 @@ func (r *dupRun) scoreBlock(b dupBlock, sc *dupScratch, out *workerKept, worker 
 	mem := b.members
 	if len(sc.mark) < len(mem) {
 		n := len(mem)
-		for k := range nReps {
-			sc.pfx[k] = make([]int32, n)
-		}
-		sc.pb, sc.acc = make([]float64, n*nReps), make([]float64, n*nReps)
+		sc.acc = make([]float64, n*nReps)
 		sc.mark, sc.cur = make([]int32, n), 0
 		sc.start, sc.end, sc.tmask, sc.flags = make([]int32, n), make([]int32, n), make([]uint64, n), make([]uint8, n)
 		sc.minKey = make([]int64, n)
@@ -147,41 +140,6 @@ func (r *dupRun) scoreBlock(b dupBlock, sc *dupScratch, out *workerKept, worker 
 	}
 	bd := &r.bound
 	prune := !r.p.noPrune && bd.prune && b.window == 0 && len(mem) > 2
-	if prune {
-		for k := range nReps {
-			if !bd.indexed[k] {
-				continue
-			}
-			vecs, maxw := r.reps[k], sc.maxw[k]
-			for _, m := range mem {
-				v := vecs[m]
-				for i, id := range v.ids {
-					if w := v.ws[i]; w > maxw[id] {
-						maxw[id] = w
-					}
-				}
-			}
-		}
-		// A small margin keeps float rounding on the safe side: the prefix ends early.
-		limit := bd.limit * (1 - 1e-9)
-		for j, m := range mem {
-			for k := range nReps {
-				v, maxw := r.reps[k][m], sc.maxw[k]
-				end, pb := len(v.ids), 0.0
-				if bd.indexed[k] {
-					for i, id := range v.ids {
-						next := pb + float64(v.ws[i])*float64(maxw[id])
-						if next >= limit {
-							end = i
-							break
-						}
-						pb = next
-					}
-				}
-				sc.pfx[k][j], sc.pb[j*nReps+k] = int32(end), pb
-			}
-		}
-	}
 	var x features
 	for j, a := range mem {
 		r.spread(&sc.dense, a)
@@ -256,7 +214,7 @@ func (r *dupRun) scoreBlock(b dupBlock, sc *dupScratch, out *workerKept, worker 
 					continue
 				}
 				v := r.reps[k][a]
-				for i := int(sc.pfx[k][j]); i < len(v.ids); i++ {
+				for i := int(r.pfx[k][a]); i < len(v.ids); i++ {
 					id := v.ids[i]
 					sc.post[k] = append(sc.post[k], dupPosting{int32(j), sc.head[k][id], v.ws[i]})
 					sc.head[k][id] = int32(len(sc.post[k]) - 1)
@@ -267,11 +225,56 @@ func (r *dupRun) scoreBlock(b dupBlock, sc *dupScratch, out *workerKept, worker 
 	if prune {
 		for k := range nReps {
 			for _, m := range mem {
-				for _, id := range r.reps[k][m].ids {
-					sc.maxw[k][id], sc.head[k][id] = 0, -1
+				v := r.reps[k][m]
+				for _, id := range v.ids[r.pfx[k][m]:] {
+					sc.head[k][id] = -1
 				}
 			}
 			sc.post[k] = sc.post[k][:0]
+		}
+	}
+}
+
+// prefixes computes, for the bound r.bound, each measure's prefix in each representation and
+// the bound of the prefix's part in any cosine (Σ of its weights times the largest weight
+// the entry has in the region): the entries the block index leaves out (see scoreBlock).
+func (r *dupRun) prefixes() {
+	n := len(r.ms)
+	if r.maxw[0] == nil {
+		for k := range nReps {
+			maxw := make([]float32, r.repSize[k])
+			for _, v := range r.reps[k] {
+				for i, id := range v.ids {
+					if w := v.ws[i]; w > maxw[id] {
+						maxw[id] = w
+					}
+				}
+			}
+			r.maxw[k] = maxw
+		}
+		for k := range nReps {
+			r.pfx[k] = make([]int32, n)
+		}
+		r.pb = make([]float64, n*nReps)
+	}
+	bd := &r.bound
+	// A small margin keeps float rounding on the safe side: the prefix ends early.
+	limit := bd.limit * (1 - 1e-9)
+	for m := range n {
+		for k := range nReps {
+			v, maxw := r.reps[k][m], r.maxw[k]
+			end, pb := len(v.ids), 0.0
+			if bd.indexed[k] {
+				for i, id := range v.ids {
+					next := pb + float64(v.ws[i])*float64(maxw[id])
+					if next >= limit {
+						end = i
+						break
+					}
+					pb = next
+				}
+			}
+			r.pfx[k][m], r.pb[m*nReps+k] = int32(end), pb
 		}
 	}
 }
@@ -283,7 +286,7 @@ var repOrder = [nReps]int{repTitle, repDesc, repParts, repGrams, repSynonyms}
 // textWithin computes the features of the pair of a (spread into sc.dense) and c, block
 // position i, as long as the pair can still reach r.zFloor, and reports whether it can. The
 // structural features are exact at once; each cosine not computed yet is bounded by the part
-// of its indexed entries (sc.acc) plus the bound of the prefix (sc.pb). The bound is checked
+// of its indexed entries (sc.acc) plus the bound of c's prefix (r.pb). The bound is checked
 // before the first cosine and after each.
 func (r *dupRun) textWithin(sc *dupScratch, a, c int32, i int, x *features) bool {
 	r.structFeatures(a, c, x)
@@ -295,7 +298,7 @@ func (r *dupRun) textWithin(sc *dupScratch, a, c int32, i int, x *features) bool
 	var ub [nReps]float64
 	slack := 0.0
 	noDesc := r.noDesc(a, c)
-	acc, pb := sc.acc[i*nReps:i*nReps+nReps], sc.pb[i*nReps:i*nReps+nReps]
+	acc, pb := sc.acc[i*nReps:i*nReps+nReps], r.pb[int(c)*nReps:int(c)*nReps+nReps]
 	for k := range nReps {
 		// 1e-6: the products were summed in another order than the cosine's.
 		ub[k] = min(1, acc[k]+pb[k]+1e-6)
