@@ -218,16 +218,16 @@ type dupRun struct {
 	repSize [nReps]int
 	// lr is the region's model, zFloor the logit of the lowest probability that matters,
 	// bound the candidate bound it gives.
-	lr      Logistic
-	zFloor  float64
-	bound   candidateBound
-	feats   []*featStore // of the kept pairs, per scoring goroutine (dupScored.w, f)
+	lr     Logistic
+	zFloor float64
+	bound  candidateBound
+	feats  []*featStore // of the kept pairs, per scoring goroutine (dupScored.w, f)
 	// For the candidate bound (see dupRun.prefixes): per representation the largest weight
 	// of each entry in the region, each measure's prefix length, and per measure and
 	// representation the bound of its prefix's part in a cosine.
-	maxw [nReps][]float32
-	pfx  [nReps][]int32
-	pb   []float64
+	maxw    [nReps][]float32
+	pfx     [nReps][]int32
+	pb      []float64
 	collect func(r *dupRun, a, c int32, x *features)
 	// Per local index, copied together for the inner loop.
 	start, end []int32
