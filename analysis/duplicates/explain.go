@@ -40,11 +40,11 @@ type dupWriter struct {
 	stamp    []int32   // stamp[term] == seq: the term is shared by the current pair
 	seq      int32
 	shares   []dupTermShare
-	explains strings.Builder    // Explanation
-	why      [2]strings.Builder // Why: German, English
-	notes    [2][8][8]string    // see ofShared
-	found    [][2]int           // scratch of highlights
-	order    []int              // scratch of why
+	explains strings.Builder // Explanation, which begins with Why.EN
+	why      strings.Builder // Why.DE
+	notes    [2][8][8]string // see ofShared
+	found    [][2]int        // scratch of highlights
+	order    []int           // scratch of why
 	// Scratch of synonymLinks: per synonym set 1 + a part of one side, per part a stamp.
 	setA, setB, partSeen []int32
 	sharedSets           []dupTermShare
@@ -88,24 +88,22 @@ func (r *dupRun) describeAll(scored []dupScored, reviews []int32, workers int) [
 	tfidfParallel(chunks, workers, func(c int) {
 		lo, hi := c*len(scored)/chunks, (c+1)*len(scored)/chunks
 		w := &dupWriter{r: r, render: render, stamp: make([]int32, len(r.model.terms)), dense: make([]float32, len(r.model.terms))}
-		w.explains.Grow(500 * (hi - lo))
-		w.why[0].Grow(250 * (hi - lo))
-		w.why[1].Grow(250 * (hi - lo))
+		w.explains.Grow(360 * (hi - lo))
+		w.why.Grow(300 * (hi - lo))
+		// Per pair: where its explanation, its English why's end and its German why begin.
 		bounds := make([][3]int, 0, hi-lo+1)
-		mark := func() {
-			bounds = append(bounds, [3]int{w.explains.Len(), w.why[0].Len(), w.why[1].Len()})
-		}
 		for i := lo; i < hi; i++ {
-			mark()
-			w.describe(&out[i], scored[i], reviews[i])
+			at := len(bounds)
+			bounds = append(bounds, [3]int{w.explains.Len(), 0, w.why.Len()})
+			bounds[at][1] = w.describe(&out[i], scored[i], reviews[i])
 		}
-		mark()
-		// One string per chunk for each kind of text.
-		all, de, en := w.explains.String(), w.why[0].String(), w.why[1].String()
+		bounds = append(bounds, [3]int{w.explains.Len(), 0, w.why.Len()})
+		// One string per chunk for each language; the English why is the explanation's start.
+		all, de := w.explains.String(), w.why.String()
 		for i := lo; i < hi; i++ {
 			b, e := bounds[i-lo], bounds[i-lo+1]
 			out[i].Explanation = all[b[0]:e[0]]
-			out[i].Why = Why{DE: de[b[1]:e[1]], EN: en[b[2]:e[2]]}
+			out[i].Why = Why{DE: de[b[2]:e[2]], EN: all[b[0]:b[1]]}
 		}
 	})
 	return out
@@ -183,8 +181,9 @@ func (r *dupRun) renderMeasure(k int32, d *dupRender, cache *dupRenderCache) {
 	d.run = s + " – " + e
 }
 
-// describe fills pair from the scored pair sc (a's id < b's id).
-func (w *dupWriter) describe(pair *Pair, sc dupScored, v int32) {
+// describe fills pair from the scored pair sc (a's id < b's id), and writes its why and
+// explanation; it returns where the English why ends in w.explains.
+func (w *dupWriter) describe(pair *Pair, sc dupScored, v int32) int {
 	var review graph.RelProps
 	if v >= 0 {
 		review = w.r.ix.verdictList[v]
@@ -248,8 +247,10 @@ func (w *dupWriter) describe(pair *Pair, sc dupScored, v int32) {
 	if shared {
 		pair.Kind, pair.Suggestion = KindData, SuggestMerge
 	}
-	w.explain(pair, ra)
 	w.writeWhy(pair, sc)
+	end := w.explains.Len()
+	w.explain(pair, ra)
+	return end
 }
 
 // sharedIDs returns the ids two sorted lists share (a itself when they are equal).

@@ -130,7 +130,8 @@ type Pair struct {
 	// Why says in a few words, in German and English, why the pair was detected: the
 	// features that speak for and against it, shared words and synonyms, the probability.
 	Why Why `json:"why"`
-	// Explanation writes the model's sum out and says what to do (English).
+	// Explanation is Why.EN followed by what to do: merge a data duplicate, coordinate a
+	// parallel offer (English). The model's sum is Features with Result.Model's bias.
 	Explanation string `json:"explanation"`
 }
 

@@ -96,7 +96,7 @@ const (
 	whySynonymsAbove = 0.05
 )
 
-// writeWhy writes the pair's why in German and English to w.why.
+// writeWhy writes the pair's why in German to w.why and in English to w.explains.
 func (w *dupWriter) writeWhy(pair *Pair, sc dupScored) {
 	langs := whyLangs()
 	words := w.sharedWords(pair, sc.a)
@@ -105,7 +105,10 @@ func (w *dupWriter) writeWhy(pair *Pair, sc dupScored) {
 	against := w.whyFeatures(pair, true, reasons[len(reasons):])
 	w.order = reasons
 	for l := range langs {
-		ww, b := &langs[l], &w.why[l]
+		ww, b := &langs[l], &w.why
+		if l == 1 {
+			b = &w.explains
+		}
 		start := b.Len()
 		sep := func() {
 			if b.Len() > start {
@@ -353,82 +356,11 @@ func (w *dupWriter) partWord(k, p int32) string {
 	return name
 }
 
-// dupPartLabels names the parts in explanations.
-var dupPartLabels = map[string]string{PartProgramme: "programme", PartLanguages: "languages", PartFormat: "format",
-	PartTargetGroups: "target groups", PartProvider: "provider", PartTime: "time"}
-
-// explain appends the pair's explanation (English) to w.explains: the model's sum, the text
-// and the structure, the verdict and what to do.
+// explain appends to w.explains, after the English why, what to do: merge a data duplicate,
+// coordinate a parallel offer.
 func (w *dupWriter) explain(pair *Pair, ra *dupRender) {
 	r := w.r
 	b := &w.explains
-	num := func(x float64) { b.Write(dupAppend2(w.num[:0], x)) }
-	b.WriteString("p = σ(")
-	b.Write(strconv.AppendFloat(w.num[:0], r.lr.Bias, 'f', 2, 64))
-	for _, f := range pair.Features {
-		if math.Abs(f.Contribution) < 0.005 {
-			continue
-		}
-		if f.Contribution < 0 {
-			b.WriteString(" − ")
-		} else {
-			b.WriteString(" + ")
-		}
-		num(math.Abs(f.Contribution))
-		b.WriteByte(' ')
-		b.WriteString(f.Name)
-	}
-	b.WriteString(") = ")
-	num(pair.Score)
-	if pair.Score >= r.p.threshold {
-		b.WriteString(" ≥ ")
-	} else {
-		b.WriteString(" < ")
-	}
-	num(r.p.threshold)
-	b.WriteString(". TF-IDF cosine ")
-	num(pair.Text)
-	if len(pair.SharedTerms) > 0 {
-		b.WriteString(" (shared: ")
-		for i, t := range pair.SharedTerms[:min(5, len(pair.SharedTerms))] {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString(t)
-		}
-		b.WriteByte(')')
-	}
-	b.WriteString("; structure ")
-	num(pair.Structure)
-	b.WriteString(" (")
-	known := 0
-	for _, part := range pair.Parts {
-		if part.Weight > 0 {
-			if known > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString(dupPartLabels[part.Name])
-			b.WriteByte(' ')
-			num(part.Value)
-			known++
-		}
-	}
-	if known == 0 {
-		b.WriteString("no part known")
-	}
-	b.WriteString(").")
-	by := ""
-	if pair.VerdictBy != "" {
-		by = " (" + pair.VerdictBy + ")"
-	}
-	switch pair.Verdict {
-	case VerdictDuplicate:
-		b.WriteString(" A reviewer confirmed the pair as a duplicate" + by + ".")
-	case VerdictIntended:
-		b.WriteString(" A reviewer marked the offers as complementary on purpose" + by + "; not reported.")
-	case VerdictNotDuplicate:
-		b.WriteString(" A reviewer marked the pair as no duplicate" + by + "; not reported.")
-	}
 	where := func() {
 		if len(pair.Municipalities) > 0 {
 			b.WriteString(" in ")
