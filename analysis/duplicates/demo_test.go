@@ -80,7 +80,7 @@ func TestDuplicatesDemoPrecisionRecall(t *testing.T) {
 		}
 	})
 	var pairsAll, clustersAll prCount
-	t.Logf("%-6s %9s %10s %6s %7s %9s   %-24s   %-21s", "region", "measures", "candidates", "pairs", "planted", "clusters", "listed pairs: P / R", "cluster pairs: P / R")
+	t.Logf("%-6s %9s %10s %7s %6s %6s %7s %9s   %-24s   %-21s", "region", "measures", "candidates", "scored", "kept", "pairs", "planted", "clusters", "listed pairs: P / R", "cluster pairs: P / R")
 	for _, key := range keys {
 		d := mustFind(t, snaps[key], Params{})
 		want := planted[key]
@@ -110,7 +110,7 @@ func TestDuplicatesDemoPrecisionRecall(t *testing.T) {
 				t.Errorf("%s: hard negative in one cluster (%s: %s)", key, n.Reason, n.Note)
 			}
 		}
-		t.Logf("%-6s %9d %10d %6d %7d %9d   %.3f / %.3f (%2d/%2d)   %.3f / %.3f (%2d/%2d)", key, d.Measures, d.Candidates, len(d.Pairs), len(want), len(d.Clusters),
+		t.Logf("%-6s %9d %10d %7d %6d %6d %7d %9d   %.3f / %.3f (%2d/%2d)   %.3f / %.3f (%2d/%2d)", key, d.Measures, d.Candidates, d.Steps.Scored, d.Steps.Kept, len(d.Pairs), len(want), len(d.Clusters),
 			pc.precision(), pc.recall(), pc.tp, pc.planted, cc.precision(), cc.recall(), cc.tp, cc.planted)
 		if cc.precision() < 0.85 || cc.recall() < 0.85 {
 			t.Errorf("%s: cluster precision %.3f, recall %.3f; want both ≥ 0.85", key, cc.precision(), cc.recall())
@@ -118,7 +118,7 @@ func TestDuplicatesDemoPrecisionRecall(t *testing.T) {
 		pairsAll.add(pc)
 		clustersAll.add(cc)
 	}
-	t.Logf("%-6s %9s %10s %6d %7d %9s   %.3f / %.3f (%2d/%2d)   %.3f / %.3f (%2d/%2d)", "all", "", "", pairsAll.reported, pairsAll.planted, "",
+	t.Logf("%-6s %9s %10s %7s %6s %6d %7d %9s   %.3f / %.3f (%2d/%2d)   %.3f / %.3f (%2d/%2d)", "all", "", "", "", "", pairsAll.reported, pairsAll.planted, "",
 		pairsAll.precision(), pairsAll.recall(), pairsAll.tp, pairsAll.planted, clustersAll.precision(), clustersAll.recall(), clustersAll.tp, clustersAll.planted)
 	fmt.Printf("duplicates on the demo: cluster pairs precision %.3f recall %.3f; listed pairs precision %.3f recall %.3f\n",
 		clustersAll.precision(), clustersAll.recall(),

@@ -100,7 +100,10 @@ func findResolved(s *graph.Snapshot, rp dupParams) *Result {
 		Capped: []CappedBlock{}, Models: make([]Model, 0, len(results))}
 	for _, r := range results {
 		d.Candidates += r.candidates
-		d.Scored += r.scored
+		d.Steps.Indexed += r.steps.Indexed
+		d.Steps.Bounded += r.steps.Bounded
+		d.Steps.Scored += r.steps.Scored
+		d.Steps.Kept += r.steps.Kept
 		d.AboveThreshold += r.above
 		d.Capped = append(d.Capped, r.capped...)
 		d.Models = append(d.Models, r.model)
@@ -193,7 +196,7 @@ func dupMerge[T any](rs []*dupRegion, get func(*dupRegion) []T, order func(a, b 
 // dupRegion is the outcome for one region, every list in its final order.
 type dupRegion struct {
 	candidates int
-	scored     int
+	steps      Steps
 	above      int
 	lr         Logistic
 	model      Model
@@ -331,7 +334,10 @@ func (ix *dupIndex) run(members []int32, p dupParams, workers int) *dupRegion {
 	r.feats = make([]*featStore, len(outs)+1)
 	for i := range outs {
 		out.candidates += outs[i].candidates
-		out.scored += outs[i].scored
+		out.steps.Indexed += outs[i].steps.Indexed
+		out.steps.Bounded += outs[i].steps.Bounded
+		out.steps.Scored += outs[i].steps.Scored
+		out.steps.Kept += len(outs[i].kept)
 		lists[i] = outs[i].kept
 		r.feats[i] = &outs[i].feats
 	}

@@ -37,8 +37,8 @@ func (s *featStore) at(i int32) *features { return &s.blocks[i/featBlock][i%feat
 
 // workerKept is what one scoring goroutine found.
 type workerKept struct {
-	candidates int // pairs that passed blocking
-	scored     int // pairs that passed the candidate bound (features computed)
+	candidates int   // pairs that passed blocking
+	steps      Steps // pairs each step of the bound kept (Kept is len(kept))
 	kept       []dupScored
 	feats      featStore // of the kept pairs
 }
@@ -192,14 +192,17 @@ func (r *dupRun) scoreBlock(b dupBlock, sc *dupScratch, out *workerKept, worker 
 				if sc.mark[i] != sc.cur {
 					continue // no text representation can reach the probability that matters
 				}
-				if !r.textWithin(sc, a, c, i, &x) {
+				out.steps.Indexed++
+				if !r.textWithin(sc, a, c, i, &x, &out.steps) {
 					continue
 				}
 			} else {
+				out.steps.Indexed++
+				out.steps.Bounded++
 				r.structFeatures(a, c, &x)
 				r.textFeatures(&sc.dense, a, c, &x)
 			}
-			out.scored++
+			out.steps.Scored++
 			if r.collect != nil {
 				r.collect(r, a, c, &x)
 			}
@@ -288,7 +291,7 @@ var repOrder = [nReps]int{repTitle, repDesc, repParts, repGrams, repSynonyms}
 // structural features are exact at once; each cosine not computed yet is bounded by the part
 // of its indexed entries (sc.acc) plus the bound of c's prefix (r.pb). The bound is checked
 // before the first cosine and after each.
-func (r *dupRun) textWithin(sc *dupScratch, a, c int32, i int, x *features) bool {
+func (r *dupRun) textWithin(sc *dupScratch, a, c int32, i int, x *features, steps *Steps) bool {
 	r.structFeatures(a, c, x)
 	w := r.lr.Weights
 	z := r.lr.Bias
@@ -311,6 +314,7 @@ func (r *dupRun) textWithin(sc *dupScratch, a, c int32, i int, x *features) bool
 	if z+slack < r.zFloor-margin {
 		return false
 	}
+	steps.Bounded++
 	for _, k := range repOrder {
 		f := repFeature[k]
 		if k == repDesc && noDesc {

@@ -48,16 +48,17 @@ func TestDuplicatesPrefixFilterExact(t *testing.T) {
 			rp.noPrune = true
 			full := findResolved(s, rp)
 			rp.noPrune = false
-			if pruned.Scored > full.Scored || full.Scored != full.Candidates {
-				t.Fatalf("%+v, snapshot %d: %d scored with the bound, %d without, %d candidates", p, i, pruned.Scored, full.Scored, full.Candidates)
+			st := pruned.Steps
+			if !(st.Kept <= st.Scored && st.Scored <= st.Bounded && st.Bounded <= st.Indexed && st.Indexed <= full.Candidates) ||
+				full.Steps.Scored != full.Candidates || st.Kept != full.Steps.Kept {
+				t.Fatalf("%+v, snapshot %d: steps %+v with the bound, %+v without, %d candidates", p, i, st, full.Steps, full.Candidates)
 			}
-			scored := pruned.Scored
-			pruned.Scored = full.Scored
+			pruned.Steps = full.Steps
 			if !reflect.DeepEqual(pruned, full) {
 				t.Fatalf("%+v, snapshot %d: pruned %d pairs (%d above), full %d (%d above)", p, i, len(pruned.Pairs), pruned.AboveThreshold, len(full.Pairs), full.AboveThreshold)
 			}
-			t.Logf("%+v, snapshot %d (%s): %d candidates, %d scored, %d above the threshold, %d listed, %d clusters",
-				p, i, full.Model.Source, full.Candidates, scored, full.AboveThreshold, len(full.Pairs), len(full.Clusters))
+			t.Logf("%+v, snapshot %d (%s): %d candidates, %d indexed, %d bounded, %d scored, %d kept, %d above the threshold, %d listed, %d clusters",
+				p, i, full.Model.Source, full.Candidates, st.Indexed, st.Bounded, st.Scored, st.Kept, full.AboveThreshold, len(full.Pairs), len(full.Clusters))
 		}
 	}
 }

@@ -183,6 +183,22 @@ type Model struct {
 	Pairs         int     `json:"pairs"`
 }
 
+// Steps counts the blocked pairs that each step of the candidate bound kept (see
+// dupRun.scoreBlock), in the last scoring of each region.
+type Steps struct {
+	// Indexed pairs share an entry of some text representation outside the prefixes: one
+	// of their cosines can reach the limit the bound sets.
+	Indexed int `json:"indexed"`
+	// Bounded pairs have an upper bound of the logit (exact structure, accumulated cosines)
+	// that reaches the lowest probability that matters.
+	Bounded int `json:"bounded"`
+	// Scored pairs had every feature computed: the bound held after each cosine.
+	Scored int `json:"scored"`
+	// Kept pairs reach the lowest probability that matters (or carry a verdict): the pairs
+	// the clusters, the reviewed list and the review queue are made of.
+	Kept int `json:"kept"`
+}
+
 // Result is the result of Find.
 type Result struct {
 	// Region is the snapshot's region ("" for all regions).
@@ -198,11 +214,11 @@ type Result struct {
 	Models []Model `json:"models"`
 	// Measures counts the measures examined.
 	Measures int `json:"measures"`
-	// Candidates counts the pairs that passed blocking; Scored those whose features were
-	// computed because some text representation could reach the probability that matters
-	// (see Find: the rest cannot).
-	Candidates int `json:"candidates"`
-	Scored     int `json:"scored"`
+	// Candidates counts the pairs that passed blocking; Steps how many of them each step of
+	// the candidate bound kept (see Find: the rest cannot reach the probability that
+	// matters).
+	Candidates int   `json:"candidates"`
+	Steps      Steps `json:"steps"`
 	// AboveThreshold counts the pairs at or above the threshold that no verdict suppresses.
 	// Every one of them lies within a cluster.
 	AboveThreshold int `json:"above_threshold"`

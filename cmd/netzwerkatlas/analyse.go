@@ -467,7 +467,7 @@ func cmpOr(a, b string) string {
 
 func duplicatesTable(w io.Writer, d *duplicates.Result, lang string) {
 	fmt.Fprintf(w, "%d measures, %d candidate pairs, %d scored, %d at or above p = %.2f, %d clusters, %d pairs set aside by reviewers\n",
-		d.Measures, d.Candidates, d.Scored, d.AboveThreshold, d.Threshold, len(d.Clusters), len(d.Reviewed))
+		d.Measures, d.Candidates, d.Steps.Scored, d.AboveThreshold, d.Threshold, len(d.Clusters), len(d.Reviewed))
 	fmt.Fprintf(w, "model: %s", d.Model.Source)
 	if d.Model.Source == duplicates.ModelFitted {
 		fmt.Fprintf(w, " with %d verdicts of the region", d.Model.Verdicts)
