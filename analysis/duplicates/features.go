@@ -1,7 +1,9 @@
 package duplicates
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"math/bits"
 )
 
@@ -194,9 +196,11 @@ type candidateBound struct {
 	indexed [nReps]bool
 }
 
-// bound returns the bound for model m and the lowest probability that matters: b + Σᵢ wᵢ·xᵢ ≥ logit(pFloor) requires, with the structural features at their
-// best (1 where wᵢ > 0, else 0), Σ_text wᵢ·xᵢ ≥ R; and since each xᵢ ≤ 1, that some text
-// feature with wᵢ > 0 reaches R / Σ_text max(0, wᵢ).
+// bound returns the bound for model m and the lowest probability that matters:
+// b + Σᵢ wᵢ·xᵢ ≥ logit(pFloor) requires, with the structural features at their best (1 where
+// wᵢ > 0, else 0), Σ_text wᵢ·xᵢ ≥ R; and since each xᵢ ≤ 1, that some text feature with
+// wᵢ > 0 reaches R / Σ_text max(0, wᵢ) — or, with the features of a set U left out of the
+// index (bounded by 1), that some other reaches (R − Σ_U wᵢ) / (Σ_text max(0, wᵢ) − Σ_U wᵢ).
 func (m *Logistic) bound(pFloor float64) candidateBound {
 	rest := logitOf(pFloor) - m.Bias
 	var pos float64
@@ -213,9 +217,28 @@ func (m *Logistic) bound(pFloor float64) candidateBound {
 	case pos == 0 || rest > pos:
 		return candidateBound{prune: true, limit: 2} // no text can reach it
 	}
-	b := candidateBound{prune: true, limit: rest / pos}
+	// The representations of the smallest weights are left out of the index while their
+	// weights add up to less than half of rest: a pair then needs one of the others to reach
+	// (rest − their weights) / (the others' weights), and the index is spared the lists of
+	// short, common entries (title stems, trigrams) that bound little.
+	b := candidateBound{prune: true}
+	order := []int{}
 	for k := range nReps {
-		b.indexed[k] = m.Weights[repFeature[k]] > 0
+		if m.Weights[repFeature[k]] > 0 {
+			order = append(order, k)
+			b.indexed[k] = true
+		}
 	}
+	slices.SortFunc(order, func(x, y int) int { return cmp.Compare(m.Weights[repFeature[x]], m.Weights[repFeature[y]]) })
+	left := 0.0
+	for _, k := range order[:max(0, len(order)-1)] {
+		w := m.Weights[repFeature[k]]
+		if left+w >= rest/2 {
+			break
+		}
+		left += w
+		b.indexed[k] = false
+	}
+	b.limit = (rest - left) / (pos - left)
 	return b
 }

@@ -303,10 +303,17 @@ func (r *dupRun) textWithin(sc *dupScratch, a, c int32, i int, x *features, step
 	noDesc := r.noDesc(a, c)
 	acc, pb := sc.acc[i*nReps:i*nReps+nReps], r.pb[int(c)*nReps:int(c)*nReps+nReps]
 	for k := range nReps {
-		// 1e-6: the products were summed in another order than the cosine's.
-		ub[k] = min(1, acc[k]+pb[k]+1e-6)
+		// 1e-6: the products were summed in another order than the cosine's. A
+		// representation outside the index is bounded by 1 only.
+		ub[k] = 1
+		if r.bound.indexed[k] {
+			ub[k] = min(1, acc[k]+pb[k]+1e-6)
+		}
 		if k == repDesc && noDesc {
-			ub[k] = min(1, acc[repTitle]+pb[repTitle]+1e-6)
+			ub[k] = 1
+			if r.bound.indexed[repTitle] {
+				ub[k] = min(1, acc[repTitle]+pb[repTitle]+1e-6)
+			}
 		}
 		slack += max(0, w[repFeature[k]]) * ub[k]
 	}
