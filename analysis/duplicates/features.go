@@ -3,8 +3,8 @@ package duplicates
 import (
 	"cmp"
 	"math"
-	"slices"
 	"math/bits"
+	"slices"
 )
 
 // The features of a pair, each in [0, 1]: what the model weighs (see Find).
