@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatBytes, formatDate, formatDecimal, formatDelta, formatInt, formatPercent, formatRange, formatScore } from './format';
+import { formatBytes, formatDate, formatDecimal, formatDelta, formatInt, formatPercent, formatRange, formatScore, formatSigned } from './format';
 import { setLanguage } from './i18n';
 
 afterEach(() => setLanguage('de'));
@@ -26,6 +26,15 @@ describe('formatting in German', () => {
     expect(formatDelta(0)).toBe('±0');
     expect(formatDelta(0.25, 2)).toBe('+0,25');
   });
+
+  it('signs weights and contributions with fixed decimals', () => {
+    expect(formatSigned(6.5435)).toBe('+6,54');
+    expect(formatSigned(-1.986461)).toBe('−1,99');
+    expect(formatSigned(0.5)).toBe('+0,50');
+    expect(formatSigned(0.001)).toBe('±0,00');
+    expect(formatSigned(-12.071869, 2, false)).toBe('−12,07');
+    expect(formatSigned(7.897234, 2, false)).toBe('7,90');
+  });
 });
 
 describe('formatting in English', () => {
@@ -35,6 +44,7 @@ describe('formatting in English', () => {
     expect(formatDecimal(5.235602)).toBe('5.2');
     expect(formatDate('2026-03-01')).toBe('01/03/2026');
     expect(formatPercent(0.5)).toBe('50%');
+    expect(formatSigned(-1.986461)).toBe('−1.99');
   });
 });
 

@@ -26,6 +26,17 @@ export function formatScore(score: number): string {
   return new Intl.NumberFormat(locale(), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(score);
 }
 
+/**
+ * A number with exactly `digits` decimals (default 2) and a real minus sign: −1,99 (de);
+ * with plus, positive numbers get a + and numbers that round to zero a ±: +6,54, ±0,00.
+ */
+export function formatSigned(n: number, digits = 2, plus = true): string {
+  const abs = new Intl.NumberFormat(locale(), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(Math.abs(n));
+  if (Math.round(Math.abs(n) * 10 ** digits) === 0) return plus ? `±${abs}` : abs;
+  if (n < 0) return `−${abs}`;
+  return plus ? `+${abs}` : abs;
+}
+
 /** A calendar date (YYYY-MM-DD or an ISO timestamp) as 21.11.2026 (de) or 21/11/2026 (en). */
 export function formatDate(value: string): string {
   const date = parseDate(value);
