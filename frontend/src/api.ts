@@ -11,6 +11,7 @@ import type {
   Collection,
   Comparison,
   Coverage,
+  DuplicateModelChoice,
   Duplicates,
   EgoNetwork,
   Gaps,
@@ -295,8 +296,12 @@ export class ApiClient {
     return this.getJSON<Gaps>('/analysis/gaps', { region }, signal);
   }
 
-  duplicates(region: string, signal?: AbortSignal): Promise<Duplicates> {
-    return this.getJSON<Duplicates>('/analysis/duplicates', { region }, signal);
+  /**
+   * The possible duplicate offers of a region with the review queue. model built_in scores
+   * without the region's verdicts (the built-in weights), to see what the verdicts changed.
+   */
+  duplicates(region: string, signal?: AbortSignal, options: { model?: DuplicateModelChoice } = {}): Promise<Duplicates> {
+    return this.getJSON<Duplicates>('/analysis/duplicates', { region, model: options.model === 'built_in' ? 'built_in' : undefined }, signal);
   }
 
   async recordVerdict(a: string, b: string, verdict: Verdict, note?: string): Promise<VerdictResult> {

@@ -214,14 +214,38 @@ export interface ScorePart {
   note: string;
 }
 
+/** One feature of a pair with its weight and its part of the model's sum (logit). */
+export interface DuplicateFeature {
+  /** title, description, compound, synonyms, title_trigrams, programme, languages, format, target_groups, same_provider. */
+  name: string;
+  /** The feature, in [0, 1]. */
+  value: number;
+  /** The model's weight of the feature. */
+  weight: number;
+  /** weight · value: what the feature adds to the logit (negative: speaks against). */
+  contribution: number;
+}
+
+/** A sentence in German and English from the service's message catalogue. */
+export interface Bilingual {
+  de: string;
+  en: string;
+}
+
 export interface DuplicatePair {
   a: string;
   b: string;
   title_a: string;
   title_b: string;
+  /** The model's probability that both are the same offer. */
   score: number;
+  /** 1 − |2·score − 1|: 1 when the model cannot tell, 0 when it is sure. */
+  uncertainty: number;
+  /** The features in the model's order; the model's bias plus their contributions is the logit of score. */
+  features: DuplicateFeature[];
+  /** Why the pair was detected, in German and English. */
+  why: Bilingual;
   text: number;
-  text_part: number;
   structure: number;
   parts: ScorePart[];
   kind: 'data_duplicate' | 'parallel_offer' | string;
@@ -250,16 +274,52 @@ export interface DuplicateCluster {
   explanation: string;
 }
 
+/** The model a region's pairs were scored with: p = σ(bias + Σ weightᵢ · featureᵢ). */
+export interface DuplicateModel {
+  region: string;
+  /** built_in: fitted on the built-in labelled pairs; fitted: refitted with the region's verdicts. */
+  source: 'built_in' | 'fitted' | string;
+  bias: number;
+  /** The weights by feature name. */
+  weights: Record<string, number>;
+  /** The region's verdicts in the fit. */
+  verdicts: number;
+  /** How many built-in pairs one verdict weighs (fitted only). */
+  verdict_weight?: number;
+  /** The labelled pairs of the fit, built-in ones included. */
+  pairs: number;
+}
+
+/** How many blocked pairs each step of the candidate bound kept. */
+export interface DuplicateSteps {
+  indexed: number;
+  bounded: number;
+  scored: number;
+  kept: number;
+}
+
+/** Which model scores the pairs: the region's verdicts included (default) or the built-in weights alone. */
+export type DuplicateModelChoice = 'fitted' | 'built_in';
+
 export interface Duplicates {
   region: string;
+  /** The probability from which a pair is reported (default 0.60). */
   threshold: number;
+  /** The order of pairs: clusters or uncertain. */
+  order: 'clusters' | 'uncertain' | string;
+  /** The model with its weights, in one line (English). */
   formula: string;
+  model: DuplicateModel;
+  models: DuplicateModel[];
   measures: number;
   candidates: number;
+  steps: DuplicateSteps;
   above_threshold: number;
   pairs: DuplicatePair[];
   clusters: DuplicateCluster[];
   reviewed: DuplicatePair[];
+  /** The review queue: unreviewed pairs the model is least sure about, the most uncertain first (at most 50). */
+  uncertain: DuplicatePair[];
 }
 
 export type Verdict = 'duplicate' | 'intended' | 'not_duplicate';

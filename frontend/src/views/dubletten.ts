@@ -1,23 +1,29 @@
-// Dubletten: two tabs, the selected one in the address (?tab=strukturen). "Angebote" is the
-// review queue of possible duplicate offers: clusters of similar measures, each pair with its
-// score and the score's parts, both texts side by side with the shared words marked, and one
-// click for a verdict (duplicate, intended, not a duplicate). The queue updates at once; the
-// analysis is fetched again in the background, and every later run of the service respects
-// the verdict. "Doppelstrukturen" reviews overlapping bodies and concepts (views/strukturen.ts).
-// Each tab loads when it is first shown.
+// Dubletten: two tabs, "Angebote" and "Doppelstrukturen"; Angebote has two views of its own,
+// "Gemeldete Paare" and "Prüfliste" (tabs within the tab). What is shown is in the address
+// (?tab=pruefliste, ?tab=strukturen). "Gemeldete Paare" lists the possible duplicate offers:
+// clusters of similar measures, each pair with the model's probability and why it was
+// detected (the features with their weights), both texts side by side with the shared words
+// marked, and one click for a verdict (duplicate, intended, not a duplicate). "Prüfliste"
+// lists the pairs the model is least sure about, whose verdicts teach it the most, beside the
+// model (views/dublettenmodel.ts). Both update at once; the analysis is fetched again in the
+// background — with a new verdict the model is refitted — and every later run of the service
+// respects the verdict. "Doppelstrukturen" reviews overlapping bodies and concepts
+// (views/strukturen.ts). Each tab loads when it is first shown; ?model=built_in scores without
+// the region's verdicts.
 
 import { h, replaceChildren } from '../dom';
-import { formatDateTime, formatInt, formatPercent, formatScore } from '../format';
+import { formatDateTime, formatInt, formatScore } from '../format';
 import { fragmentOf, segments, spansOf } from '../highlight';
 import { t, type MessageKey } from '../i18n';
-import { languageName, formatLabel } from '../labels';
+import { formatLabel, languageName } from '../labels';
 import { preferredRegion, storedRegion, storeRegion } from '../refdata';
 import { createTabs } from '../tabs';
-import type { DuplicatePair, Duplicates, Measure, Region, Verdict } from '../types';
+import type { DuplicateModelChoice, DuplicatePair, Duplicates, Measure, Region, Verdict } from '../types';
 import { emptyBox, errorBox, loadingBox, Loader, selectField, statusLine } from '../ui';
 import { readQuery, replaceQuery, withQuery } from '../url';
 import { mapLimit, pairKey } from '../util';
 import { detailPath } from './detail';
+import { modelPanel, modelSource, reviewQueue, verdictOfModel, whyBlock } from './dublettenmodel';
 import { createStructuresTab } from './strukturen';
 import { viewHeading, type MountView } from './view';
 
@@ -35,16 +41,8 @@ const kindKeys: Record<string, MessageKey> = {
   mixed: 'dubletten.kind.mixed',
 };
 
-const partKeys: Record<string, MessageKey> = {
-  programme: 'dubletten.part.programme',
-  languages: 'dubletten.part.languages',
-  format: 'dubletten.part.format',
-  target_groups: 'dubletten.part.target_groups',
-  provider: 'dubletten.part.provider',
-  time: 'dubletten.part.time',
-};
-
 export { pairKey };
+export { reviewQueue };
 
 /** A local verdict given in this page, shown until the next analysis arrives. */
 interface LocalVerdict {
@@ -53,9 +51,16 @@ interface LocalVerdict {
   at: string;
 }
 
-/** The tabs of the view; the first one is the default and stays out of the address. */
-export const dublettenTabs = ['angebote', 'strukturen'] as const;
+/**
+ * What the view shows, as the address names it: the reported pairs (Angebote, the default,
+ * which stays out of the address), the Prüfliste within Angebote, or Doppelstrukturen.
+ */
+export const dublettenTabs = ['angebote', 'pruefliste', 'strukturen'] as const;
 export type DublettenTab = (typeof dublettenTabs)[number];
+
+/** The tabs of the view, and the views within Angebote. */
+type MainTab = 'angebote' | 'strukturen';
+type OffersView = 'paare' | 'pruefliste';
 
 /** The tab a query string selects (Angebote unless it names another known tab). */
 export function tabOf(search: string): DublettenTab {
@@ -63,9 +68,51 @@ export function tabOf(search: string): DublettenTab {
   return (dublettenTabs as readonly string[]).includes(tab ?? '') ? (tab as DublettenTab) : 'angebote';
 }
 
-/** The address state of the view: the region and the tab, the default tab left out. */
-export function dublettenQuery(region: string | undefined, tab: DublettenTab): { region?: string; tab?: string } {
-  return { region, tab: tab === 'angebote' ? undefined : tab };
+/** The model a query string asks for: built_in scores without the region's verdicts. */
+export function modelOf(search: string): DuplicateModelChoice {
+  return readQuery(search, ['model'] as const).model === 'built_in' ? 'built_in' : 'fitted';
+}
+
+/** The address state of the view: the region, the tab and the model, defaults left out. */
+export function dublettenQuery(
+  region: string | undefined,
+  tab: DublettenTab,
+  model: DuplicateModelChoice = 'fitted',
+): { region?: string; tab?: string; model?: string } {
+  return { region, tab: tab === 'angebote' ? undefined : tab, model: model === 'built_in' ? model : undefined };
+}
+
+/**
+ * Rebuilds container with rebuild, keeping what the user had open and focused: the disclosures
+ * of each pair stay open, and the focus returns to the same control (verdict button,
+ * disclosure, link) of the same pair, or to the first usable verdict button when that pair is
+ * gone: the view re-renders whenever texts arrive and when the analysis arrives again after a
+ * verdict, and a keyboard user must not be thrown back to the top of the page.
+ */
+function keepingState(container: HTMLElement, rebuild: () => void): void {
+  const where = (el: Element) => {
+    const pair = el.closest<HTMLElement>('[data-pair]')?.dataset.pair;
+    const details = el.closest('details');
+    return pair ? `${pair}|${details?.className ?? ''}` : undefined;
+  };
+  const open = new Set([...container.querySelectorAll('details[open]')].map(where).filter(Boolean));
+  const focused = document.activeElement;
+  const mark =
+    focused instanceof HTMLElement && container.contains(focused)
+      ? { id: focused.id, at: where(focused), verdict: focused.dataset.verdict, href: focused.getAttribute('href'), summary: focused.tagName === 'SUMMARY' }
+      : undefined;
+  rebuild();
+  for (const d of container.querySelectorAll('details')) if (open.has(where(d))) d.open = true;
+  if (!mark) return;
+  const pair = mark.at?.split('|')[0];
+  const inPair = pair ? container.querySelector<HTMLElement>(`[data-pair="${pair}"]`) : null;
+  const again =
+    (mark.id ? document.getElementById(mark.id) : null) ??
+    (inPair && mark.verdict ? inPair.querySelector<HTMLElement>(`[data-verdict="${mark.verdict}"]:not([disabled])`) : null) ??
+    (inPair && mark.summary ? [...inPair.querySelectorAll<HTMLElement>('summary')].find((s) => where(s) === mark.at) : undefined) ??
+    (inPair && mark.href ? [...inPair.querySelectorAll<HTMLElement>('a[href]')].find((a) => a.getAttribute('href') === mark.href) : undefined) ??
+    container.querySelector<HTMLElement>('.verdicts button:not([disabled])');
+  again?.focus();
 }
 
 /**
@@ -88,7 +135,9 @@ export function queue(data: Duplicates, local: ReadonlyMap<string, LocalVerdict>
 export const dublettenView: MountView = (target, { api, refdata, session }) => {
   let state = readQuery(location.search, ['region'] as const);
   let tab = tabOf(location.search);
-  // The region whose duplicate offers were last asked for: the Angebote tab loads when shown.
+  let model = modelOf(location.search);
+  // The region and model whose duplicate offers were last asked for: the Angebote and
+  // Prüfliste tabs load when shown.
   let offersFor: string | undefined;
   let regions: Region[] = [];
   let data: { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; data: Duplicates } = { status: 'loading' };
@@ -97,6 +146,8 @@ export const dublettenView: MountView = (target, { api, refdata, session }) => {
   const pending = new Set<string>();
   const failures = new Map<string, unknown>();
   let announce = '';
+  // After the model switch, the next analysis announces which model scored it.
+  let announceModel = false;
   let setupError: unknown;
 
   const loader = new Loader();
@@ -111,62 +162,97 @@ export const dublettenView: MountView = (target, { api, refdata, session }) => {
   const summary = h('div', { class: 'dup-summary' });
   const queueEl = h('div', { class: 'dup-queue', id: 'dup-queue' });
   const decidedEl = h('section', { class: 'dup-decided', id: 'dup-decided', 'aria-labelledby': 'dup-decided-title' });
-  const offersPanel = h('div', { class: 'tab-panel' }, intro, status, summary, queueEl, decidedEl);
+  const pairsPanel = h('div', { class: 'tab-panel' }, queueEl, decidedEl);
+
+  const reviewIntro = h('p', { class: 'dup-review-intro' });
+  const reviewEl = h('section', { class: 'dup-review', id: 'dup-review', 'aria-labelledby': 'dup-review-title' });
+  const modelEl = h('div', { class: 'dup-model-box' });
+  const reviewPanel = h('div', { class: 'tab-panel' }, reviewIntro, h('div', { class: 'dup-review-layout' }, reviewEl, modelEl));
 
   function mayJudge(): boolean {
     return !!state.region && session.can(state.region, 'coordinator');
   }
 
+  const tabLabels = (): Record<MainTab, string> => ({ angebote: t('dubletten.tab.angebote'), strukturen: t('dubletten.tab.strukturen') });
+  const viewLabels = (): Record<OffersView, string> => ({ paare: t('dubletten.view.paare'), pruefliste: t('dubletten.view.pruefliste') });
+  // Angebote's own tabs: the reported pairs and the Prüfliste share the analysis, the
+  // summary and the status line above them.
+  const views = createTabs<OffersView>({
+    id: 'dup-view',
+    label: t('dubletten.views'),
+    tabs: [
+      { key: 'paare', label: viewLabels().paare, panel: pairsPanel },
+      { key: 'pruefliste', label: viewLabels().pruefliste, panel: reviewPanel },
+    ],
+    selected: tab === 'pruefliste' ? 'pruefliste' : 'paare',
+    onSelect: (key) => {
+      tab = key === 'pruefliste' ? 'pruefliste' : 'angebote';
+      writeAddress();
+      showTab();
+    },
+  });
+  const offersPanel = h('div', { class: 'tab-panel' }, intro, status, summary, views.list, pairsPanel, reviewPanel);
   const structures = createStructuresTab({ api }, mayJudge);
-  const tabs = createTabs<DublettenTab>({
+  const tabs = createTabs<MainTab>({
     id: 'dup',
     label: t('dubletten.tabs'),
     tabs: [
-      { key: 'angebote', label: t('dubletten.tab.angebote'), panel: offersPanel },
-      { key: 'strukturen', label: t('dubletten.tab.strukturen'), panel: structures.panel },
+      { key: 'angebote', label: tabLabels().angebote, panel: offersPanel },
+      { key: 'strukturen', label: tabLabels().strukturen, panel: structures.panel },
     ],
-    selected: tab,
+    selected: tab === 'strukturen' ? 'strukturen' : 'angebote',
     onSelect: (key) => {
-      tab = key;
-      replaceQuery(dublettenQuery(state.region, tab));
+      tab = key === 'strukturen' ? 'strukturen' : views.selected === 'pruefliste' ? 'pruefliste' : 'angebote';
+      writeAddress();
       showTab();
     },
   });
   const setupEl = h('div', { class: 'setup-error' });
   replaceChildren(target, heading, controls, signInNote, setupEl, tabs.list, offersPanel, structures.panel);
 
+  function writeAddress(): void {
+    replaceQuery(dublettenQuery(state.region, tab, model));
+  }
+
   /** Loads what the selected tab shows, unless it is there for the region already. */
   function showTab(): void {
     if (tab === 'strukturen') structures.show(state.region);
-    else if (state.region && offersFor !== state.region) load();
+    else if (state.region && offersFor !== `${state.region}|${model}`) load();
+    else if (data.status === 'ready') loadTexts(data.data);
   }
 
   function load(): void {
     const region = state.region;
     if (!region) return;
-    offersFor = region;
+    const choice = model;
+    offersFor = `${region}|${choice}`;
     if (data.status !== 'ready') {
       data = { status: 'loading' };
       render();
     }
     loader.run(
-      (signal) => api.duplicates(region, signal),
+      (signal) => api.duplicates(region, signal, { model: choice }),
       (loaded) => {
         data = { status: 'ready', data: loaded };
         // What the service now knows replaces what this page remembered.
         local.clear();
+        if (announceModel) announce = modelSource(loaded.model, choice === 'built_in');
+        announceModel = false;
         render();
         loadTexts(loaded);
       },
       (error) => {
         data = { status: 'error', error };
+        announceModel = false;
         render();
       },
     );
   }
 
+  /** Loads the texts of the pairs the selected tab shows (the Prüfliste's only there). */
   function loadTexts(d: Duplicates): void {
-    const ids = [...new Set([...d.pairs, ...d.reviewed].flatMap((p) => [p.a, p.b]))].filter((id) => !measures.has(id));
+    const shown = tab === 'pruefliste' ? d.uncertain ?? [] : [...d.pairs, ...d.reviewed];
+    const ids = [...new Set(shown.flatMap((p) => [p.a, p.b]))].filter((id) => !measures.has(id));
     if (ids.length === 0) return;
     textLoader.run(
       (signal) => mapLimit(ids, 6, (id) => api.getNode<Measure>('measures', id, signal).catch(() => undefined)),
@@ -178,7 +264,8 @@ export const dublettenView: MountView = (target, { api, refdata, session }) => {
     );
   }
 
-  async function judge(pair: DuplicatePair, verdict: Verdict): Promise<void> {
+  /** Records a verdict given in list (the Angebote or the Prüfliste). */
+  async function judge(pair: DuplicatePair, verdict: Verdict, list: HTMLElement): Promise<void> {
     const key = pairKey(pair.a, pair.b);
     if (pending.has(key)) return;
     pending.add(key);
@@ -194,9 +281,11 @@ export const dublettenView: MountView = (target, { api, refdata, session }) => {
       pending.delete(key);
     }
     render();
-    // Focus the next open pair's first button, or the heading when the queue is empty.
-    (queueEl.querySelector<HTMLElement>('.verdicts button:not([disabled])') ?? heading).focus();
-    // The clusters may change with the verdict: ask the service again, quietly.
+    // Focus the next open pair's first button, or the heading when the list is empty.
+    (list.querySelector<HTMLElement>('.verdicts button:not([disabled])') ?? heading).focus();
+    // The clusters, the model and the Prüfliste change with the verdict: ask the service
+    // again, quietly (it refits the model with the new verdict).
+    offersFor = undefined;
     load();
   }
 
@@ -218,36 +307,7 @@ export const dublettenView: MountView = (target, { api, refdata, session }) => {
     );
   }
 
-  function partsTable(pair: DuplicatePair): HTMLElement {
-    const row = (label: string, value: string, a: string, b: string) =>
-      h('tr', {}, h('th', { scope: 'row' }, label), h('td', { class: 'num' }, value), h('td', {}, a || '–'), h('td', {}, b || '–'));
-    return h(
-      'table',
-      { class: 'dup-parts' },
-      h('caption', {}, t('dubletten.partsCaption')),
-      h(
-        'thead',
-        {},
-        h('tr', {}, h('th', { scope: 'col' }, t('dubletten.part')), h('th', { scope: 'col', class: 'num' }, t('dubletten.value')), h('th', { scope: 'col' }, 'A'), h('th', { scope: 'col' }, 'B')),
-      ),
-      h(
-        'tbody',
-        {},
-        row(t('dubletten.part.text'), formatScore(pair.text), t('dubletten.sharedTerms', { count: pair.shared_terms.length }), pair.shared_terms.slice(0, 8).join(', ')),
-        row(t('dubletten.part.structure'), formatScore(pair.structure), '', ''),
-        ...pair.parts.map((part) =>
-          row(
-            t(partKeys[part.name] ?? 'dubletten.part.other') + (part.weight === 0 ? ` (${t('dubletten.notWeighed')})` : ''),
-            part.weight === 0 && (part.name === 'provider' || part.name === 'time') ? (part.value ? t('dubletten.yes') : t('dubletten.no')) : formatPercent(part.value),
-            part.a,
-            part.b,
-          ),
-        ),
-      ),
-    );
-  }
-
-  function verdictButtons(pair: DuplicatePair, current?: Verdict): HTMLElement {
+  function verdictButtons(pair: DuplicatePair, list: HTMLElement, current?: Verdict): HTMLElement {
     const key = pairKey(pair.a, pair.b);
     const allowed = mayJudge();
     const busy = pending.has(key);
@@ -264,7 +324,7 @@ export const dublettenView: MountView = (target, { api, refdata, session }) => {
             'data-verdict': v,
             disabled: !allowed || busy,
             'aria-pressed': current ? String(v === current) : null,
-            onclick: () => void judge(pair, v),
+            onclick: () => void judge(pair, v, list),
           },
           t(verdictKeys[v]),
         ),
@@ -274,7 +334,7 @@ export const dublettenView: MountView = (target, { api, refdata, session }) => {
     );
   }
 
-  function pairView(pair: DuplicatePair): HTMLElement {
+  function pairView(pair: DuplicatePair, d: Duplicates): HTMLElement {
     return h(
       'article',
       { class: 'dup-pair', 'data-pair': pairKey(pair.a, pair.b) },
@@ -286,14 +346,67 @@ export const dublettenView: MountView = (target, { api, refdata, session }) => {
         h('p', { class: 'muted' }, t(pair.kind === 'data_duplicate' ? 'dubletten.hint.merge' : 'dubletten.hint.coordinate')),
       ),
       h('div', { class: 'dup-side' }, measureText(pair.a, pair.title_a, pair.highlights_a), measureText(pair.b, pair.title_b, pair.highlights_b)),
-      h('details', { class: 'dup-details' }, h('summary', {}, t('dubletten.why')), partsTable(pair)),
-      verdictButtons(pair),
+      whyBlock(pair, d),
+      verdictButtons(pair, queueEl),
+    );
+  }
+
+  /** A pair of the Prüfliste: its probability against the threshold, why, the texts on demand. */
+  function reviewItem(pair: DuplicatePair, d: Duplicates, list: HTMLElement): HTMLElement {
+    return h(
+      'li',
+      {},
+      h(
+        'article',
+        { class: 'dup-pair dup-review-pair', 'data-pair': pairKey(pair.a, pair.b), 'data-score': pair.score.toFixed(4) },
+        h(
+          'header',
+          { class: 'dup-pair-head' },
+          h('h3', {}, `${pair.title_a} ↔ ${pair.title_b}`),
+          h('p', { class: 'dup-score' }, verdictOfModel(pair.score, d.threshold)),
+        ),
+        h(
+          'details',
+          { class: 'dup-texts' },
+          h('summary', {}, t('dubletten.review.texts')),
+          h('div', { class: 'dup-side' }, measureText(pair.a, pair.title_a, pair.highlights_a), measureText(pair.b, pair.title_b, pair.highlights_b)),
+        ),
+        whyBlock(pair, d),
+        verdictButtons(pair, list),
+      ),
+    );
+  }
+
+  function renderReview(d: Duplicates): void {
+    const open = reviewQueue(d, local);
+    keepingState(reviewEl, () => {
+      const list = h('ol', { class: 'dup-review-list' });
+      list.append(...open.map((p) => reviewItem(p, d, reviewEl)));
+      replaceChildren(
+        reviewEl,
+        h('h2', { id: 'dup-review-title' }, t('dubletten.review.title', { count: open.length })),
+        open.length === 0 ? emptyBox(t('dubletten.review.empty')) : list,
+      );
+    });
+    keepingState(modelEl, () =>
+      replaceChildren(
+        modelEl,
+        modelPanel(d, model === 'built_in', (on) => {
+          model = on ? 'built_in' : 'fitted';
+          writeAddress();
+          announce = t('dubletten.loading');
+          announceModel = true;
+          render();
+          load();
+        }),
+      ),
     );
   }
 
   function renderQueue(): void {
     if (data.status !== 'ready') return;
-    const { clusters, decided } = queue(data.data, local);
+    const d = data.data;
+    const { clusters, decided } = queue(d, local);
     const openPairs = clusters.reduce((n, c) => n + c.open.length, 0);
     replaceChildren(
       summary,
@@ -304,71 +417,80 @@ export const dublettenView: MountView = (target, { api, refdata, session }) => {
           open: openPairs,
           clusters: clusters.length,
           decided: decided.length,
-          measures: formatInt(data.data.measures),
+          measures: formatInt(d.measures),
         }),
       ),
+      model === 'built_in' && h('p', { class: 'note' }, t('dubletten.model.builtInChosen')),
       h(
         'details',
-        {},
+        { class: 'dup-formula' },
         h('summary', {}, t('dubletten.formulaTitle')),
-        h('p', {}, t('dubletten.formula', { threshold: formatScore(data.data.threshold) })),
+        h('p', {}, t('dubletten.formula', { threshold: formatScore(d.threshold) })),
+        h('p', {}, modelSource(d.model, model === 'built_in')),
       ),
     );
-    replaceChildren(
-      queueEl,
-      clusters.length === 0
-        ? emptyBox(t('dubletten.empty'))
-        : h(
-            'ol',
-            { class: 'dup-clusters' },
-            ...clusters.map(({ cluster, open }) =>
-              h(
-                'li',
-                { class: 'dup-cluster', 'data-cluster': cluster.id },
+    keepingState(queueEl, () =>
+      replaceChildren(
+        queueEl,
+        clusters.length === 0
+          ? emptyBox(t('dubletten.empty'))
+          : h(
+              'ol',
+              { class: 'dup-clusters' },
+              ...clusters.map(({ cluster, open }) =>
                 h(
-                  'h2',
-                  {},
-                  t('dubletten.cluster', { count: cluster.measures.length }),
-                  ' ',
-                  h('span', { class: 'tag' }, t(kindKeys[cluster.kind] ?? 'dubletten.kind.other')),
+                  'li',
+                  { class: 'dup-cluster', 'data-cluster': cluster.id },
+                  h(
+                    'h2',
+                    {},
+                    t('dubletten.cluster', { count: cluster.measures.length }),
+                    ' ',
+                    h('span', { class: 'tag' }, t(kindKeys[cluster.kind] ?? 'dubletten.kind.other')),
+                  ),
+                  ...open.map((p) => pairView(p, d)),
                 ),
-                ...open.map(pairView),
               ),
             ),
-          ),
+      ),
     );
-    replaceChildren(
-      decidedEl,
-      h('h2', { id: 'dup-decided-title' }, t('dubletten.decided', { count: decided.length })),
-      decided.length === 0
-        ? h('p', { class: 'muted' }, t('dubletten.noneDecided'))
-        : h(
-            'ul',
-            { class: 'plain-list dup-decided-list' },
-            ...decided.map((p) => {
-              const l = local.get(pairKey(p.a, p.b));
-              const by = l?.by ?? p.verdict_by;
-              const at = l?.at ?? p.verdict_at;
-              return h(
-                'li',
-                { 'data-pair': pairKey(p.a, p.b), 'data-verdict': p.verdict },
-                h('a', { href: detailPath('measure', p.a) }, p.title_a),
-                ' ↔ ',
-                h('a', { href: detailPath('measure', p.b) }, p.title_b),
-                ': ',
-                h('strong', {}, t(verdictKeys[p.verdict])),
-                (by || at) && h('span', { class: 'muted' }, ` (${[by, at && formatDateTime(at)].filter(Boolean).join(', ')})`),
-                h('details', { class: 'dup-change' }, h('summary', {}, t('dubletten.change')), verdictButtons(p, p.verdict)),
-              );
-            }),
-          ),
+    keepingState(decidedEl, () =>
+      replaceChildren(
+        decidedEl,
+        h('h2', { id: 'dup-decided-title' }, t('dubletten.decided', { count: decided.length })),
+        decided.length === 0
+          ? h('p', { class: 'muted' }, t('dubletten.noneDecided'))
+          : h(
+              'ul',
+              { class: 'plain-list dup-decided-list' },
+              ...decided.map((p) => {
+                const l = local.get(pairKey(p.a, p.b));
+                const by = l?.by ?? p.verdict_by;
+                const at = l?.at ?? p.verdict_at;
+                return h(
+                  'li',
+                  { 'data-pair': pairKey(p.a, p.b), 'data-verdict': p.verdict },
+                  h('a', { href: detailPath('measure', p.a) }, p.title_a),
+                  ' ↔ ',
+                  h('a', { href: detailPath('measure', p.b) }, p.title_b),
+                  ': ',
+                  h('strong', {}, t(verdictKeys[p.verdict])),
+                  (by || at) && h('span', { class: 'muted' }, ` (${[by, at && formatDateTime(at)].filter(Boolean).join(', ')})`),
+                  h('details', { class: 'dup-change' }, h('summary', {}, t('dubletten.change')), verdictButtons(p, decidedEl, p.verdict)),
+                );
+              }),
+            ),
+      ),
     );
+    renderReview(d);
   }
 
   function render(): void {
     heading.textContent = t('nav.dubletten');
     intro.textContent = t('dubletten.intro');
-    tabs.relabel(t('dubletten.tabs'), { angebote: t('dubletten.tab.angebote'), strukturen: t('dubletten.tab.strukturen') });
+    reviewIntro.textContent = t('dubletten.review.intro');
+    tabs.relabel(t('dubletten.tabs'), tabLabels());
+    views.relabel(t('dubletten.views'), viewLabels());
     replaceChildren(
       controls,
       selectField({
@@ -379,7 +501,7 @@ export const dublettenView: MountView = (target, { api, refdata, session }) => {
         onChange: (region) => {
           storeRegion(region);
           state = { region };
-          replaceQuery(dublettenQuery(region, tab));
+          writeAddress();
           local.clear();
           data = { status: 'loading' };
           offersFor = undefined;
@@ -398,26 +520,33 @@ export const dublettenView: MountView = (target, { api, refdata, session }) => {
           !session.user && h('a', { href: withQuery('/verwaltung', {}) }, t('account.signIn')),
         ),
     );
-    // Without regions neither tab can show anything: the error stands above both.
+    // Without regions no tab can show anything: the error stands above them.
     replaceChildren(setupEl, setupError !== undefined && errorBox(t('dubletten.errorSetup'), setupError, boot));
     if (setupError) {
       status.textContent = '';
       replaceChildren(queueEl);
+      replaceChildren(reviewEl);
+      replaceChildren(modelEl);
       return;
     }
     queueEl.setAttribute('aria-busy', String(data.status === 'loading'));
+    reviewEl.setAttribute('aria-busy', String(data.status === 'loading'));
     switch (data.status) {
       case 'loading':
         status.textContent = t('dubletten.loading');
         replaceChildren(summary);
         replaceChildren(decidedEl);
+        replaceChildren(modelEl);
         replaceChildren(queueEl, loadingBox(t('dubletten.loading')));
+        replaceChildren(reviewEl, loadingBox(t('dubletten.loading')));
         return;
       case 'error':
         status.textContent = '';
-        replaceChildren(summary);
+          replaceChildren(summary);
         replaceChildren(decidedEl);
+        replaceChildren(modelEl);
         replaceChildren(queueEl, errorBox(t('dubletten.error'), data.error, load));
+        replaceChildren(reviewEl, errorBox(t('dubletten.error'), data.error, load));
         return;
       case 'ready':
         status.textContent = announce;
@@ -435,7 +564,7 @@ export const dublettenView: MountView = (target, { api, refdata, session }) => {
         regions = r;
         if (!state.region) {
           state = { region: preferredRegion(regions, storedRegion()) };
-          replaceQuery(dublettenQuery(state.region, tab));
+          writeAddress();
           showTab();
         }
         render();
