@@ -84,7 +84,7 @@ func (r *dupRun) regionModel() (Logistic, Model) {
 	pairs = append(pairs, base...)
 	pairs = append(pairs, verdicts...)
 	prior := append([]float64{m.Bias}, m.Weights...)
-	fitted, err := FitLogistic(pairs, nFeatures, FitOptions{Lambda: builtinLambda, Prior: prior})
+	fitted, err := FitLogistic(pairs, nFeatures, FitOptions{Lambda: refitLambda, Prior: prior})
 	if err != nil {
 		return m, info.with(m)
 	}
@@ -141,3 +141,14 @@ func (r *dupRun) verdictPairs() []LabelledPair {
 	}
 	return out
 }
+
+// refitLambda is the strength of the pull toward the built-in weights in a refit: the
+// smallest of 1e-3, 3e-3, 1e-2, 3e-2, 0.1 with which one verdict against the model's surest
+// pair (a reviewer rejecting two near-identical entries for a reason the texts do not show)
+// leaves the other planted pairs of the demo's regions at recall ≥ 0.9 and precision ≥ 0.95
+// (TestRefitOneVerdictDoesNotOverturn). The built-in fit's own λ (1e-4) is too weak a pull
+// for that: the demo is nearly separable, so many weights fit it, and one contrary verdict
+// moved a weight by 7.7 and cost a quarter of the other pairs. With 0.03 three consistent
+// verdicts still move an unreviewed pair like theirs eleven-fold (TestDuplicatesVerdictsTeach).
+// A variable so that the test can try the others.
+var refitLambda = 0.03
