@@ -81,7 +81,7 @@ func (a *Analyses) write(out sink) error {
 		}
 		for _, c := range d.Clusters {
 			for _, p := range c.Pairs {
-				if err := out.row(cells{s.Region, c.ID, p.Kind, p.Suggestion, p.Score, p.A, p.TitleA, p.B, p.TitleB, p.Text, p.Structure, p.Verdict, p.Explanation}); err != nil {
+				if err := out.row(cells{s.Region, c.ID, p.Kind, p.Suggestion, p.Score, p.A, p.TitleA, p.B, p.TitleB, p.Text, p.Structure, p.Verdict, p.Why.DE + " " + p.Advice.DE}); err != nil {
 					return err
 				}
 			}

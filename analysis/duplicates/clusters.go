@@ -3,8 +3,10 @@ package duplicates
 import (
 	"cmp"
 	"slices"
-	"strconv"
 	"strings"
+	"sync"
+
+	"github.com/netzwerkatlas/netzwerkatlas/msg"
 )
 
 // clusters makes the clusters of the listed pairs (in score order; reviews alongside), one
@@ -95,16 +97,43 @@ func (r *dupRun) clusterKind(c *Cluster, members []int32) {
 		repeated = repeated || hi-lo > 1
 		lo = hi
 	}
-	n := strconv.Itoa(len(members))
+	key := "duplicates.cluster.mixed"
 	switch {
 	case all:
-		c.Kind, c.Suggestion = KindData, SuggestMerge
-		c.Explanation = n + " entries of one provider describe the same offer: merge them into one."
+		c.Kind, c.Suggestion, key = KindData, SuggestMerge, "duplicates.cluster.merge"
 	case !repeated:
-		c.Kind, c.Suggestion = KindParallel, SuggestCoordinate
-		c.Explanation = n + " providers run the same kind of offer in the same place for the same people at the same time: they should coordinate."
+		c.Kind, c.Suggestion, key = KindParallel, SuggestCoordinate, "duplicates.cluster.coordinate"
 	default:
 		c.Kind, c.Suggestion = KindMixed, SuggestMergeAndCoordinate
-		c.Explanation = n + " entries: some providers entered the offer more than once (merge those), and other providers run the same kind of offer (coordinate)."
 	}
+	c.Why = clusterWhy(key, len(members))
+	c.Explanation = c.Why.EN
+}
+
+// clusterWhys are the words of clusters of up to 15 members, rendered once.
+var clusterWhys = sync.OnceValue(func() map[string][16]Why {
+	out := map[string][16]Why{}
+	for _, key := range []string{"duplicates.cluster.merge", "duplicates.cluster.coordinate", "duplicates.cluster.mixed"} {
+		var ws [16]Why
+		for n := 2; n < len(ws); n++ {
+			ws[n] = renderClusterWhy(key, n)
+		}
+		out[key] = ws
+	}
+	return out
+})
+
+// clusterWhy returns the words of a cluster of n members.
+func clusterWhy(key string, n int) Why {
+	if n < 16 {
+		if w := clusterWhys()[key][n]; w.DE != "" {
+			return w
+		}
+	}
+	return renderClusterWhy(key, n)
+}
+
+func renderClusterWhy(key string, n int) Why {
+	args := msg.Args{"n": n}
+	return Why{DE: msg.For(msg.DE).T(key, args), EN: msg.For(msg.EN).T(key, args)}
 }

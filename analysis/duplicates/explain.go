@@ -42,7 +42,7 @@ type dupWriter struct {
 	shares   []dupTermShare
 	explains strings.Builder // Explanation, which begins with Why.EN
 	why      strings.Builder // Why.DE
-	notes    [2][8][8]string // see ofShared
+	notes    [2][8][8]Why    // see ofShared
 	found    [][2]int        // scratch of highlights
 	order    []int           // scratch of why
 	// Scratch of synonymLinks: per synonym set 1 + a part of one side, per part a stamp.
@@ -90,20 +90,22 @@ func (r *dupRun) describeAll(scored []dupScored, reviews []int32, workers int) [
 		w := &dupWriter{r: r, render: render, stamp: make([]int32, len(r.model.terms)), dense: make([]float32, len(r.model.terms))}
 		w.explains.Grow(360 * (hi - lo))
 		w.why.Grow(300 * (hi - lo))
-		// Per pair: where its explanation, its English why's end and its German why begin.
-		bounds := make([][3]int, 0, hi-lo+1)
+		// Per pair: where its explanation begins, its English why ends, its German why begins
+		// and ends; after each why, separated by a space, its advice.
+		bounds := make([][4]int, 0, hi-lo+1)
 		for i := lo; i < hi; i++ {
 			at := len(bounds)
-			bounds = append(bounds, [3]int{w.explains.Len(), 0, w.why.Len()})
-			bounds[at][1] = w.describe(&out[i], scored[i], reviews[i])
+			bounds = append(bounds, [4]int{w.explains.Len(), 0, w.why.Len(), 0})
+			bounds[at][1], bounds[at][3] = w.describe(&out[i], scored[i], reviews[i])
 		}
-		bounds = append(bounds, [3]int{w.explains.Len(), 0, w.why.Len()})
+		bounds = append(bounds, [4]int{w.explains.Len(), 0, w.why.Len(), 0})
 		// One string per chunk for each language; the English why is the explanation's start.
 		all, de := w.explains.String(), w.why.String()
 		for i := lo; i < hi; i++ {
 			b, e := bounds[i-lo], bounds[i-lo+1]
 			out[i].Explanation = all[b[0]:e[0]]
-			out[i].Why = Why{DE: de[b[2]:e[2]], EN: all[b[0]:b[1]]}
+			out[i].Why = Why{DE: de[b[2]:b[3]], EN: all[b[0]:b[1]]}
+			out[i].Advice = Why{DE: de[b[3]+1 : e[2]], EN: all[b[1]+1 : e[0]]}
 		}
 	})
 	return out
@@ -171,19 +173,21 @@ func (r *dupRun) renderMeasure(k int32, d *dupRender, cache *dupRenderCache) {
 	}
 	d.providers = names(&ix.orgs, dm.providers)
 	d.towns, d.fields = idList(&ix.towns, dm.towns), idList(&ix.fields, dm.fields)
+	// ISO dates, an open start or end as "…" (no words: the run is data, shown in any
+	// language).
 	s, e := string(dm.m.Starts), string(dm.m.Ends)
 	if s == "" {
-		s = "open"
+		s = "…"
 	}
 	if e == "" {
-		e = "open"
+		e = "…"
 	}
 	d.run = s + " – " + e
 }
 
 // describe fills pair from the scored pair sc (a's id < b's id), and writes its why and
-// explanation; it returns where the English why ends in w.explains.
-func (w *dupWriter) describe(pair *Pair, sc dupScored, v int32) int {
+// explanation; it returns where the English why ends in w.explains and the German one in w.why.
+func (w *dupWriter) describe(pair *Pair, sc dupScored, v int32) (en, de int) {
 	var review graph.RelProps
 	if v >= 0 {
 		review = w.r.ix.verdictList[v]
@@ -248,9 +252,9 @@ func (w *dupWriter) describe(pair *Pair, sc dupScored, v int32) int {
 		pair.Kind, pair.Suggestion = KindData, SuggestMerge
 	}
 	w.writeWhy(pair, sc)
-	end := w.explains.Len()
+	en, de = w.explains.Len(), w.why.Len()
 	w.explain(pair, ra)
-	return end
+	return en, de
 }
 
 // sharedIDs returns the ids two sorted lists share (a itself when they are equal).

@@ -3,6 +3,8 @@ package duplicates
 import (
 	"math"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -45,6 +47,59 @@ func TestDuplicatesDemoScoreParts(t *testing.T) {
 			if p.A >= p.B || p.Explanation == "" || p.Why.DE == "" || p.Why.EN == "" || len(p.Features) != nFeatures {
 				t.Errorf("%s %s–%s: incomplete pair %+v", key, p.A, p.B, p)
 			}
+		}
+	}
+}
+
+// TestDuplicatesPartsInBothLanguages: the notes of a pair's parts and its advice come from the
+// message catalogue in German and English; an open run is "…", no word of either language.
+func TestDuplicatesPartsInBothLanguages(t *testing.T) {
+	const desc = "Wir helfen Familien beim Ausfüllen von Anträgen und beim Schriftverkehr mit Ämtern."
+	f := newDupFixture().
+		add(dupM{id: "msr_a", title: "Antragshilfe für Familien", desc: desc, format: "in_person", langs: []string{"de", "ar"},
+			starts: "2025-01-01", providers: []string{"org_1"}}).
+		add(dupM{id: "msr_b", title: "Antragshilfe für Familien", desc: desc, format: "hybrid", langs: []string{"de"},
+			providers: []string{"org_1"}})
+	d := mustFind(t, f.s, Params{})
+	if len(d.Pairs) != 1 {
+		t.Fatalf("%d pairs, want 1", len(d.Pairs))
+	}
+	p := d.Pairs[0]
+	want := map[string]Why{
+		PartProgramme:    {DE: "Keines der beiden nennt ein Programm: unbekannt, im Modell 0,5.", EN: "neither names a programme: unknown, 0.5 in the model"},
+		PartLanguages:    {DE: "1 von 2 Sprachen gemeinsam.", EN: "1 of 2 languages shared"},
+		PartFormat:       {DE: "Eines ist hybrid: halbe Übereinstimmung.", EN: "one is hybrid: half agreement"},
+		PartTargetGroups: {DE: "1 von 1 Zielgruppen gemeinsam.", EN: "1 of 1 target groups shared"},
+		PartProvider:     {DE: "Gemeinsamer Träger: eine Datendublette (zusammenführen).", EN: "a shared provider: a data duplicate (merge)"},
+		PartTime:         {DE: "Die Zeiträume überschneiden sich (Bedingung der Vorauswahl).", EN: "the runs overlap (a condition of the blocking)"},
+	}
+	for _, part := range p.Parts {
+		if part.Note != want[part.Name] {
+			t.Errorf("%s: note %+v, want %+v", part.Name, part.Note, want[part.Name])
+		}
+		if part.Name == PartTime && (part.A != "2025-01-01 – …" || part.B != "… – …") {
+			t.Errorf("runs %q and %q", part.A, part.B)
+		}
+	}
+	if len(p.Parts) != len(want) {
+		t.Errorf("%d parts, want %d", len(p.Parts), len(want))
+	}
+	advice := " Both are entries of Lindenhof e.V. in Nordheim: probably the same offer entered twice — merge them."
+	adviceDE := "Beide sind Einträge von Lindenhof e.V. in Nordheim: wahrscheinlich dasselbe Angebot zweimal erfasst – zusammenführen."
+	if p.Advice.EN != advice[1:] || p.Advice.DE != adviceDE || strings.Contains(p.Why.DE, "zusammenführen") {
+		t.Errorf("advice %+v; German why %q", p.Advice, p.Why.DE)
+	}
+	if p.Kind != KindData || p.Explanation != p.Why.EN+advice {
+		t.Errorf("kind %s, explanation %q, want the English why and %q", p.Kind, p.Explanation, advice)
+	}
+	c := d.Clusters[0]
+	if want := (Why{DE: "2 Einträge eines Trägers beschreiben dasselbe Angebot: zu einem zusammenführen.",
+		EN: "2 entries of one provider describe the same offer: merge them into one."}); c.Why != want || c.Explanation != want.EN {
+		t.Errorf("cluster why %+v, explanation %q", c.Why, c.Explanation)
+	}
+	for n, key := range map[int]string{3: "duplicates.cluster.coordinate", 20: "duplicates.cluster.mixed"} {
+		if w := clusterWhy(key, n); w != renderClusterWhy(key, n) || !strings.HasPrefix(w.DE, strconv.Itoa(n)+" ") {
+			t.Errorf("%s, %d members: %+v", key, n, w)
 		}
 	}
 }

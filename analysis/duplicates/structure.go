@@ -3,8 +3,10 @@ package duplicates
 import (
 	"cmp"
 	"math/bits"
-	"strconv"
 	"strings"
+	"sync"
+
+	"github.com/netzwerkatlas/netzwerkatlas/msg"
 )
 
 // compactStructure fills the small-number form of the structural facts.
@@ -158,34 +160,51 @@ func dupCountShared[T any](a, b []T, compare func(x, y T) int) int {
 	return n
 }
 
-// Notes of the parts.
+// Notes of the parts: the keys of their words in the message catalogue
+// (msg/catalogue/duplicates.json), "duplicates.part." and the name.
 const (
-	noteNoProgramme      = "neither names a programme"
-	noteOneProgramme     = "only one names a programme; not counted"
-	noteSameProgramme    = "same programme"
-	noteOtherProgramme   = "different programmes"
-	noteLanguagesUnknown = "languages not stated by both; not counted"
-	noteSameFormat       = "same format"
-	noteHybridFormat     = "one is hybrid: half agreement"
-	noteOtherFormat      = "different formats"
-	noteFormatUnknown    = "format not stated by both; not counted"
-	noteGroupsUnknown    = "target groups not stated by both; not counted"
-	noteSameProvider     = "a shared provider: a data duplicate; decides the kind, not weighed"
-	noteProviderUnknown  = "provider unknown for one of them: a parallel offer; decides the kind, not weighed"
-	noteOtherProviders   = "different providers: a parallel offer; decides the kind, not weighed"
-	noteOverlap          = "the runs overlap; a blocking rule, not weighed"
-	noteNoOverlap        = "the runs do not overlap; a blocking rule, not weighed"
+	noteNoProgramme = iota
+	noteOneProgramme
+	noteSameProgramme
+	noteOtherProgramme
+	noteLanguagesUnknown
+	noteSameFormat
+	noteHybridFormat
+	noteOtherFormat
+	noteFormatUnknown
+	noteGroupsUnknown
+	noteSameProvider
+	noteProviderUnknown
+	noteOtherProviders
+	noteOverlap
+	noteNoOverlap
+	nNotes
 )
 
-// ofShared renders "n of m <what> shared" (what: 0 languages, 1 target groups), remembering
-// the small cases.
-func (w *dupWriter) ofShared(n, m, what int) string {
+// noteKeys are the catalogue keys of the notes, in their order.
+var noteKeys = [nNotes]string{"no_programme", "one_programme", "same_programme", "other_programme",
+	"languages_unknown", "same_format", "hybrid_format", "other_format", "format_unknown",
+	"groups_unknown", "same_provider", "provider_unknown", "other_providers", "overlap", "no_overlap"}
+
+// partNotes are the notes in German and English, taken from the catalogue once.
+var partNotes = sync.OnceValue(func() (out [nNotes]Why) {
+	for i, k := range noteKeys {
+		out[i] = Why{DE: msg.For(msg.DE).T("duplicates.part."+k, nil), EN: msg.For(msg.EN).T("duplicates.part."+k, nil)}
+	}
+	return out
+})
+
+// ofShared renders "n of m <what> shared" (what: 0 languages, 1 target groups) in both
+// languages, remembering the small cases.
+func (w *dupWriter) ofShared(n, m, what int) Why {
 	if n < 8 && m < 8 {
-		if s := w.notes[what][n][m]; s != "" {
+		if s := w.notes[what][n][m]; s.DE != "" {
 			return s
 		}
 	}
-	s := strconv.Itoa(n) + " of " + strconv.Itoa(m) + " " + [2]string{"languages", "target groups"}[what] + " shared"
+	key := [2]string{"duplicates.part.shared_languages", "duplicates.part.shared_groups"}[what]
+	args := msg.Args{"n": n, "m": m}
+	s := Why{DE: msg.For(msg.DE).T(key, args), EN: msg.For(msg.EN).T(key, args)}
 	if n < 8 && m < 8 {
 		w.notes[what][n][m] = s
 	}
@@ -196,21 +215,22 @@ func (w *dupWriter) ofShared(n, m, what int) string {
 func (w *dupWriter) parts(a, c *dupMeasure, ra, rc *dupRender) []Part {
 	wt := DefaultStructureWeights
 	parts := w.partBuf.take(6)
+	notes := partNotes()
 
 	pr := Part{Name: PartProgramme, A: a.m.Programme, B: c.m.Programme}
 	switch {
 	case a.programme == "" && c.programme == "":
-		pr.Note = noteNoProgramme
+		pr.Note = notes[noteNoProgramme]
 	case a.programme == "" || c.programme == "":
-		pr.Note = noteOneProgramme
+		pr.Note = notes[noteOneProgramme]
 	case a.programme == c.programme:
-		pr.Value, pr.Weight, pr.Note = 1, wt.Programme, noteSameProgramme
+		pr.Value, pr.Weight, pr.Note = 1, wt.Programme, notes[noteSameProgramme]
 	default:
-		pr.Weight, pr.Note = wt.Programme, noteOtherProgramme
+		pr.Weight, pr.Note = wt.Programme, notes[noteOtherProgramme]
 	}
 	parts[0] = pr
 
-	la := Part{Name: PartLanguages, A: ra.langs, B: rc.langs, Note: noteLanguagesUnknown}
+	la := Part{Name: PartLanguages, A: ra.langs, B: rc.langs, Note: notes[noteLanguagesUnknown]}
 	if len(a.langs) > 0 && len(c.langs) > 0 {
 		n := dupCountShared(a.langs, c.langs, strings.Compare)
 		la.Value, la.Weight = dupJaccardStrings(a.langs, c.langs), wt.Languages
@@ -218,21 +238,21 @@ func (w *dupWriter) parts(a, c *dupMeasure, ra, rc *dupRender) []Part {
 	}
 	parts[1] = la
 
-	fo := Part{Name: PartFormat, A: a.m.Format, B: c.m.Format, Note: noteFormatUnknown}
+	fo := Part{Name: PartFormat, A: a.m.Format, B: c.m.Format, Note: notes[noteFormatUnknown]}
 	if a.m.Format != "" && c.m.Format != "" {
 		fo.Value, fo.Weight = dupFormatAgreement(a.m.Format, c.m.Format), wt.Format
 		switch fo.Value {
 		case 1:
-			fo.Note = noteSameFormat
+			fo.Note = notes[noteSameFormat]
 		case 0.5:
-			fo.Note = noteHybridFormat
+			fo.Note = notes[noteHybridFormat]
 		default:
-			fo.Note = noteOtherFormat
+			fo.Note = notes[noteOtherFormat]
 		}
 	}
 	parts[2] = fo
 
-	tg := Part{Name: PartTargetGroups, A: ra.groups, B: rc.groups, Note: noteGroupsUnknown}
+	tg := Part{Name: PartTargetGroups, A: ra.groups, B: rc.groups, Note: notes[noteGroupsUnknown]}
 	if len(a.targets) > 0 && len(c.targets) > 0 {
 		n := dupCountShared(a.targets, c.targets, cmp.Compare[int32])
 		tg.Value, tg.Weight = dupJaccardInts(a.targets, c.targets), wt.TargetGroups
@@ -243,17 +263,17 @@ func (w *dupWriter) parts(a, c *dupMeasure, ra, rc *dupRender) []Part {
 	pv := Part{Name: PartProvider, A: ra.providers, B: rc.providers}
 	switch {
 	case dupCountShared(a.providers, c.providers, cmp.Compare[int32]) > 0:
-		pv.Value, pv.Note = 1, noteSameProvider
+		pv.Value, pv.Note = 1, notes[noteSameProvider]
 	case len(a.providers) == 0 || len(c.providers) == 0:
-		pv.Note = noteProviderUnknown
+		pv.Note = notes[noteProviderUnknown]
 	default:
-		pv.Note = noteOtherProviders
+		pv.Note = notes[noteOtherProviders]
 	}
 	parts[4] = pv
 
-	ti := Part{Name: PartTime, A: ra.run, B: rc.run, Note: noteNoOverlap}
+	ti := Part{Name: PartTime, A: ra.run, B: rc.run, Note: notes[noteNoOverlap]}
 	if a.start <= c.end && c.start <= a.end {
-		ti.Value, ti.Note = 1, noteOverlap
+		ti.Value, ti.Note = 1, notes[noteOverlap]
 	}
 	parts[5] = ti
 	return parts

@@ -58,8 +58,9 @@ type Part struct {
 	// A and B render the values of the two measures.
 	A string `json:"a"`
 	B string `json:"b"`
-	// Note says in words how the value came about.
-	Note string `json:"note"`
+	// Note says in words how the value came about, in German and English (the message
+	// catalogue's duplicates.part.*).
+	Note Why `json:"note"`
 }
 
 // Feature is one feature of a pair, with its part in the model's sum.
@@ -130,8 +131,11 @@ type Pair struct {
 	// Why says in a few words, in German and English, why the pair was detected: the
 	// features that speak for and against it, shared words and synonyms, the probability.
 	Why Why `json:"why"`
-	// Explanation is Why.EN followed by what to do: merge a data duplicate, coordinate a
-	// parallel offer (English). The model's sum is Features with Result.Model's bias.
+	// Advice says what to do, in German and English: merge a data duplicate, coordinate a
+	// parallel offer.
+	Advice Why `json:"advice"`
+	// Explanation is Why.EN, a space and Advice.EN (English). The model's sum is Features
+	// with Result.Model's bias.
 	Explanation string `json:"explanation"`
 }
 
@@ -153,7 +157,10 @@ type Cluster struct {
 	Suggestion string `json:"suggestion"`
 	// Score is the highest score of its pairs.
 	Score float64 `json:"score"`
-	// Explanation says in words what the cluster is.
+	// Why says in words what the cluster is and what to do, in German and English (the
+	// message catalogue's duplicates.cluster.*).
+	Why Why `json:"why"`
+	// Explanation is Why.EN.
 	Explanation string `json:"explanation"`
 }
 

@@ -51,13 +51,15 @@ type whyWords struct {
 	reasons, against, shared, synonym whyTemplate
 	reported, below, uncertain        whyTemplate
 	verdict                           map[string]whyTemplate
+	merge, coordinate, where          whyTemplate // what to do (Explanation)
 	decimal                           byte
 }
 
 // whyKeys are the catalogue keys Pair.Why uses.
 var whyKeys = []string{"duplicates.why.for", "duplicates.why.against", "duplicates.why.shared", "duplicates.why.synonyms",
 	"duplicates.why.reported", "duplicates.why.below", "duplicates.why.uncertain",
-	"duplicates.why.verdict.duplicate", "duplicates.why.verdict.intended", "duplicates.why.verdict.not_duplicate"}
+	"duplicates.why.verdict.duplicate", "duplicates.why.verdict.intended", "duplicates.why.verdict.not_duplicate",
+	"duplicates.advice.merge", "duplicates.advice.coordinate", "duplicates.advice.where"}
 
 var whyLangs = sync.OnceValue(func() [2]whyWords {
 	var out [2]whyWords
@@ -76,6 +78,7 @@ var whyLangs = sync.OnceValue(func() [2]whyWords {
 		w.reasons, w.against, w.shared, w.synonym = get(whyKeys[0]), get(whyKeys[1]), get(whyKeys[2]), get(whyKeys[3])
 		w.reported, w.below, w.uncertain = get(whyKeys[4]), get(whyKeys[5]), get(whyKeys[6])
 		w.verdict = map[string]whyTemplate{VerdictDuplicate: get(whyKeys[7]), VerdictIntended: get(whyKeys[8]), VerdictNotDuplicate: get(whyKeys[9])}
+		w.merge, w.coordinate, w.where = get(whyKeys[10]), get(whyKeys[11]), get(whyKeys[12])
 		w.decimal = '.'
 		if lang == msg.DE {
 			w.decimal = ','
@@ -356,26 +359,32 @@ func (w *dupWriter) partWord(k, p int32) string {
 	return name
 }
 
-// explain appends to w.explains, after the English why, what to do: merge a data duplicate,
-// coordinate a parallel offer.
+// explain appends what to do (from the catalogue) after each why, separated by a space: to
+// w.explains in English, to w.why in German. Merge a data duplicate, coordinate a parallel
+// offer.
 func (w *dupWriter) explain(pair *Pair, ra *dupRender) {
 	r := w.r
-	b := &w.explains
-	where := func() {
-		if len(pair.Municipalities) > 0 {
-			b.WriteString(" in ")
-			b.WriteString(r.ix.towns.names[r.ix.towns.index[pair.Municipalities[0]]])
+	langs := whyLangs()
+	for l, b := range [2]*strings.Builder{&w.why, &w.explains} {
+		words := &langs[l]
+		fill := func(name string) {
+			switch name {
+			case "provider":
+				b.WriteString(ra.providers)
+			case "where":
+				if len(pair.Municipalities) > 0 {
+					words.where.write(b, func(string) {
+						b.WriteString(r.ix.towns.names[r.ix.towns.index[pair.Municipalities[0]]])
+					})
+				}
+			}
 		}
-	}
-	if pair.Kind == KindData {
-		b.WriteString(" Both are entries of ")
-		b.WriteString(ra.providers)
-		where()
-		b.WriteString(": probably the same offer entered twice — merge them.")
-	} else {
-		b.WriteString(" Different providers run the same kind of offer")
-		where()
-		b.WriteString(" — they should coordinate.")
+		b.WriteByte(' ')
+		if pair.Kind == KindData {
+			words.merge.write(b, fill)
+		} else {
+			words.coordinate.write(b, fill)
+		}
 	}
 }
 

@@ -211,7 +211,8 @@ export interface ScorePart {
   weight: number;
   a: string;
   b: string;
-  note: string;
+  /** How the value came about, in German and English (the service's message catalogue). */
+  note: { de: string; en: string };
 }
 
 /** One feature of a pair with its weight and its part of the model's sum (logit). */
@@ -271,6 +272,9 @@ export interface DuplicateCluster {
   kind: string;
   suggestion: string;
   score: number;
+  /** What the cluster is and what to do, in German and English (the service's catalogue). */
+  why?: { de: string; en: string };
+  /** English: why.en. */
   explanation: string;
 }
 

@@ -6,7 +6,7 @@ import { RefData } from '../refdata';
 import { Session } from '../session';
 import type { DuplicateFeature, DuplicateModel, DuplicatePair, Duplicates } from '../types';
 import { dublettenQuery, dublettenView, modelOf, pairKey, queue, tabOf } from './dubletten';
-import { featureLabel, featuresTable, logit, modelPanel, modelSource, reviewQueue, whyBlock, whyText } from './dublettenmodel';
+import { compareTable, featureLabel, featuresTable, logit, modelPanel, modelSource, reviewQueue, whyBlock, whyText } from './dublettenmodel';
 
 afterEach(() => setLanguage('de'));
 
@@ -142,6 +142,24 @@ describe('why a pair was detected', () => {
     expect(whyText(p)).toEqual({ text: 'Detected by: word parts.', lang: 'en' });
     const block = whyBlock(p, analysis());
     expect(block.querySelector('.dup-why-text')?.getAttribute('lang')).toBe('en');
+  });
+});
+
+describe('what both entries say', () => {
+  const parts = [
+    { name: 'format', value: 0.5, weight: 0.5, a: 'in_person', b: 'hybrid', note: { de: 'Eines ist hybrid: halbe Übereinstimmung.', en: 'one is hybrid: half agreement' } },
+    { name: 'time', value: 1, weight: 0, a: '2025-01-01 – …', b: '… – 2026-07-10', note: { de: 'Die Zeiträume überschneiden sich (Bedingung der Vorauswahl).', en: 'the runs overlap (a condition of the blocking)' } },
+  ];
+  it('shows the period in German dates and the service note in the page language', () => {
+    const table = compareTable({ ...pair('m1', 'm2'), parts })!;
+    const rows = [...table.querySelectorAll('tbody tr')].map((r) => [...r.children].map((c) => c.textContent));
+    expect(rows).toEqual([
+      ['Format', 'vor Ort', 'hybrid', 'Eines ist hybrid: halbe Übereinstimmung.'],
+      ['Zeitraum', '01.01.2025 – offen', 'offen – 10.07.2026', 'Die Zeiträume überschneiden sich (Bedingung der Vorauswahl).'],
+    ]);
+    setLanguage('en');
+    const en = compareTable({ ...pair('m1', 'm2'), parts })!;
+    expect([...en.querySelectorAll('tbody tr')][1]!.lastElementChild?.textContent).toBe('the runs overlap (a condition of the blocking)');
   });
 });
 

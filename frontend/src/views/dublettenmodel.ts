@@ -6,7 +6,7 @@
 // verdicts (docs/decisions.md, "Duplicates by meaning: the model"); this module only shows it.
 
 import { h } from '../dom';
-import { formatScore, formatSigned } from '../format';
+import { formatDate, formatScore, formatSigned } from '../format';
 import { getLanguage, t, type MessageKey } from '../i18n';
 import { formatLabel, languageName } from '../labels';
 import type { DuplicateFeature, DuplicateModel, DuplicatePair, Duplicates, ScorePart, Verdict } from '../types';
@@ -124,6 +124,7 @@ const partKeys: Record<string, MessageKey> = {
   format: 'dubletten.part.format',
   target_groups: 'dubletten.part.target_groups',
   provider: 'dubletten.part.provider',
+  time: 'dubletten.part.time',
 };
 
 /** A part's value of one entry in words: language and format codes become names. */
@@ -135,7 +136,21 @@ function partValue(part: ScorePart, value: string): string {
       .map((c) => languageName(c.trim()))
       .join(', ');
   if (part.name === 'format') return formatLabel(value);
+  if (part.name === 'time') {
+    // "2025-01-01 – …": ISO dates, an open start or end as "…".
+    const [from, to] = value.split(' – ');
+    const day = (d: string | undefined) => (d && d !== '…' ? formatDate(d) : t('dubletten.part.open'));
+    return `${day(from)} – ${day(to)}`;
+  }
   return value;
+}
+
+/** The service's note on a part in the page's language (older answers: a plain string). */
+function partNote(part: ScorePart): string {
+  const note = part.note as ScorePart['note'] | string | undefined;
+  if (!note) return '';
+  if (typeof note === 'string') return note;
+  return getLanguage() === 'en' ? note.en : note.de || note.en;
 }
 
 /** What both entries say about programme, languages, format, target groups and provider. */
@@ -146,12 +161,23 @@ export function compareTable(pair: DuplicatePair): HTMLTableElement | undefined 
     'table',
     { class: 'dup-compare' },
     h('caption', {}, t('dubletten.compare')),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('dubletten.part')), h('th', { scope: 'col' }, 'A'), h('th', { scope: 'col' }, 'B'))),
+    h(
+      'thead',
+      {},
+      h('tr', {}, h('th', { scope: 'col' }, t('dubletten.part')), h('th', { scope: 'col' }, 'A'), h('th', { scope: 'col' }, 'B'), h('th', { scope: 'col' }, t('dubletten.part.note'))),
+    ),
     h(
       'tbody',
       {},
       ...parts.map((p) =>
-        h('tr', {}, h('th', { scope: 'row' }, t(partKeys[p.name] ?? 'dubletten.part.other')), h('td', {}, partValue(p, p.a)), h('td', {}, partValue(p, p.b))),
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'row' }, t(partKeys[p.name] ?? 'dubletten.part.other')),
+          h('td', {}, partValue(p, p.a)),
+          h('td', {}, partValue(p, p.b)),
+          h('td', {}, partNote(p)),
+        ),
       ),
     ),
   );
