@@ -88,8 +88,8 @@ func (r *dupRun) describeAll(scored []dupScored, reviews []int32, workers int) [
 	tfidfParallel(chunks, workers, func(c int) {
 		lo, hi := c*len(scored)/chunks, (c+1)*len(scored)/chunks
 		w := &dupWriter{r: r, render: render, stamp: make([]int32, len(r.model.terms)), dense: make([]float32, len(r.model.terms))}
-		w.explains.Grow(360 * (hi - lo))
-		w.why.Grow(300 * (hi - lo))
+		w.explains.Grow(380 * (hi - lo))
+		w.why.Grow(400 * (hi - lo))
 		// Per pair: where its explanation begins, its English why ends, its German why begins
 		// and ends; after each why, separated by a space, its advice.
 		bounds := make([][4]int, 0, hi-lo+1)

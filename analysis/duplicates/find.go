@@ -461,6 +461,7 @@ func (r *dupRun) scoreBlocks(blocks []dupBlock, workers int) []workerKept {
 		for {
 			b := int(next.Add(1)) - 1
 			if b >= len(blocks) {
+				o.done()
 				return
 			}
 			r.scoreBlock(blocks[b], sc, o, int32(w))

@@ -41,6 +41,34 @@ type workerKept struct {
 	steps      Steps // pairs each step of the bound kept (Kept is len(kept))
 	kept       []dupScored
 	feats      featStore // of the kept pairs
+	// chunks hold the kept pairs while the worker scores, so that growing copies nothing;
+	// kept is their concatenation once it is done (see keep, done).
+	chunks [][]dupScored
+}
+
+const keptChunk = 4096
+
+// keep adds a kept pair.
+func (o *workerKept) keep(sc dupScored) {
+	n := len(o.chunks)
+	if n == 0 || len(o.chunks[n-1]) == keptChunk {
+		o.chunks = append(o.chunks, make([]dupScored, 0, keptChunk))
+		n++
+	}
+	o.chunks[n-1] = append(o.chunks[n-1], sc)
+}
+
+// done concatenates the chunks into kept.
+func (o *workerKept) done() {
+	n := 0
+	for _, c := range o.chunks {
+		n += len(c)
+	}
+	o.kept = make([]dupScored, 0, n)
+	for _, c := range o.chunks {
+		o.kept = append(o.kept, c...)
+	}
+	o.chunks = nil
 }
 
 // dupScratch is the scratch space of one scoring goroutine. The vocabulary-sized arrays are
@@ -207,7 +235,7 @@ func (r *dupRun) scoreBlock(b dupBlock, sc *dupScratch, out *workerKept, worker 
 				r.collect(r, a, c, &x)
 			}
 			if z := r.lr.logit(&x); z >= r.zFloor || reviewed {
-				out.kept = append(out.kept, dupScored{a: a, b: c, f: out.feats.add(&x), w: worker, score: sigmoid(z)})
+				out.keep(dupScored{a: a, b: c, f: out.feats.add(&x), w: worker, score: sigmoid(z)})
 			}
 		}
 		r.unspread(&sc.dense, a)
