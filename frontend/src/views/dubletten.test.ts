@@ -154,7 +154,7 @@ describe('what both entries say', () => {
     const table = compareTable({ ...pair('m1', 'm2'), parts })!;
     const rows = [...table.querySelectorAll('tbody tr')].map((r) => [...r.children].map((c) => c.textContent));
     expect(rows).toEqual([
-      ['Format', 'vor Ort', 'hybrid', 'Eines ist hybrid: halbe Übereinstimmung.'],
+      ['Format', 'Präsenz', 'hybrid', 'Eines ist hybrid: halbe Übereinstimmung.'],
       ['Zeitraum', '01.01.2025 – offen', 'offen – 10.07.2026', 'Die Zeiträume überschneiden sich (Bedingung der Vorauswahl).'],
     ]);
     setLanguage('en');
