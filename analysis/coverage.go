@@ -2,12 +2,12 @@ package analysis
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 
 	"gonum.org/v1/gonum/stat"
 
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
+	"github.com/netzwerkatlas/netzwerkatlas/msg"
 )
 
 // Demand populations a coverage density can be measured against.
@@ -37,6 +37,8 @@ type CoverageParams struct {
 	// ThinFactor is the share of the field's median density below which a cell is thin
 	// (DefaultThinFactor when 0).
 	ThinFactor float64
+	// Lang is the language of the explanations: de (default) or en.
+	Lang string
 }
 
 // Cell is the coverage of one municipality in one field of action.
@@ -262,6 +264,18 @@ func ComputeCoverage(s *graph.Snapshot, p CoverageParams) (*Coverage, error) {
 			c.Fields[j].ThinBelow = p.ThinFactor * c.Fields[j].MedianDensity
 		}
 	}
+	// The explanations' words (msg/catalogue/coverage.json) in the requested language.
+	pr := msg.For(msg.Lang(p.Lang))
+	group := ""
+	if p.TargetGroup != "" {
+		name := p.TargetGroup
+		for _, g := range s.TargetGroups {
+			if g.ID == p.TargetGroup {
+				name = g.Name
+			}
+		}
+		group = pr.T("coverage.group", msg.Args{"group": name})
+	}
 	for i := 0; i < nm; i++ {
 		ms := &c.Municipalities[i]
 		ms.Offers = len(offersIn[i])
@@ -271,16 +285,18 @@ func ComputeCoverage(s *graph.Snapshot, p CoverageParams) (*Coverage, error) {
 			switch {
 			case cell.Offers == 0:
 				cell.Class = ClassGap
-				cell.Explanation = fmt.Sprintf("no active measure in %q is offered in %s%s", fs.Name, ms.Name, forGroup(p.TargetGroup))
+				cell.Explanation = pr.T("coverage.gap", msg.Args{"field": fs.Name, "municipality": ms.Name, "group": group})
 				ms.Gaps++
 			case cell.Demand > 0 && cell.Density < fs.ThinBelow:
 				cell.Class = ClassThin
-				cell.Explanation = fmt.Sprintf("%d active measure(s) for %d people (%.2f per 10,000) is below %.2f, a %.0f %% share of the region's median %.2f in %q",
-					cell.Offers, cell.Demand, cell.Density, fs.ThinBelow, p.ThinFactor*100, fs.MedianDensity, fs.Name)
+				cell.Explanation = pr.T("coverage.thin", msg.Args{"offers": cell.Offers, "demand": cell.Demand,
+					"density": pr.Fixed(cell.Density, 2), "thin": pr.Fixed(fs.ThinBelow, 2), "share": pr.Num(p.ThinFactor*100, 0),
+					"median": pr.Fixed(fs.MedianDensity, 2), "field": fs.Name})
 				ms.Thin++
 			default:
 				cell.Class = ClassCovered
-				cell.Explanation = fmt.Sprintf("%d active measure(s) in %q (%.2f per 10,000; thin below %.2f)", cell.Offers, fs.Name, cell.Density, fs.ThinBelow)
+				cell.Explanation = pr.T("coverage.covered", msg.Args{"offers": cell.Offers, "field": fs.Name,
+					"density": pr.Fixed(cell.Density, 2), "thin": pr.Fixed(fs.ThinBelow, 2)})
 				ms.Covered++
 			}
 			if len(cell.Networks) == 0 {
@@ -310,13 +326,6 @@ func thinBelow(c *Coverage, field string) float64 {
 		}
 	}
 	return 1
-}
-
-func forGroup(tg string) string {
-	if tg == "" {
-		return ""
-	}
-	return " for target group " + tg
 }
 
 // median of sorted values: the middle one, or the mean of the two middle ones.

@@ -103,3 +103,41 @@ func TestCoverageHandCounty(t *testing.T) {
 		}
 	}
 }
+
+// TestCoverageExplanations: the hand county's explanations in German (the default) and
+// English, from the message catalogue, with numbers in each language's form and singular and
+// plural. F1's median is 10.25 and its thin limit 2.5625.
+func TestCoverageExplanations(t *testing.T) {
+	s := handCounty()
+	s.TargetGroups = []*graph.TargetGroup{{Meta: graph.Meta{ID: "T1"}, Name: "Schutzsuchende"}}
+	want := map[string]map[[2]string]string{
+		"de": {
+			{"09991001", "F1"}: "2 aktive Angebote in „Sprache“ (20,00 je 10.000; dünn unter 2,56).",
+			{"09991002", "F1"}: "Ein aktives Angebot für 20.000 Menschen (0,50 je 10.000) liegt unter 2,56, dem Anteil von 25 % am Median der Region in „Sprache“ (10,25).",
+			{"09991003", "F1"}: "Kein aktives Angebot im Handlungsfeld „Sprache“ in Gemeinde 003.",
+		},
+		"en": {
+			{"09991001", "F1"}: "2 active measures in “Sprache” (20.00 per 10,000; thin below 2.56).",
+			{"09991002", "F1"}: "One active measure for 20,000 people (0.50 per 10,000) is below 2.56, 25% of the region's median in “Sprache” (10.25).",
+			{"09991003", "F1"}: "No active measure in “Sprache” is offered in Gemeinde 003.",
+		},
+	}
+	for lang, cells := range want {
+		c, err := ComputeCoverage(s, CoverageParams{Lang: lang})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, cell := range c.Cells {
+			if w, ok := cells[[2]string{cell.Municipality, cell.Field}]; ok && cell.Explanation != w {
+				t.Errorf("%s %s/%s: %q, want %q", lang, cell.Municipality, cell.Field, cell.Explanation, w)
+			}
+		}
+	}
+	c, err := ComputeCoverage(s, CoverageParams{TargetGroup: "T1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Gaps[0].Explanation; got != "Kein aktives Angebot im Handlungsfeld „Arbeit“ in Gemeinde 002 für die Zielgruppe Schutzsuchende." {
+		t.Errorf("gap for a target group: %q", got)
+	}
+}

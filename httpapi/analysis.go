@@ -15,6 +15,7 @@ import (
 	"github.com/netzwerkatlas/netzwerkatlas/analysis"
 	"github.com/netzwerkatlas/netzwerkatlas/analysis/duplicates"
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
+	"github.com/netzwerkatlas/netzwerkatlas/msg"
 )
 
 // registerAnalysisRoutes adds the analyses and the map.
@@ -118,15 +119,20 @@ func publicPart(s *graph.Snapshot) *graph.Snapshot {
 // written.
 func (s *Server) coverageRequest(w http.ResponseWriter, r *http.Request, extra ...string) (region string, p analysis.CoverageParams, ok bool) {
 	q := r.URL.Query()
-	err := queryParams(q, append([]string{"region", "target_group", "demand", "thin_factor"}, extra...)...)
+	err := queryParams(q, append([]string{"region", "target_group", "demand", "thin_factor", "lang"}, extra...)...)
 	if err == nil {
 		p = analysis.CoverageParams{TargetGroup: q.Get("target_group"), Demand: q.Get("demand")}
 		p.ThinFactor, err = floatParam(q, "thin_factor")
+	}
+	if err == nil {
+		p.Lang, err = langParam(r)
 	}
 	if err != nil {
 		s.writeError(w, r, err)
 		return "", p, false
 	}
+	// The explanations are in the language asked for (lang=, else Accept-Language).
+	w.Header().Set("Vary", "Accept-Language")
 	return q.Get("region"), p, true
 }
 
@@ -566,4 +572,15 @@ func (s *Server) recordVerdict(w http.ResponseWriter, r *http.Request, kinds []g
 		return
 	}
 	writeJSON(w, http.StatusOK, VerdictResponse{A: out.From, B: out.To, Verdict: out.Props.Verdict, Note: out.Props.Note, By: out.Props.By, At: out.Props.At, Replaced: replaced})
+}
+
+// langParam returns the language of the explanations a request asks for: lang=de or en,
+// else the best of its Accept-Language, else German.
+func langParam(r *http.Request) (string, error) {
+	switch l := r.URL.Query().Get("lang"); l {
+	case "", "de", "en":
+		return string(msg.Parse(l, r.Header.Get("Accept-Language"))), nil
+	default:
+		return "", invalid("lang", "%q is not a language of the service; use de or en", l)
+	}
 }

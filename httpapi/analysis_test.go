@@ -3,6 +3,7 @@ package httpapi
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -65,8 +66,22 @@ func TestGapsAndMapRoutes(t *testing.T) {
 		t.Fatalf("gaps: %d %v", code, v)
 	}
 	gap := v["gaps"].([]any)[0].(map[string]any)
-	if gap["municipality"] != f.muni || gap["field"] != fld.Base().ID || !strings.Contains(gap["explanation"].(string), "Musterstadt") {
+	if gap["municipality"] != f.muni || gap["field"] != fld.Base().ID || gap["explanation"] != "Kein aktives Angebot im Handlungsfeld „Sprache“ in Musterstadt." {
 		t.Errorf("gap %v", gap)
+	}
+	// The explanations follow Accept-Language (German unless English is preferred) or lang=.
+	for _, c := range []struct{ path, accept, want string }{
+		{"/api/v1/analysis/gaps?region=09991", "en-GB,en;q=0.9,de;q=0.5", "No active measure in “Sprache” is offered in Musterstadt."},
+		{"/api/v1/analysis/gaps?region=09991&lang=de", "en", "Kein aktives Angebot im Handlungsfeld „Sprache“ in Musterstadt."},
+		{"/api/v1/analysis/gaps?region=09991&lang=en", "", "No active measure in “Sprache” is offered in Musterstadt."},
+	} {
+		code, h, v := f.do(t, "GET", c.path, "", nil, "Accept-Language", c.accept)
+		if code != 200 || h.Get("Vary") == "" || v["gaps"].([]any)[0].(map[string]any)["explanation"] != c.want {
+			t.Errorf("%s (Accept-Language %q): %d, Vary %q, %v; want %q", c.path, c.accept, code, h.Get("Vary"), v["gaps"], c.want)
+		}
+	}
+	if code, _, v := f.do(t, "GET", "/api/v1/analysis/gaps?region=09991&lang=fr", "", nil); code != 400 || !strings.Contains(fmt.Sprint(v), "lang") {
+		t.Errorf("lang=fr: %d %v, want 400 naming lang", code, v)
 	}
 	code, h, v := f.get(t, "/api/v1/map/municipalities.geojson?region=09991&field="+fld.Base().ID)
 	if code != 200 || h.Get("Content-Type") != "application/geo+json" || v["type"] != "FeatureCollection" {

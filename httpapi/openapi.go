@@ -332,7 +332,8 @@ func buildOpenAPI() obj {
 	regionQ := param("region", "query", "5-digit region key", true, str)
 	coverageQ := []any{regionQ, param("target_group", "query", "only measures for this group", false, str),
 		param("demand", "query", "population densities are measured against", false, obj{"type": "string", "enum": []string{"foreign", "population", "protection_seekers"}}),
-		param("thin_factor", "query", "share of the field's median density below which a cell is thin (default 0.25)", false, obj{"type": "number", "minimum": 0, "maximum": 1})}
+		param("thin_factor", "query", "share of the field's median density below which a cell is thin (default 0.25)", false, obj{"type": "number", "minimum": 0, "maximum": 1}),
+		param("lang", "query", "language of the explanations (default: from Accept-Language, else German)", false, obj{"type": "string", "enum": []string{"de", "en"}})}
 	op(apiPrefix+"/analysis/coverage", "GET", obj{"tags": anaTag, "summary": "Coverage municipality × field: gap, thin, covered; gaps ranked by unserved demand",
 		"parameters": coverageQ,
 		"responses":  problems(obj{"200": resp("the coverage", typeSchema(analysis.Coverage{}))}, "400", "404")})
