@@ -1185,6 +1185,7 @@ func (im *importer) finish() (*Report, error) {
 			names = append(names, f.File)
 		}
 		b.Summary = "import of " + strings.Join(names, ", ") + fmt.Sprintf(" (%d rows)", rep.Rows)
+		b.Message = &graph.Message{Key: "audit.import", Args: map[string]any{"files": strings.Join(names, ", "), "rows": rep.Rows}}
 	}
 	_, err := im.store.Apply(im.ctx, b)
 	if err != nil {

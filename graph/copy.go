@@ -236,7 +236,7 @@ func (w *copyWriter) flush() error {
 	if w.err != nil || len(w.ops) == 0 {
 		return w.err
 	}
-	if _, err := w.dst.Apply(w.ctx, &Batch{Ops: w.ops, Summary: "copied from another store"}); err != nil {
+	if _, err := w.dst.Apply(w.ctx, &Batch{Ops: w.ops, Summary: "copied from another store", Message: &Message{Key: "audit.copy"}}); err != nil {
 		return err
 	}
 	w.flushed(len(w.ops))

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -152,13 +153,22 @@ func MonitoringAuditEntry(action string, m *MonitoringSnapshot, user string, at 
 	}
 	what := fmt.Sprintf("monitoring snapshot%s of region %s, taken %s at revision %d",
 		label, m.Region, m.Taken.UTC().Format(time.RFC3339), m.Revision)
+	args := map[string]any{"label": m.Label, "region": m.Region, "taken": m.Taken.UTC().Format("2006-01-02 15:04 UTC"),
+		"revision": strconv.FormatUint(m.Revision, 10), "bytes": len(m.Data)}
+	key := "audit.snapshot."
 	if action == ActionDelete {
 		e.Before = head
 		e.Summary = "deleted " + what
+		key += "deleted"
 	} else {
 		e.After = head
 		e.Summary = fmt.Sprintf("saved %s (%d bytes of results)", what, len(m.Data))
+		key += "saved"
 	}
+	if m.Label == "" {
+		key += "_unnamed"
+	}
+	e.Message = &Message{Key: key, Args: args}
 	return e
 }
 

@@ -117,11 +117,14 @@ func (t *Stage) Run(user string, b *Batch) (res BatchResult, nodes []Entity, err
 	return t.res, nodes, nil
 }
 
-// Summarize replaces the audit entries made since m by one entry describing the batch.
-func (t *Stage) Summarize(m StageMark, summary string, res BatchResult) {
+// Summarize replaces the audit entries made since m by one entry describing the batch b
+// (its Summary and Message) with the counts of res.
+func (t *Stage) Summarize(m StageMark, b *Batch, res BatchResult) {
 	t.audit = append(t.audit[:m.audit], AuditEntry{At: t.now, User: t.user, Action: ActionBatch, Kind: "batch",
 		Summary: fmt.Sprintf("%s: %d created, %d updated, %d deleted, %d relationships set, %d removed",
-			summary, res.Created, res.Updated, res.Deleted, res.Related, res.Unrelated)})
+			b.Summary, res.Created, res.Updated, res.Deleted, res.Related, res.Unrelated),
+		Message: b.Message,
+		Counts:  &BatchCounts{Created: res.Created, Updated: res.Updated, Deleted: res.Deleted, Related: res.Related, Unrelated: res.Unrelated}})
 }
 
 // NewStage starts staging on top of view; now is the time written into the changes.

@@ -314,8 +314,13 @@ type AuditEntry struct {
 	Before json.RawMessage `json:"before,omitempty"`
 	// After is the node or relationship after the change (JSON), absent on delete.
 	After json.RawMessage `json:"after,omitempty"`
-	// Summary describes a batch recorded as one entry.
+	// Summary describes a batch recorded as one entry (English; see Message).
 	Summary string `json:"summary,omitempty"`
+	// Message is Summary's sentence as a key of the message catalogue and its arguments,
+	// which readers render in their language (absent in entries written before it existed,
+	// and for batches that name none). Counts are a batch entry's counts.
+	Message *Message     `json:"message,omitempty"`
+	Counts  *BatchCounts `json:"counts,omitempty"`
 	// Redacted is true when personal data was removed from Before and After.
 	Redacted bool `json:"redacted,omitempty"`
 }
@@ -387,6 +392,25 @@ type Batch struct {
 	// Summary, when set, records the batch as one audit entry with this text instead of one
 	// entry per change (seeding and migration, where per-entry history adds nothing).
 	Summary string
+	// Message is Summary as a key of the message catalogue (msg/catalogue/audit.json) with
+	// its arguments, so that the audit log speaks the reader's language.
+	Message *Message
+}
+
+// Message is a sentence for people kept as a key of the message catalogue and its
+// arguments (strings and numbers), rendered when it is read, in the reader's language.
+type Message struct {
+	Key  string         `json:"key"`
+	Args map[string]any `json:"args,omitempty"`
+}
+
+// BatchCounts are the counts of a batch recorded as one audit entry.
+type BatchCounts struct {
+	Created   int `json:"created"`
+	Updated   int `json:"updated"`
+	Deleted   int `json:"deleted"`
+	Related   int `json:"related"`
+	Unrelated int `json:"unrelated"`
 }
 
 // MaxBatchErrors bounds the validation errors one batch reports.

@@ -80,5 +80,5 @@ func Upgrade(ctx context.Context, s Store, in UpgradeInput) (BatchResult, error)
 	if len(ops) == 0 {
 		return BatchResult{}, nil
 	}
-	return s.Apply(WithUser(ctx, UpgradeUser), &Batch{Ops: ops, Summary: UpgradeSummary})
+	return s.Apply(WithUser(ctx, UpgradeUser), &Batch{Ops: ops, Summary: UpgradeSummary, Message: &Message{Key: "audit.upgrade"}})
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/gorilla/mux"
 
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
+	"github.com/netzwerkatlas/netzwerkatlas/msg"
 )
 
 // registerAuditRoutes adds GET /api/v1/audit.
@@ -40,8 +41,8 @@ func (s *Server) handleAudit(w http.ResponseWriter, r *http.Request) {
 	}
 	q := r.URL.Query()
 	for name := range q {
-		if !slices.Contains([]string{"entity", "region", "limit", "cursor"}, name) {
-			s.writeError(w, r, invalid(name, "is not a parameter of this route; use entity, region, limit, cursor"))
+		if !slices.Contains([]string{"entity", "region", "limit", "cursor", "lang"}, name) {
+			s.writeError(w, r, invalid(name, "is not a parameter of this route; use entity, region, limit, cursor, lang"))
 			return
 		}
 	}
@@ -76,6 +77,11 @@ func (s *Server) handleAudit(w http.ResponseWriter, r *http.Request) {
 		}
 		limit = n
 	}
+	lang, err := langParam(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
 	page, err := s.store.Audit(r.Context(), graph.AuditQuery{Entity: q.Get("entity"), Region: region, Limit: limit, Cursor: q.Get("cursor")})
 	if err != nil {
 		s.writeError(w, r, err)
@@ -85,5 +91,28 @@ func (s *Server) handleAudit(w http.ResponseWriter, r *http.Request) {
 	if items == nil {
 		items = []graph.AuditEntry{}
 	}
+	pr := msg.For(msg.Lang(lang))
+	for i := range items {
+		items[i].Summary = auditSummary(pr, &items[i])
+	}
+	w.Header().Set("Vary", "Accept-Language")
 	writeJSON(w, http.StatusOK, map[string]any{"items": items, "next_cursor": page.NextCursor})
+}
+
+// auditSummary renders an entry's summary in pr's language from its message and counts
+// (msg/catalogue/audit.json); entries without a message, or with a key the catalogue does
+// not know, keep the text they were written with.
+func auditSummary(pr msg.Printer, e *graph.AuditEntry) string {
+	if e.Message == nil {
+		return e.Summary
+	}
+	if _, ok := msg.Message(e.Message.Key, pr.Lang); !ok {
+		return e.Summary
+	}
+	s := pr.T(e.Message.Key, msg.Args(e.Message.Args))
+	if c := e.Counts; c != nil {
+		s = pr.T("audit.batch", msg.Args{"subject": s, "created": c.Created, "updated": c.Updated, "deleted": c.Deleted,
+			"related": c.Related, "unrelated": c.Unrelated})
+	}
+	return s
 }

@@ -309,7 +309,8 @@ func buildOpenAPI() obj {
 		"responses": problems(obj{"204": obj{"description": "revoked"}}, "401", "403", "404")})
 	op(apiPrefix+"/audit", "GET", obj{"tags": []string{"audit"}, "summary": "Who changed what (coordinators, admins)", "parameters": []any{
 		param("entity", "query", "node id", false, str), param("region", "query", "region key", false, str),
-		param("limit", "query", "page size", false, obj{"type": "integer", "minimum": 1, "maximum": graph.MaxLimit}), param("cursor", "query", "next_cursor", false, str)},
+		param("limit", "query", "page size", false, obj{"type": "integer", "minimum": 1, "maximum": graph.MaxLimit}), param("cursor", "query", "next_cursor", false, str),
+		param("lang", "query", "language of the summaries (default: from Accept-Language, else German)", false, obj{"type": "string", "enum": []string{"de", "en"}})},
 		"responses": problems(obj{"200": resp("entries, newest first", obj{"type": "object", "properties": obj{"items": obj{"type": "array", "items": ref("AuditEntry")}, "next_cursor": str}})}, "400", "401", "403")})
 
 	usersTag := []string{"users"}

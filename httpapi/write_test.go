@@ -205,4 +205,30 @@ func TestAuditRoute(t *testing.T) {
 	if code, _, v := f.do(t, "GET", "/api/v1/audit?entitty=x", coord, nil); code != 400 || v["errors"].([]any)[0].(map[string]any)["field"] != "entitty" {
 		t.Errorf("unknown parameter: %d %v", code, v)
 	}
+
+	// A summarised batch reads in the reader's language: German unless English is preferred
+	// (Accept-Language or lang=); the entry keeps its message and counts.
+	m := &graph.Measure{Title: "Sprachpaten", Region: "09991", Status: "active", Level: "operational"}
+	if _, err := f.store.Apply(t.Context(), &graph.Batch{Ops: []graph.Op{{Action: graph.OpCreate, Entity: m}},
+		Summary: "import of paten.csv (1 rows)", Message: &graph.Message{Key: "audit.import", Args: map[string]any{"files": "paten.csv", "rows": 1}}}); err != nil {
+		t.Fatal(err)
+	}
+	admin := f.login(t, "admin")
+	for _, c := range []struct{ path, accept, want string }{
+		{"/api/v1/audit?limit=1", "", "Import von paten.csv (1 Zeile): 1 angelegt, 0 geändert, 0 gelöscht, 0 Beziehungen gesetzt, 0 entfernt"},
+		{"/api/v1/audit?limit=1", "en-US,en;q=0.9", "import of paten.csv (1 row): 1 created, 0 updated, 0 deleted, 0 relationships set, 0 removed"},
+		{"/api/v1/audit?limit=1&lang=de", "en", "Import von paten.csv (1 Zeile): 1 angelegt, 0 geändert, 0 gelöscht, 0 Beziehungen gesetzt, 0 entfernt"},
+	} {
+		code, _, v := f.do(t, "GET", c.path, admin, nil, "Accept-Language", c.accept)
+		if code != 200 {
+			t.Fatalf("%s: %d %v", c.path, code, v)
+		}
+		e := v["items"].([]any)[0].(map[string]any)
+		if e["summary"] != c.want || e["message"].(map[string]any)["key"] != "audit.import" || e["counts"].(map[string]any)["created"] != float64(1) {
+			t.Errorf("%s (Accept-Language %q): %v, want summary %q", c.path, c.accept, e, c.want)
+		}
+	}
+	if code, _, _ := f.do(t, "GET", "/api/v1/audit?lang=fr", admin, nil); code != 400 {
+		t.Errorf("lang=fr: %d, want 400", code)
+	}
 }

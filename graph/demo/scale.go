@@ -134,7 +134,7 @@ func SeedScale(ctx context.Context, s graph.Store, sc Scale, seed uint64, progre
 	total, done := sc.EstimatedOps(), 0
 	summary := "scale seed " + sc.Name
 	err := GenerateScale(ctx, sc, seed, func(b *graph.Batch) error {
-		b.Summary = summary
+		b.Summary, b.Message = summary, &graph.Message{Key: "audit.scale_seed", Args: map[string]any{"name": sc.Name}}
 		if _, err := s.Apply(ctx, b); err != nil {
 			return err
 		}

@@ -25,7 +25,7 @@ func Seed(ctx context.Context, s graph.Store, d *Dataset, progress func(done, to
 		if len(ops) == 0 {
 			return nil
 		}
-		res, err := s.Apply(ctx, &graph.Batch{Ops: ops, Summary: "demo seed"})
+		res, err := s.Apply(ctx, &graph.Batch{Ops: ops, Summary: "demo seed", Message: &graph.Message{Key: "audit.demo_seed"}})
 		if err != nil {
 			return err
 		}

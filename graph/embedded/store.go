@@ -505,7 +505,7 @@ func (s *Store) runGroup(group []*request) {
 			wrote[i] = true
 			changed++
 			if r.batch.Summary != "" {
-				t.Summarize(m, r.batch.Summary, res)
+				t.Summarize(m, r.batch, res)
 			}
 		}
 	}

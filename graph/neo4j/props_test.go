@@ -84,3 +84,27 @@ func TestPropsRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// TestAuditPropsRoundTrip: an audit entry's message and counts go into node properties as
+// JSON text and come back as they were (numbers as JSON numbers).
+func TestAuditPropsRoundTrip(t *testing.T) {
+	at := time.Date(2026, 12, 3, 9, 0, 0, 0, time.UTC)
+	e := graph.AuditEntry{Seq: 4, At: at, User: "erika", Action: graph.ActionBatch, Kind: "batch", Summary: "import of a.csv (2 rows): …",
+		Message: &graph.Message{Key: "audit.import", Args: map[string]any{"files": "a.csv", "rows": 2}},
+		Counts:  &graph.BatchCounts{Created: 2, Related: 3}}
+	props, err := auditProps(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if props["message"] != `{"key":"audit.import","args":{"files":"a.csv","rows":2}}` || props["counts"] != `{"created":2,"updated":0,"deleted":0,"related":3,"unrelated":0}` {
+		t.Fatalf("properties %v", props)
+	}
+	back := auditFromProps(props)
+	if back.Message == nil || back.Message.Key != "audit.import" || back.Message.Args["files"] != "a.csv" || back.Message.Args["rows"] != float64(2) ||
+		back.Counts == nil || *back.Counts != *e.Counts || back.Summary != e.Summary {
+		t.Fatalf("back %+v (message %+v, counts %+v)", back, back.Message, back.Counts)
+	}
+	if p, _ := auditProps(graph.AuditEntry{Seq: 5, At: at, Action: graph.ActionCreate}); p["message"] != nil || p["counts"] != nil {
+		t.Fatalf("an entry without message and counts has %v", p)
+	}
+}

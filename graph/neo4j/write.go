@@ -282,7 +282,7 @@ func (s *Store) apply(ctx context.Context, b *graph.Batch) (outcome, error) {
 			return out, nil
 		}
 		if b.Summary != "" {
-			st.Summarize(m, b.Summary, res)
+			st.Summarize(m, b, res)
 		}
 		if err := writeStage(ctx, tx, st, view, auditSeq); err != nil {
 			return nil, err
@@ -469,6 +469,18 @@ func auditProps(e graph.AuditEntry) (map[string]any, error) {
 	if e.Redacted {
 		props["redacted"] = true
 	}
+	// The message and the counts as JSON text, like before and after.
+	if e.Message != nil {
+		b, err := json.Marshal(e.Message)
+		if err != nil {
+			return nil, err
+		}
+		props["message"] = string(b)
+	}
+	if e.Counts != nil {
+		b, _ := json.Marshal(e.Counts) // five ints
+		props["counts"] = string(b)
+	}
 	return props, nil
 }
 
@@ -489,5 +501,17 @@ func auditFromProps(props map[string]any) graph.AuditEntry {
 		e.After = json.RawMessage(s)
 	}
 	e.Redacted, _ = props["redacted"].(bool)
+	if s := str("message"); s != "" {
+		var m graph.Message
+		if json.Unmarshal([]byte(s), &m) == nil {
+			e.Message = &m
+		}
+	}
+	if s := str("counts"); s != "" {
+		var c graph.BatchCounts
+		if json.Unmarshal([]byte(s), &c) == nil {
+			e.Counts = &c
+		}
+	}
 	return e
 }

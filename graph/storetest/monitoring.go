@@ -80,6 +80,11 @@ func testMonitoring(t *testing.T, f Factory) {
 		e.Region != regionA || e.Before != nil || e.Summary == "" || e.At.IsZero() {
 		t.Fatalf("audit entry of the save %+v (previous seq %d)", e, last)
 	}
+	// Its sentence is kept as a catalogue key with arguments, for readers of any language.
+	if e.Message == nil || e.Message.Key != "audit.snapshot.saved" || e.Message.Args["label"] != want.Label ||
+		e.Message.Args["region"] != regionA || e.Message.Args["revision"] != "7" || fmt.Sprint(e.Message.Args["bytes"]) != fmt.Sprint(len(results)) {
+		t.Fatalf("audit message of the save %+v", e.Message)
+	}
 	var after map[string]any
 	ok(t, json.Unmarshal(e.After, &after))
 	if after["id"] != m.ID || after["label"] != want.Label || after["data"] != nil {

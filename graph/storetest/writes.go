@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -147,6 +148,22 @@ func testBatch(t *testing.T, f Factory) {
 	res = must[graph.BatchResult](t)(s.Apply(ctx(), &graph.Batch{Ops: ops}))
 	if res.Created != 1 || res.Related != 1 || len(res.IDs) != 2 || res.IDs[0] != id {
 		t.Fatalf("batch result %+v", res)
+	}
+
+	// A batch with a summary is one audit entry: the English text, the message as a
+	// catalogue key with its arguments, and the counts.
+	sm := c.measure("Sprachpaten")
+	must[graph.BatchResult](t)(s.Apply(ctx(), &graph.Batch{Ops: []graph.Op{{Action: graph.OpCreate, Entity: sm}},
+		Summary: "import of paten.csv (1 rows)", Message: &graph.Message{Key: "audit.import", Args: map[string]any{"files": "paten.csv", "rows": 1}}}))
+	page := must[graph.AuditPage](t)(s.Audit(ctx(), graph.AuditQuery{Limit: 1}))
+	if len(page.Items) != 1 {
+		t.Fatal("no audit entry for the summarised batch")
+	}
+	e := page.Items[0]
+	if e.Action != graph.ActionBatch || e.Summary != "import of paten.csv (1 rows): 1 created, 0 updated, 0 deleted, 0 relationships set, 0 removed" ||
+		e.Message == nil || e.Message.Key != "audit.import" || e.Message.Args["files"] != "paten.csv" || fmt.Sprint(e.Message.Args["rows"]) != "1" ||
+		e.Counts == nil || *e.Counts != (graph.BatchCounts{Created: 1}) {
+		t.Fatalf("audit entry of a summarised batch %+v (message %+v, counts %+v)", e, e.Message, e.Counts)
 	}
 
 	// Upserts: applying the same data twice changes nothing the second time.

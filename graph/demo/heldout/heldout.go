@@ -78,7 +78,7 @@ func (s *Set) Batch() *graph.Batch {
 	for _, r := range s.Relations {
 		ops = append(ops, graph.Op{Action: graph.OpRelate, Relation: r})
 	}
-	return &graph.Batch{Ops: ops, Summary: "held-out duplicate set (Kreis Lippe)"}
+	return &graph.Batch{Ops: ops, Summary: "held-out duplicate set (Kreis Lippe)", Message: &graph.Message{Key: "audit.heldout"}}
 }
 
 func sortByID[E graph.Entity](es []E) {
