@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { setLanguage } from './i18n';
 import { ApiClient, Problem, isAbort } from './api';
 
 function json(body: unknown, status = 200, contentType = 'application/json'): Response {
@@ -22,6 +23,18 @@ describe('ApiClient.listRegions', () => {
     expect(url).toBe('/api/v1/regions');
     expect(init?.method).toBe('GET');
     expect(new Headers(init?.headers).get('Accept')).toContain('application/problem+json');
+    expect(new Headers(init?.headers).get('Accept-Language')).toBe('de');
+  });
+
+  it('asks for the sentences of the service in the language of the page', async () => {
+    const fetch = vi.fn<typeof globalThis.fetch>().mockResolvedValue(json(regions));
+    setLanguage('en');
+    try {
+      await new ApiClient({ fetch }).listRegions();
+    } finally {
+      setLanguage('de');
+    }
+    expect(new Headers(fetch.mock.calls[0]![1]?.headers).get('Accept-Language')).toBe('en');
   });
 
   it('sends limit and cursor as query parameters', async () => {

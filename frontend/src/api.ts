@@ -3,8 +3,11 @@
 // handle one error type. Network failures and aborts are passed through unchanged.
 // Unsafe requests echo the CSRF cookie that sign-in sets (double submit), and edits send the
 // version they started from in If-Match, so that a concurrent change becomes a 412 Problem
-// with the current version instead of a silent overwrite.
+// with the current version instead of a silent overwrite. Every request says the page's
+// language in Accept-Language, so that the sentences the service writes (explanations, audit
+// summaries, problems) are in the language of the page around them.
 
+import { getLanguage } from './i18n';
 import type {
   AttainmentResult,
   AuditEntry,
@@ -415,7 +418,7 @@ export class ApiClient {
   /** Sends one request; throws Problem on an error answer. */
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<Answer<T>> {
     const url = this.url(path, options.query ?? {});
-    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', 'Accept-Language': getLanguage() };
     const init: RequestInit = { method, headers, credentials: 'same-origin' };
     if (options.form !== undefined) {
       init.body = options.form;
