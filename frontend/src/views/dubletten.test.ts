@@ -325,6 +325,26 @@ describe('the tabs', () => {
       view.unmount();
     });
 
+    it('sends the note typed for a pair with its verdict and shows it among the decided pairs', async () => {
+      // The service's next answer carries the verdict with its note (the pair objects are
+      // shared by pairs and clusters).
+      const after = analysis();
+      Object.assign(after.pairs.find((p) => p.a === 'm1' && p.b === 'm2')!, { verdict: 'not_duplicate', verdict_by: 'erika', verdict_at: '2026-11-21T10:00:00Z', verdict_note: 'Verschiedene Wochentage' });
+      const { target, view, posted } = await mount('?region=05562', { signedIn: true, answers: [analysis(), after] });
+      await vi.waitFor(() => expect(target.querySelectorAll('#dup-queue .dup-pair')).toHaveLength(2));
+      const card = target.querySelector<HTMLElement>('#dup-queue .dup-pair[data-pair="m1|m2"]')!;
+      const key = card.dataset.pair!;
+      const input = card.querySelector<HTMLInputElement>('.dup-note-input')!;
+      expect(target.querySelector(`label[for="${input.id}"]`)?.textContent).toBe('Notiz zur Entscheidung (freiwillig)');
+      input.value = ' Verschiedene Wochentage ';
+      input.dispatchEvent(new Event('input'));
+      card.querySelector<HTMLButtonElement>('button[data-verdict="not_duplicate"]')!.click();
+      const [a, b] = key.split('|');
+      await vi.waitFor(() => expect(posted).toEqual([{ a, b, verdict: 'not_duplicate', note: 'Verschiedene Wochentage' }]));
+      await vi.waitFor(() => expect(target.querySelector(`#dup-decided [data-pair="${key}"] .dup-decided-note`)?.textContent).toBe(' – Notiz: Verschiedene Wochentage'));
+      view.unmount();
+    });
+
     it('scores without the verdicts when asked, and says so', async () => {
       const { target, view, asked } = await mount('?region=05562&tab=pruefliste');
       await vi.waitFor(() => expect(target.querySelector('#dup-model-builtin')).not.toBeNull());

@@ -49,6 +49,7 @@ interface LocalVerdict {
   verdict: Verdict;
   by: string;
   at: string;
+  note?: string;
 }
 
 /**
@@ -145,6 +146,8 @@ export const dublettenView: MountView = (target, { api, refdata, session }) => {
   const local = new Map<string, LocalVerdict>();
   const pending = new Set<string>();
   const failures = new Map<string, unknown>();
+  /** The notes typed for pairs not yet judged (or judged again), by pair key. */
+  const notes = new Map<string, string>();
   let announce = '';
   // After the model switch, the next analysis announces which model scored it.
   let announceModel = false;
@@ -272,8 +275,10 @@ export const dublettenView: MountView = (target, { api, refdata, session }) => {
     failures.delete(key);
     renderQueue();
     try {
-      const result = await api.recordVerdict(pair.a, pair.b, verdict);
-      local.set(key, { verdict: result.verdict, by: result.by, at: result.at });
+      const note = notes.get(key)?.trim();
+      const result = await api.recordVerdict(pair.a, pair.b, verdict, note || undefined);
+      local.set(key, { verdict: result.verdict, by: result.by, at: result.at, ...(result.note ? { note: result.note } : {}) });
+      notes.delete(key);
       announce = t('dubletten.recorded', { a: pair.title_a, b: pair.title_b, verdict: t(verdictKeys[verdict]) });
     } catch (error) {
       failures.set(key, error);
@@ -312,7 +317,12 @@ export const dublettenView: MountView = (target, { api, refdata, session }) => {
     const allowed = mayJudge();
     const busy = pending.has(key);
     const failure = failures.get(key);
-    return h(
+    // A note goes with the verdict (why the entries are, or are not, one offer).
+    const noteId = `dup-note-${list.id || 'list'}-${key.replace(/[^A-Za-z0-9_-]/g, '-')}${current ? '-change' : ''}`;
+    const note = h('input', { id: noteId, name: noteId, type: 'text', autocomplete: 'off', maxlength: 1000, class: 'dup-note-input', disabled: !allowed || busy });
+    note.value = notes.get(key) ?? '';
+    note.addEventListener('input', () => notes.set(key, note.value));
+    const group = h(
       'div',
       { class: 'verdicts', role: 'group', 'aria-label': t('dubletten.verdictGroup', { a: pair.title_a, b: pair.title_b }) },
       ...verdicts.map((v) =>
@@ -332,6 +342,7 @@ export const dublettenView: MountView = (target, { api, refdata, session }) => {
       busy && h('span', { class: 'muted' }, t('dubletten.saving')),
       failure !== undefined && errorBox(t('dubletten.failed'), failure),
     );
+    return h('div', { class: 'dup-verdict' }, h('div', { class: 'control dup-note' }, h('label', { for: noteId }, t('dubletten.note')), note), group);
   }
 
   function pairView(pair: DuplicatePair, d: Duplicates): HTMLElement {
@@ -467,6 +478,7 @@ export const dublettenView: MountView = (target, { api, refdata, session }) => {
                 const l = local.get(pairKey(p.a, p.b));
                 const by = l?.by ?? p.verdict_by;
                 const at = l?.at ?? p.verdict_at;
+                const note = l ? l.note : p.verdict_note;
                 return h(
                   'li',
                   { 'data-pair': pairKey(p.a, p.b), 'data-verdict': p.verdict },
@@ -476,6 +488,7 @@ export const dublettenView: MountView = (target, { api, refdata, session }) => {
                   ': ',
                   h('strong', {}, t(verdictKeys[p.verdict])),
                   (by || at) && h('span', { class: 'muted' }, ` (${[by, at && formatDateTime(at)].filter(Boolean).join(', ')})`),
+                  note && h('span', { class: 'dup-decided-note' }, ` – ${t('dubletten.noteSaid', { note })}`),
                   h('details', { class: 'dup-change' }, h('summary', {}, t('dubletten.change')), verdictButtons(p, decidedEl, p.verdict)),
                 );
               }),
