@@ -5,7 +5,7 @@ import { setLanguage } from '../i18n';
 import { RefData } from '../refdata';
 import { Session } from '../session';
 import type { DuplicateFeature, DuplicateModel, DuplicatePair, Duplicates } from '../types';
-import { dublettenQuery, dublettenView, modelOf, pairKey, queue, tabOf } from './dubletten';
+import { dublettenQuery, dublettenView, filterOf, modelOf, pairKey, passes, queue, tabOf } from './dubletten';
 import { compareTable, featureLabel, featuresTable, logit, modelPanel, modelSource, reviewQueue, whyBlock, whyText } from './dublettenmodel';
 
 afterEach(() => setLanguage('de'));
@@ -61,6 +61,23 @@ function analysis(model: DuplicateModel = builtIn): Duplicates {
 }
 
 const cells = (row: Element) => [...row.children].map((c) => c.textContent);
+
+describe('the filters', () => {
+  it('read municipality, field and a known kind from the address and write them back', () => {
+    expect(filterOf('?region=05562&municipality=05562004&field=fld_1&kind=data_duplicate')).toEqual({ municipality: '05562004', field: 'fld_1', kind: 'data_duplicate' });
+    expect(filterOf('?kind=mixed')).toEqual({});
+    expect(dublettenQuery('05562', 'angebote', 'fitted', { field: 'fld_1' })).toEqual({ region: '05562', field: 'fld_1' });
+  });
+
+  it('let a pair pass when both entries share the municipality and the field, and the kind matches', () => {
+    const p = { ...pair('m1', 'm2'), municipalities: ['05562004'], fields: ['fld_1'], kind: 'data_duplicate' };
+    expect(passes(p, {})).toBe(true);
+    expect(passes(p, { municipality: '05562004', field: 'fld_1', kind: 'data_duplicate' })).toBe(true);
+    expect(passes(p, { municipality: '05562008' })).toBe(false);
+    expect(passes(p, { field: 'fld_2' })).toBe(false);
+    expect(passes(p, { kind: 'parallel_offer' })).toBe(false);
+  });
+});
 
 describe('pairKey', () => {
   it('is the same either way round', () => {
@@ -342,6 +359,21 @@ describe('the tabs', () => {
       const [a, b] = key.split('|');
       await vi.waitFor(() => expect(posted).toEqual([{ a, b, verdict: 'not_duplicate', note: 'Verschiedene Wochentage' }]));
       await vi.waitFor(() => expect(target.querySelector(`#dup-decided [data-pair="${key}"] .dup-decided-note`)?.textContent).toBe(' – Notiz: Verschiedene Wochentage'));
+      view.unmount();
+    });
+
+    it('shows only the pairs of the kind the address names', async () => {
+      const d = analysis();
+      d.pairs[0]!.kind = 'data_duplicate';
+      const { target, view } = await mount('?region=05562&kind=parallel_offer', { answers: [d] });
+      await vi.waitFor(() => expect(target.querySelectorAll('#dup-queue .dup-pair')).toHaveLength(1));
+      expect(target.querySelector<HTMLSelectElement>('#dup-filter-kind')?.value).toBe('parallel_offer');
+      expect(target.querySelector('label[for="dup-filter-kind"]')?.textContent).toBe('Art');
+      const kind = target.querySelector<HTMLSelectElement>('#dup-filter-kind')!;
+      kind.value = '';
+      kind.dispatchEvent(new Event('change'));
+      expect(location.search).toBe('?region=05562');
+      await vi.waitFor(() => expect(target.querySelectorAll('#dup-queue .dup-pair')).toHaveLength(2));
       view.unmount();
     });
 

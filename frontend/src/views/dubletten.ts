@@ -19,7 +19,7 @@ import { formatLabel, languageName } from '../labels';
 import { preferredRegion, storedRegion, storeRegion } from '../refdata';
 import { createTabs } from '../tabs';
 import type { DuplicateModelChoice, DuplicatePair, Duplicates, Measure, Region, Verdict } from '../types';
-import { emptyBox, errorBox, loadingBox, Loader, selectField, statusLine } from '../ui';
+import { emptyBox, errorBox, loadingBox, Loader, selectField, statusLine, type Option } from '../ui';
 import { readQuery, replaceQuery, withQuery } from '../url';
 import { mapLimit, pairKey } from '../util';
 import { detailPath } from './detail';
@@ -74,13 +74,47 @@ export function modelOf(search: string): DuplicateModelChoice {
   return readQuery(search, ['model'] as const).model === 'built_in' ? 'built_in' : 'fitted';
 }
 
-/** The address state of the view: the region, the tab and the model, defaults left out. */
+/** The filters of the offered pairs: a municipality and a field both entries share, a kind. */
+export interface PairFilter {
+  municipality?: string;
+  field?: string;
+  kind?: string;
+}
+
+/** The filters a query string names. */
+export function filterOf(search: string): PairFilter {
+  const q = readQuery(search, ['municipality', 'field', 'kind'] as const);
+  return {
+    ...(q.municipality ? { municipality: q.municipality } : {}),
+    ...(q.field ? { field: q.field } : {}),
+    ...(q.kind === 'data_duplicate' || q.kind === 'parallel_offer' ? { kind: q.kind } : {}),
+  };
+}
+
+/** Whether a pair passes the filters. */
+export function passes(pair: DuplicatePair, f: PairFilter): boolean {
+  return (
+    (!f.municipality || (pair.municipalities ?? []).includes(f.municipality)) &&
+    (!f.field || (pair.fields ?? []).includes(f.field)) &&
+    (!f.kind || pair.kind === f.kind)
+  );
+}
+
+/** The address state of the view: the region, the tab, the model and the filters, defaults left out. */
 export function dublettenQuery(
   region: string | undefined,
   tab: DublettenTab,
   model: DuplicateModelChoice = 'fitted',
-): { region?: string; tab?: string; model?: string } {
-  return { region, tab: tab === 'angebote' ? undefined : tab, model: model === 'built_in' ? model : undefined };
+  filter: PairFilter = {},
+): { region?: string; tab?: string; model?: string; municipality?: string; field?: string; kind?: string } {
+  return {
+    region,
+    tab: tab === 'angebote' ? undefined : tab,
+    model: model === 'built_in' ? model : undefined,
+    municipality: filter.municipality,
+    field: filter.field,
+    kind: filter.kind,
+  };
 }
 
 /**
@@ -137,6 +171,10 @@ export const dublettenView: MountView = (target, { api, refdata, session }) => {
   let state = readQuery(location.search, ['region'] as const);
   let tab = tabOf(location.search);
   let model = modelOf(location.search);
+  let filter = filterOf(location.search);
+  // The names of the region's municipalities and fields, for the filters.
+  let names: { region: string; municipalities: Option[]; fields: Option[] } | undefined;
+  const namesLoader = new Loader();
   // The region and model whose duplicate offers were last asked for: the Angebote and
   // Prüfliste tabs load when shown.
   let offersFor: string | undefined;
@@ -163,6 +201,7 @@ export const dublettenView: MountView = (target, { api, refdata, session }) => {
   const status = statusLine();
   const signInNote = h('div', { class: 'signin-note' });
   const summary = h('div', { class: 'dup-summary' });
+  const filtersEl = h('div', { class: 'controls dup-filters' });
   const queueEl = h('div', { class: 'dup-queue', id: 'dup-queue' });
   const decidedEl = h('section', { class: 'dup-decided', id: 'dup-decided', 'aria-labelledby': 'dup-decided-title' });
   const pairsPanel = h('div', { class: 'tab-panel' }, queueEl, decidedEl);
@@ -194,7 +233,7 @@ export const dublettenView: MountView = (target, { api, refdata, session }) => {
       showTab();
     },
   });
-  const offersPanel = h('div', { class: 'tab-panel' }, intro, status, summary, views.list, pairsPanel, reviewPanel);
+  const offersPanel = h('div', { class: 'tab-panel' }, intro, filtersEl, status, summary, views.list, pairsPanel, reviewPanel);
   const structures = createStructuresTab({ api }, mayJudge);
   const tabs = createTabs<MainTab>({
     id: 'dup',
@@ -214,11 +253,69 @@ export const dublettenView: MountView = (target, { api, refdata, session }) => {
   replaceChildren(target, heading, controls, signInNote, setupEl, tabs.list, offersPanel, structures.panel);
 
   function writeAddress(): void {
-    replaceQuery(dublettenQuery(state.region, tab, model));
+    replaceQuery(dublettenQuery(state.region, tab, model, filter));
+  }
+
+  /** Loads the names the filters offer, once per region. */
+  function loadNames(): void {
+    const region = state.region;
+    if (!region || names?.region === region) return;
+    namesLoader.run(
+      () => Promise.all([refdata.municipalities(region), refdata.fields(region)]),
+      ([ms, fs]) => {
+        const byName = (a: Option, b: Option) => a.label.localeCompare(b.label, 'de');
+        names = {
+          region,
+          municipalities: ms.map((m) => ({ value: m.id, label: m.name })).sort(byName),
+          fields: fs.map((f) => ({ value: f.id, label: f.name })).sort(byName),
+        };
+        renderFilters();
+      },
+      () => undefined,
+    );
+  }
+
+  /** The filters above the pairs and the Prüfliste: municipality, field, kind. */
+  function renderFilters(): void {
+    const set = (change: PairFilter) => {
+      filter = Object.fromEntries(Object.entries({ ...filter, ...change }).filter(([, v]) => v)) as PairFilter;
+      writeAddress();
+      renderQueue();
+    };
+    keepingState(filtersEl, () =>
+      replaceChildren(
+        filtersEl,
+        selectField({
+          id: 'dup-filter-municipality',
+          label: t('filter.municipality'),
+          empty: t('filter.allMunicipalities'),
+          options: names?.municipalities ?? [],
+          value: filter.municipality,
+          onChange: (municipality) => set({ municipality }),
+        }),
+        selectField({
+          id: 'dup-filter-field',
+          label: t('filter.field'),
+          empty: t('filter.allFields'),
+          options: names?.fields ?? [],
+          value: filter.field,
+          onChange: (field) => set({ field }),
+        }),
+        selectField({
+          id: 'dup-filter-kind',
+          label: t('dubletten.filter.kind'),
+          empty: t('dubletten.filter.allKinds'),
+          options: (['data_duplicate', 'parallel_offer'] as const).map((k) => ({ value: k, label: t(kindKeys[k]!) })),
+          value: filter.kind,
+          onChange: (kind) => set({ kind }),
+        }),
+      ),
+    );
   }
 
   /** Loads what the selected tab shows, unless it is there for the region already. */
   function showTab(): void {
+    if (tab !== 'strukturen') loadNames();
     if (tab === 'strukturen') structures.show(state.region);
     else if (state.region && offersFor !== `${state.region}|${model}`) load();
     else if (data.status === 'ready') loadTexts(data.data);
@@ -389,7 +486,7 @@ export const dublettenView: MountView = (target, { api, refdata, session }) => {
   }
 
   function renderReview(d: Duplicates): void {
-    const open = reviewQueue(d, local);
+    const open = reviewQueue(d, local).filter((p) => passes(p, filter));
     keepingState(reviewEl, () => {
       const list = h('ol', { class: 'dup-review-list' });
       list.append(...open.map((p) => reviewItem(p, d, reviewEl)));
@@ -417,7 +514,10 @@ export const dublettenView: MountView = (target, { api, refdata, session }) => {
   function renderQueue(): void {
     if (data.status !== 'ready') return;
     const d = data.data;
-    const { clusters, decided } = queue(d, local);
+    const all = queue(d, local);
+    // The filters keep the clusters with an open pair that passes, and those pairs.
+    const clusters = all.clusters.map((c) => ({ ...c, open: c.open.filter((p) => passes(p, filter)) })).filter((c) => c.open.length > 0);
+    const decided = all.decided.filter((p) => passes(p, filter));
     const openPairs = clusters.reduce((n, c) => n + c.open.length, 0);
     replaceChildren(
       summary,
@@ -514,6 +614,8 @@ export const dublettenView: MountView = (target, { api, refdata, session }) => {
         onChange: (region) => {
           storeRegion(region);
           state = { region };
+          // Municipalities and fields belong to the region.
+          filter = filter.kind ? { kind: filter.kind } : {};
           writeAddress();
           local.clear();
           data = { status: 'loading' };
@@ -535,6 +637,7 @@ export const dublettenView: MountView = (target, { api, refdata, session }) => {
     );
     // Without regions no tab can show anything: the error stands above them.
     replaceChildren(setupEl, setupError !== undefined && errorBox(t('dubletten.errorSetup'), setupError, boot));
+    renderFilters();
     if (setupError) {
       status.textContent = '';
       replaceChildren(queueEl);
@@ -603,6 +706,7 @@ export const dublettenView: MountView = (target, { api, refdata, session }) => {
       stopSession();
       loader.stop();
       textLoader.stop();
+      namesLoader.stop();
       setup.stop();
       structures.unmount();
     },
