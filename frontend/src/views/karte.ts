@@ -3,6 +3,8 @@
 // in the chosen field of action and target group, gaps hatched, a legend with the classes,
 // a tooltip on hover and a side panel with the municipality's offers, providers, networks
 // and gaps. Region, field, target group and selection live in the address (deep links).
+// Names stand inside the municipalities where they fit; the panel closes with Escape and gives
+// the focus back to the municipality (or the table row or list) it was opened from.
 
 import type { FeatureCollection } from 'geojson';
 import * as L from 'leaflet';
@@ -19,8 +21,21 @@ import {
 } from '../choropleth';
 import { h, replaceChildren } from '../dom';
 import { formatDecimal, formatInt, formatRange } from '../format';
-import { t } from '../i18n';
+import { getLanguage, t } from '../i18n';
 import { classLabel, orgKindLabel } from '../labels';
+import {
+  baseSource,
+  defaultLabelStyle,
+  demandKind,
+  PanelFocus,
+  placeLabels,
+  type BaseSource,
+  type DemandKind,
+  type FocusOrigin,
+  type LabelCandidate,
+  type PopulationFacts,
+  type Pt,
+} from '../maplabels';
 import { preferredRegion, storedRegion, storeRegion } from '../refdata';
 import type {
   Coverage,
@@ -29,6 +44,7 @@ import type {
   MapCollection,
   MapFeature,
   Measure,
+  Municipality,
   Network,
   Organisation,
   Region,
@@ -49,6 +65,72 @@ interface MapData {
   coverage: Coverage;
   scale: Scale;
   shades: Map<string, Shade>;
+  /** The population densities are measured against, and where its figures come from. */
+  base: PopulationBase;
+}
+
+/** The population base of the densities: which group of people, from which source and year. */
+export interface PopulationBase extends BaseSource {
+  kind: DemandKind;
+}
+
+/** The population base's name, e.g. "Menschen mit ausländischer Staatsangehörigkeit". */
+export function baseName(base: PopulationBase): string {
+  return t(`karte.base.${base.kind}`);
+}
+
+/** The population base's source and year, e.g. "Schätzung aus dem Anteil im Kreis, Stand 2022". */
+export function baseSourceText(base: PopulationBase): string {
+  if (base.year === undefined) return t(base.source === 'official' ? 'karte.base.officialNoYear' : 'karte.base.approximateNoYear');
+  return t(base.source === 'official' ? 'karte.base.official' : 'karte.base.approximate', { year: String(base.year) });
+}
+
+/** The first letter in upper case, for a name that starts a heading or a table column. */
+function capital(text: string): string {
+  return text.charAt(0).toLocaleUpperCase(getLanguage()) + text.slice(1);
+}
+
+/** The rings of a Leaflet polygon's largest part, projected to layer pixels. */
+function screenRings(map: L.Map, layer: L.Polygon): Pt[][] {
+  const raw = layer.getLatLngs() as L.LatLng[][] | L.LatLng[][][];
+  const parts: L.LatLng[][][] = raw.length > 0 && Array.isArray((raw as L.LatLng[][][])[0]?.[0]) ? (raw as L.LatLng[][][]) : [raw as L.LatLng[][]];
+  let best: Pt[][] = [];
+  let bestSize = -1;
+  for (const part of parts) {
+    const rings = part.map((ring) => ring.map((ll): Pt => {
+      const p = map.latLngToLayerPoint(ll);
+      return [p.x, p.y];
+    }));
+    const outer = rings[0] ?? [];
+    const xs = outer.map((p) => p[0]);
+    const ys = outer.map((p) => p[1]);
+    const size = outer.length > 0 ? (Math.max(...xs) - Math.min(...xs)) * (Math.max(...ys) - Math.min(...ys)) : 0;
+    if (size > bestSize) {
+      best = rings;
+      bestSize = size;
+    }
+  }
+  return best;
+}
+
+/** The height of the gap mark above a name, in pixels (22 px circle and a little room). */
+const MARK_RESERVE = 24;
+
+let measureContext: CanvasRenderingContext2D | null | undefined;
+
+/** The width of a name in the labels' font (.map-name in styles.css), in pixels. */
+function measureText(text: string): number {
+  if (measureContext === undefined) {
+    try {
+      measureContext = document.createElement('canvas').getContext('2d');
+      if (measureContext) measureContext.font = `600 ${defaultLabelStyle.fontPx}px system-ui, sans-serif`;
+    } catch {
+      measureContext = null;
+    }
+  }
+  const measured = measureContext?.measureText(text).width;
+  // A little extra, as the page's font may be wider than the one measured.
+  return typeof measured === 'number' && measured > 0 ? measured * 1.08 : text.length * defaultLabelStyle.fontPx * 0.6;
 }
 
 /** The panel's content for one municipality. */
@@ -97,16 +179,28 @@ export const karteView: MountView = (target, { api, refdata }) => {
 
   const map = L.map(mapEl, {
     zoomSnap: 0.25,
-    zoomControl: true,
+    // Leaflet's own control is English ("Zoom in"); this one is named in the UI's language.
+    zoomControl: false,
     attributionControl: false,
     renderer: L.svg({ padding: 0.3 }),
     minZoom: 6,
     maxZoom: 14,
   });
+  L.control.zoom({ zoomInTitle: t('karte.zoomIn'), zoomOutTitle: t('karte.zoomOut') }).addTo(map);
   map.setView([51.2, 10.4], 6);
   let geoLayer: L.GeoJSON | undefined;
   let marks: L.LayerGroup | undefined;
+  let names: L.LayerGroup | undefined;
+  // The selected municipality's outline, drawn on top: raising the polygon itself would move
+  // its element to the end of the SVG, out of the keyboard order and out of focus.
+  let selOutline: L.Polygon | undefined;
   const layers = new Map<string, L.Path>();
+  const focus = new PanelFocus((origin, ags) => {
+    const css = CSS.escape(ags);
+    if (origin === 'table') return tableBox.querySelector<HTMLElement>(`button[data-ags="${css}"]`);
+    if (origin === 'select') return side.querySelector<HTMLElement>('#karte-select');
+    return mapEl.querySelector<HTMLElement>(`path.municipality[data-ags="${css}"]`);
+  });
   let layerRegion = '';
   // The map fits the region until the user pans or zooms; then it stays where they put it.
   let autoFit = true;
@@ -115,6 +209,20 @@ export const karteView: MountView = (target, { api, refdata }) => {
   map.on('zoomstart', () => {
     if (!fitting) autoFit = false;
   });
+  // Whether a name fits depends on the polygons' size on screen.
+  map.on('zoomend', () => placeNames());
+
+  /** Names the zoom buttons in the current language (Leaflet sets title and aria-label). */
+  function labelZoom(): void {
+    for (const [css, key] of [
+      ['.leaflet-control-zoom-in', 'karte.zoomIn'],
+      ['.leaflet-control-zoom-out', 'karte.zoomOut'],
+    ] as const) {
+      const button = mapEl.querySelector<HTMLElement>(css);
+      button?.setAttribute('title', t(key));
+      button?.setAttribute('aria-label', t(key));
+    }
+  }
 
   function fit(): void {
     const bounds = geoLayer?.getBounds();
@@ -202,17 +310,116 @@ export const karteView: MountView = (target, { api, refdata }) => {
     );
   }
 
-  function select(ags: string | undefined): void {
+  /**
+   * Selects a municipality (or none) and loads its panel. From the keyboard (origin map, table
+   * or select) the focus moves to the panel's heading, and back to the origin when it closes.
+   */
+  function select(ags: string | undefined, origin?: FocusOrigin): void {
     const before = state.sel;
     state = { ...state, sel: ags };
     writeState();
     if (before) layers.get(before)?.setStyle(styleFor(before));
-    if (ags) {
-      const layer = layers.get(ags);
-      layer?.setStyle(styleFor(ags));
-      layer?.bringToFront();
-    }
+    if (ags) layers.get(ags)?.setStyle(styleFor(ags));
+    outlineSelection();
     loadPanel();
+    if (ags && origin) {
+      focus.opened(origin, ags);
+      if (origin !== 'pointer') side.querySelector<HTMLElement>('#karte-panel-title')?.focus();
+    }
+  }
+
+  /** Closes the panel and gives the focus back to where it was opened. */
+  function closePanel(): void {
+    if (!state.sel) return;
+    const ags = state.sel;
+    if (!focus.from) focus.opened('map', ags);
+    select(undefined);
+    focus.closed();
+  }
+
+  function outlineSelection(): void {
+    selOutline?.remove();
+    selOutline = undefined;
+    const layer = state.sel ? layers.get(state.sel) : undefined;
+    if (!(layer instanceof L.Polygon)) return;
+    selOutline = L.polygon(layer.getLatLngs() as L.LatLng[][], {
+      interactive: false,
+      fill: false,
+      color: '#1a1f24',
+      weight: 4,
+      opacity: 1,
+      className: 'map-selection',
+    }).addTo(map);
+  }
+
+  // Escape closes the panel: from inside it the focus goes back to where it was opened; on
+  // the map or in the table it stays where it is.
+  function onEscape(event: KeyboardEvent): void {
+    if (event.key !== 'Escape' || !state.sel) return;
+    event.preventDefault();
+    if (event.target instanceof Node && side.contains(event.target)) {
+      closePanel();
+      return;
+    }
+    focus.forget();
+    select(undefined);
+  }
+  side.addEventListener('keydown', onEscape);
+  mapEl.addEventListener('keydown', onEscape);
+  tableBox.addEventListener('keydown', onEscape);
+
+  /**
+   * Writes the municipalities' names where they fit at the current zoom, and the gap marks
+   * (overview only) above them; both are hidden from screen readers, as the municipalities'
+   * own names, the table and the list say the same.
+   */
+  function placeNames(): void {
+    names?.remove();
+    names = undefined;
+    marks?.remove();
+    marks = undefined;
+    if (data.status !== 'ready') return;
+    const withMarks = !state.field;
+    const candidates: LabelCandidate[] = [];
+    const gapsOf = new Map<string, number>();
+    for (const feature of data.data.geo.features) {
+      const p = feature.properties;
+      const layer = layers.get(p.ags);
+      if (!(layer instanceof L.Polygon)) continue;
+      const mark = withMarks && p.gaps > 0;
+      if (mark) gapsOf.set(p.ags, p.gaps);
+      candidates.push({ id: p.ags, name: p.name, rings: screenRings(map, layer), reserve: mark ? MARK_RESERVE : 0 });
+    }
+    const style = { ...defaultLabelStyle, measure: measureText };
+    const nameGroup = L.layerGroup();
+    const markGroup = L.layerGroup();
+    for (const place of placeLabels(candidates, style)) {
+      if (place.lines.length > 0) {
+        const lineH = style.lineHeight;
+        const w = Math.ceil(Math.max(...place.lines.map(measureText)) + 2 * style.pad);
+        const hgt = place.lines.length * lineH + 2 * style.pad;
+        const icon = L.divIcon({
+          className: 'map-name',
+          html: h('span', { class: 'map-name-text' }, ...place.lines.map((line) => h('span', {}, line))),
+          iconSize: [w, hgt],
+          iconAnchor: [w / 2, hgt / 2],
+        });
+        L.marker(map.layerPointToLatLng([place.x, place.y]), { icon, interactive: false, keyboard: false }).addTo(nameGroup);
+      }
+      const gaps = gapsOf.get(place.id);
+      if (gaps !== undefined) {
+        const y = place.lines.length > 0 ? place.reserveY : place.anchor.y;
+        const icon = L.divIcon({
+          className: 'gap-mark',
+          html: h('span', { 'aria-hidden': 'true' }, String(gaps)),
+          iconSize: [22, 22],
+        });
+        L.marker(map.layerPointToLatLng([place.anchor.x, y]), { icon, interactive: false, keyboard: false }).addTo(markGroup);
+      }
+    }
+    names = nameGroup.addTo(map);
+    if (withMarks) marks = markGroup.addTo(map);
+    for (const group of [names, marks]) group?.eachLayer((m) => (m as L.Marker).getElement()?.setAttribute('aria-hidden', 'true'));
   }
 
   function buildLayers(geo: MapCollection): void {
@@ -225,7 +432,7 @@ export const karteView: MountView = (target, { api, refdata }) => {
         const path = layer as L.Path;
         layers.set(ags, path);
         path.bindTooltip(() => tooltipFor(ags), { sticky: true, direction: 'top', className: 'map-tooltip' });
-        path.on('click', () => select(ags));
+        path.on('click', () => select(ags, 'pointer'));
         path.on('mouseover', () => path.setStyle({ weight: ags === state.sel ? 4 : 3, color: '#1a1f24' }));
         path.on('mouseout', () => path.setStyle(styleFor(ags)));
       },
@@ -243,7 +450,7 @@ export const karteView: MountView = (target, { api, refdata }) => {
         const key = (event as KeyboardEvent).key;
         if (key === 'Enter' || key === ' ') {
           event.preventDefault();
-          select(ags);
+          select(ags, 'map');
         }
       });
       el.addEventListener('focus', () => layer.openTooltip(layer instanceof L.Polygon ? layer.getCenter() : undefined));
@@ -262,25 +469,10 @@ export const karteView: MountView = (target, { api, refdata }) => {
       el?.setAttribute('aria-label', describeShade(featureName(ags), s));
       el?.setAttribute('data-class', s?.cls ?? 'nodata');
     }
-    if (state.sel) layers.get(state.sel)?.bringToFront();
-    // Without a field the classes are about all offers; gaps in single fields get a mark.
-    marks?.remove();
-    marks = undefined;
-    if (!state.field) {
-      const group = L.layerGroup();
-      for (const feature of data.data.geo.features) {
-        const p = feature.properties;
-        const layer = layers.get(p.ags);
-        if (p.gaps <= 0 || !(layer instanceof L.Polygon)) continue;
-        const icon = L.divIcon({
-          className: 'gap-mark',
-          html: h('span', { 'aria-hidden': 'true' }, String(p.gaps)),
-          iconSize: [22, 22],
-        });
-        L.marker(layer.getCenter(), { icon, interactive: false, keyboard: false }).addTo(group);
-      }
-      marks = group.addTo(map);
-    }
+    outlineSelection();
+    // Names where they fit; without a field the classes are about all offers, and gaps in
+    // single fields get a mark.
+    placeNames();
   }
 
   function writeState(): void {
@@ -288,10 +480,14 @@ export const karteView: MountView = (target, { api, refdata }) => {
   }
 
   async function loadMapData(region: string, field: string | undefined, group: string | undefined, signal: AbortSignal): Promise<MapData> {
-    const [geo, coverage] = await Promise.all([
+    const [geo, coverage, municipalities] = await Promise.all([
       api.mapMunicipalities(region, field, group, signal),
       api.coverage(region, group, signal),
+      // Source and year of the figures; the map still works without them.
+      refdata.municipalities(region).catch(() => [] as Municipality[]),
     ]);
+    const kind = demandKind(coverage.demand);
+    const base: PopulationBase = { kind, ...baseSource(kind, municipalities as (Municipality & PopulationFacts)[]) };
     let scale: Scale;
     if (field) {
       const f = coverage.fields.find((x) => x.id === field);
@@ -304,7 +500,7 @@ export const karteView: MountView = (target, { api, refdata }) => {
     }
     const shades = new Map<string, Shade>();
     for (const feature of geo.features) shades.set(feature.properties.ags, shade(feature.properties, scale, Boolean(field)));
-    return { key: `${region}|${field ?? ''}|${group ?? ''}`, geo, coverage, scale, shades };
+    return { key: `${region}|${field ?? ''}|${group ?? ''}`, geo, coverage, scale, shades, base };
   }
 
   function loadMap(): void {
@@ -454,7 +650,7 @@ export const karteView: MountView = (target, { api, refdata }) => {
     replaceChildren(
       legendBox,
       h('h2', { class: 'legend-title' }, title),
-      h('p', { class: 'legend-unit' }, t('karte.legend.unit')),
+      h('p', { class: 'legend-unit' }, t('karte.legend.unit', { base: baseName(data.data.base), source: baseSourceText(data.data.base) })),
       h(
         'ul',
         {},
@@ -516,7 +712,7 @@ export const karteView: MountView = (target, { api, refdata }) => {
               h('th', { scope: 'col' }, t('karte.table.class')),
               h('th', { scope: 'col', class: 'num' }, t('karte.table.offers')),
               h('th', { scope: 'col', class: 'num' }, t('karte.table.density')),
-              h('th', { scope: 'col', class: 'num' }, t('karte.table.demand')),
+              h('th', { scope: 'col', class: 'num' }, capital(baseName(ready.base))),
               !state.field && h('th', { scope: 'col', class: 'num' }, t('karte.table.gapFields')),
             ),
           ),
@@ -530,7 +726,7 @@ export const karteView: MountView = (target, { api, refdata }) => {
                 h(
                   'th',
                   { scope: 'row' },
-                  h('button', { type: 'button', class: 'link-button', onclick: () => select(p.ags) }, p.name),
+                  h('button', { type: 'button', class: 'link-button', 'data-ags': p.ags, onclick: () => select(p.ags, 'table') }, p.name),
                 ),
                 h('td', {}, classLabel(s.cls)),
                 h('td', { class: 'num' }, formatInt(s.offers)),
@@ -557,6 +753,7 @@ export const karteView: MountView = (target, { api, refdata }) => {
     const params = {
       count: cell.offers,
       demand: formatInt(cell.demand),
+      base: data.status === 'ready' ? baseName(data.data.base) : '',
       density: formatDecimal(cell.density),
       threshold: formatDecimal(f?.thin_below ?? 0),
       median: formatDecimal(f?.median_density ?? 0),
@@ -580,7 +777,7 @@ export const karteView: MountView = (target, { api, refdata }) => {
             options: options.map((p) => ({ value: p.ags, label: p.name })),
             value: '',
             empty: t('karte.panel.chooseEmpty'),
-            onChange: (value) => select(value || undefined),
+            onChange: (value) => select(value || undefined, 'select'),
           }),
       );
       side.removeAttribute('data-ags');
@@ -592,7 +789,7 @@ export const karteView: MountView = (target, { api, refdata }) => {
     const p = feature?.properties;
     const close = h(
       'button',
-      { type: 'button', class: 'close', 'aria-label': t('karte.panel.close'), onclick: () => select(undefined) },
+      { type: 'button', class: 'close', 'aria-label': t('karte.panel.close'), onclick: () => closePanel() },
       '×',
     );
     const head = h(
@@ -618,8 +815,13 @@ export const karteView: MountView = (target, { api, refdata }) => {
               { class: 'facts' },
               h('dt', {}, t('karte.panel.population')),
               h('dd', {}, formatInt(p.population)),
-              h('dt', {}, t('karte.panel.demand')),
-              h('dd', {}, formatInt(p.demand)),
+              h('dt', {}, data.status === 'ready' ? capital(baseName(data.data.base)) : ''),
+              h(
+                'dd',
+                {},
+                formatInt(p.demand),
+                data.status === 'ready' && h('span', { class: 'muted fact-source' }, ` (${baseSourceText(data.data.base)})`),
+              ),
               h('dt', {}, t('karte.panel.offers')),
               h('dd', {}, formatInt(s.offers)),
               h('dt', {}, t('karte.panel.density')),
@@ -751,14 +953,22 @@ export const karteView: MountView = (target, { api, refdata }) => {
         ),
       ];
     }
-    const focusHeading = document.activeElement === side.querySelector('#karte-panel-title');
+    // A re-render (the offers arrive, the language changes) must not drop the focus to the
+    // page's start: it stays on the close button, or else on the heading.
+    const active = document.activeElement;
+    const hadFocus = active instanceof HTMLElement && side.contains(active);
+    const onClose = hadFocus && active.classList.contains('close');
     replaceChildren(side, head, summary, gapSection, ...body);
-    if (focusHeading) side.querySelector<HTMLElement>('#karte-panel-title')?.focus();
+    if (onClose) close.focus();
+    else if (hadFocus) side.querySelector<HTMLElement>('#karte-panel-title')?.focus();
   }
 
   function render(): void {
     heading.textContent = t('nav.karte');
-    intro.textContent = t('karte.intro');
+    intro.textContent = t('karte.intro', {
+      base: baseName(data.status === 'ready' ? data.data.base : { kind: 'foreign', source: 'approximate' }),
+    });
+    labelZoom();
     mapLabel.textContent = t('karte.mapLabel');
     attribution.textContent = t('karte.credit');
     renderControls();
@@ -863,5 +1073,6 @@ function emptyData(): MapData {
     coverage: { region: '', demand: '', thin_factor: 0.25, fields: [], municipalities: [], cells: [], gaps: [], thin: [] },
     scale: { median: 0, thinBelow: 0 },
     shades: new Map(),
+    base: { kind: 'foreign', source: 'approximate' },
   };
 }
