@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // fills returns every municipality's fill on the map, by AGS.
@@ -52,6 +53,10 @@ func TestBrowserKarte(t *testing.T) {
 	if legend := p.text(`#karte-legend`); !strings.Contains(legend, "Lücke") || !strings.Contains(legend, "Dünn versorgt") {
 		t.Errorf("legend without the classes:\n%s", legend)
 	}
+	checkKarteWords(p)
+	checkKarteNames(p)
+	karteKeyboard(p, "05562004", "Castrop-Rauxel")
+	p.axe(t, "main")
 
 	p.choose(`#karte-field`, "Wohnen und Mobilität")
 	p.waitFor("the map of the field", `(() => { const m = document.querySelector('#karte-map');
@@ -109,6 +114,97 @@ func TestBrowserKarte(t *testing.T) {
 	p.waitFor("the narrow layout", `document.querySelector('#karte-panel').getBoundingClientRect().top >
 		document.querySelector('#karte-map').getBoundingClientRect().bottom`)
 	p.shotAt("karte-phone", "#karte-map")
+	p.axe(t, "main")
+	// On the phone, too, Escape closes the panel and the keyboard is back on the municipality.
+	p.press(`#karte-panel-title`, kb.Escape)
+	p.waitFor("the closed panel", `!document.querySelector('#karte-panel-title') &&
+		document.activeElement?.dataset?.ags === '05562004'`)
+	karteKeyboard(p, "05562020", "Herten")
+	p.axe(t, "main")
+}
+
+// checkKarteWords: the map is German, zoom buttons included, and names its population base
+// one way, with source and year.
+func checkKarteWords(p *page) {
+	p.t.Helper()
+	for css, want := range map[string]string{
+		`#karte-map .leaflet-control-zoom-in`:  "Vergrößern",
+		`#karte-map .leaflet-control-zoom-out`: "Verkleinern",
+	} {
+		if got := eval[string](p, fmt.Sprintf(`document.querySelector(%q)?.getAttribute('aria-label') ?? ''`, css)); got != want {
+			p.t.Errorf("zoom button %s is named %q, want %q", css, got, want)
+		}
+	}
+	p.waitFor("the legend with the base's source", `document.querySelector('#karte-legend .legend-unit')?.textContent.includes('Stand 2022')`)
+	unit := p.text(`#karte-legend .legend-unit`)
+	if want := "Aktive Angebote je 10.000 Menschen mit ausländischer Staatsangehörigkeit (Schätzung aus dem Anteil im Kreis, Stand 2022)"; unit != want {
+		p.t.Errorf("legend unit %q, want %q", unit, want)
+	}
+	text := eval[string](p, `document.querySelector('main').textContent + [...document.querySelectorAll('main [aria-label]')].map(e => e.getAttribute('aria-label')).join(' ')`)
+	for _, other := range []string{"Zuwanderungsgeschichte", "Bedarfsgruppe", "Zoom in", "Zoom out"} {
+		if strings.Contains(text, other) {
+			p.t.Errorf("the map says %q", other)
+		}
+	}
+	if !strings.Contains(p.text(`main .lead`), "Menschen mit ausländischer Staatsangehörigkeit") {
+		p.t.Errorf("the introduction does not name the base: %s", p.text(`main .lead`))
+	}
+}
+
+// checkKarteNames: municipalities carry their names where they fit, hidden from screen
+// readers (the polygons' labels and the table name them), each inside its municipality.
+func checkKarteNames(p *page) {
+	p.t.Helper()
+	p.waitFor("names on the map", `document.querySelectorAll('#karte-map .map-name').length > 0`)
+	type label struct {
+		Text   string `json:"text"`
+		Hidden bool   `json:"hidden"`
+		Inside bool   `json:"inside"`
+	}
+	labels := eval[[]label](p, `(() => {
+		document.querySelector('#karte-map').scrollIntoView({ block: 'center' });
+		const names = Object.fromEntries([...document.querySelectorAll('#karte-map path.municipality')]
+			.map(e => [e.getAttribute('aria-label').split(':')[0], e]));
+		return [...document.querySelectorAll('#karte-map .map-name')].map(e => {
+			const text = [...e.querySelectorAll('.map-name-text > span')].map(s => s.textContent).join('').replace(/-$/, '');
+			const r = e.getBoundingClientRect();
+			// Hide the label a moment to see what lies under its centre.
+			e.style.visibility = 'hidden';
+			const under = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+			e.style.visibility = '';
+			return { text, hidden: e.getAttribute('aria-hidden') === 'true', inside: under === names[text] };
+		});
+	})()`)
+	if len(labels) < 3 {
+		p.t.Errorf("only %d of 10 municipalities are named on the map: %v", len(labels), labels)
+	}
+	for _, l := range labels {
+		if !l.Hidden || !l.Inside {
+			p.t.Errorf("label %+v: want hidden from screen readers and inside its municipality", l)
+		}
+	}
+}
+
+// karteKeyboard opens a municipality with Enter, as a keyboard user would: the focus goes to
+// the panel's heading; Escape closes the panel and the focus is on the municipality again.
+func karteKeyboard(p *page, ags, name string) {
+	p.t.Helper()
+	path := fmt.Sprintf(`#karte-map path.municipality[data-ags="%s"]`, ags)
+	p.press(path, kb.Enter)
+	p.waitFor(name+"'s panel from the keyboard", fmt.Sprintf(`document.querySelector('#karte-panel')?.dataset.ags === %q &&
+		document.activeElement?.id === 'karte-panel-title'`, ags))
+	if h := p.text(`#karte-panel-title`); h != name {
+		p.t.Errorf("panel heading %q, want %s", h, name)
+	}
+	p.waitFor(name+"'s offers", `document.querySelector('#karte-panel .offer-list, #karte-panel .panel-section p.muted') !== null`)
+	if id := eval[string](p, `document.activeElement?.id ?? ''`); id != "karte-panel-title" {
+		p.t.Errorf("after the offers arrived the focus is on %q, want the panel's heading", id)
+	}
+	p.do(chromedp.KeyEvent(kb.Escape))
+	p.waitFor("the panel closed by Escape", `!document.querySelector('#karte-panel-title') && !location.search.includes('sel=')`)
+	if got := eval[string](p, `document.activeElement?.dataset?.ags ?? document.activeElement?.tagName`); got != ags {
+		p.t.Errorf("after Escape the focus is on %q, want the municipality %s", got, ags)
+	}
 }
 
 // TestBrowserKartePerformance measures how long the map of Rhein-Neckar-Kreis (54
