@@ -14,6 +14,7 @@ import (
 
 	"github.com/netzwerkatlas/netzwerkatlas/analysis"
 	"github.com/netzwerkatlas/netzwerkatlas/analysis/duplicates"
+	"github.com/netzwerkatlas/netzwerkatlas/exchange"
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
 	"github.com/netzwerkatlas/netzwerkatlas/msg"
 )
@@ -404,8 +405,13 @@ func (s *Server) handleEgo(w http.ResponseWriter, r *http.Request) {
 // without that).
 func (s *Server) handleDuplicates(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	if err := queryParams(q, "region", "threshold", "order", "model", "max_block"); err != nil {
+	if err := queryParams(q, "region", "threshold", "order", "model", "max_block", "format"); err != nil {
 		s.writeError(w, r, err)
+		return
+	}
+	format := q.Get("format")
+	if format != "" && format != "json" && format != exchange.FormatCSV && format != exchange.FormatXLSX {
+		s.writeError(w, r, invalid("format", "%q is not a format of the review list; use json, csv or xlsx", format))
 		return
 	}
 	p := duplicates.Params{Order: q.Get("order"), Model: q.Get("model")}
@@ -431,7 +437,7 @@ func (s *Server) handleDuplicates(w http.ResponseWriter, r *http.Request) {
 	// Who reviewed a pair and why is internal: the public sees the verdicts only.
 	reviewers := within(acc.Internal, q.Get("region"))
 	key := fmt.Sprintf("duplicates|%v|%s|%s|%d|%t", p.Threshold, p.Order, p.Model, p.MaxBlock, reviewers)
-	s.analyse(w, r, q.Get("region"), key, func(_ context.Context, snap *graph.Snapshot) (any, error) {
+	compute := func(_ context.Context, snap *graph.Snapshot) (any, error) {
 		d, err := duplicates.Find(snap, p)
 		if err != nil || reviewers {
 			return d, err
@@ -446,7 +452,39 @@ func (s *Server) handleDuplicates(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 		return d, nil
+	}
+	region := q.Get("region")
+	if format == "" || format == "json" {
+		s.analyse(w, r, region, key, compute)
+		return
+	}
+	// The review list as a table: the same analysis (and cache), with the names of the
+	// municipalities and fields the pairs share.
+	res, err := s.analysisResult(r, region, key, compute)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	named, err := s.analysisResult(r, region, "names", func(_ context.Context, snap *graph.Snapshot) (any, error) {
+		names := map[string]string{}
+		for _, m := range snap.Municipalities {
+			names[m.ID] = m.Name
+		}
+		for _, f := range snap.Fields {
+			names[f.ID] = f.Name
+		}
+		return names, nil
 	})
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	mt, ext := exchange.ContentType(format, true)
+	w.Header().Set("Content-Type", mt)
+	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", "dubletten-"+region+"."+ext))
+	if err := exchange.WriteDuplicateReview(w, format, res.value.(*duplicates.Result), named.value.(map[string]string), time.Now()); err != nil {
+		s.log.Error().Err(err).Str("request_id", requestID(r.Context())).Msg("writing the review list failed")
+	}
 }
 
 // VerdictRequest is the body of POST /api/v1/analysis/duplicates/verdicts and

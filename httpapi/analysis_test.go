@@ -1,14 +1,19 @@
 package httpapi
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"net/http"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
 )
@@ -377,7 +382,40 @@ func TestVerdictRoute(t *testing.T) {
 	if p := v["pairs"].([]any)[0].(map[string]any); p["why"].(map[string]any)["de"] == "" || len(p["features"].([]any)) == 0 {
 		t.Errorf("a pair without features or why: %v", p)
 	}
-	for _, q := range []string{"order=random", "model=mine", "max_block=1", "text_weight=0.5"} {
+	// The review list as a table: members see who decided, the public does not.
+	for _, c := range []struct {
+		token, format, by string
+	}{{f.login(t, "mitglied"), "xlsx", "zweite"}, {"", "xlsx", ""}, {"", "csv", ""}} {
+		req, _ := http.NewRequest("GET", f.srv.URL+"/api/v1/analysis/duplicates?region=09991&format="+c.format, nil)
+		if c.token != "" {
+			req.Header.Set("Authorization", "Bearer "+c.token)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || !strings.Contains(resp.Header.Get("Content-Disposition"), "dubletten-09991."+c.format) {
+			t.Fatalf("format=%s: %d %s %q", c.format, resp.StatusCode, resp.Header.Get("Content-Disposition"), body)
+		}
+		var rows [][]string
+		if c.format == "xlsx" {
+			wb, err := excelize.OpenReader(bytes.NewReader(body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows, _ = wb.GetRows("Dubletten")
+		} else {
+			for _, line := range strings.Split(strings.TrimRight(strings.TrimPrefix(string(body), "\ufeff"), "\r\n"), "\r\n") {
+				rows = append(rows, strings.Split(line, ";"))
+			}
+		}
+		if len(rows) != 2 || rows[1][17] != "Dublette" || len(rows[1]) > 18 && rows[1][18] != c.by || c.by != "" && len(rows[1]) < 19 {
+			t.Errorf("format=%s, token %t: rows %q", c.format, c.token != "", rows)
+		}
+	}
+	for _, q := range []string{"order=random", "model=mine", "max_block=1", "text_weight=0.5", "format=pdf"} {
 		code, _, v := f.get(t, "/api/v1/analysis/duplicates?region=09991&"+q)
 		field, _, _ := strings.Cut(q, "=")
 		if code != 400 || v["errors"] == nil || v["errors"].([]any)[0].(map[string]any)["field"] != field {

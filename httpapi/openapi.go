@@ -345,8 +345,12 @@ func buildOpenAPI() obj {
 		"parameters": []any{regionQ, param("threshold", "query", fmt.Sprintf("probability from which a pair is reported (default %g)", duplicates.DefaultThreshold), false, obj{"type": "number", "exclusiveMinimum": 0, "maximum": 1}),
 			param("order", "query", "order of pairs: clusters (default) or uncertain (the unreviewed pairs closest to p = 0.5 first)", false, obj{"type": "string", "enum": []string{duplicates.OrderClusters, duplicates.OrderUncertain}}),
 			param("model", "query", "fitted (default: the built-in model refitted with the region's verdicts) or built_in", false, obj{"type": "string", "enum": []string{duplicates.ModelFitted, duplicates.ModelBuiltIn}}),
-			param("max_block", "query", "largest block compared pair by pair (default 2000)", false, obj{"type": "integer", "minimum": 2})},
-		"responses": problems(obj{"200": resp("the duplicates", typeSchema(duplicates.Result{}))}, "400", "404")})
+			param("max_block", "query", "largest block compared pair by pair (default 2000)", false, obj{"type": "integer", "minimum": 2}),
+			param("format", "query", "json (default), or the review list as csv or xlsx: one row per reported or reviewed pair, in German", false, obj{"type": "string", "enum": []string{"json", exchange.FormatCSV, exchange.FormatXLSX}})},
+		"responses": problems(obj{"200": obj{"description": "the duplicates (json) or the review list (csv, xlsx)", "content": obj{
+			"application/json": obj{"schema": typeSchema(duplicates.Result{})},
+			"text/csv; charset=utf-8": obj{"schema": obj{"type": "string", "format": "binary"}},
+			"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": obj{"schema": obj{"type": "string", "format": "binary"}}}}}, "400", "404")})
 	op(apiPrefix+"/analysis/duplicates/verdicts", "POST", obj{"tags": anaTag, "summary": "Record a reviewer's verdict on a pair of measures (coordinators); it replaces an earlier one and says so",
 		"requestBody": jsonBody(obj{"type": "object", "required": []string{"a", "b", "verdict"}, "additionalProperties": false, "properties": obj{
 			"a": str, "b": str, "verdict": obj{"type": "string", "enum": graph.Verdicts}, "note": str}}),

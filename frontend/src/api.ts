@@ -282,6 +282,11 @@ export class ApiClient {
     return this.url('/reports/status', { region, from: options.from, to: options.to, format, lang: options.lang });
   }
 
+  /** The review list of a region's duplicate offers as a download (German, one row per pair). */
+  duplicatesHref(region: string, format: 'csv' | 'xlsx', options: { model?: DuplicateModelChoice } = {}): string {
+    return this.url('/analysis/duplicates', { region, format, model: options.model === 'built_in' ? 'built_in' : undefined });
+  }
+
   /** Full-text search with the list filters; types is a comma-separated list of kinds. */
   search(q: string, filters: Filters & { types?: string }, options: ListOptions = {}): Promise<Page<SearchHit>> {
     return this.list<SearchHit>('/search', options, { ...filters, q } as Filters);

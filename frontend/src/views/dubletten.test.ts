@@ -369,6 +369,10 @@ describe('the tabs', () => {
       await vi.waitFor(() => expect(target.querySelectorAll('#dup-queue .dup-pair')).toHaveLength(1));
       expect(target.querySelector<HTMLSelectElement>('#dup-filter-kind')?.value).toBe('parallel_offer');
       expect(target.querySelector('label[for="dup-filter-kind"]')?.textContent).toBe('Art');
+      expect([...target.querySelectorAll<HTMLAnchorElement>('.dup-downloads a')].map((a) => a.getAttribute('href'))).toEqual([
+        '/api/v1/analysis/duplicates?region=05562&format=xlsx',
+        '/api/v1/analysis/duplicates?region=05562&format=csv',
+      ]);
       const kind = target.querySelector<HTMLSelectElement>('#dup-filter-kind')!;
       kind.value = '';
       kind.dispatchEvent(new Event('change'));

@@ -532,6 +532,16 @@ export const dublettenView: MountView = (target, { api, refdata, session }) => {
         }),
       ),
       model === 'built_in' && h('p', { class: 'note' }, t('dubletten.model.builtInChosen')),
+      state.region &&
+        h(
+          'p',
+          { class: 'dup-downloads' },
+          t('dubletten.download'),
+          ' ',
+          h('a', { href: api.duplicatesHref(state.region, 'xlsx', { model }), download: '' }, t('dubletten.download.xlsx')),
+          ' · ',
+          h('a', { href: api.duplicatesHref(state.region, 'csv', { model }), download: '' }, t('dubletten.download.csv')),
+        ),
       h(
         'details',
         { class: 'dup-formula' },
