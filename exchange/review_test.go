@@ -17,8 +17,8 @@ func reviewResult() *duplicates.Result {
 	at := time.Date(2026, 11, 21, 10, 0, 0, 0, time.UTC)
 	open := duplicates.Pair{A: "msr_a", B: "msr_b", TitleA: "Frauentreff in Datteln", TitleB: "Frauentreff Datteln", Score: 0.97,
 		Kind: duplicates.KindData, Suggestion: duplicates.SuggestMerge, Municipalities: []string{"05562008"}, Fields: []string{"fld_1", "fld_x"},
-		Parts: []duplicates.Part{{Name: duplicates.PartProvider, A: "Caritas", B: "Caritas"}, {Name: duplicates.PartTime, A: "2025-01-01 – …", B: "… – …"}},
-		Why: duplicates.Why{DE: "Erkannt an: Wortteile 0,83 (+6,56).", EN: "Detected by: word parts 0.83 (+6.56)."},
+		Parts:  []duplicates.Part{{Name: duplicates.PartProvider, A: "Caritas", B: "Caritas"}, {Name: duplicates.PartTime, A: "2025-01-01 – …", B: "… – …"}},
+		Why:    duplicates.Why{DE: "Erkannt an: Wortteile 0,83 (+6,56).", EN: "Detected by: word parts 0.83 (+6.56)."},
 		Advice: duplicates.Why{DE: "Beide sind Einträge von Caritas in Datteln: wahrscheinlich dasselbe Angebot zweimal erfasst – zusammenführen.", EN: "…"}}
 	decided := duplicates.Pair{A: "msr_c", B: "msr_d", TitleA: "=Sprachcafé", TitleB: "Café der Sprachen", Score: 0.41,
 		Kind: duplicates.KindParallel, Suggestion: duplicates.SuggestCoordinate, Verdict: duplicates.VerdictNotDuplicate,

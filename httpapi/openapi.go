@@ -348,7 +348,7 @@ func buildOpenAPI() obj {
 			param("max_block", "query", "largest block compared pair by pair (default 2000)", false, obj{"type": "integer", "minimum": 2}),
 			param("format", "query", "json (default), or the review list as csv or xlsx: one row per reported or reviewed pair, in German", false, obj{"type": "string", "enum": []string{"json", exchange.FormatCSV, exchange.FormatXLSX}})},
 		"responses": problems(obj{"200": obj{"description": "the duplicates (json) or the review list (csv, xlsx)", "content": obj{
-			"application/json": obj{"schema": typeSchema(duplicates.Result{})},
+			"application/json":        obj{"schema": typeSchema(duplicates.Result{})},
 			"text/csv; charset=utf-8": obj{"schema": obj{"type": "string", "format": "binary"}},
 			"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": obj{"schema": obj{"type": "string", "format": "binary"}}}}}, "400", "404")})
 	op(apiPrefix+"/analysis/duplicates/verdicts", "POST", obj{"tags": anaTag, "summary": "Record a reviewer's verdict on a pair of measures (coordinators); it replaces an earlier one and says so",
