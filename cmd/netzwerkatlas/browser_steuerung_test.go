@@ -1,11 +1,20 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
+	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/emulation"
+	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -76,4 +85,153 @@ func TestBrowserSteuerung(t *testing.T) {
 		t.Errorf("the printed report shows the navigation or lacks its title")
 	}
 	p.shot("steuerung-druck")
+}
+
+// steuerungReady is true once every live section of the report has its table or figures.
+const steuerungReady = `document.querySelector('#heatmap-table') && document.querySelector('#gaps-table') &&
+	document.querySelector('#statuses-table') && document.querySelector('#network .figures')`
+
+// TestBrowserSteuerungGroupAndDownload: the target-group filter narrows coverage and gaps,
+// lives in the address (a copied link opens the same filter) and is named above the tables;
+// the gap list downloads as a CSV file that German Excel opens (BOM, semicolons, German
+// headers).
+func TestBrowserSteuerungGroupAndDownload(t *testing.T) {
+	p := openApp(t)
+	p.goTo("/steuerung?region=05562")
+	p.waitFor("the report", steuerungReady)
+	p.waitFor("the target groups", `document.querySelectorAll('#steuerung-group option').length > 1`)
+	label := eval[string](p, `document.querySelectorAll('#steuerung-group option')[1].textContent`)
+	p.choose(`#steuerung-group`, label)
+	id := eval[string](p, `document.querySelector('#steuerung-group').value`)
+	p.waitFor("the group in the address", fmt.Sprintf(`new URLSearchParams(location.search).get('group') === %q`, id))
+	p.waitFor("the group named above the heatmap", fmt.Sprintf(`document.querySelector('#heatmap-group')?.textContent.includes(%q) && !!document.querySelector('#heatmap-table')`, label))
+	if href := eval[string](p, `document.querySelector('#heatmap-table tbody th a').getAttribute('href')`); !strings.Contains(href, "group="+id) {
+		t.Errorf("the heatmap's link to the map drops the group: %s", href)
+	}
+
+	// The address opens the same filter.
+	p.goTo("/steuerung?region=05562&group=" + id)
+	p.waitFor("the report with the group", steuerungReady+fmt.Sprintf(` && document.querySelector('#steuerung-group')?.value === %q && !!document.querySelector('#heatmap-group')`, id))
+
+	dir := t.TempDir()
+	if _, err := chromedp.CallBrowser(p.ctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir}); err != nil {
+		t.Fatalf("allowing downloads: %v", err)
+	}
+	p.click(`#gaps-csv`)
+	var data []byte
+	deadline := time.Now().Add(10 * time.Second)
+	for data == nil && time.Now().Before(deadline) {
+		names, _ := filepath.Glob(filepath.Join(dir, "netzwerkatlas-05562-luecken-*.csv"))
+		if len(names) == 1 {
+			data, _ = os.ReadFile(names[0])
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if data == nil {
+		entries, _ := os.ReadDir(dir)
+		t.Fatalf("no CSV of the gap list downloaded (%v)", entries)
+	}
+	if !bytes.HasPrefix(data, []byte("\uFEFFRang;Kommune;Handlungsfeld;Einstufung;")) {
+		t.Errorf("the CSV does not start with the BOM and the German headers:\n%.200s", data)
+	}
+	rows := strings.Split(strings.TrimSpace(string(data)), "\r\n")
+	if want := eval[int](p, `document.querySelectorAll('#gaps-table tbody tr').length`) + 1; len(rows) != want {
+		t.Errorf("the CSV has %d rows, the table %d (with the header)", len(rows), want)
+	}
+	if p.axe(t, "#steuerung-report"); t.Failed() {
+		p.shot("steuerung-zielgruppe-fehler")
+	}
+}
+
+// TestBrowserSteuerungPhone: at a phone's width (390 px) the Steuerung does not scroll
+// sideways (wide tables scroll in their own named, focusable box) and axe-core finds no
+// critical or serious violation, scrollable-region-focusable included.
+func TestBrowserSteuerungPhone(t *testing.T) {
+	p := openApp(t)
+	p.signIn("admin", adminPassword)
+	p.do(chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile))
+	p.goTo("/steuerung?region=05562")
+	p.waitFor("the report", steuerungReady+` && !!document.querySelector('#compare h2') && !document.querySelector('#compare .loading')`)
+	if w := eval[int](p, `document.documentElement.scrollWidth - Math.min(window.innerWidth, document.documentElement.clientWidth)`); w > 0 {
+		culprit := eval[string](p, `[...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1 &&
+			!e.closest('.table-scroll')).slice(0, 3).map(e => e.tagName + '#' + e.id + '.' + e.className).join(', ')`)
+		t.Errorf("the Steuerung is %d px wider than the phone (%s)", w, culprit)
+	}
+	// Every box that scrolls can be reached with the keyboard and is named.
+	if bad := eval[string](p, `[...document.querySelectorAll('#steuerung-report .table-scroll')].filter(e => e.scrollWidth > e.clientWidth &&
+		(e.tabIndex !== 0 || e.getAttribute('role') !== 'region' || !e.getAttribute('aria-label'))).map(e => e.firstElementChild?.id || e.className).join(', ')`); bad != "" {
+		t.Errorf("scrolling tables without focus or name: %s", bad)
+	}
+	p.axe(t, "")
+	p.shotAt("steuerung-phone", "#heatmap")
+	p.do(chromedp.EmulateViewport(1280, 900))
+}
+
+// TestBrowserSteuerungPrint: printed, the report is A4 landscape (the named page of its
+// print rules) and every column of every table lies inside the page: laid out for print at
+// the width of A4 landscape less its margins (273 mm, 1032 CSS px), no table is wider than
+// the page and no scrolling box hides a column. The PDF has landscape A4 pages.
+func TestBrowserSteuerungPrint(t *testing.T) {
+	p := openApp(t)
+	p.signIn("admin", adminPassword)
+	p.goTo("/steuerung?region=05562")
+	p.waitFor("the report", steuerungReady+` && !!document.querySelector('#compare h2')`)
+	p.do(chromedp.EmulateViewport(1032, 730))
+	p.do(chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+		return err
+	}))
+	if eval[string](p, `getComputedStyle(document.querySelector('#steuerung-group').closest('.controls')).display`) != "none" {
+		t.Errorf("the printed report shows the filters")
+	}
+	if over := eval[string](p, `(() => {
+		const page = document.documentElement.clientWidth;
+		const out = [];
+		for (const e of document.querySelectorAll('#steuerung-report table, #steuerung-report th, #steuerung-report td')) {
+			const r = e.getBoundingClientRect();
+			if (r.width > 0 && r.right > page + 1) out.push((e.closest('table').id || 'table') + ' ' + e.tagName + ' ' + Math.round(r.right) + '>' + page);
+		}
+		for (const e of document.querySelectorAll('#steuerung-report .table-scroll')) {
+			if (e.scrollWidth > e.clientWidth + 1) out.push('scroll box of ' + (e.firstElementChild?.id || '?') + ': ' + e.scrollWidth + '>' + e.clientWidth);
+		}
+		if (document.documentElement.scrollWidth > page) out.push('page ' + document.documentElement.scrollWidth + '>' + page);
+		return out.slice(0, 5).join('; ');
+	})()`); over != "" {
+		t.Errorf("printed, the report is wider than A4 landscape: %s", over)
+	}
+	// Headers of the heatmap never overlap: each one ends before the next begins.
+	if overlap := eval[string](p, `(() => {
+		const hs = [...document.querySelectorAll('#heatmap-table thead th')];
+		const out = [];
+		for (const th of hs) {
+			if (th.scrollWidth > th.clientWidth + 1) out.push(th.textContent + ' ' + th.scrollWidth + '>' + th.clientWidth);
+		}
+		return out.join('; ');
+	})()`); overlap != "" {
+		t.Errorf("printed heatmap headers run over their columns: %s", overlap)
+	}
+	p.shot("steuerung-druck-a4")
+
+	yes := true
+	pdf, err := chromedp.Call(p.ctx, cdppage.PrintToPDF, cdppage.PrintToPDFParams{PreferCSSPageSize: &yes, PrintBackground: &yes})
+	if err != nil {
+		t.Fatalf("printing to PDF: %v", err)
+	}
+	boxes := regexp.MustCompile(`/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]`).FindAllSubmatch(pdf.Data, -1)
+	if len(boxes) == 0 {
+		t.Fatalf("the PDF (%d bytes) names no page size", len(pdf.Data))
+	}
+	for _, b := range boxes {
+		w, _ := strconv.ParseFloat(string(b[1]), 64)
+		h, _ := strconv.ParseFloat(string(b[2]), 64)
+		// A4 landscape: 842 × 595 pt.
+		if w < 835 || w > 848 || h < 590 || h > 600 {
+			t.Errorf("a printed page is %.0f × %.0f pt, want A4 landscape (842 × 595)", w, h)
+			break
+		}
+	}
+	t.Logf("the report prints on %d pages", len(boxes))
+	if dir := os.Getenv("NETZWERKATLAS_ARTIFACTS"); dir != "" {
+		_ = os.WriteFile(filepath.Join(dir, "steuerung-a4.pdf"), pdf.Data, 0o644)
+	}
 }

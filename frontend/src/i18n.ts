@@ -684,6 +684,10 @@ const de = {
   'steuerung.saving': 'Wird gespeichert …',
   'steuerung.saved': 'Stand „{label}“ gespeichert.',
   'steuerung.saveError': 'Der Stand konnte nicht gespeichert werden.',
+  'steuerung.groupNote': 'Abdeckung und Lücken für die Zielgruppe „{group}“. Netzwerk, Maßnahmen und Vergleich zeigen alle Zielgruppen.',
+  'steuerung.csv': '{table} als CSV herunterladen',
+  'steuerung.xlsx': 'Verzeichnis und Auswertungen als Excel (XLSX)',
+  'steuerung.total': 'Summe',
 
   'orgKind.administration': 'Verwaltung',
   'orgKind.jobcenter': 'Jobcenter',
@@ -1673,6 +1677,10 @@ const en: Catalogue = {
   'steuerung.saving': 'Saving …',
   'steuerung.saved': 'State “{label}” saved.',
   'steuerung.saveError': 'The state could not be saved.',
+  'steuerung.groupNote': 'Coverage and gaps for the target group “{group}”. Network, measures and comparison show all target groups.',
+  'steuerung.csv': 'Download {table} as CSV',
+  'steuerung.xlsx': 'Directory and analyses as Excel (XLSX)',
+  'steuerung.total': 'Total',
 
   'orgKind.administration': 'Administration',
   'orgKind.jobcenter': 'Jobcenter',

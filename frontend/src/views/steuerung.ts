@@ -11,12 +11,13 @@ import { t, type MessageKey } from '../i18n';
 import { attainmentLabel } from '../attainment';
 import { classLabel, measureStatuses, statusLabel } from '../labels';
 import { preferredRegion, storedRegion, storeRegion } from '../refdata';
-import type { Comparison, Coverage, CoverageCell, Field, Gaps, NetworkAnalysis, Region, SnapshotInfo } from '../types';
-import { emptyBox, errorBox, inputField, loadingBox, Loader, selectField, statusLine, type Loadable } from '../ui';
+import type { Comparison, Coverage, CoverageCell, Field, Gaps, NetworkAnalysis, Region, SnapshotInfo, TargetGroup } from '../types';
+import { emptyBox, errorBox, inputField, loadingBox, Loader, scrollBox, selectField, statusLine, type Loadable } from '../ui';
 import { mapHref, readQuery, replaceQuery, withQuery } from '../url';
 import { mapLimit } from '../util';
 import { cockpitKeys, createCockpit, type CockpitState } from './cockpit';
 import { monitoringPage } from './monitoring';
+import { csvFileName, downloadText, gapCsvRows, gapRows, heatmapRows, statusCsvRows, steuerungKeys, toCsv } from './steuerungtable';
 import { viewHeading, type MountView } from './view';
 
 /** Measures per field and status: field id → status → count. */
@@ -47,14 +48,21 @@ const figureKeys: Record<string, MessageKey> = {
   duplicates: 'steuerung.figure.duplicates',
 };
 
+/** The address state of the Steuerung in a fixed order: region and target group first, then the cockpit's filters and the compared states. */
+export function steuerungQuery(state: Partial<Record<(typeof steuerungKeys)[number] | (typeof cockpitKeys)[number], string>>): Record<string, string | undefined> {
+  const { region, group, from, to, year, field, priority, horizon, mstatus, rfrom, rto } = state;
+  return { region, group, year, field, priority, horizon, mstatus, from, to, rfrom, rto };
+}
+
 export const steuerungView: MountView = (target, ctx) => {
   // The pages below /steuerung: indicators, goals, Leitlinien, concepts and their forms.
   const sub = monitoringPage(target, ctx, location.pathname);
   if (sub) return sub;
   const { api, refdata, session } = ctx;
-  let state = readQuery(location.search, ['region', 'from', 'to', ...cockpitKeys] as const);
+  let state = readQuery(location.search, [...steuerungKeys, ...cockpitKeys] as const);
   let regions: Region[] = [];
   let fields: Field[] = [];
+  let groups: TargetGroup[] = [];
   let coverage: Loadable<Coverage> = { status: 'loading' };
   let gaps: Loadable<Gaps> = { status: 'loading' };
   let network: Loadable<NetworkAnalysis> = { status: 'loading' };
@@ -90,15 +98,33 @@ export const steuerungView: MountView = (target, ctx) => {
     statuses: h('section', { class: 'report-section', id: 'statuses', 'aria-labelledby': 'statuses-title' }),
     compare: h('section', { class: 'report-section', id: 'compare', 'aria-labelledby': 'compare-title' }),
   };
-  replaceChildren(target, heading, reportTitle, intro, controls, status, ...Object.values(sections));
+  // One box around the report: print rules and the named A4-landscape page apply to it alone.
+  replaceChildren(target, h('div', { id: 'steuerung-report' }, heading, reportTitle, intro, controls, status, ...Object.values(sections)));
 
   function write(): void {
-    const { region, from, to, year, field, priority, horizon, mstatus, rfrom, rto } = state;
-    replaceQuery({ region, year, field, priority, horizon, mstatus, from, to, rfrom, rto });
+    replaceQuery(steuerungQuery(state));
   }
 
   function regionName(): string {
     return regions.find((r) => r.id === state.region)?.name ?? state.region ?? '';
+  }
+
+  function groupName(): string | undefined {
+    return state.group ? (groups.find((g) => g.id === state.group)?.name ?? state.group) : undefined;
+  }
+
+  /** Saves rows as a CSV file named after the region, the part and the target group. */
+  function download(part: string, rows: (string | number)[][]): void {
+    downloadText(csvFileName(state.region ?? '', part, new Date(), state.group ? groupName() : undefined), toCsv(rows));
+  }
+
+  /** The button that downloads one table as CSV. */
+  function csvButton(id: string, table: string, rows: () => (string | number)[][], part: string): HTMLElement {
+    return h(
+      'p',
+      { class: 'table-actions no-print' },
+      h('button', { type: 'button', class: 'secondary', id, 'data-csv': part, onclick: () => download(part, rows()) }, t('steuerung.csv', { table })),
+    );
   }
 
   function fieldName(id: string): string {
@@ -129,6 +155,7 @@ export const steuerungView: MountView = (target, ctx) => {
   function loadLive(): void {
     const region = state.region;
     if (!region) return;
+    const group = state.group;
     void refdata
       .fields(region)
       .then((f) => {
@@ -142,8 +169,12 @@ export const steuerungView: MountView = (target, ctx) => {
     // are being computed): the sections do not collapse into spinners and back, and nothing
     // below them jumps while someone reads or clicks.
     const keep = <T,>(old: Loadable<T>, v: Loadable<T>): Loadable<T> => (v.status === 'loading' && old.status === 'ready' && region === shownRegion ? old : v);
-    run<Coverage>('coverage', (v) => (coverage = keep(coverage, v)), (signal) => api.coverage(region, undefined, signal));
-    run<Gaps>('gaps', (v) => (gaps = keep(gaps, v)), (signal) => api.gaps(region, signal));
+    run<Coverage>('coverage', (v) => (coverage = keep(coverage, v)), (signal) => api.coverage(region, group, signal));
+    // For a target group the gaps come from the coverage answer: it carries the same ranked
+    // gaps and thin cells (the gaps route computes the whole coverage too) and takes the group.
+    const loadGaps = (signal: AbortSignal): Promise<Gaps> =>
+      group ? api.coverage(region, group, signal).then((c) => ({ region: c.region, gaps: c.gaps, thin: c.thin })) : api.gaps(region, signal);
+    run<Gaps>('gaps', (v) => (gaps = keep(gaps, v)), loadGaps);
     run<NetworkAnalysis>('network', (v) => (network = keep(network, v)), (signal) => api.network(region, {}, signal));
     run<StatusCounts>('statuses', (v) => (statuses = keep(statuses, v)), (signal) => countStatuses(region, signal));
     shownRegion = region;
@@ -253,22 +284,23 @@ export const steuerungView: MountView = (target, ctx) => {
       if (cls !== 'gap') sw.style.background = classColours[cls];
       return h('li', {}, sw, classLabel(cls));
     });
+    const group = groupName();
     replaceChildren(
       sections.heatmap,
       h('h2', { id: 'heatmap-title' }, title),
       h('p', { class: 'muted' }, t('steuerung.heatmapHint')),
+      group && h('p', { class: 'group-note', id: 'heatmap-group' }, t('steuerung.groupNote', { group })),
       h('ul', { class: 'inline-legend' }, ...legendItems),
-      h(
-        'div',
-        { class: 'table-scroll' },
+      scrollBox(
+        title,
         h(
           'table',
           { class: 'heatmap', id: 'heatmap-table' },
-          h('caption', { class: 'visually-hidden' }, title),
+          h('caption', { class: 'visually-hidden' }, group ? `${title} – ${t('filter.targetGroup')}: ${group}` : title),
           h(
             'thead',
             {},
-            h('tr', {}, h('th', { scope: 'col' }, t('karte.table.municipality')), ...cov.fields.map((f) => h('th', { scope: 'col', class: 'rotate' }, h('span', {}, f.name)))),
+            h('tr', {}, h('th', { scope: 'col' }, t('karte.table.municipality')), ...cov.fields.map((f) => h('th', { scope: 'col', class: 'field-head' }, f.name))),
           ),
           h(
             'tbody',
@@ -277,7 +309,7 @@ export const steuerungView: MountView = (target, ctx) => {
               h(
                 'tr',
                 {},
-                h('th', { scope: 'row' }, h('a', { href: mapHref({ region: state.region, sel: m.ags }) }, m.name)),
+                h('th', { scope: 'row' }, h('a', { href: mapHref({ region: state.region, group: state.group, sel: m.ags }) }, m.name)),
                 ...cov.fields.map((f) => {
                   const cell = byCell.get(`${m.ags}|${f.id}`);
                   if (!cell) return h('td', { class: 'num' }, '–');
@@ -285,7 +317,7 @@ export const steuerungView: MountView = (target, ctx) => {
                   const td = h(
                     'td',
                     { class: `num heat heat-${cls}`, 'data-class': cls, title: `${m.name} · ${f.name}: ${classLabel(cls)}` },
-                    h('a', { href: mapHref({ region: state.region, field: f.id, sel: m.ags }) }, formatInt(cell.offers)),
+                    h('a', { href: mapHref({ region: state.region, field: f.id, group: state.group, sel: m.ags }) }, formatInt(cell.offers)),
                     h('span', { class: 'visually-hidden' }, ` ${classLabel(cls)}`),
                   );
                   if (cls !== 'gap') {
@@ -299,6 +331,7 @@ export const steuerungView: MountView = (target, ctx) => {
           ),
         ),
       ),
+      csvButton('heatmap-csv', title, () => heatmapRows(cov, t('karte.table.municipality')), 'abdeckung'),
     );
   }
 
@@ -308,33 +341,23 @@ export const steuerungView: MountView = (target, ctx) => {
     const g = (gaps as { data: Gaps }).data;
     const muniName = (ags: string) => (coverage.status === 'ready' ? coverage.data.municipalities.find((m) => m.ags === ags)?.name : undefined) ?? ags;
     const rows = [...g.gaps.map((c) => ({ c, kind: 'gap' as const })), ...g.thin.map((c) => ({ c, kind: 'thin' as const }))];
+    const headers = [t('steuerung.rank'), t('karte.table.municipality'), t('filter.field'), t('karte.table.class'), t('steuerung.unserved'), t('karte.table.offers')];
+    const numeric = [true, false, false, false, true, true];
+    const group = groupName();
     replaceChildren(
       sections.gaps,
       h('h2', { id: 'gaps-title' }, title),
       h('p', { class: 'muted' }, t('steuerung.gapsHint')),
+      group && h('p', { class: 'group-note' }, t('steuerung.groupNote', { group })),
       rows.length === 0
         ? emptyBox(t('steuerung.noGaps'))
-        : h(
-            'div',
-            { class: 'table-scroll' },
+        : scrollBox(
+            title,
             h(
               'table',
               { id: 'gaps-table' },
-              h('caption', { class: 'visually-hidden' }, title),
-              h(
-                'thead',
-                {},
-                h(
-                  'tr',
-                  {},
-                  h('th', { scope: 'col', class: 'num' }, t('steuerung.rank')),
-                  h('th', { scope: 'col' }, t('karte.table.municipality')),
-                  h('th', { scope: 'col' }, t('filter.field')),
-                  h('th', { scope: 'col' }, t('karte.table.class')),
-                  h('th', { scope: 'col', class: 'num' }, t('steuerung.unserved')),
-                  h('th', { scope: 'col', class: 'num' }, t('karte.table.offers')),
-                ),
-              ),
+              h('caption', { class: 'visually-hidden' }, group ? `${title} – ${t('filter.targetGroup')}: ${group}` : title),
+              h('thead', {}, h('tr', {}, ...headers.map((x, i) => h('th', { scope: 'col', class: numeric[i] ? 'num' : undefined }, x)))),
               h(
                 'tbody',
                 {},
@@ -343,7 +366,7 @@ export const steuerungView: MountView = (target, ctx) => {
                     'tr',
                     { 'data-class': kind },
                     h('td', { class: 'num' }, formatInt(i + 1)),
-                    h('th', { scope: 'row' }, h('a', { href: mapHref({ region: state.region, field: c.field, sel: c.municipality }) }, muniName(c.municipality))),
+                    h('th', { scope: 'row' }, h('a', { href: mapHref({ region: state.region, field: c.field, group: state.group, sel: c.municipality }) }, muniName(c.municipality))),
                     h('td', {}, fieldName(c.field)),
                     h('td', {}, h('span', { class: `tag tag-${kind}` }, classLabel(kind))),
                     h('td', { class: 'num' }, formatInt(c.demand)),
@@ -353,6 +376,7 @@ export const steuerungView: MountView = (target, ctx) => {
               ),
             ),
           ),
+      rows.length > 0 && csvButton('gaps-csv', title, () => gapCsvRows(gapRows(g, muniName, fieldName), headers, classLabel), 'luecken'),
     );
   }
 
@@ -397,9 +421,8 @@ export const steuerungView: MountView = (target, ctx) => {
     replaceChildren(
       sections.statuses,
       h('h2', { id: 'statuses-title' }, title),
-      h(
-        'div',
-        { class: 'table-scroll' },
+      scrollBox(
+        title,
         h(
           'table',
           { id: 'statuses-table' },
@@ -436,6 +459,12 @@ export const steuerungView: MountView = (target, ctx) => {
         'ul',
         { class: 'inline-legend' },
         ...measureStatuses.map((s) => h('li', {}, h('span', { class: `swatch status-${s}`, 'aria-hidden': 'true' }), statusLabel(s))),
+      ),
+      csvButton(
+        'statuses-csv',
+        title,
+        () => statusCsvRows(rows.map((id) => ({ id, name: fieldName(id) })), counts, measureStatuses, { field: t('filter.field'), status: statusLabel, total: t('steuerung.total') }),
+        'massnahmen',
       ),
     );
   }
@@ -475,8 +504,8 @@ export const steuerungView: MountView = (target, ctx) => {
       { class: 'comparison', id: 'comparison' },
       h('p', { class: 'comparison-period' }, t('steuerung.period', { from: `${c.from.label ?? ''} (${formatDateTime(c.from.taken)})`, to: `${c.to.label ?? ''} (${formatDateTime(c.to.taken)})` })),
       h('div', { class: 'compare-grid' },
-        h('div', {}, h('h3', {}, t('steuerung.classes')), h('table', {}, head(t('karte.table.class')), h('tbody', {}, ...classRows))),
-        h('div', {}, h('h3', {}, t('steuerung.figures')), h('table', {}, head(t('steuerung.figure')), h('tbody', {}, ...figureRows))),
+        h('div', {}, h('h3', {}, t('steuerung.classes')), scrollBox(t('steuerung.classes'), h('table', {}, head(t('karte.table.class')), h('tbody', {}, ...classRows)))),
+        h('div', {}, h('h3', {}, t('steuerung.figures')), scrollBox(t('steuerung.figures'), h('table', {}, head(t('steuerung.figure')), h('tbody', {}, ...figureRows)))),
       ),
       h('div', { class: 'compare-grid' },
         h('div', { 'data-change': 'gaps-closed' }, h('h3', {}, t('steuerung.gapsClosed', { count: c.gaps_closed.length })), changeList(c.gaps_closed.map(cell), t('steuerung.none'))),
@@ -615,7 +644,8 @@ export const steuerungView: MountView = (target, ctx) => {
   function render(): void {
     heading.textContent = t('nav.steuerung');
     intro.textContent = t('steuerung.intro');
-    reportTitle.textContent = t('steuerung.reportTitle', { region: regionName(), date: formatDateTime(new Date().toISOString()) });
+    const group = groupName();
+    reportTitle.textContent = t('steuerung.reportTitle', { region: regionName(), date: formatDateTime(new Date().toISOString()) }) + (group ? ` · ${t('filter.targetGroup')}: ${group}` : '');
     const focused = document.activeElement instanceof HTMLElement && target.contains(document.activeElement) ? document.activeElement.id : '';
     replaceChildren(
       controls,
@@ -626,14 +656,28 @@ export const steuerungView: MountView = (target, ctx) => {
         value: state.region,
         onChange: (region) => {
           storeRegion(region);
-          state = { region };
+          state = { region, group: state.group };
           fields = [];
           saveState = { status: 'idle' };
           write();
           loadAll();
         },
       }),
+      selectField({
+        id: 'steuerung-group',
+        label: t('filter.targetGroup'),
+        options: groups.map((g) => ({ value: g.id, label: g.name })),
+        value: state.group,
+        empty: t('filter.allGroups'),
+        onChange: (value) => {
+          state = { ...state, group: value || undefined };
+          write();
+          loadLive();
+          render();
+        },
+      }),
       h('button', { type: 'button', class: 'secondary', id: 'print', onclick: () => window.print() }, t('steuerung.print')),
+      state.region && h('a', { class: 'button-link secondary', id: 'steuerung-xlsx', href: api.exportHref('xlsx', { region: state.region }), download: true }, t('steuerung.xlsx')),
     );
     if (setupError) {
       status.textContent = '';
@@ -651,9 +695,10 @@ export const steuerungView: MountView = (target, ctx) => {
     if (state.region) loadAll();
     render();
     loaders.setup.run(
-      () => refdata.regions(),
-      (r) => {
+      () => Promise.all([refdata.regions(), refdata.targetGroups().catch(() => [] as TargetGroup[])]),
+      ([r, g]) => {
         regions = r;
+        groups = g;
         if (!state.region) {
           state = { region: preferredRegion(regions, storedRegion()) };
           write();
