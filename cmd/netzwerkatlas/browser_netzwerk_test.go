@@ -3,6 +3,8 @@ package main
 import (
 	"strings"
 	"testing"
+
+	"github.com/chromedp/chromedp"
 )
 
 // TestBrowserNetzwerk: the collaboration network of Kreis Recklinghausen draws as a graph with
@@ -58,4 +60,27 @@ func TestBrowserNetzwerk(t *testing.T) {
 	p.waitFor("the field's network", `location.search.includes('field=') &&
 		document.querySelector('#netzwerk-graph')?.dataset.state === 'ready' &&
 		Number(document.querySelector('#netzwerk-graph').dataset.nodes) < 83`)
+}
+
+// TestBrowserNetzwerkOhneWebGL: on an office PC without WebGL (a virtual desktop) the network
+// is drawn on a 2D canvas with the same figures and lists, a note says why it looks simpler,
+// choosing an organisation still shows its surroundings, and axe finds nothing serious.
+func TestBrowserNetzwerkOhneWebGL(t *testing.T) {
+	p := openApp(t, chromedp.Flag("disable-webgl", true), chromedp.Flag("disable-3d-apis", true))
+	p.goTo("/netzwerk?region=05562")
+	p.waitFor("the graph without WebGL", `document.querySelector('#netzwerk-graph')?.dataset.state === 'nowebgl' &&
+		Number(document.querySelector('#netzwerk-graph canvas.graph-canvas')?.dataset.drawn) === 83`)
+	p.waitFor("the layout", `document.querySelector('#netzwerk-graph')?.dataset.layout === 'done'`)
+	if w := eval[int](p, `document.querySelector('#netzwerk-graph canvas.graph-canvas').width`); w < 300 {
+		t.Errorf("the canvas is %d pixels wide", w)
+	}
+	if note := p.text(`main`); !strings.Contains(note, "ohne WebGL") {
+		t.Errorf("no note on the simpler drawing:\n%s", note)
+	}
+	p.click(`[data-list="articulation"] button[data-org]`)
+	p.waitFor("the ego network of Stadt Waltrop", `document.querySelector('#netzwerk-ego')?.dataset.center === 'org_01HK153X002WBZ89KQBS32RA6H'`)
+	p.waitFor("the canvas marking the chosen organisation", `document.querySelector('#netzwerk-graph canvas.graph-canvas')?.dataset.highlighted === '1'`)
+	p.axe(t, "")
+	p.shotAt("netzwerk-ohne-webgl", "#netzwerk-graph")
+	p.checkErrors()
 }

@@ -33,7 +33,7 @@ import (
 // adminPassword is the first admin's password in every browser journey.
 const adminPassword = "browser-admin-1"
 
-func browser(t *testing.T) context.Context {
+func browser(t *testing.T, extra ...chromedp.ExecAllocatorOption) context.Context {
 	t.Helper()
 	demand := os.Getenv("NETZWERKATLAS_TEST_BROWSER") == "1"
 	skip := func(why string) {
@@ -63,6 +63,7 @@ func browser(t *testing.T) context.Context {
 		chromedp.Flag("disable-dev-shm-usage", true),
 		chromedp.WindowSize(1280, 900),
 	}
+	opts = append(opts, extra...)
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(actx)
 	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
@@ -105,9 +106,9 @@ type page struct {
 
 // openApp boots the program on a new data folder (the demo data, admin with adminPassword)
 // and a browser that records uncaught JavaScript errors.
-func openApp(t *testing.T) *page {
+func openApp(t *testing.T, extra ...chromedp.ExecAllocatorOption) *page {
 	t.Helper()
-	ctx := browser(t)
+	ctx := browser(t, extra...)
 	m := &Main{
 		Config: Config{Addr: "127.0.0.1:0", Store: "embedded", Data: t.TempDir(), AdminPassword: adminPassword},
 		Log:    zerolog.New(io.Discard),

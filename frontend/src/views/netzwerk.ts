@@ -7,10 +7,12 @@
 
 import Graph from 'graphology';
 import Sigma from 'sigma';
+import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { h, replaceChildren } from '../dom';
 import { formatDecimal, formatInt, formatPercent, formatScore } from '../format';
 import { t, type MessageKey } from '../i18n';
 import { orgKindLabel } from '../labels';
+import { CanvasGraph } from '../network/canvas';
 import { initialPositions, iterationsFor, layoutGraph, refine, type LayoutEdge, type LayoutNode } from '../network/layout';
 import type { LayoutAnswer, LayoutRequest } from '../network/layout.worker';
 import { communityColours, dimmed, edgeSize, metricOf, nodeSize, otherCommunity, sizeMetrics, type SizeMetric } from '../network/style';
@@ -72,6 +74,8 @@ export const netzwerkView: MountView = (target, { api, refdata, navigate }) => {
   // The graph and its renderer; rebuilt when the data changes.
   let graph: Graph | undefined;
   let renderer: Sigma | undefined;
+  // Without WebGL: the same graph drawn on a 2D canvas.
+  let fallback: CanvasGraph | undefined;
   let worker: Worker | undefined;
   let layoutId = 0;
   let egoSet: Map<string, number> | undefined;
@@ -127,6 +131,8 @@ export const netzwerkView: MountView = (target, { api, refdata, navigate }) => {
     stopLayout();
     renderer?.kill();
     renderer = undefined;
+    fallback?.kill();
+    fallback = undefined;
     const colours = communityColours(data.communities);
     const m = metric();
     const max = Math.max(0, ...data.nodes.map((n) => metricOf(n, m)));
@@ -185,6 +191,46 @@ export const netzwerkView: MountView = (target, { api, refdata, navigate }) => {
     graphEl.setAttribute('data-nodes', String(data.nodes.length));
     graphEl.setAttribute('data-bodies', String(bodies.length));
     graph = g;
+    // How each node and edge is drawn now (the ego network, the hovered node), for either
+    // renderer.
+    const nodeReducer = (node: string, attrs: Record<string, unknown>): Partial<NodeDisplayData> => {
+      const res: Partial<NodeDisplayData> = { ...attrs };
+      if (egoSet) {
+        const d = egoSet.get(node) ?? (egoBodies.has(node) ? 1 : undefined);
+        if (d === undefined) {
+          res.color = dimmed;
+          res.label = '';
+          res.zIndex = 0;
+        } else {
+          res.zIndex = d === 0 ? 3 : 2;
+          if (d === 0) {
+            res.highlighted = true;
+            res.forceLabel = true;
+          }
+        }
+      } else if (hovered) {
+        if (node === hovered || g.areNeighbors(node, hovered)) {
+          res.zIndex = 2;
+          if (node === hovered) res.forceLabel = true;
+        } else {
+          res.color = dimmed;
+          res.label = '';
+        }
+      }
+      return res;
+    };
+    const edgeReducer = (edge: string, attrs: Record<string, unknown>): Partial<EdgeDisplayData> => {
+      const res: Partial<EdgeDisplayData> = { ...attrs };
+      const [a, b] = g.extremities(edge);
+      if (egoSet) {
+        const seen = (n: string) => egoSet!.has(n) || egoBodies.has(n);
+        if (!seen(a) || !seen(b)) res.hidden = true;
+        else res.color = '#4a5560';
+      } else if (hovered && a !== hovered && b !== hovered) {
+        res.hidden = true;
+      }
+      return res;
+    };
     try {
       renderer = new Sigma(g, graphEl, {
         renderEdgeLabels: false,
@@ -199,44 +245,8 @@ export const netzwerkView: MountView = (target, { api, refdata, navigate }) => {
         zIndex: true,
         minCameraRatio: 0.05,
         maxCameraRatio: 4,
-        nodeReducer: (node, attrs) => {
-          const res = { ...attrs };
-          if (egoSet) {
-            const d = egoSet.get(node) ?? (egoBodies.has(node) ? 1 : undefined);
-            if (d === undefined) {
-              res.color = dimmed;
-              res.label = '';
-              res.zIndex = 0;
-            } else {
-              res.zIndex = d === 0 ? 3 : 2;
-              if (d === 0) {
-                res.highlighted = true;
-                res.forceLabel = true;
-              }
-            }
-          } else if (hovered) {
-            if (node === hovered || g.areNeighbors(node, hovered)) {
-              res.zIndex = 2;
-              if (node === hovered) res.forceLabel = true;
-            } else {
-              res.color = dimmed;
-              res.label = '';
-            }
-          }
-          return res;
-        },
-        edgeReducer: (edge, attrs) => {
-          const res = { ...attrs };
-          const [a, b] = g.extremities(edge);
-          if (egoSet) {
-            const seen = (n: string) => egoSet!.has(n) || egoBodies.has(n);
-            if (!seen(a) || !seen(b)) res.hidden = true;
-            else res.color = '#4a5560';
-          } else if (hovered && a !== hovered && b !== hovered) {
-            res.hidden = true;
-          }
-          return res;
-        },
+        nodeReducer,
+        edgeReducer,
       });
       webglError = undefined;
       renderer.on('clickNode', ({ node }) => (node.startsWith('net_') ? navigate(detailPath('network', node)) : selectOrg(node)));
@@ -253,6 +263,12 @@ export const netzwerkView: MountView = (target, { api, refdata, navigate }) => {
     } catch (error) {
       webglError = error;
       renderer = undefined;
+      graphEl.replaceChildren();
+      fallback = new CanvasGraph(graphEl, g, {
+        nodeReducer,
+        edgeReducer,
+        onClick: (node) => (node.startsWith('net_') ? navigate(detailPath('network', node)) : selectOrg(node)),
+      });
     }
 
     // Refine the layout: in a worker when the browser has them, else here in one go.
@@ -293,6 +309,7 @@ export const netzwerkView: MountView = (target, { api, refdata, navigate }) => {
 
   function refreshGraph(): void {
     renderer?.refresh({ skipIndexation: true });
+    fallback?.refresh();
   }
 
   // --- Data ----------------------------------------------------------------------------
@@ -624,11 +641,12 @@ export const netzwerkView: MountView = (target, { api, refdata, navigate }) => {
     heading.textContent = t('nav.netzwerk');
     intro.textContent = t('netzwerk.intro');
     renderControls();
+    // The canvas drawing without WebGL shows the whole network and has no camera to move.
     replaceChildren(
       graphTools,
-      h('button', { type: 'button', class: 'secondary', onclick: () => void renderer?.getCamera().animatedZoom({ duration: 200 }) }, t('netzwerk.zoomIn')),
-      h('button', { type: 'button', class: 'secondary', onclick: () => void renderer?.getCamera().animatedUnzoom({ duration: 200 }) }, t('netzwerk.zoomOut')),
-      h('button', { type: 'button', class: 'secondary', onclick: () => void renderer?.getCamera().animatedReset({ duration: 200 }) }, t('netzwerk.resetView')),
+      !fallback && h('button', { type: 'button', class: 'secondary', onclick: () => void renderer?.getCamera().animatedZoom({ duration: 200 }) }, t('netzwerk.zoomIn')),
+      !fallback && h('button', { type: 'button', class: 'secondary', onclick: () => void renderer?.getCamera().animatedUnzoom({ duration: 200 }) }, t('netzwerk.zoomOut')),
+      !fallback && h('button', { type: 'button', class: 'secondary', onclick: () => void renderer?.getCamera().animatedReset({ duration: 200 }) }, t('netzwerk.resetView')),
     );
     if (setupError) {
       status.textContent = '';
@@ -708,6 +726,7 @@ export const netzwerkView: MountView = (target, { api, refdata, navigate }) => {
       setup.stop();
       stopLayout();
       renderer?.kill();
+      fallback?.kill();
     },
   };
 };
