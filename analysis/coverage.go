@@ -266,6 +266,7 @@ func ComputeCoverage(s *graph.Snapshot, p CoverageParams) (*Coverage, error) {
 	}
 	// The explanations' words (msg/catalogue/coverage.json) in the requested language.
 	pr := msg.For(msg.Lang(p.Lang))
+	base := pr.T("coverage.base."+p.Demand, nil)
 	group := ""
 	if p.TargetGroup != "" {
 		name := p.TargetGroup
@@ -289,7 +290,7 @@ func ComputeCoverage(s *graph.Snapshot, p CoverageParams) (*Coverage, error) {
 				ms.Gaps++
 			case cell.Demand > 0 && cell.Density < fs.ThinBelow:
 				cell.Class = ClassThin
-				cell.Explanation = pr.T("coverage.thin", msg.Args{"offers": cell.Offers, "demand": cell.Demand,
+				cell.Explanation = pr.T("coverage.thin", msg.Args{"offers": cell.Offers, "demand": cell.Demand, "base": base,
 					"density": pr.Fixed(cell.Density, 2), "thin": pr.Fixed(fs.ThinBelow, 2), "share": pr.Num(p.ThinFactor*100, 0),
 					"median": pr.Fixed(fs.MedianDensity, 2), "field": fs.Name})
 				ms.Thin++

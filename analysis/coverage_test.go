@@ -113,12 +113,12 @@ func TestCoverageExplanations(t *testing.T) {
 	want := map[string]map[[2]string]string{
 		"de": {
 			{"09991001", "F1"}: "2 aktive Angebote in „Sprache“ (20,00 je 10.000; dünn unter 2,56).",
-			{"09991002", "F1"}: "Ein aktives Angebot für 20.000 Menschen (0,50 je 10.000) liegt unter 2,56, dem Anteil von 25 % am Median der Region in „Sprache“ (10,25).",
+			{"09991002", "F1"}: "Ein aktives Angebot für 20.000 Menschen mit ausländischer Staatsangehörigkeit (0,50 je 10.000) liegt unter 2,56, dem Anteil von 25 % am Median der Region in „Sprache“ (10,25).",
 			{"09991003", "F1"}: "Kein aktives Angebot im Handlungsfeld „Sprache“ in Gemeinde 003.",
 		},
 		"en": {
 			{"09991001", "F1"}: "2 active measures in “Sprache” (20.00 per 10,000; thin below 2.56).",
-			{"09991002", "F1"}: "One active measure for 20,000 people (0.50 per 10,000) is below 2.56, 25% of the region's median in “Sprache” (10.25).",
+			{"09991002", "F1"}: "One active measure for 20,000 people with a foreign nationality (0.50 per 10,000) is below 2.56, 25% of the region's median in “Sprache” (10.25).",
 			{"09991003", "F1"}: "No active measure in “Sprache” is offered in Gemeinde 003.",
 		},
 	}
