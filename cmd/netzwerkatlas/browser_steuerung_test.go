@@ -76,6 +76,19 @@ func TestBrowserSteuerung(t *testing.T) {
 	p.shotAt("steuerung-vergleich", "#compare")
 	p.shotAt("steuerung", "#heatmap")
 
+	// A coordinator deletes the state "Nachher" (after confirming); it leaves the list and the
+	// comparison's choices, and the focus stays on the list.
+	p.click(`#snapshot-manage summary`)
+	nachher := eval[string](p, `[...document.querySelectorAll('#snapshot-manage li')].find(li => li.textContent.includes('Nachher'))?.dataset.snapshot ?? ''`)
+	if nachher == "" {
+		t.Fatalf("the saved states lack Nachher: %s", p.text(`#snapshot-manage`))
+	}
+	eval[bool](p, `(() => { window.confirm = () => true; return true })()`)
+	p.click(fmt.Sprintf(`#snapshot-manage li[data-snapshot=%q] button`, nachher))
+	p.waitFor("Nachher deleted", `![...document.querySelectorAll('#snapshot-manage li')].some(li => li.textContent.includes('Nachher')) &&
+		![...(document.querySelector('#compare-from')?.options ?? [])].some(o => o.textContent.includes('Nachher')) &&
+		document.activeElement?.id === 'snapshot-manage-summary'`)
+
 	p.do(chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
 		return err

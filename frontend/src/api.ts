@@ -358,6 +358,11 @@ export class ApiClient {
     return data;
   }
 
+  /** Deletes a saved snapshot (coordinators of its region and admins). */
+  async deleteSnapshot(id: string): Promise<void> {
+    await this.request<unknown>('DELETE', `/snapshots/${encodeURIComponent(id)}`, {});
+  }
+
   compareSnapshots(from: string, to: string, signal?: AbortSignal): Promise<Comparison> {
     return this.getJSON<Comparison>('/snapshots/compare', { from, to }, signal);
   }

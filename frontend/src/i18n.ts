@@ -688,6 +688,11 @@ const de = {
   'steuerung.csv': '{table} als CSV herunterladen',
   'steuerung.xlsx': 'Verzeichnis und Auswertungen als Excel (XLSX)',
   'steuerung.total': 'Summe',
+  'steuerung.manage': 'Gespeicherte Stände verwalten ({count})',
+  'steuerung.delete': '„{label}“ löschen',
+  'steuerung.deleting': 'Wird gelöscht …',
+  'steuerung.deleteConfirm': 'Den Stand „{label}“ vom {date} endgültig löschen?',
+  'steuerung.deleteError': 'Der Stand konnte nicht gelöscht werden.',
 
   'orgKind.administration': 'Verwaltung',
   'orgKind.jobcenter': 'Jobcenter',
@@ -1681,6 +1686,11 @@ const en: Catalogue = {
   'steuerung.csv': 'Download {table} as CSV',
   'steuerung.xlsx': 'Directory and analyses as Excel (XLSX)',
   'steuerung.total': 'Total',
+  'steuerung.manage': 'Manage saved states ({count})',
+  'steuerung.delete': 'Delete “{label}”',
+  'steuerung.deleting': 'Deleting …',
+  'steuerung.deleteConfirm': 'Delete the state “{label}” of {date} for good?',
+  'steuerung.deleteError': 'The state could not be deleted.',
 
   'orgKind.administration': 'Administration',
   'orgKind.jobcenter': 'Jobcenter',

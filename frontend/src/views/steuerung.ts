@@ -71,6 +71,8 @@ export const steuerungView: MountView = (target, ctx) => {
   let comparison: Loadable<Comparison> = { status: 'idle' };
   let saveState: { status: 'idle' } | { status: 'saving' } | { status: 'error'; error: unknown } | { status: 'saved'; label: string } = { status: 'idle' };
   let setupError: unknown;
+  /** Deleting saved states: whether the list is open, and the last failure. */
+  let manage: { open: boolean; busy?: string; error?: unknown; refocus?: boolean } = { open: false };
   /** The region whose live figures are shown. */
   let shownRegion: string | undefined;
 
@@ -259,6 +261,59 @@ export const steuerungView: MountView = (target, ctx) => {
       saveState = { status: 'error', error };
       renderCompare();
     }
+  }
+
+  async function removeSnapshot(snap: SnapshotInfo): Promise<void> {
+    const name = snap.label || t('steuerung.unnamed');
+    if (manage.busy || !window.confirm(t('steuerung.deleteConfirm', { label: name, date: formatDateTime(snap.taken) }))) return;
+    manage = { open: true, busy: snap.id };
+    renderCompare();
+    try {
+      await api.deleteSnapshot(snap.id);
+      // The deleted row goes away: once the list is drawn again the focus goes to its summary, not to the page start.
+      manage = { open: true, refocus: true };
+      if (state.from === snap.id || state.to === snap.id) {
+        state = { ...state, from: undefined, to: undefined };
+        write();
+      }
+      loadSnapshots();
+    } catch (error) {
+      manage = { open: true, error };
+      renderCompare();
+    }
+  }
+
+  /** The saved states with a delete button each (coordinators only). */
+  function manageList(list: SnapshotInfo[]): HTMLElement | false {
+    if (!state.region || !session.can(state.region, 'coordinator') || list.length === 0) return false;
+    const details = h(
+      'details',
+      { class: 'snapshot-manage no-print', id: 'snapshot-manage', open: manage.open },
+      h('summary', { id: 'snapshot-manage-summary' }, t('steuerung.manage', { count: list.length })),
+      h(
+        'ul',
+        { class: 'snapshot-list' },
+        ...list.map((snap) => {
+          const name = snap.label || t('steuerung.unnamed');
+          return h(
+            'li',
+            { 'data-snapshot': snap.id },
+            h('span', {}, `${name} – ${formatDateTime(snap.taken)}`),
+            ' ',
+            h(
+              'button',
+              { type: 'button', class: 'secondary small', 'aria-disabled': manage.busy ? 'true' : undefined, onclick: () => void removeSnapshot(snap) },
+              manage.busy === snap.id ? t('steuerung.deleting') : t('steuerung.delete', { label: name }),
+            ),
+          );
+        }),
+      ),
+      manage.error !== undefined && errorBox(t('steuerung.deleteError'), manage.error),
+    );
+    details.addEventListener('toggle', () => {
+      manage = { ...manage, open: details.open };
+    });
+    return details;
   }
 
   // --- Sections --------------------------------------------------------------------------
@@ -626,8 +681,15 @@ export const steuerungView: MountView = (target, ctx) => {
       else if (comparison.status === 'error') parts.push(errorBox(t('steuerung.compareError'), comparison.error, compare));
       else if (comparison.status === 'ready') parts.push(comparisonView(comparison.data));
       else if (list.length >= 2 && state.from === state.to) parts.push(h('p', { class: 'note' }, t('steuerung.sameSnapshot')));
+      parts.push(manageList(list));
     }
+    // Drawing again must not drop the keyboard focus to the page start.
+    const focused = document.activeElement instanceof HTMLElement && compareBody.contains(document.activeElement) ? document.activeElement.id : '';
     replaceChildren(compareBody, ...parts);
+    if (manage.refocus && snapshots.status === 'ready') {
+      manage = { ...manage, refocus: false };
+      document.getElementById('snapshot-manage-summary')?.focus();
+    } else if (focused) document.getElementById(focused)?.focus();
   }
 
   /** The live sections and the status line: what the analyses' answers change. */
@@ -659,6 +721,7 @@ export const steuerungView: MountView = (target, ctx) => {
           state = { region, group: state.group };
           fields = [];
           saveState = { status: 'idle' };
+          manage = { open: false };
           write();
           loadAll();
         },
