@@ -64,7 +64,7 @@ frontend-test: frontend/node_modules/.installed
 ## screenshots: run the browser journeys and keep their screenshots as the user guide's pictures (docs/handbuch)
 screenshots: frontend
 	NETZWERKATLAS_TEST_BROWSER=1 NETZWERKATLAS_ARTIFACTS=$(CURDIR)/docs/handbuch $(GO) test -count=1 -run '^TestBrowser' ./cmd/netzwerkatlas
-	rm -f docs/handbuch/failed-*.png
+	rm -f docs/handbuch/failed-*.png docs/handbuch/*.pdf
 
 ## perf-frontend: map and network view timings in headless Chromium (seeds 2,000 organisations)
 perf-frontend: frontend
