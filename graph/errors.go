@@ -21,16 +21,23 @@ const (
 type FieldError struct {
 	// Field is the JSON name of the field, with a path for nested values ("values[2].year").
 	Field string `json:"field"`
-	// Message says what is wrong, in words a user can act on.
+	// Message says what is wrong, in words a user can act on (English).
 	Message string `json:"message"`
+	// Format and Args are what Message was made from, so that a reader's language can be
+	// chosen when the error is shown (msg.Printer.Format); empty for messages made otherwise.
+	Format string `json:"-"`
+	Args   []any  `json:"-"`
 }
 
 // Error is the domain error every package returns for expected failures.
 type Error struct {
 	// Code is one of the E* constants.
 	Code string
-	// Message is safe to show to the user.
+	// Message is safe to show to the user (English).
 	Message string
+	// Format and Args are what Message was made from (see FieldError).
+	Format string
+	Args   []any
 	// Fields lists per-field problems for EINVALID.
 	Fields []FieldError
 	// Current carries the current version on a version conflict, so a client can reload.
@@ -60,7 +67,7 @@ func (e *Error) Unwrap() error { return e.Err }
 
 // Errorf returns an *Error with the given code and formatted message.
 func Errorf(code, format string, args ...any) *Error {
-	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...), Format: format, Args: args}
 }
 
 // ErrorCode returns the code of err: the Code of an *Error in its chain, EINTERNAL for any
@@ -99,7 +106,7 @@ func FieldErrors(err error) []FieldError {
 type problems []FieldError
 
 func (p *problems) add(field, format string, args ...any) {
-	*p = append(*p, FieldError{Field: field, Message: fmt.Sprintf(format, args...)})
+	*p = append(*p, FieldError{Field: field, Message: fmt.Sprintf(format, args...), Format: format, Args: args})
 }
 
 // err returns nil when nothing was collected, otherwise an EINVALID error naming every field.
@@ -111,5 +118,7 @@ func (p problems) err(what string) error {
 	for i, f := range p {
 		fields[i] = f.Field
 	}
-	return &Error{Code: EINVALID, Message: fmt.Sprintf("invalid %s: check %s", what, strings.Join(fields, ", ")), Fields: p}
+	const format = "invalid %s: check %s"
+	list := strings.Join(fields, ", ")
+	return &Error{Code: EINVALID, Message: fmt.Sprintf(format, what, list), Format: format, Args: []any{what, list}, Fields: p}
 }

@@ -7,6 +7,7 @@ import (
 	"net/http"
 
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
+	"github.com/netzwerkatlas/netzwerkatlas/msg"
 )
 
 // problem is an RFC 9457 problem document.
@@ -64,8 +65,34 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	var ge *graph.Error
 	if errors.As(err, &ge) {
 		p.CurrentVersion = ge.Current
+		localize(&p, ge, msg.Parse("", r.Header.Get("Accept-Language")))
 	}
+	w.Header().Set("Vary", "Accept-Language")
 	writeProblem(w, p)
+}
+
+// localize puts a problem's sentences into the reader's language (German unless English is
+// preferred): the detail and each field's message from the formats they were made from, in
+// the catalogue's words (msg/catalogue/problems.json). English keeps the messages as written.
+func localize(p *problem, ge *graph.Error, lang msg.Lang) {
+	if lang == msg.EN {
+		return
+	}
+	pr := msg.For(lang)
+	if ge.Format != "" {
+		p.Detail = pr.Format(ge.Format, ge.Args...)
+	}
+	if len(p.Errors) == 0 {
+		return
+	}
+	fields := make([]graph.FieldError, len(p.Errors))
+	for i, f := range p.Errors {
+		fields[i] = f
+		if f.Format != "" {
+			fields[i].Message = pr.Format(f.Format, f.Args...)
+		}
+	}
+	p.Errors = fields
 }
 
 func writeProblem(w http.ResponseWriter, p problem) {
@@ -77,9 +104,10 @@ func writeProblem(w http.ResponseWriter, p problem) {
 
 // invalid builds an EINVALID error naming one field (usually a query parameter).
 func invalid(field, format string, args ...any) error {
-	msg := fmt.Sprintf(format, args...)
-	return &graph.Error{Code: graph.EINVALID, Message: "invalid " + field + ": " + msg,
-		Fields: []graph.FieldError{{Field: field, Message: msg}}}
+	text := fmt.Sprintf(format, args...)
+	return &graph.Error{Code: graph.EINVALID, Message: "invalid " + field + ": " + text,
+		Format: "invalid %s: check %s", Args: []any{field, field},
+		Fields: []graph.FieldError{{Field: field, Message: text, Format: format, Args: args}}}
 }
 
 func (s *Server) handleNotFound(w http.ResponseWriter, r *http.Request) {

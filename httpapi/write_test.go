@@ -25,6 +25,27 @@ func TestCreateReplacePatchDelete(t *testing.T) {
 	if code != 400 || len(v["errors"].([]any)) != 2 {
 		t.Fatalf("invalid create: %d %v", code, v)
 	}
+	// The problem speaks the reader's language: German unless English is preferred.
+	bad := map[string]any{"title": "", "region": "09991", "status": "läuft", "level": "operational"}
+	for _, c := range []struct{ accept, title, status, detail string }{
+		{"", "ist erforderlich", `"läuft" ist nicht zulässig; bitte einen der Werte planned, active, paused, completed`, "ungültige Angaben (measure): bitte title, status prüfen"},
+		{"de-DE,de;q=0.9", "ist erforderlich", "", ""},
+		{"en-GB,en;q=0.8", "is required", `"läuft" is not allowed; use one of planned, active, paused, completed`, "invalid measure: check title, status"},
+	} {
+		code, h, v := f.do(t, "POST", "/api/v1/measures", tok, bad, "Accept-Language", c.accept)
+		errs, _ := v["errors"].([]any)
+		if code != 400 || len(errs) != 2 || h.Get("Vary") == "" {
+			t.Fatalf("Accept-Language %q: %d %v", c.accept, code, v)
+		}
+		byField := map[string]string{}
+		for _, e := range errs {
+			m := e.(map[string]any)
+			byField[m["field"].(string)] = m["message"].(string)
+		}
+		if byField["title"] != c.title || c.status != "" && byField["status"] != c.status || c.detail != "" && v["detail"] != c.detail {
+			t.Errorf("Accept-Language %q: detail %q, fields %v", c.accept, v["detail"], byField)
+		}
+	}
 
 	// PUT needs If-Match; a stale one is 412 with the current version.
 	full := map[string]any{"title": "Elterncafé am Markt", "region": "09991", "status": "active", "level": "operational"}

@@ -341,7 +341,8 @@ func TestBrowserMonitoringPlan(t *testing.T) {
 	p.fill(`#kennzahl-form-target`, "80")
 	p.fill(`#kennzahl-form-target_year`, "2020")
 	p.click(`#kennzahl-form-save`)
-	p.waitFor("the problem at the target year", `document.querySelector('#kennzahl-form-target_year-error')?.textContent.includes('2023') &&
+	// In German, like the page: the service's problem follows the page's language.
+	p.waitFor("the problem at the target year", `document.querySelector('#kennzahl-form-target_year-error')?.textContent.includes('liegt vor dem Ausgangsjahr (2023)') &&
 		document.querySelector('#kennzahl-form-target_year').getAttribute('aria-invalid') === 'true'`)
 	if loc := eval[string](p, `location.pathname`); loc != "/steuerung/neu/kennzahl" {
 		t.Errorf("a refused indicator left the form for %s", loc)

@@ -1,0 +1,91 @@
+package msg
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// problemFormats returns the English formats of the problems the service writes: the format
+// argument of problems.add, invalid and Errorf calls in the packages at dirs.
+func problemFormats(t *testing.T, dirs ...string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for _, dir := range dirs {
+		files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+		if err != nil || len(files) == 0 {
+			t.Fatalf("no Go files in %s (%v)", dir, err)
+		}
+		for _, f := range files {
+			if strings.HasSuffix(f, "_test.go") {
+				continue
+			}
+			fs := token.NewFileSet()
+			file, err := parser.ParseFile(fs, f, nil, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ast.Inspect(file, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok || len(call.Args) < 2 {
+					return true
+				}
+				var name string
+				switch fn := call.Fun.(type) {
+				case *ast.SelectorExpr:
+					name = fn.Sel.Name
+				case *ast.Ident:
+					name = fn.Name
+				}
+				if name != "add" && name != "invalid" && name != "Errorf" {
+					return true
+				}
+				if lit, ok := call.Args[1].(*ast.BasicLit); ok && lit.Kind == token.STRING {
+					s, _ := strconv.Unquote(lit.Value)
+					out[s] = fs.Position(lit.Pos()).String()
+				}
+				return true
+			})
+		}
+	}
+	return out
+}
+
+// TestProblemsTranslated: every problem the graph and the API write has its German form in the
+// catalogue, with the same verbs in the same order — a test that fails when someone adds a
+// message in English only.
+func TestProblemsTranslated(t *testing.T) {
+	formats := problemFormats(t, filepath.Join("..", "graph"), filepath.Join("..", "httpapi"))
+	if len(formats) < 100 {
+		t.Fatalf("found only %d formats; is the scan broken?", len(formats))
+	}
+	verb := regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*(\.\d+)?[a-zA-Z%]`)
+	verbs := func(s string) []string { return verb.FindAllString(s, -1) }
+	for f, at := range formats {
+		if !HasFormat(f) {
+			t.Errorf("%s: %q has no German form in catalogue/problems.json", at, f)
+			continue
+		}
+		if de, _ := Message(problemKey(f), DE); !slices.Equal(verbs(de), verbs(f)) {
+			t.Errorf("%q: the German form %q has other verbs", f, de)
+		}
+	}
+}
+
+func TestFormat(t *testing.T) {
+	if got := For(DE).Format("lies before the baseline year (%d)", 2023); got != "liegt vor dem Ausgangsjahr (2023)" {
+		t.Errorf("German: %q", got)
+	}
+	if got := For(EN).Format("lies before the baseline year (%d)", 2023); got != "lies before the baseline year (2023)" {
+		t.Errorf("English: %q", got)
+	}
+	if got := For(DE).Format("a sentence nobody translated (%d)", 7); got != "a sentence nobody translated (7)" {
+		t.Errorf("unknown format: %q", got)
+	}
+}
