@@ -81,6 +81,8 @@ func localize(p *problem, ge *graph.Error, lang msg.Lang) {
 	pr := msg.For(lang)
 	if ge.Format != "" {
 		p.Detail = pr.Format(ge.Format, ge.Args...)
+	} else {
+		p.Detail = pr.Literal(ge.Message)
 	}
 	if len(p.Errors) == 0 {
 		return
@@ -90,6 +92,8 @@ func localize(p *problem, ge *graph.Error, lang msg.Lang) {
 		fields[i] = f
 		if f.Format != "" {
 			fields[i].Message = pr.Format(f.Format, f.Args...)
+		} else {
+			fields[i].Message = pr.Literal(f.Message)
 		}
 	}
 	p.Errors = fields

@@ -252,4 +252,8 @@ func TestAuditRoute(t *testing.T) {
 	if code, _, _ := f.do(t, "GET", "/api/v1/audit?lang=fr", admin, nil); code != 400 {
 		t.Errorf("lang=fr: %d, want 400", code)
 	}
+	// A fixed sentence in German too.
+	if code, _, v := f.do(t, "GET", "/api/v1/audit", f.login(t, "member"), nil); code != 403 || v["detail"] != "das Änderungsprotokoll ist für Koordinierende und Administratoren" {
+		t.Errorf("member reads the audit log: %d %v", code, v["detail"])
+	}
 }

@@ -25,3 +25,12 @@ func HasFormat(format string) bool {
 	m, ok := catalogue[problemKey(format)]
 	return ok && m[DE] != "" && m[EN] == format
 }
+
+// Literal renders a problem written without a format (a fixed sentence) in the printer's
+// language, or returns it as it is when the catalogue does not know it.
+func (p Printer) Literal(message string) string {
+	if m, ok := catalogue[problemKey(message)][p.Lang]; ok && m != "" {
+		return m
+	}
+	return message
+}
