@@ -1,7 +1,6 @@
 package exchange
 
 import (
-	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
@@ -176,10 +175,10 @@ func (im *importer) finishGoals(sh *sheetRun) {
 					in = append(in, strconv.Itoa(int(rows[j].o.row)))
 				}
 			}
-			r.fail(colParent, r.get(colParent), CodeInvalid, fmt.Sprintf("the goals of rows %s name each other as Oberziel in a circle; a goal cannot lie below its own sub-goal", strings.Join(in, ", ")))
+			r.failf(colParent, r.get(colParent), CodeInvalid, "the goals of rows %s name each other as Oberziel in a circle; a goal cannot lie below its own sub-goal", strings.Join(in, ", "))
 			ids[i] = im.goalRow(r, rs, "", true) // known by key and name to the rows after, which say no more
 		case parent[i] >= 0 && parentID == "":
-			r.fail(colParent, r.get(colParent), CodeInvalid, fmt.Sprintf("the Oberziel is the goal of row %d, which has errors; correct that row first", rows[parent[i]].o.row))
+			r.failf(colParent, r.get(colParent), CodeInvalid, "the Oberziel is the goal of row %d, which has errors; correct that row first", rows[parent[i]].o.row)
 			im.count(r.o, outFailed)
 		default:
 			ids[i] = im.goalRow(r, rs, parentID, false)
@@ -326,11 +325,11 @@ func (im *importer) amend(r *row, sh *sheetRun, rs *regionState, k graph.Kind, c
 		return nil
 	}
 	if base == nil || base.EntityKind() != k {
-		r.fail(col, r.get(col), CodeUnknownName, fmt.Sprintf("the %s is neither stored nor created by a row of this import without errors", kindWords[k]))
+		r.failf(col, r.get(col), CodeUnknownName, "the %s is neither stored nor created by a row of this import without errors", kindWords[k])
 		return nil
 	}
 	if !im.allowed(base) {
-		r.fail(colRegion, rs.key, CodeForbidden, fmt.Sprintf("your role does not allow changing %ss in region %s", k, rs.key))
+		r.failf(colRegion, rs.key, CodeForbidden, "your role does not allow changing %ss in region %s", k, rs.key)
 		return nil
 	}
 	a := &amendment{rs: rs, base: base, e: base.Clone(), first: itemRow{o: r.o, cells: rowCells(r)}, items: map[string]itemRow{}}
@@ -349,7 +348,7 @@ func (im *importer) amend(r *row, sh *sheetRun, rs *regionState, k graph.Kind, c
 // col) when an earlier row stated it already.
 func (a *amendment) item(r *row, key, col, what string) bool {
 	if prev, dup := a.items[key]; dup {
-		r.fail(col, r.get(col), CodeDuplicateRow, fmt.Sprintf("repeats row %d (the same %s); each may appear once", prev.o.row, what))
+		r.failf(col, r.get(col), CodeDuplicateRow, "repeats row %d (the same %s); each may appear once", prev.o.row, what)
 		return false
 	}
 	a.items[key] = itemRow{o: r.o, cells: rowCells(r)}
@@ -404,7 +403,7 @@ func periodKey(i int) string { return "#" + strconv.Itoa(i) }
 func (r *row) requiredRef(rs *regionState, col string, k graph.Kind) string {
 	v := r.get(col)
 	if v == "" {
-		r.fail(col, "", CodeInvalid, "is required: the name or Schlüssel of the "+kindWords[k])
+		r.failf(col, "", CodeInvalid, "is required: the name or Schlüssel of the %s", kindWords[k])
 		return ""
 	}
 	id, _ := r.ref(rs, col, k, v)
@@ -573,7 +572,7 @@ func (im *importer) validateAmended(def *sheetDef, a *amendment) map[origin]bool
 		r := &row{im: im, def: def, o: at.o, cols: cols, cells: at.cells}
 		col, value := r.columnOf(fe.Field)
 		failed[r.o] = true
-		r.fail(col, value, CodeInvalid, fe.Message)
+		r.failField(col, value, CodeInvalid, fe)
 	}
 	return failed
 }

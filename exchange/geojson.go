@@ -367,7 +367,7 @@ func (g *geoRun) finish() {
 		}
 		rs, err := im.state(key)
 		if err != nil {
-			r.fail("", "", CodeInvalid, graph.ErrorMessage(err))
+			r.failErr("", "", CodeInvalid, err)
 			im.count(r.o, outFailed)
 			continue
 		}

@@ -571,7 +571,7 @@ func (im *importer) readTable(pt *pendingTable) error {
 		}
 		r := &row{im: im, def: pt.def, cols: cols, cells: cells, raw: pt.raw, o: origin{int32(pt.file), sidx, int32(n)}}
 		if extra := r.extraCells(); extra >= 0 {
-			r.fail("", cells[extra], CodeInvalid, fmt.Sprintf("column %d has a value but no header", extra+1))
+			r.failf("", cells[extra], CodeInvalid, "column %d has a value but no header", extra+1)
 		}
 		im.handle(r, sh)
 		im.progress(false)
@@ -601,12 +601,12 @@ func (im *importer) columns(pt *pendingTable, sidx int32) (map[string]int, bool)
 			for _, k := range pt.def.headers() {
 				idx.add(k, k)
 			}
-			r.failS(h, h, CodeUnknownColumn, "is not a column of sheet "+pt.def.name, idx.closest(h, 3))
+			r.failSf(h, h, CodeUnknownColumn, idx.closest(h, 3), "is not a column of sheet %s", pt.def.name)
 			ok = false
 			continue
 		}
 		if _, dup := cols[c.header]; dup {
-			r.fail(h, h, CodeInvalid, "the column "+c.header+" appears twice")
+			r.failf(h, h, CodeInvalid, "the column %s appears twice", c.header)
 			ok = false
 			continue
 		}
@@ -614,7 +614,7 @@ func (im *importer) columns(pt *pendingTable, sidx int32) (map[string]int, bool)
 	}
 	for _, c := range pt.def.columns {
 		if _, has := cols[c.header]; !has && c.required && !(c.header == colRegion && im.opt.Region != "") {
-			r.fail(c.header, "", CodeMissingColumn, "the required column "+c.header+" is missing")
+			r.failf(c.header, "", CodeMissingColumn, "the required column %s is missing", c.header)
 			ok = false
 		}
 	}
@@ -671,6 +671,39 @@ func (r *row) colAt(i int) (string, bool) {
 
 func (r *row) fail(col, value, code, msg string) { r.failS(col, value, code, msg, nil) }
 
+// failf records a problem made from an English format and its arguments; the report says it
+// in the reader's language (Localize).
+func (r *row) failf(col, value, code, format string, args ...any) {
+	r.failSf(col, value, code, nil, format, args...)
+}
+
+// failSf is failf with suggestions.
+func (r *row) failSf(col, value, code string, suggestions []string, format string, args ...any) {
+	r.bad = true
+	file, sheet := r.im.where(r.o)
+	r.im.fail(RowError{File: file, Sheet: sheet, Row: int(r.o.row), Column: col, Value: value, Message: fmt.Sprintf(format, args...),
+		Format: format, Args: args, Code: code, Suggestions: suggestions})
+}
+
+// failField records a validation problem of the store under a column, keeping its format.
+func (r *row) failField(col, value, code string, fe graph.FieldError) {
+	if fe.Format != "" {
+		r.failf(col, value, code, fe.Format, fe.Args...)
+		return
+	}
+	r.fail(col, value, code, fe.Message)
+}
+
+// failErr records an error of the store, keeping its format.
+func (r *row) failErr(col, value, code string, err error) {
+	var ge *graph.Error
+	if errors.As(err, &ge) && ge.Format != "" {
+		r.failf(col, value, code, ge.Format, ge.Args...)
+		return
+	}
+	r.fail(col, value, code, graph.ErrorMessage(err))
+}
+
 func (r *row) failS(col, value, code, msg string, suggestions []string) {
 	r.bad = true
 	file, sheet := r.im.where(r.o)
@@ -681,12 +714,12 @@ func (r *row) failS(col, value, code, msg string, suggestions []string) {
 func (r *row) fieldErrors(err error) {
 	fes := graph.FieldErrors(err)
 	if len(fes) == 0 {
-		r.fail("", "", CodeInvalid, graph.ErrorMessage(err))
+		r.failErr("", "", CodeInvalid, err)
 		return
 	}
 	for _, fe := range fes {
 		col, value := r.columnOf(fe.Field)
-		r.fail(col, value, CodeInvalid, fe.Message)
+		r.failField(col, value, CodeInvalid, fe)
 	}
 }
 
@@ -727,7 +760,7 @@ func (r *row) enumCode(col string, e *enum, dst *string) {
 	}
 	c, ok := e.code(v)
 	if !ok {
-		r.failS(col, v, CodeInvalid, fmt.Sprintf("%q is not allowed; use one of %s", v, e.allowed()), e.closest(v))
+		r.failSf(col, v, CodeInvalid, e.closest(v), "%q is not allowed; use one of %s", v, e.allowed())
 		return
 	}
 	*dst = c
@@ -806,20 +839,20 @@ func (r *row) region() *regionState {
 		case 1:
 			key = ids[0]
 		case 0:
-			r.failS(colRegion, v, CodeUnknownName, fmt.Sprintf("no region is called %q", v), im.suggest(im.regionNames, v))
+			r.failSf(colRegion, v, CodeUnknownName, im.suggest(im.regionNames, v), "no region is called %q", v)
 			return nil
 		default:
-			r.fail(colRegion, v, CodeAmbiguousName, fmt.Sprintf("several regions are called %q (%s); write the Kreisschlüssel", v, strings.Join(ids, ", ")))
+			r.failf(colRegion, v, CodeAmbiguousName, "several regions are called %q (%s); write the Kreisschlüssel", v, strings.Join(ids, ", "))
 			return nil
 		}
 	}
 	if !im.regionKeys[key] {
-		r.fail(colRegion, v, CodeUnknownName, fmt.Sprintf("region %s does not exist; create it first", key))
+		r.failf(colRegion, v, CodeUnknownName, "region %s does not exist; create it first", key)
 		return nil
 	}
 	rs, err := im.state(key)
 	if err != nil {
-		r.fail(colRegion, v, CodeInvalid, graph.ErrorMessage(err))
+		r.failErr(colRegion, v, CodeInvalid, err)
 		return nil
 	}
 	return rs
@@ -858,7 +891,7 @@ var kindWords = map[graph.Kind]string{
 func (r *row) ref(rs *regionState, col string, k graph.Kind, item string) (string, bool) {
 	if kk, ok := graph.KindOfID(item); ok {
 		if kk != k {
-			r.fail(col, item, CodeInvalid, fmt.Sprintf("%s is the id of a %s, not of a %s", item, kk, kindWords[k]))
+			r.failf(col, item, CodeInvalid, "%s is the id of a %s, not of a %s", item, kk, kindWords[k])
 			return "", false
 		}
 		if e := rs.nodes[item]; e != nil && e.EntityKind() == k {
@@ -867,7 +900,7 @@ func (r *row) ref(rs *regionState, col string, k graph.Kind, item string) (strin
 		if e, ok := r.im.shared(item); ok && e.EntityKind() == k {
 			return item, true
 		}
-		r.fail(col, item, CodeUnknownName, fmt.Sprintf("there is no %s %s in region %s", kindWords[k], item, rs.key))
+		r.failf(col, item, CodeUnknownName, "there is no %s %s in region %s", kindWords[k], item, rs.key)
 		return "", false
 	}
 	if id, ok := r.im.extKeys[string(k)+"|"+rs.key+"|"+item]; ok {
@@ -884,9 +917,9 @@ func (r *row) ref(rs *regionState, col string, k graph.Kind, item string) (strin
 	case 1:
 		return ids[0], true
 	case 0:
-		r.failS(col, item, CodeUnknownName, fmt.Sprintf("no %s of region %s is called %q", kindWords[k], rs.key, item), r.im.suggest(rs.names[k], item))
+		r.failSf(col, item, CodeUnknownName, r.im.suggest(rs.names[k], item), "no %s of region %s is called %q", kindWords[k], rs.key, item)
 	default:
-		r.fail(col, item, CodeAmbiguousName, fmt.Sprintf("several %ss are called %q (%s); write the id", kindWords[k], item, strings.Join(ids, ", ")))
+		r.failf(col, item, CodeAmbiguousName, "several %ss are called %q (%s); write the id", kindWords[k], item, strings.Join(ids, ", "))
 	}
 	return "", false
 }
@@ -924,7 +957,7 @@ func (r *row) nodeID(rs *regionState, k graph.Kind, natural string, stored func(
 	if key != "" {
 		if kk, ok := graph.KindOfID(key); ok {
 			if kk != k {
-				r.fail(colKey, key, CodeInvalid, fmt.Sprintf("is the id of a %s, not of a %s", kk, kindWords[k]))
+				r.failf(colKey, key, CodeInvalid, "is the id of a %s, not of a %s", kk, kindWords[k])
 				return "", false
 			}
 			return key, true
@@ -947,7 +980,7 @@ func (r *row) nodeID(rs *regionState, k graph.Kind, natural string, stored func(
 	case 1:
 		return ids[0], true
 	}
-	r.fail(colKey, "", CodeAmbiguousName, fmt.Sprintf("several %ss of region %s match this row (%s); write the Schlüssel (id) of the one you mean", kindWords[k], rs.key, strings.Join(ids, ", ")))
+	r.failf(colKey, "", CodeAmbiguousName, "several %ss of region %s match this row (%s); write the Schlüssel (id) of the one you mean", kindWords[k], rs.key, strings.Join(ids, ", "))
 	return "", false
 }
 
@@ -988,7 +1021,7 @@ func (r *row) put(rs *regionState, e graph.Entity) (outcome int) {
 		if sheet != "" {
 			at = fmt.Sprintf("sheet %s, %s", sheet, at)
 		}
-		r.fail(colKey, r.get(colKey), CodeDuplicateRow, fmt.Sprintf("repeats the entry of %s of %s (same Schlüssel or name); each entry may appear once", at, file))
+		r.failf(colKey, r.get(colKey), CodeDuplicateRow, "repeats the entry of %s of %s (same Schlüssel or name); each entry may appear once", at, file)
 		return outFailed
 	}
 	if err := graph.Prepare(e); err != nil {
@@ -1007,7 +1040,7 @@ func (r *row) put(rs *regionState, e graph.Entity) (outcome int) {
 		}
 	}
 	if !im.allowed(e) || (cur != nil && !im.allowed(cur)) {
-		r.fail(colRegion, rs.key, CodeForbidden, fmt.Sprintf("your role does not allow changing %ss in region %s", e.EntityKind(), rs.key))
+		r.failf(colRegion, rs.key, CodeForbidden, "your role does not allow changing %ss in region %s", e.EntityKind(), rs.key)
 		return outFailed
 	}
 	im.seen[id] = r.o
@@ -1282,6 +1315,6 @@ func (im *importer) storeErrors(err error, origins []origin, nops int) {
 				col, _ = r.columnOf(field)
 			}
 		}
-		im.fail(RowError{File: file, Sheet: sheet, Row: int(o.row), Column: col, Message: fe.Message, Code: code})
+		im.fail(RowError{File: file, Sheet: sheet, Row: int(o.row), Column: col, Message: fe.Message, Format: fe.Format, Args: fe.Args, Code: code})
 	}
 }

@@ -252,16 +252,16 @@ func (jr *jsonRun) node(e graph.Entity) {
 	key := e.RegionKey()
 	isRegion := e.EntityKind() == graph.KindRegion
 	if !isRegion && key != "" && !im.regionKeys[key] {
-		r.fail("region", key, CodeUnknownName, fmt.Sprintf("region %s does not exist and is not in the file before this node", key))
+		r.failf("region", key, CodeUnknownName, "region %s does not exist and is not in the file before this node", key)
 		im.count(r.o, outFailed)
 		return
 	}
 	if err := graph.Prepare(e); err != nil {
 		for _, fe := range graph.FieldErrors(err) {
-			r.fail(fe.Field, "", CodeInvalid, fe.Message)
+			r.failField(fe.Field, "", CodeInvalid, fe)
 		}
 		if len(graph.FieldErrors(err)) == 0 {
-			r.fail("", "", CodeInvalid, graph.ErrorMessage(err))
+			r.failErr("", "", CodeInvalid, err)
 		}
 		im.count(r.o, outFailed)
 		return
@@ -273,12 +273,12 @@ func (jr *jsonRun) node(e graph.Entity) {
 	}
 	rs, err := im.state(key)
 	if err != nil {
-		r.fail("", "", CodeInvalid, graph.ErrorMessage(err))
+		r.failErr("", "", CodeInvalid, err)
 		im.count(r.o, outFailed)
 		return
 	}
 	if prev, dup := im.seen[id]; dup {
-		r.fail("id", id, CodeDuplicateRow, fmt.Sprintf("repeats item %d", prev.row))
+		r.failf("id", id, CodeDuplicateRow, "repeats item %d", prev.row)
 		im.count(r.o, outFailed)
 		return
 	}
@@ -286,14 +286,14 @@ func (jr *jsonRun) node(e graph.Entity) {
 	if cur != nil {
 		if err := graph.CheckUpdate(cur, e); err != nil {
 			for _, fe := range graph.FieldErrors(err) {
-				r.fail(fe.Field, "", CodeInvalid, fe.Message)
+				r.failField(fe.Field, "", CodeInvalid, fe)
 			}
 			im.count(r.o, outFailed)
 			return
 		}
 	}
 	if !im.allowed(e) || (cur != nil && !im.allowed(cur)) {
-		r.fail("region", key, CodeForbidden, fmt.Sprintf("your role does not allow changing %ss in region %s", e.EntityKind(), cmpOr(key, "(shared)")))
+		r.failf("region", key, CodeForbidden, "your role does not allow changing %ss in region %s", e.EntityKind(), cmpOr(key, "(shared)"))
 		im.count(r.o, outFailed)
 		return
 	}
@@ -334,7 +334,7 @@ func (jr *jsonRun) relation() error {
 	rel.Normalize()
 	if err := rel.Validate(); err != nil {
 		for _, fe := range graph.FieldErrors(err) {
-			r.fail(fe.Field, "", CodeInvalid, fe.Message)
+			r.failField(fe.Field, "", CodeInvalid, fe)
 		}
 		return nil
 	}
@@ -343,7 +343,7 @@ func (jr *jsonRun) relation() error {
 		k, _ := graph.KindOfID(rel.From)
 		e, err := im.store.Get(im.ctx, k, rel.From)
 		if err != nil {
-			r.fail("from", rel.From, CodeUnknownName, fmt.Sprintf("%s %s is neither in the file nor in the store", k, rel.From))
+			r.failf("from", rel.From, CodeUnknownName, "%s %s is neither in the file nor in the store", k, rel.From)
 			return nil
 		}
 		key = e.RegionKey()
@@ -360,17 +360,17 @@ func (jr *jsonRun) relation() error {
 		}
 	}
 	if from == nil || to == nil {
-		r.fail("to", rel.To, CodeUnknownName, fmt.Sprintf("%s is not in region %s (relationships stay within one region)", rel.To, key))
+		r.failf("to", rel.To, CodeUnknownName, "%s is not in region %s (relationships stay within one region)", rel.To, key)
 		return nil
 	}
 	if err := rel.CheckEnds(from, to); err != nil {
 		for _, fe := range graph.FieldErrors(err) {
-			r.fail(fe.Field, "", CodeInvalid, fe.Message)
+			r.failField(fe.Field, "", CodeInvalid, fe)
 		}
 		return nil
 	}
 	if !im.allowed(from) {
-		r.fail("from", rel.From, CodeForbidden, fmt.Sprintf("your role does not allow changing relationships in region %s", key))
+		r.failf("from", rel.From, CodeForbidden, "your role does not allow changing relationships in region %s", key)
 		return nil
 	}
 	for _, c := range rs.out[rel.From] {

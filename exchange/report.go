@@ -1,5 +1,7 @@
 package exchange
 
+import "github.com/netzwerkatlas/netzwerkatlas/msg"
+
 // Report is what an import did or, in a dry run, would do. It is the body of the API's
 // import answer and what the CLI prints.
 type Report struct {
@@ -82,13 +84,35 @@ type RowError struct {
 	Column string `json:"column,omitempty"`
 	// Value is the cell as read (cut to 200 characters).
 	Value string `json:"value,omitempty"`
-	// Message says what is wrong and what to do.
+	// Message says what is wrong and what to do (English).
 	Message string `json:"message"`
+	// Format and Args are what Message was made from, so that the reader's language can be
+	// chosen when the report is shown (Localize); empty for fixed sentences.
+	Format string `json:"-"`
+	Args   []any  `json:"-"`
 	// Code classifies the problem: invalid, unknown_name, ambiguous_name, duplicate_row,
 	// unknown_column, missing_column, forbidden or conflict.
 	Code string `json:"code"`
 	// Suggestions are the closest known names for an unknown one.
 	Suggestions []string `json:"suggestions,omitempty"`
+}
+
+// Localize puts the report's problems into lang: each problem made from a format in the
+// catalogue's words (msg/catalogue/problems.json), fixed sentences likewise; English keeps
+// them as written.
+func (r *Report) Localize(lang msg.Lang) {
+	if lang == msg.EN {
+		return
+	}
+	pr := msg.For(lang)
+	for i := range r.Errors {
+		e := &r.Errors[i]
+		if e.Format != "" {
+			e.Message = pr.Format(e.Format, e.Args...)
+		} else {
+			e.Message = pr.Literal(e.Message)
+		}
+	}
 }
 
 // Error codes of a RowError.

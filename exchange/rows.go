@@ -1,7 +1,6 @@
 package exchange
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -79,13 +78,13 @@ func (im *importer) municipalityRow(r *row) {
 			key = ags[:2] + "000"
 		}
 		if !im.regionKeys[key] {
-			r.fail("AGS", ags, CodeUnknownName, fmt.Sprintf("the region %s of this AGS does not exist; create it first or fill in Kreis", key))
+			r.failf("AGS", ags, CodeUnknownName, "the region %s of this AGS does not exist; create it first or fill in Kreis", key)
 			im.count(r.o, outFailed)
 			return
 		}
 		var err error
 		if rs, err = im.state(key); err != nil {
-			r.fail(colRegion, key, CodeInvalid, graph.ErrorMessage(err))
+			r.failErr(colRegion, key, CodeInvalid, err)
 		}
 	}
 	if rs == nil {
@@ -300,7 +299,7 @@ func (r *row) providers(rs *regionState) *providerSet {
 			case !named:
 				p.order = append(p.order, id)
 			case prev != "" && pc.role != "" && prev != pc.role:
-				r.fail(pc.col, r.get(pc.col), CodeInvalid, fmt.Sprintf("names %s, which is named under %s already; an organisation has one role on a measure", rs.label(id), col[id]))
+				r.failf(pc.col, r.get(pc.col), CodeInvalid, "names %s, which is named under %s already; an organisation has one role on a measure", rs.label(id), col[id])
 				continue
 			}
 			p.role[id], col[id] = pc.role, pc.col
@@ -370,7 +369,7 @@ func (r *row) funding(dst *[]graph.Funding) {
 	}
 	for _, c := range fundingCols {
 		if l := lists[c]; len(l) != 0 && len(l) != n {
-			r.fail(c, r.get(c), CodeInvalid, fmt.Sprintf("lists %d values, but %s lists %d funding entries; write one value per entry in the same order, separated by ; (an empty position: ; ;)", len(l), longest, n))
+			r.failf(c, r.get(c), CodeInvalid, "lists %d values, but %s lists %d funding entries; write one value per entry in the same order, separated by ; (an empty position: ; ;)", len(l), longest, n)
 			return
 		}
 	}
@@ -470,10 +469,10 @@ func (r *row) statusNote(dst *[]graph.StatusNote) {
 		r.fail(colNoteDate, "", CodeInvalid, "is required with a Sachstand: the day it was written")
 		return
 	case n.Date == "":
-		r.fail(colNote, n.Text, CodeInvalid, "needs its date; add the column "+colNoteDate)
+		r.failf(colNote, n.Text, CodeInvalid, "needs its date; add the column %s", colNoteDate)
 		return
 	case n.Text == "":
-		r.fail(colNote, "", CodeInvalid, "is required with "+colNoteDate)
+		r.failf(colNote, "", CodeInvalid, "is required with %s", colNoteDate)
 		return
 	}
 	*dst, _ = mergeNote(*dst, n)
@@ -573,13 +572,13 @@ func (im *importer) pendRel(r *row, sh *sheetRun, rs *regionState, rel graph.Rel
 	if err := rel.Validate(); err != nil {
 		for _, fe := range graph.FieldErrors(err) {
 			col := map[string]string{"props.role": colRole, "props.since": colSince, "props.note": "Notiz"}[fe.Field]
-			r.fail(col, "", CodeInvalid, fe.Message)
+			r.failField(col, "", CodeInvalid, fe)
 		}
 		im.count(r.o, outFailed)
 		return
 	}
 	if e := rs.nodes[start]; e != nil && !im.allowed(e) {
-		r.fail(colRegion, rs.key, CodeForbidden, fmt.Sprintf("your role does not allow changing relationships in region %s", rs.key))
+		r.failf(colRegion, rs.key, CodeForbidden, "your role does not allow changing relationships in region %s", rs.key)
 		im.count(r.o, outFailed)
 		return
 	}
@@ -587,7 +586,7 @@ func (im *importer) pendRel(r *row, sh *sheetRun, rs *regionState, rel graph.Rel
 		sh.keys = map[graph.RelationKey]origin{}
 	}
 	if prev, dup := sh.keys[rel.RelationKey]; dup {
-		r.fail("", "", CodeDuplicateRow, fmt.Sprintf("repeats row %d", prev.row))
+		r.failf("", "", CodeDuplicateRow, "repeats row %d", prev.row)
 		im.count(r.o, outFailed)
 		return
 	}

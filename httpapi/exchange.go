@@ -17,6 +17,7 @@ import (
 
 	"github.com/netzwerkatlas/netzwerkatlas/exchange"
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
+	"github.com/netzwerkatlas/netzwerkatlas/msg"
 )
 
 // maxImportBody bounds an import request: the uploaded files are spooled to temporary files,
@@ -136,6 +137,10 @@ func (s *Server) handleImport(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
+	// The problems in the reader's language (German unless English is preferred).
+	lang := msg.Parse("", r.Header.Get("Accept-Language"))
+	rep.Localize(lang)
+	w.Header().Set("Vary", "Accept-Language")
 	if rep.OK || dry {
 		writeJSON(w, http.StatusOK, rep)
 		return
@@ -152,7 +157,7 @@ func (s *Server) handleImport(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(status)
 	_ = json.NewEncoder(w).Encode(ImportProblem{Type: problemType(code), Title: http.StatusText(status), Status: status,
-		Detail:   fmt.Sprintf("%s in the import; nothing was written", problemCount(rep.ErrorCount)),
+		Detail:   importDetail(msg.For(lang), rep.ErrorCount),
 		Instance: r.URL.Path, Errors: fields, RequestID: requestID(r.Context()), Report: rep})
 }
 
@@ -393,6 +398,14 @@ func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) {
 }
 
 // problemCount says "1 problem" or "n problems".
+// importDetail says how many problems an import had, in pr's language.
+func importDetail(pr msg.Printer, n int) string {
+	if n == 1 {
+		return pr.Literal("1 problem in the import; nothing was written")
+	}
+	return pr.Format("%d problems in the import; nothing was written", n)
+}
+
 func problemCount(n int) string {
 	if n == 1 {
 		return "1 problem"

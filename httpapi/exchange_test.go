@@ -91,6 +91,34 @@ func TestImportRolesAndReport(t *testing.T) {
 	if s := p.Report.Errors[2].Suggestions; len(s) == 0 || s[0] != "Musterstadt" {
 		t.Fatalf("suggestions for Musterstat: %v", s)
 	}
+	// The problems are German unless English is preferred: no English sentence in them.
+	if p.Detail != "3 Probleme beim Import; es wurde nichts geschrieben" {
+		t.Errorf("detail %q", p.Detail)
+	}
+	for i, e := range p.Report.Errors {
+		for _, english := range []string{"is required", "is not", "allowed", "called", " the ", "region"} {
+			if strings.Contains(e.Message, english) || strings.Contains(p.Errors[i].Message, english) {
+				t.Errorf("a German request gets an English problem: %q", e.Message)
+			}
+		}
+	}
+	if !strings.Contains(p.Report.Errors[2].Message, `kein Eintrag der Art Kommune in der Region 09991 heißt "Musterstat"`) {
+		t.Errorf("unknown municipality: %q", p.Report.Errors[2].Message)
+	}
+	req, _ := http.NewRequest("POST", f.srv.URL+"/api/v1/import", strings.NewReader(bad))
+	req.Header.Set("Content-Type", "text/csv")
+	req.Header.Set("Authorization", "Bearer "+coord)
+	req.Header.Set("Accept-Language", "en")
+	if resp, err := http.DefaultClient.Do(req); err != nil {
+		t.Fatal(err)
+	} else {
+		var en ImportProblem
+		_ = json.NewDecoder(resp.Body).Decode(&en)
+		resp.Body.Close()
+		if en.Detail != "3 problems in the import; nothing was written" || len(en.Errors) != 3 || en.Errors[0].Message != "is required" {
+			t.Errorf("English: %q %v", en.Detail, en.Errors)
+		}
+	}
 	// Multipart with a file name; wrong content types and unreadable files are named.
 	var mp bytes.Buffer
 	mw := multipart.NewWriter(&mp)

@@ -28,7 +28,7 @@ func TestCreateReplacePatchDelete(t *testing.T) {
 	// The problem speaks the reader's language: German unless English is preferred.
 	bad := map[string]any{"title": "", "region": "09991", "status": "läuft", "level": "operational"}
 	for _, c := range []struct{ accept, title, status, detail string }{
-		{"", "ist erforderlich", `"läuft" ist nicht zulässig; bitte einen der Werte planned, active, paused, completed`, "ungültige Angaben (measure): bitte title, status prüfen"},
+		{"", "ist erforderlich", `"läuft" ist nicht zulässig; bitte einen der Werte planned, active, paused, completed`, "ungültige Angaben (Maßnahme): bitte title, status prüfen"},
 		{"de-DE,de;q=0.9", "ist erforderlich", "", ""},
 		{"en-GB,en;q=0.8", "is required", `"läuft" is not allowed; use one of planned, active, paused, completed`, "invalid measure: check title, status"},
 	} {

@@ -1,6 +1,12 @@
 package msg
 
-import "fmt"
+import (
+	"fmt"
+	"reflect"
+	"regexp"
+	"slices"
+	"strings"
+)
 
 // Problems — what is wrong with a request, a field, an import row — are written where they
 // are found as English fmt formats with their arguments (graph.FieldError, graph.Error). The
@@ -15,9 +21,43 @@ func problemKey(format string) string { return "problem:" + format }
 // args, or format itself (English) when the catalogue does not know it.
 func (p Printer) Format(format string, args ...any) string {
 	if m, ok := catalogue[problemKey(format)][p.Lang]; ok && m != "" {
+		args = p.words(format, args)
 		format = m
 	}
 	return fmt.Sprintf(format, args...)
+}
+
+// verbs matches the verbs of a format.
+var verbs = regexp.MustCompile(`%[-+# 0]*\d*(\.\d+)?[a-zA-Z%]`)
+
+// words puts the arguments that are words of the catalogue ("word:" + the English word: the
+// kinds of entries, "organisation", "measure", …) into the printer's language; the others
+// stay as they are. Only arguments of a %s in the English format count: a %q quotes what
+// someone wrote, which stays as written.
+func (p Printer) words(format string, args []any) []any {
+	var out []any
+	vs := verbs.FindAllString(strings.ReplaceAll(format, "%%", ""), -1)
+	for i, a := range args {
+		if i >= len(vs) || !strings.HasSuffix(vs[i], "s") {
+			continue
+		}
+		v := reflect.ValueOf(a)
+		if !v.IsValid() || v.Kind() != reflect.String {
+			continue
+		}
+		m, ok := catalogue["word:"+v.String()][p.Lang]
+		if !ok || m == "" {
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(args)
+		}
+		out[i] = m
+	}
+	if out == nil {
+		return args
+	}
+	return out
 }
 
 // HasFormat reports whether the catalogue holds format in every language.

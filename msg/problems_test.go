@@ -57,10 +57,14 @@ func problemFormats(t *testing.T, dirs ...string) map[string]string {
 						name = fn.Name
 					}
 				}
-				if name != "add" && name != "invalid" && name != "Errorf" {
+				// The format's position: add, invalid, Errorf (graph, httpapi); an import row's
+				// fail and failS (a fixed sentence), failf, failSf (exchange).
+				at := map[string]int{"add": 1, "invalid": 1, "Errorf": 1, "fail": 3, "failS": 3, "failf": 3, "failSf": 4}
+				i, known := at[name]
+				if !known || len(call.Args) <= i {
 					return true
 				}
-				if lit, ok := call.Args[1].(*ast.BasicLit); ok && lit.Kind == token.STRING {
+				if lit, ok := call.Args[i].(*ast.BasicLit); ok && lit.Kind == token.STRING {
 					s, _ := strconv.Unquote(lit.Value)
 					out[s] = fs.Position(lit.Pos()).String()
 				}
@@ -76,12 +80,21 @@ func problemFormats(t *testing.T, dirs ...string) map[string]string {
 // message in English only.
 func TestProblemsTranslated(t *testing.T) {
 	formats := problemFormats(t, filepath.Join("..", "graph"), filepath.Join("..", "graph", "embedded"), filepath.Join("..", "graph", "neo4j"),
-		filepath.Join("..", "httpapi"), filepath.Join("..", "analysis"))
+		filepath.Join("..", "httpapi"), filepath.Join("..", "analysis"), filepath.Join("..", "exchange"))
 	if len(formats) < 100 {
 		t.Fatalf("found only %d formats; is the scan broken?", len(formats))
 	}
+	// The verbs without their explicit indexes, sorted: German may reorder them with %[2]s.
 	verb := regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*(\.\d+)?[a-zA-Z%]`)
-	verbs := func(s string) []string { return verb.FindAllString(s, -1) }
+	index := regexp.MustCompile(`\[\d+\]`)
+	verbs := func(s string) []string {
+		vs := verb.FindAllString(s, -1)
+		for i, v := range vs {
+			vs[i] = index.ReplaceAllString(v, "")
+		}
+		slices.Sort(vs)
+		return vs
+	}
 	for f, at := range formats {
 		if !HasFormat(f) {
 			t.Errorf("%s: %q has no German form in catalogue/problems.json", at, f)
@@ -102,5 +115,20 @@ func TestFormat(t *testing.T) {
 	}
 	if got := For(DE).Format("a sentence nobody translated (%d)", 7); got != "a sentence nobody translated (7)" {
 		t.Errorf("unknown format: %q", got)
+	}
+}
+
+func TestFormatWords(t *testing.T) {
+	// Kinds of entries are words of the catalogue; German may reorder the arguments.
+	type kind string
+	if got := For(DE).Format("there is no %s %s in region %s", kind("organisation"), "AWO", "05562"); got != "in der Region 05562 gibt es keinen Eintrag der Art Organisation mit AWO" {
+		t.Errorf("%q", got)
+	}
+	if got := For(EN).Format("there is no %s %s in region %s", kind("organisation"), "AWO", "05562"); got != "there is no organisation AWO in region 05562" {
+		t.Errorf("%q", got)
+	}
+	// What someone wrote (%q) stays as written, even when it is a word of the catalogue.
+	if got := For(DE).Format("no %s of region %s is called %q", "organisation", "05562", "person"); got != `kein Eintrag der Art Organisation in der Region 05562 heißt "person"` {
+		t.Errorf("%q", got)
 	}
 }
