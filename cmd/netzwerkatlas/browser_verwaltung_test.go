@@ -26,6 +26,8 @@ func TestBrowserVerwaltung(t *testing.T) {
 	if facts := p.text(`main .facts`); !strings.Contains(facts, "30") {
 		t.Errorf("the saved capacity does not show:\n%s", facts)
 	}
+	// Who changed the entry last, from the audit log (coordinators and admins see it).
+	p.waitFor("the last change", `document.querySelector('#detail-last-change')?.textContent.startsWith('Zuletzt geändert von admin am ')`)
 
 	// The user starts the next edit; meanwhile someone else changes the measure.
 	p.click(`#edit-start`)

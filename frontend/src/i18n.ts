@@ -189,6 +189,8 @@ const de = {
   'detail.internal': 'intern',
   'detail.version': 'Stand',
   'detail.versionValue': 'Version {version} vom {date}',
+  'detail.changedBy': 'Zuletzt geändert von {user} am {date}',
+  'detail.createdBy': 'Angelegt von {user} am {date}',
   'detail.findPartners': 'Partner finden',
   'detail.egoNetwork': 'Im Netzwerk zeigen',
 
@@ -1189,6 +1191,8 @@ const en: Catalogue = {
   'detail.internal': 'internal',
   'detail.version': 'Version',
   'detail.versionValue': 'version {version} of {date}',
+  'detail.changedBy': 'Last changed by {user} on {date}',
+  'detail.createdBy': 'Created by {user} on {date}',
   'detail.findPartners': 'Find partners',
   'detail.egoNetwork': 'Show in the network',
 

@@ -3,7 +3,7 @@
 // that saves with the version it started from (views/edit.ts).
 
 import { h, replaceChildren } from '../dom';
-import { formatDate, formatDecimal, formatInt } from '../format';
+import { formatDate, formatDateTime, formatDecimal, formatInt } from '../format';
 import { t } from '../i18n';
 import {
   cadenceLabel,
@@ -15,7 +15,7 @@ import {
   orgKindLabel,
   statusLabel,
 } from '../labels';
-import type { Actor, Collection, Field, Measure, Municipality, Network, Node, Organisation, Relation, TargetGroup } from '../types';
+import type { Actor, AuditEntry, Collection, Field, Measure, Municipality, Network, Node, Organisation, Relation, TargetGroup } from '../types';
 import { errorBox, facts, loadingBox, Loader, statusLine } from '../ui';
 import { mapHref, withQuery } from '../url';
 import { mapLimit } from '../util';
@@ -71,6 +71,9 @@ export function detailView(target: HTMLElement, ctx: ViewContext, kind: DetailKi
   let editEl: HTMLFormElement | undefined;
   let saved = false;
   const loader = new Loader();
+  // The newest audit entry of the entry, for coordinators: who changed it last, and when.
+  let lastChange: AuditEntry | undefined;
+  const auditLoader = new Loader();
 
   const back = h('p', { class: 'back' });
   const heading = viewHeading('');
@@ -205,12 +208,33 @@ export function detailView(target: HTMLElement, ctx: ViewContext, kind: DetailKi
         entity = loaded.entity;
         related = loaded.related;
         render();
+        loadLastChange();
       },
       (error) => {
         loadError = error;
         render();
       },
     );
+  }
+
+  /** Who changed the entry last and when: the audit log is for coordinators of its region. */
+  function loadLastChange(): void {
+    lastChange = undefined;
+    if (!entity || !session.can(entity.region, 'coordinator')) return;
+    auditLoader.run(
+      () => api.audit({ entity: id }, { limit: 1 }),
+      (page) => {
+        lastChange = page.items[0];
+        render();
+      },
+      () => undefined,
+    );
+  }
+
+  function lastChangeLine(): HTMLElement | null {
+    if (!lastChange) return null;
+    const key = lastChange.action === 'create' && lastChange.entity === id ? 'detail.createdBy' : 'detail.changedBy';
+    return h('p', { class: 'muted detail-last-change', id: 'detail-last-change' }, t(key, { user: lastChange.user, date: formatDateTime(lastChange.at) }));
   }
 
   function factsOf(e: Entity): HTMLDListElement {
@@ -314,6 +338,7 @@ export function detailView(target: HTMLElement, ctx: ViewContext, kind: DetailKi
           editEl = undefined;
           saved = true;
           render();
+          loadLastChange();
           heading.focus();
         },
         onCancel: () => {
@@ -325,7 +350,7 @@ export function detailView(target: HTMLElement, ctx: ViewContext, kind: DetailKi
       });
     }
     const focused = document.activeElement instanceof HTMLElement && body.contains(document.activeElement) ? document.activeElement.id : '';
-    const main = editing && editEl ? editEl : h('div', {}, factsOf(e), description);
+    const main = editing && editEl ? editEl : h('div', {}, factsOf(e), lastChangeLine(), description);
     replaceChildren(
       body,
       h('p', { class: 'badges' }, h('span', { class: 'tag' }, typeLabel), e.visibility === 'internal' && h('span', { class: 'tag' }, t('detail.internal'))),
@@ -362,6 +387,7 @@ export function detailView(target: HTMLElement, ctx: ViewContext, kind: DetailKi
     relabel: render,
     unmount: () => {
       loader.stop();
+      auditLoader.stop();
       stopSession();
     },
   };
