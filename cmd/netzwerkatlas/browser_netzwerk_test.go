@@ -26,8 +26,19 @@ func TestBrowserNetzwerk(t *testing.T) {
 			t.Errorf("figures lack %q:\n%s", want, figures)
 		}
 	}
+	// Each figure explains itself in one German sentence, right under its value.
+	for id, want := range map[string]string{
+		"density":     "Anteil aller möglichen Verbindungen",
+		"modularity":  "Gemeinschaften teilt",
+		"communities": "enger verbunden",
+		"components":  "keinen Weg",
+	} {
+		if note := p.text(`#netzwerk-figures [data-figure="` + id + `"] .figure-note`); !strings.Contains(note, want) {
+			t.Errorf("the figure %s is explained as %q, want it to contain %q", id, note, want)
+		}
+	}
 	lists := p.text(`#netzwerk-lists`)
-	for _, want := range []string{"Vermittler", "Caritasverband Recklinghausen", "Schlüsselstellen", "Stadt Waltrop – Fachdienst Integration", "Isolierte Organisationen", "Internationaler Nähtreff Datteln"} {
+	for _, want := range []string{"Vermittler", "kürzesten Wegen zwischen zwei anderen Organisationen", "Caritasverband Recklinghausen", "Schlüsselstellen", "Stadt Waltrop – Fachdienst Integration", "Isolierte Organisationen", "Internationaler Nähtreff Datteln"} {
 		if !strings.Contains(lists, want) {
 			t.Errorf("lists lack %q:\n%s", want, lists)
 		}

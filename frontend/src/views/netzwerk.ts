@@ -489,18 +489,20 @@ export const netzwerkView: MountView = (target, { api, refdata, navigate }) => {
   }
 
   function renderFigures(data: NetworkAnalysis): void {
-    const item = (label: string, value: string) => h('div', { class: 'figure' }, h('dt', {}, label), h('dd', {}, value));
+    // Each figure with one plain sentence saying what it means, right under its value.
+    const item = (id: string, label: string, value: string, explain: string) =>
+      h('div', { class: 'figure', 'data-figure': id }, h('dt', {}, label), h('dd', {}, value), h('dd', { class: 'figure-note' }, explain));
     replaceChildren(
       figures,
       h(
         'dl',
         {},
-        item(t('netzwerk.fig.organisations'), formatInt(data.organisations)),
-        item(t('netzwerk.fig.ties'), formatInt(data.ties)),
-        item(t('netzwerk.fig.density'), formatPercent(data.density, 1)),
-        item(t('netzwerk.fig.components'), formatInt(data.components)),
-        item(t('netzwerk.fig.communities'), formatInt(data.communities.length)),
-        item(t('netzwerk.fig.modularity'), formatScore(data.modularity)),
+        item('organisations', t('netzwerk.fig.organisations'), formatInt(data.organisations), t('netzwerk.explain.organisations')),
+        item('ties', t('netzwerk.fig.ties'), formatInt(data.ties), t('netzwerk.explain.ties')),
+        item('density', t('netzwerk.fig.density'), formatPercent(data.density, 1), t('netzwerk.explain.density')),
+        item('components', t('netzwerk.fig.components'), formatInt(data.components), t('netzwerk.explain.components')),
+        item('communities', t('netzwerk.fig.communities'), formatInt(data.communities.length), t('netzwerk.explain.communities')),
+        item('modularity', t('netzwerk.fig.modularity'), formatScore(data.modularity), t('netzwerk.explain.modularity')),
       ),
     );
   }
@@ -553,6 +555,7 @@ export const netzwerkView: MountView = (target, { api, refdata, navigate }) => {
         { class: 'network-list', 'aria-labelledby': `netzwerk-${id}`, 'data-list': id },
         h('h2', { id: `netzwerk-${id}` }, title),
         h('p', { class: 'muted' }, hint),
+        id === 'brokers' && h('p', { class: 'muted' }, t('netzwerk.explain.betweenness')),
         items.length === 0 ? h('p', {}, empty) : h('ol', {}, ...items),
       );
     replaceChildren(
