@@ -265,7 +265,7 @@ func (g *geoRun) feature(f *geoFeature) {
 	}
 	switch {
 	case im.opt.Region != "" && key != im.opt.Region:
-		g.skip("outside region " + im.opt.Region)
+		g.skip("outside the region of the import")
 		return
 	case !im.regionKeys[key]:
 		g.skip("in regions the store does not hold")
@@ -391,6 +391,6 @@ func (g *geoRun) finish() {
 	}
 	slices.Sort(reasons)
 	for _, reason := range reasons {
-		im.rep.Warnings = append(im.rep.Warnings, fmt.Sprintf("%s: %d features skipped: %s", im.rep.Files[g.fidx].File, g.skipped[reason], reason))
+		im.rep.warn("%s: %d features skipped: %s", im.rep.Files[g.fidx].File, g.skipped[reason], reason)
 	}
 }

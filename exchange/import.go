@@ -462,7 +462,7 @@ func (im *importer) openTables(fidx int, in Input) ([]*pendingTable, error) {
 		}
 		if pt.def == nil {
 			if pt.header != nil {
-				im.rep.Warnings = append(im.rep.Warnings, fmt.Sprintf("%s: sheet %q was not read: its name and columns match none of the sheets %s", in.Name, name, sheetNames()))
+				im.rep.warn("%s: sheet %q was not read: its name and columns match none of the sheets %s", in.Name, name, sheetNames())
 			}
 			out = out[:len(out)-1]
 			_ = t.close()

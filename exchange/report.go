@@ -1,6 +1,10 @@
 package exchange
 
-import "github.com/netzwerkatlas/netzwerkatlas/msg"
+import (
+	"fmt"
+
+	"github.com/netzwerkatlas/netzwerkatlas/msg"
+)
 
 // Report is what an import did or, in a dry run, would do. It is the body of the API's
 // import answer and what the CLI prints.
@@ -34,6 +38,8 @@ type Report struct {
 	// Warnings note what was read differently than one might expect (a sheet that was not
 	// read, features outside the regions).
 	Warnings []string `json:"warnings"`
+	// warnings are what Warnings were made from (formats and arguments), for Localize.
+	warnings []problem
 }
 
 // FileReport describes one input file.
@@ -97,6 +103,18 @@ type RowError struct {
 	Suggestions []string `json:"suggestions,omitempty"`
 }
 
+// problem is a sentence made from an English format and its arguments.
+type problem struct {
+	format string
+	args   []any
+}
+
+// warn adds a warning made from an English format and its arguments.
+func (r *Report) warn(format string, args ...any) {
+	r.Warnings = append(r.Warnings, fmt.Sprintf(format, args...))
+	r.warnings = append(r.warnings, problem{format, args})
+}
+
 // Localize puts the report's problems into lang: each problem made from a format in the
 // catalogue's words (msg/catalogue/problems.json), fixed sentences likewise; English keeps
 // them as written.
@@ -105,6 +123,11 @@ func (r *Report) Localize(lang msg.Lang) {
 		return
 	}
 	pr := msg.For(lang)
+	for i, w := range r.warnings {
+		if i < len(r.Warnings) {
+			r.Warnings[i] = pr.Format(w.format, w.args...)
+		}
+	}
 	for i := range r.Errors {
 		e := &r.Errors[i]
 		if e.Format != "" {
