@@ -21,6 +21,14 @@ type statusError struct {
 	status int
 	field  string
 	msg    string
+	// format and args are what msg was made from, for the reader's language (see localize).
+	format string
+	args   []any
+}
+
+// statusErrorf is a statusError made from an English format and its arguments.
+func statusErrorf(status int, field, format string, args ...any) *statusError {
+	return &statusError{status: status, field: field, msg: fmt.Sprintf(format, args...), format: format, args: args}
 }
 
 func (e *statusError) Error() string { return e.field + ": " + e.msg }
@@ -32,7 +40,7 @@ func decodeJSON(w http.ResponseWriter, r *http.Request, dst any, limit int64) er
 	if ct := r.Header.Get("Content-Type"); ct != "" {
 		mt, _, err := mime.ParseMediaType(ct)
 		if err != nil || (mt != "application/json" && !strings.HasSuffix(mt, "+json")) {
-			return &statusError{http.StatusUnsupportedMediaType, "Content-Type", fmt.Sprintf("is %q; send application/json", ct)}
+			return statusErrorf(http.StatusUnsupportedMediaType, "Content-Type", "is %q; send application/json", ct)
 		}
 	}
 	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, limit))
@@ -57,7 +65,7 @@ func jsonError(err error, limit int64) error {
 	var mbe *http.MaxBytesError
 	switch {
 	case errors.As(err, &mbe):
-		return &statusError{http.StatusRequestEntityTooLarge, "body", fmt.Sprintf("is larger than %d bytes", limit)}
+		return statusErrorf(http.StatusRequestEntityTooLarge, "body", "is larger than %d bytes", limit)
 	case errors.Is(err, io.EOF):
 		return invalid("body", "is empty; send a JSON object")
 	case errors.Is(err, io.ErrUnexpectedEOF):

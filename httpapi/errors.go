@@ -40,8 +40,13 @@ var statusOf = map[string]int{
 func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	var se *statusError
 	if errors.As(err, &se) {
+		text := se.msg
+		if se.format != "" && msg.Parse("", r.Header.Get("Accept-Language")) != msg.EN {
+			text = msg.For(msg.DE).Format(se.format, se.args...)
+		}
+		w.Header().Set("Vary", "Accept-Language")
 		writeProblem(w, problem{Type: problemType("invalid"), Title: http.StatusText(se.status), Status: se.status,
-			Detail: se.field + " " + se.msg, Instance: r.URL.Path, Errors: []graph.FieldError{{Field: se.field, Message: se.msg}},
+			Detail: se.field + " " + text, Instance: r.URL.Path, Errors: []graph.FieldError{{Field: se.field, Message: text}},
 			RequestID: requestID(r.Context())})
 		return
 	}

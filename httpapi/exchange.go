@@ -203,12 +203,12 @@ func spoolUpload(w http.ResponseWriter, r *http.Request, dir string) ([]exchange
 	ct := r.Header.Get("Content-Type")
 	mt, params, err := mime.ParseMediaType(ct)
 	if ct == "" || err != nil {
-		return nil, &statusError{http.StatusUnsupportedMediaType, "Content-Type", "is missing or malformed; send the file as text/csv, an XLSX workbook, application/json, application/geo+json or multipart/form-data"}
+		return nil, statusErrorf(http.StatusUnsupportedMediaType, "Content-Type", "is missing or malformed; send the file as text/csv, an XLSX workbook, application/json, application/geo+json or multipart/form-data")
 	}
 	tooLarge := func(err error) error {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
-			return &statusError{http.StatusRequestEntityTooLarge, "body", fmt.Sprintf("is larger than %d MiB; split the import", maxImportBody>>20)}
+			return statusErrorf(http.StatusRequestEntityTooLarge, "body", "is larger than %d MiB; split the import", maxImportBody>>20)
 		}
 		return invalid("body", "cannot be read: %v", err)
 	}
@@ -242,7 +242,7 @@ func spoolUpload(w http.ResponseWriter, r *http.Request, dir string) ([]exchange
 	}
 	format, ok := importMedia[mt]
 	if !ok {
-		return nil, &statusError{http.StatusUnsupportedMediaType, "Content-Type", fmt.Sprintf("is %q; send text/csv, an XLSX workbook, application/json, application/geo+json or multipart/form-data", mt)}
+		return nil, statusErrorf(http.StatusUnsupportedMediaType, "Content-Type", "is %q; send text/csv, an XLSX workbook, application/json, application/geo+json or multipart/form-data", mt)
 	}
 	name := "upload"
 	if _, p, err := mime.ParseMediaType(r.Header.Get("Content-Disposition")); err == nil && p["filename"] != "" {
