@@ -44,6 +44,28 @@ func TestBrowserNetzwerk(t *testing.T) {
 		}
 	}
 
+	// A readable default: names only at the strongest brokers, and a threshold on how many
+	// Gremien a tie must share, kept in the address.
+	if n := eval[string](p, `document.querySelector('#netzwerk-graph').dataset.named`); n != "10" {
+		t.Errorf("%s organisations named by default, want the 10 strongest brokers", n)
+	}
+	if legend := p.text(`#netzwerk-legend`); !strings.Contains(legend, "zehn wichtigsten Vermittlern") {
+		t.Errorf("the legend does not say which names are shown:\n%s", legend)
+	}
+	p.choose(`#netzwerk-strength`, "ab 2 gemeinsamen Gremien")
+	p.waitFor("the weaker ties hidden", `location.search.includes('strength=2') &&
+		Number(document.querySelector('#netzwerk-graph').dataset.tiesShown) < 903 &&
+		Number(document.querySelector('#netzwerk-graph').dataset.tiesShown) > 0`)
+	if note := p.text(`#netzwerk-strength-note`); !strings.Contains(note, "von 903 Verbindungen gezeigt") {
+		t.Errorf("no note on the hidden ties: %q", note)
+	}
+	p.goTo("/netzwerk?region=05562&strength=2")
+	p.waitFor("the threshold from the address", `document.querySelector('#netzwerk-graph')?.dataset.state === 'ready' &&
+		document.querySelector('#netzwerk-strength')?.value === '2'`)
+	p.choose(`#netzwerk-strength`, "alle Verbindungen")
+	p.waitFor("all ties again", `!location.search.includes('strength=') &&
+		document.querySelector('#netzwerk-graph').dataset.tiesShown === '903'`)
+
 	// The ego view of the articulation point.
 	p.click(`[data-list="articulation"] button[data-org]`)
 	p.waitFor("the ego network of Stadt Waltrop", `document.querySelector('#netzwerk-ego')?.dataset.center === 'org_01HK153X002WBZ89KQBS32RA6H'`)

@@ -275,6 +275,11 @@ const de = {
   'netzwerk.explain.communities': 'Gruppen, die untereinander enger verbunden sind als mit dem Rest; jede hat in der Grafik ihre Farbe.',
   'netzwerk.explain.modularity': 'Wie deutlich sich das Netzwerk in Gemeinschaften teilt: nahe 0 kaum, ab etwa 0,3 deutlich getrennte Gruppen.',
   'netzwerk.explain.betweenness': 'Der Vermittlungswert (Betweenness) zählt, auf wie vielen kürzesten Wegen zwischen zwei anderen Organisationen eine Organisation liegt.',
+  'netzwerk.strength': 'Mindeststärke der Verbindung',
+  'netzwerk.strengthAll': 'alle Verbindungen',
+  'netzwerk.strengthValue': 'ab {count} gemeinsamen Gremien',
+  'netzwerk.strengthShown': '{shown} von {ties} Verbindungen gezeigt; schwächere sind ausgeblendet. Eine Kooperation zählt wie ein gemeinsames Gremium.',
+  'netzwerk.labelsHint': 'Namen stehen an den zehn wichtigsten Vermittlern; zeigen Sie auf einen Punkt oder wählen Sie eine Organisation, um weitere Namen zu sehen.',
 
   'login.title': 'Anmelden',
   'login.intro': 'Koordinierende und Mitglieder melden sich an, um interne Einträge zu sehen, Einträge zu bearbeiten und Dubletten zu bewerten.',
@@ -1284,6 +1289,11 @@ const en: Catalogue = {
   'netzwerk.explain.communities': 'Groups more closely tied among themselves than to the rest; each has its colour in the graph.',
   'netzwerk.explain.modularity': 'How clearly the network divides into communities: near 0 hardly, from about 0.3 clearly separate groups.',
   'netzwerk.explain.betweenness': 'The brokerage value (betweenness) counts on how many shortest paths between two other organisations an organisation lies.',
+  'netzwerk.strength': 'Minimum strength of a tie',
+  'netzwerk.strengthAll': 'all ties',
+  'netzwerk.strengthValue': 'from {count} shared bodies',
+  'netzwerk.strengthShown': '{shown} of {ties} ties shown; weaker ones are hidden. A cooperation counts as one shared body.',
+  'netzwerk.labelsHint': 'Names appear at the ten strongest brokers; point at a dot or choose an organisation to see more names.',
 
   'login.title': 'Sign in',
   'login.intro': 'Coordinators and members sign in to see internal entries, edit entries and review duplicates.',

@@ -137,9 +137,11 @@ export class CanvasGraph {
     const sx = (x: number) => fit.scale * x + fit.dx;
     const sy = (y: number) => height - (fit.scale * y + fit.dy);
 
+    let edges = 0;
     g.forEachEdge((edge, attrs, _a, _b, aAttrs, bAttrs) => {
       const d = this.options.edgeReducer(edge, attrs);
       if (d.hidden) return;
+      edges++;
       ctx.strokeStyle = d.color ?? '#b4bec8';
       ctx.lineWidth = Math.max(0.5, d.size ?? 1);
       ctx.beginPath();
@@ -152,6 +154,7 @@ export class CanvasGraph {
     this.discs = [];
     // What was drawn, for tests and for anyone inspecting the page.
     this.canvas.dataset.drawn = String(nodes.length);
+    this.canvas.dataset.edges = String(edges);
     this.canvas.dataset.highlighted = String(nodes.filter((n) => n.d.highlighted).length);
     for (const n of nodes) {
       const r = Math.max(2, n.d.size ?? 4);

@@ -15,6 +15,7 @@ import { orgKindLabel } from '../labels';
 import { CanvasGraph } from '../network/canvas';
 import { initialPositions, iterationsFor, layoutGraph, refine, type LayoutEdge, type LayoutNode } from '../network/layout';
 import type { LayoutAnswer, LayoutRequest } from '../network/layout.worker';
+import { minStrength, strengthSteps, tiesShown, topBrokers } from '../network/readable';
 import { communityColours, dimmed, edgeSize, metricOf, nodeSize, otherCommunity, sizeMetrics, type SizeMetric } from '../network/style';
 import { preferredRegion, storedRegion, storeRegion } from '../refdata';
 import type { EgoNetwork, Field, Municipality, Named, NetworkAnalysis, Region } from '../types';
@@ -23,7 +24,7 @@ import { readQuery, replaceQuery, withQuery } from '../url';
 import { detailPath } from './detail';
 import { viewHeading, type MountView } from './view';
 
-const keys = ['region', 'field', 'municipality', 'org', 'depth', 'size', 'nets'] as const;
+const keys = ['region', 'field', 'municipality', 'org', 'depth', 'size', 'nets', 'strength'] as const;
 type State = Partial<Record<(typeof keys)[number], string>>;
 
 /** Networks (bodies) drawn as nodes. */
@@ -56,6 +57,7 @@ export const netzwerkView: MountView = (target, { api, refdata, navigate }) => {
   const figures = h('div', { class: 'figures', id: 'netzwerk-figures' });
   const graphEl = h('div', { class: 'graph', id: 'netzwerk-graph', 'data-state': 'loading', role: 'img' });
   const graphTools = h('div', { class: 'graph-tools' });
+  const strengthNote = h('p', { class: 'muted graph-note', id: 'netzwerk-strength-note', 'aria-live': 'polite' });
   const graphOverlay = h('div', { class: 'map-overlay' });
   const legendEl = h('div', { class: 'legend graph-legend', id: 'netzwerk-legend' });
   const egoEl = h('aside', { class: 'map-panel', id: 'netzwerk-ego', 'aria-live': 'polite' });
@@ -67,7 +69,7 @@ export const netzwerkView: MountView = (target, { api, refdata, navigate }) => {
     controls,
     status,
     figures,
-    h('div', { class: 'map-layout' }, h('div', {}, h('div', { class: 'map-frame' }, graphEl, graphOverlay), graphTools, legendEl), egoEl),
+    h('div', { class: 'map-layout' }, h('div', {}, h('div', { class: 'map-frame' }, graphEl, graphOverlay), strengthNote, graphTools, legendEl), egoEl),
     lists,
   );
 
@@ -82,9 +84,11 @@ export const netzwerkView: MountView = (target, { api, refdata, navigate }) => {
   // The bodies the centre of the ego view belongs to (shown with it when bodies are nodes).
   let egoBodies = new Set<string>();
   let hovered: string | undefined;
+  // The organisations named when nothing is hovered or chosen: the strongest brokers.
+  let named = new Set<string>();
 
   function write(): void {
-    replaceQuery({ region: state.region, field: state.field, municipality: state.municipality, org: state.org, depth: state.depth, size: state.size, nets: state.nets });
+    replaceQuery({ region: state.region, field: state.field, municipality: state.municipality, org: state.org, depth: state.depth, size: state.size, nets: state.nets, strength: state.strength });
   }
 
   function showNetworks(): boolean {
@@ -93,6 +97,11 @@ export const netzwerkView: MountView = (target, { api, refdata, navigate }) => {
 
   function metric(): SizeMetric {
     return sizeMetrics.includes(state.size as SizeMetric) ? (state.size as SizeMetric) : 'betweenness';
+  }
+
+  /** The weakest tie drawn: how many Gremien (a cooperation counts as one) two must share. */
+  function strength(): number {
+    return minStrength(state.strength);
   }
 
   function depth(): number {
@@ -185,14 +194,17 @@ export const netzwerkView: MountView = (target, { api, refdata, navigate }) => {
     }
     for (const body of bodies) {
       for (const id of body.members) {
-        if (g.hasNode(id) && !g.hasEdge(body.id, id)) g.addEdge(body.id, id, { size: 0.5, color: '#cbbde0', weight: 1 });
+        if (g.hasNode(id) && !g.hasEdge(body.id, id)) g.addEdge(body.id, id, { size: 0.5, color: '#cbbde0', weight: 1, body: true });
       }
     }
     graphEl.setAttribute('data-nodes', String(data.nodes.length));
     graphEl.setAttribute('data-bodies', String(bodies.length));
     graph = g;
+    named = topBrokers(data.nodes);
+    graphEl.setAttribute('data-named', String(named.size));
     // How each node and edge is drawn now (the ego network, the hovered node), for either
-    // renderer.
+    // renderer. With nothing hovered or chosen only the strongest brokers are named, so a big
+    // network does not drown in labels.
     const nodeReducer = (node: string, attrs: Record<string, unknown>): Partial<NodeDisplayData> => {
       const res: Partial<NodeDisplayData> = { ...attrs };
       if (egoSet) {
@@ -216,11 +228,21 @@ export const netzwerkView: MountView = (target, { api, refdata, navigate }) => {
           res.color = dimmed;
           res.label = '';
         }
+      } else if (named.has(node)) {
+        res.forceLabel = true;
+        res.zIndex = 1;
+      } else {
+        res.label = '';
       }
       return res;
     };
     const edgeReducer = (edge: string, attrs: Record<string, unknown>): Partial<EdgeDisplayData> => {
       const res: Partial<EdgeDisplayData> = { ...attrs };
+      // Ties weaker than the threshold stay out; a body's lines to its members are no ties.
+      if (!attrs.body && ((attrs.weight as number) ?? 1) < strength()) {
+        res.hidden = true;
+        return res;
+      }
       const [a, b] = g.extremities(edge);
       if (egoSet) {
         const seen = (n: string) => egoSet!.has(n) || egoBodies.has(n);
@@ -235,6 +257,7 @@ export const netzwerkView: MountView = (target, { api, refdata, navigate }) => {
       renderer = new Sigma(g, graphEl, {
         renderEdgeLabels: false,
         labelRenderedSizeThreshold: 9,
+        // Only named nodes (forceLabel) and, around a hovered or chosen one, the large ones.
         labelFont: 'system-ui, sans-serif',
         labelSize: 13,
         labelWeight: '600',
@@ -454,6 +477,21 @@ export const netzwerkView: MountView = (target, { api, refdata, navigate }) => {
         },
       }),
       selectField({
+        id: 'netzwerk-strength',
+        label: t('netzwerk.strength'),
+        options: (analysis.status === 'ready' ? strengthSteps(analysis.data.edges) : [1]).map((n) => ({
+          value: String(n),
+          label: n === 1 ? t('netzwerk.strengthAll') : t('netzwerk.strengthValue', { count: n }),
+        })),
+        value: String(strength()),
+        onChange: (v) => {
+          state = { ...state, strength: v === '1' ? undefined : v };
+          write();
+          showStrength();
+          refreshGraph();
+        },
+      }),
+      selectField({
         id: 'netzwerk-org',
         label: t('netzwerk.ego'),
         options: orgs.map((o) => ({ value: o.id, label: o.name })),
@@ -488,6 +526,16 @@ export const netzwerkView: MountView = (target, { api, refdata, navigate }) => {
     if (focused) document.getElementById(focused)?.focus();
   }
 
+  /** Says how many ties the threshold leaves in the picture. */
+  function showStrength(): void {
+    if (analysis.status !== 'ready') return;
+    const data = analysis.data;
+    const shown = tiesShown(data.edges, strength());
+    graphEl.setAttribute('data-min-strength', String(strength()));
+    graphEl.setAttribute('data-ties-shown', String(shown));
+    strengthNote.textContent = strength() > 1 ? t('netzwerk.strengthShown', { shown: formatInt(shown), ties: formatInt(data.ties) }) : '';
+  }
+
   function renderFigures(data: NetworkAnalysis): void {
     // Each figure with one plain sentence saying what it means, right under its value.
     const item = (id: string, label: string, value: string, explain: string) =>
@@ -520,6 +568,7 @@ export const netzwerkView: MountView = (target, { api, refdata, navigate }) => {
       legendEl,
       h('h2', { class: 'legend-title' }, t('netzwerk.legend.title')),
       h('p', { class: 'legend-unit' }, t('netzwerk.legend.unit', { metric: t(metricLabels[metric()]) })),
+      h('p', { class: 'legend-unit' }, t('netzwerk.labelsHint')),
       h(
         'ul',
         {},
@@ -688,6 +737,7 @@ export const netzwerkView: MountView = (target, { api, refdata, navigate }) => {
         renderFigures(data);
         renderLegend(data);
         renderLists(data);
+        showStrength();
       }
     }
     renderEgo();
