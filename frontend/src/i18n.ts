@@ -624,6 +624,12 @@ const de = {
   'partner.reason.shared_target_groups': 'Erreicht dieselben Zielgruppen: {list}.',
   'partner.reason.complementary_fields': 'Bietet in Ihren Kommunen an, was Sie nicht anbieten: {list}.',
   'partner.reason.common_partners': 'Arbeitet schon mit {count|einem Ihrer Partner|# Ihrer Partner} zusammen: {list}.',
+  'partner.orgSearch': 'Organisation suchen',
+  'partner.orgMatches': '{shown} von {total} Organisationen passen. Enter wählt die erste, Pfeil nach unten führt in die Liste.',
+  'partner.filters': 'Vorschläge filtern',
+  'partner.filterHint': 'Die Filter wirken auf die Gründe der Vorschläge: gemeinsame oder ergänzende Handlungsfelder, gemeinsame Kommunen und Zielgruppen.',
+  'partner.filtered': '{shown} von {count} Vorschlägen passen zu den Filtern.',
+  'partner.filteredEmpty': 'Kein Vorschlag passt zu diesen Filtern. Wählen Sie einen anderen Wert oder „alle“.',
 
   'steuerung.intro':
     'Der Bericht für die Steuerungsgruppe: Wo fehlen Angebote, wie ist das Netzwerk aufgestellt, wie stehen die Maßnahmen – und was hat sich seit dem letzten gespeicherten Stand verändert? Die Seite lässt sich als Bericht drucken.',
@@ -1636,6 +1642,12 @@ const en: Catalogue = {
   'partner.reason.shared_target_groups': 'Reaches the same target groups: {list}.',
   'partner.reason.complementary_fields': 'Offers in your municipalities what you do not: {list}.',
   'partner.reason.common_partners': 'Already works with {count|one of your partners|# of your partners}: {list}.',
+  'partner.orgSearch': 'Search organisations',
+  'partner.orgMatches': '{shown} of {total} organisations match. Enter chooses the first, arrow down moves into the list.',
+  'partner.filters': 'Filter suggestions',
+  'partner.filterHint': 'The filters work on the reasons of the suggestions: shared or complementary fields of action, shared municipalities and target groups.',
+  'partner.filtered': '{shown} of {count} suggestions match the filters.',
+  'partner.filteredEmpty': 'No suggestion matches these filters. Choose another value or “all”.',
 
   'steuerung.intro':
     'The report for the steering group: where offers are missing, how the network is set up, where the measures stand – and what changed since the last saved state. The page prints as a report.',

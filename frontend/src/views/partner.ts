@@ -1,12 +1,15 @@
 // Partner finden: choose an organisation and get organisations it has no tie with yet,
 // ranked by how well they fit (shared fields, municipalities and target groups, what they
 // add, common partners), each with its reasons in words and the contact data the viewer's
-// role permits (contact people's e-mail and phone only for coordinators).
+// role permits (contact people's e-mail and phone only for coordinators). The organisation is
+// picked from a list narrowed by typing; the suggestions can be filtered by Handlungsfeld,
+// Kommune and Zielgruppe (on what their reasons name, since the API has no such filters).
 
 import { h, replaceChildren } from '../dom';
 import { formatInt, formatPercent } from '../format';
 import { t, type MessageKey } from '../i18n';
 import { orgKindLabel } from '../labels';
+import { facetOptions, filterPartners, narrowOptions, type Facet } from '../partnerfilter';
 import { preferredRegion, storedRegion, storeRegion } from '../refdata';
 import type { Named, Organisation, Partner, PartnerReason, Partners, Region } from '../types';
 import { emptyBox, errorBox, loadingBox, Loader, selectField, statusLine, type Loadable } from '../ui';
@@ -21,6 +24,17 @@ const reasonKeys: Record<string, MessageKey> = {
   complementary_fields: 'partner.reason.complementary_fields',
   common_partners: 'partner.reason.common_partners',
 };
+
+/** How many suggestions are fetched (the API's maximum), so filters have enough to choose from. */
+const fetchLimit = 100;
+/** How many suggestions are shown. */
+const shownLimit = 10;
+
+const facets: { facet: Facet; label: MessageKey; all: MessageKey }[] = [
+  { facet: 'field', label: 'filter.field', all: 'filter.allFields' },
+  { facet: 'municipality', label: 'filter.municipality', all: 'filter.allMunicipalities' },
+  { facet: 'group', label: 'filter.targetGroup', all: 'filter.allGroups' },
+];
 
 const partKeys: [keyof Partner['parts'], MessageKey][] = [
   ['fields', 'partner.part.fields'],
@@ -48,7 +62,7 @@ export function reasonText(reason: PartnerReason): string {
 }
 
 export const partnerView: MountView = (target, { api, refdata, session }) => {
-  let state = readQuery(location.search, ['region', 'org'] as const);
+  let state = readQuery(location.search, ['region', 'org', 'field', 'municipality', 'group'] as const);
   let regions: Region[] = [];
   let orgs: Organisation[] = [];
   let result: Loadable<Partners> = { status: 'idle' };
@@ -61,10 +75,52 @@ export const partnerView: MountView = (target, { api, refdata, session }) => {
   const controls = h('div', { class: 'controls' });
   const status = statusLine();
   const list = h('div', { id: 'partner-results' });
-  replaceChildren(target, heading, intro, controls, status, list);
+  const filters = h('div', { class: 'controls partner-filters', id: 'partner-filters' });
+  replaceChildren(target, heading, intro, controls, filters, status, list);
+
+  // The organisation picker: a search box narrowing the list below it. Both stay the same
+  // elements across renders, so typing keeps its place and focus.
+  const orgSearch = h('input', {
+    type: 'search',
+    id: 'partner-org-search',
+    autocomplete: 'off',
+    'aria-controls': 'partner-org',
+    'aria-describedby': 'partner-org-count',
+  }) as HTMLInputElement;
+  const orgCount = h('p', { class: 'hint', id: 'partner-org-count', 'aria-live': 'polite' });
+  const orgSelect = h('select', { id: 'partner-org', name: 'partner-org' }) as HTMLSelectElement;
+
+  function fillOrgs(): void {
+    const shown = narrowOptions(orgs, orgSearch.value, state.org);
+    replaceChildren(orgSelect, h('option', { value: '' }, t('partner.orgChoose')), ...shown.map((o) => h('option', { value: o.id }, o.name)));
+    orgSelect.value = state.org ?? '';
+    const matches = narrowOptions(orgs, orgSearch.value).length;
+    orgCount.textContent = orgSearch.value.trim() ? t('partner.orgMatches', { shown: matches, total: orgs.length }) : '';
+  }
+
+  function chooseOrg(org: string | undefined): void {
+    state = { region: state.region, org };
+    write();
+    load();
+  }
+
+  orgSearch.addEventListener('input', fillOrgs);
+  orgSearch.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') {
+      const first = narrowOptions(orgs, orgSearch.value)[0];
+      if (first && orgSearch.value.trim()) {
+        e.preventDefault();
+        chooseOrg(first.id);
+      }
+    } else if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      orgSelect.focus();
+    }
+  });
+  orgSelect.addEventListener('change', () => chooseOrg(orgSelect.value || undefined));
 
   function write(): void {
-    replaceQuery({ region: state.region, org: state.org });
+    replaceQuery({ region: state.region, org: state.org, field: state.field, municipality: state.municipality, group: state.group });
   }
 
   function load(): void {
@@ -76,7 +132,7 @@ export const partnerView: MountView = (target, { api, refdata, session }) => {
       return;
     }
     loader.track(
-      (signal) => api.partners(org, 10, signal),
+      (signal) => api.partners(org, fetchLimit, signal),
       (v) => {
         result = v;
         render();
@@ -152,6 +208,43 @@ export const partnerView: MountView = (target, { api, refdata, session }) => {
     );
   }
 
+  /** The chosen facet values, from the address. */
+  function chosen(): Partial<Record<Facet, string>> {
+    return { field: state.field, municipality: state.municipality, group: state.group };
+  }
+
+  function renderFilters(): void {
+    const focused = document.activeElement instanceof HTMLElement && filters.contains(document.activeElement) ? document.activeElement.id : '';
+    const all = result.status === 'ready' ? result.data.partners : [];
+    if (all.length === 0) {
+      replaceChildren(filters);
+      filters.hidden = true;
+      return;
+    }
+    filters.hidden = false;
+    filters.setAttribute('role', 'group');
+    filters.setAttribute('aria-label', t('partner.filters'));
+    replaceChildren(
+      filters,
+      ...facets.map(({ facet, label, all: allLabel }) =>
+        selectField({
+          id: `partner-${facet}`,
+          label: t(label),
+          options: facetOptions(all, facet).map((n) => ({ value: n.id, label: n.name })),
+          value: state[facet],
+          empty: t(allLabel),
+          onChange: (v) => {
+            state = { ...state, [facet]: v || undefined };
+            write();
+            render();
+          },
+        }),
+      ),
+      h('p', { class: 'hint partner-filter-hint' }, t('partner.filterHint')),
+    );
+    if (focused) document.getElementById(focused)?.focus();
+  }
+
   function render(): void {
     heading.textContent = t('nav.partner');
     intro.textContent = t('partner.intro');
@@ -167,24 +260,17 @@ export const partnerView: MountView = (target, { api, refdata, session }) => {
           storeRegion(region);
           state = { region };
           orgs = [];
+          orgSearch.value = '';
           write();
           void loadOrgs(region);
           load();
         },
       }),
-      selectField({
-        id: 'partner-org',
-        label: t('partner.org'),
-        options: orgs.map((o) => ({ value: o.id, label: o.name })),
-        value: state.org,
-        empty: t('partner.orgChoose'),
-        onChange: (org) => {
-          state = { ...state, org: org || undefined };
-          write();
-          load();
-        },
-      }),
+      h('div', { class: 'control' }, h('label', { for: 'partner-org-search' }, t('partner.orgSearch')), orgSearch, orgCount),
+      h('div', { class: 'control' }, h('label', { for: 'partner-org' }, t('partner.org')), orgSelect),
     );
+    fillOrgs();
+    renderFilters();
     if (focused) document.getElementById(focused)?.focus();
 
     if (setupError) {
@@ -215,12 +301,20 @@ export const partnerView: MountView = (target, { api, refdata, session }) => {
       case 'ready': {
         const d = result.data;
         const seesPeople = !!state.region && session.can(state.region, 'coordinator');
-        status.textContent = t('partner.summary', { name: d.organisation.name, count: d.partners.length });
+        const filtering = Object.values(chosen()).some(Boolean);
+        const matching = filterPartners(d.partners, chosen());
+        const shown = matching.slice(0, shownLimit);
+        status.textContent = t('partner.summary', { name: d.organisation.name, count: shown.length });
         replaceChildren(
           list,
           h('p', { class: 'muted' }, t('partner.basis', { candidates: formatInt(d.candidates), tied: formatInt(d.tied) })),
           !seesPeople && h('p', { class: 'note' }, t('partner.peopleHidden')),
-          d.partners.length === 0 ? emptyBox(t('partner.empty')) : h('ol', { class: 'partner-list' }, ...d.partners.map((p, i) => partnerView(p, i + 1))),
+          filtering && d.partners.length > 0 && h('p', { class: 'partner-filtered' }, t('partner.filtered', { shown: matching.length, count: d.partners.length })),
+          d.partners.length === 0
+            ? emptyBox(t('partner.empty'))
+            : shown.length === 0
+              ? emptyBox(t('partner.filteredEmpty'))
+              : h('ol', { class: 'partner-list' }, ...shown.map((p, i) => partnerView(p, i + 1))),
           h('p', {}, h('a', { href: withQuery('/netzwerk', { region: state.region, org: d.organisation.id }) }, t('partner.inNetwork', { name: d.organisation.name }))),
         );
       }
