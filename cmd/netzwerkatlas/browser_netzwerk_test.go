@@ -93,6 +93,17 @@ func TestBrowserNetzwerk(t *testing.T) {
 	p.waitFor("the field's network", `location.search.includes('field=') &&
 		document.querySelector('#netzwerk-graph')?.dataset.state === 'ready' &&
 		Number(document.querySelector('#netzwerk-graph').dataset.nodes) < 83`)
+
+	// The explained figures and the threshold pass axe at desktop and phone width, and the
+	// phone page does not scroll sideways.
+	p.axe(t, "")
+	p.do(chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile))
+	p.waitFor("the phone layout", `screen.width === 390`)
+	p.axe(t, "")
+	if w := eval[int](p, `document.documentElement.scrollWidth`); w > 390 {
+		t.Errorf("the network view on a phone is %d px wide", w)
+	}
+	p.checkErrors()
 }
 
 // TestBrowserNetzwerkOhneWebGL: on an office PC without WebGL (a virtual desktop) the network

@@ -3,6 +3,8 @@ package main
 import (
 	"strings"
 	"testing"
+
+	"github.com/chromedp/chromedp"
 )
 
 // TestBrowserPartner: choosing DITIB-Moscheegemeinde Dorsten lists ranked partners with their
@@ -70,4 +72,13 @@ func TestBrowserPartner(t *testing.T) {
 		t.Errorf("a coordinator should see the contact person's e-mail: %q", people)
 	}
 	p.shotAt("partner", "main .controls")
+
+	// Picker and filters at phone width: axe finds nothing serious, nothing scrolls sideways.
+	p.do(chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile))
+	p.waitFor("the phone layout", `screen.width === 390`)
+	p.axe(t, "")
+	if w := eval[int](p, `document.documentElement.scrollWidth`); w > 390 {
+		t.Errorf("the partner finder on a phone is %d px wide", w)
+	}
+	p.checkErrors()
 }
