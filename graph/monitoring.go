@@ -55,6 +55,29 @@ type MonitoringStore interface {
 	ListMonitoringSnapshots(ctx context.Context, region string) ([]*MonitoringSnapshot, error)
 	// DeleteMonitoringSnapshot removes a snapshot, or returns ENOTFOUND.
 	DeleteMonitoringSnapshot(ctx context.Context, id string) error
+	// RelabelMonitoringSnapshot gives a snapshot another label (trimmed, at most MaxName
+	// characters; empty for none) and returns its head, or ENOTFOUND. The audit log records
+	// the head before and after (MonitoringRelabelAuditEntry); the results do not change.
+	RelabelMonitoringSnapshot(ctx context.Context, id, label string) (*MonitoringSnapshot, error)
+}
+
+// CheckMonitoringLabel trims a new label and checks its length (EINVALID naming "label").
+func CheckMonitoringLabel(label string) (string, error) {
+	label = strings.TrimSpace(label)
+	var p problems
+	p.maxLen("label", label, MaxName)
+	return label, p.err("monitoring snapshot")
+}
+
+// MonitoringRelabelAuditEntry returns the audit entry of a relabelling by user at time at:
+// the head before and after.
+func MonitoringRelabelAuditEntry(before, after *MonitoringSnapshot, user string, at time.Time) AuditEntry {
+	e := AuditEntry{At: at, User: user, Action: ActionUpdate, Kind: AuditKindMonitoring, Entity: before.ID, Region: before.Region,
+		Before: mustJSON(before.Head()), After: mustJSON(after.Head())}
+	taken := before.Taken.UTC().Format("2006-01-02 15:04 UTC")
+	e.Summary = fmt.Sprintf("relabelled monitoring snapshot of region %s, taken %s, from %q to %q", before.Region, taken, before.Label, after.Label)
+	e.Message = &Message{Key: "audit.snapshot.relabelled", Args: map[string]any{"region": before.Region, "taken": taken, "from": before.Label, "to": after.Label}}
+	return e
 }
 
 // MaxMonitoringData bounds the Data of one monitoring snapshot, in bytes (32 MiB).

@@ -153,3 +153,8 @@ func (i *instrumented) DeleteMonitoringSnapshot(ctx context.Context, id string) 
 	defer func(t time.Time) { i.observe("monitoring_delete", t, err) }(time.Now())
 	return i.Store.DeleteMonitoringSnapshot(ctx, id)
 }
+
+func (i *instrumented) RelabelMonitoringSnapshot(ctx context.Context, id, label string) (out *graph.MonitoringSnapshot, err error) {
+	defer func(t time.Time) { i.observe("monitoring_relabel", t, err) }(time.Now())
+	return i.Store.RelabelMonitoringSnapshot(ctx, id, label)
+}

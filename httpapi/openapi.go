@@ -410,6 +410,9 @@ func buildOpenAPI() obj {
 		"responses": problems(obj{"200": resp("the snapshot", typeSchema(SnapshotView{}))}, "401", "403", "404")})
 	op(apiPrefix+"/snapshots/{id}", "DELETE", obj{"tags": snapTag, "summary": "Delete a snapshot (coordinators)", "parameters": []any{snapID},
 		"responses": problems(obj{"204": obj{"description": "deleted"}}, "401", "403", "404")})
+	op(apiPrefix+"/snapshots/{id}", "PATCH", obj{"tags": snapTag, "summary": "Give a snapshot another label (coordinators); its results stay as they were", "parameters": []any{snapID},
+		"requestBody": jsonBody(typeSchema(SnapshotRelabel{})),
+		"responses":   problems(obj{"200": resp("the snapshot's head", typeSchema(SnapshotView{}))}, "400", "401", "403", "404", "413", "415")})
 
 	exTag := []string{"import and export"}
 	schemas["ImportReport"] = typeSchema(exchange.Report{})

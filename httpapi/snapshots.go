@@ -25,6 +25,7 @@ func (s *Server) registerSnapshotRoutes(r *mux.Router) {
 	r.HandleFunc(apiPrefix+"/snapshots/compare", s.handleSnapshotCompare).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc(apiPrefix+"/snapshots/{id}", s.handleSnapshotView).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc(apiPrefix+"/snapshots/{id}", s.handleSnapshotDelete).Methods(http.MethodDelete)
+	r.HandleFunc(apiPrefix+"/snapshots/{id}", s.handleSnapshotRelabel).Methods(http.MethodPatch)
 }
 
 // SnapshotRequest is the body of POST /api/v1/snapshots.
@@ -222,7 +223,7 @@ func (s *Server) handleSnapshotDelete(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !canCoordinate(p, m.Region) {
-		s.writeError(w, r, &graph.Error{Code: graph.EFORBIDDEN, Message: "only coordinators of region " + m.Region + " delete monitoring snapshots"})
+		s.writeError(w, r, graph.Errorf(graph.EFORBIDDEN, "only coordinators of region %s delete monitoring snapshots", m.Region))
 		return
 	}
 	if err := s.store.DeleteMonitoringSnapshot(r.Context(), m.ID); err != nil {
@@ -230,6 +231,41 @@ func (s *Server) handleSnapshotDelete(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.WriteHeader(http.StatusNoContent)
+}
+
+// SnapshotRelabel is the body of PATCH /api/v1/snapshots/{id}.
+type SnapshotRelabel struct {
+	// Label is the new label (empty for none).
+	Label string `json:"label"`
+}
+
+// handleSnapshotRelabel serves PATCH /api/v1/snapshots/{id} {label}: gives a saved snapshot
+// another label; coordinators of the region and admins. The results stay as they were.
+func (s *Server) handleSnapshotRelabel(w http.ResponseWriter, r *http.Request) {
+	p, ok := s.requireUser(w, r)
+	if !ok {
+		return
+	}
+	var req SnapshotRelabel
+	if err := decodeJSON(w, r, &req, maxBody); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	m, _, err := s.loadSnapshot(r, mux.Vars(r)["id"], "id")
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if !canCoordinate(p, m.Region) {
+		s.writeError(w, r, graph.Errorf(graph.EFORBIDDEN, "only coordinators of region %s relabel monitoring snapshots", m.Region))
+		return
+	}
+	head, err := s.store.RelabelMonitoringSnapshot(r.Context(), m.ID, req.Label)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, snapshotView(head))
 }
 
 // handleSnapshotCompare serves GET /api/v1/snapshots/compare?from=&to=: what changed between

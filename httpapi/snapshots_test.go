@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
@@ -67,6 +68,10 @@ func TestSnapshotRoutes(t *testing.T) {
 		{"GET", "/api/v1/snapshots/compare?from=" + first["id"].(string), member, nil, 400},
 		{"GET", "/api/v1/snapshots/compare?from=" + first["id"].(string) + "&to=snp_nope", member, nil, 404},
 		{"DELETE", "/api/v1/snapshots/" + first["id"].(string), member, nil, 403},
+		{"PATCH", "/api/v1/snapshots/" + first["id"].(string), member, map[string]string{"label": "x"}, 403},
+		{"PATCH", "/api/v1/snapshots/" + first["id"].(string), coord, map[string]string{"label": strings.Repeat("x", 201)}, 400},
+		{"PATCH", "/api/v1/snapshots/" + first["id"].(string), coord, map[string]any{"label": "x", "colour": "red"}, 400},
+		{"PATCH", "/api/v1/snapshots/snp_01HK153X00CSQVWANBEDWQEWCJ", coord, map[string]string{"label": "x"}, 404},
 	} {
 		code, _, v := f.do(t, tc.method, tc.path, tc.token, tc.body)
 		if code != tc.want {
@@ -75,6 +80,14 @@ func TestSnapshotRoutes(t *testing.T) {
 	}
 	if code, _, v := f.do(t, "GET", "/api/v1/snapshots/compare?from="+first["id"].(string)+"&to=snp_nope", member, nil); v["errors"] == nil {
 		t.Errorf("an unknown id must be named: %d %v", code, v)
+	}
+	// A new label: the head changes, the figures stay.
+	code, _, renamed := f.do(t, "PATCH", "/api/v1/snapshots/"+first["id"].(string), coord, map[string]string{"label": " Steuerungsgruppe Frühjahr "})
+	if code != 200 || renamed["label"] != "Steuerungsgruppe Frühjahr" || renamed["id"] != first["id"] {
+		t.Fatalf("relabel: %d %v", code, renamed)
+	}
+	if _, _, one := f.do(t, "GET", "/api/v1/snapshots/"+first["id"].(string), member, nil); one["label"] != "Steuerungsgruppe Frühjahr" || one["data"] == nil {
+		t.Errorf("after relabelling: %v", one["label"])
 	}
 	if code, _, _ := f.do(t, "DELETE", "/api/v1/snapshots/"+first["id"].(string), coord, nil); code != 204 {
 		t.Errorf("delete: %d", code)

@@ -18,8 +18,9 @@ import (
 
 // monitoringOp is a monitoring snapshot to save (snap set) or delete (id set).
 type monitoringOp struct {
-	snap *graph.MonitoringSnapshot // prepared; nil for a delete
-	id   string
+	snap  *graph.MonitoringSnapshot // prepared; nil for a delete or a relabelling
+	id    string
+	label *string // the new label of a relabelling
 }
 
 // SaveMonitoringSnapshot implements graph.MonitoringStore.
@@ -39,6 +40,23 @@ func (s *Store) SaveMonitoringSnapshot(ctx context.Context, m *graph.MonitoringS
 // DeleteMonitoringSnapshot implements graph.MonitoringStore.
 func (s *Store) DeleteMonitoringSnapshot(ctx context.Context, id string) error {
 	return s.monitoringWrite(ctx, &monitoringOp{id: id})
+}
+
+// RelabelMonitoringSnapshot implements graph.MonitoringStore.
+func (s *Store) RelabelMonitoringSnapshot(ctx context.Context, id, label string) (*graph.MonitoringSnapshot, error) {
+	label, err := graph.CheckMonitoringLabel(label)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.monitoringWrite(ctx, &monitoringOp{id: id, label: &label}); err != nil {
+		return nil, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if h := s.st.monitoring[id]; h != nil {
+		return h.Head(), nil
+	}
+	return nil, graph.MonitoringSnapshotNotFound(id)
 }
 
 func (s *Store) monitoringWrite(ctx context.Context, op *monitoringOp) error {
@@ -67,6 +85,14 @@ func (s *Store) runMonitoring(r *request) error {
 		}
 		head = op.snap.Head()
 		entry = graph.MonitoringAuditEntry(graph.ActionCreate, op.snap, r.user, at)
+	} else if op.label != nil {
+		cur := s.st.monitoring[op.id]
+		if cur == nil {
+			return graph.MonitoringSnapshotNotFound(op.id)
+		}
+		head = cur.Head()
+		head.Label = *op.label
+		entry = graph.MonitoringRelabelAuditEntry(cur, head, r.user, at)
 	} else {
 		cur := s.st.monitoring[op.id]
 		if cur == nil {
@@ -104,8 +130,10 @@ func (s *Store) commitMonitoring(op *monitoringOp, head *graph.MonitoringSnapsho
 			if err := heads.Put(key, raw); err != nil {
 				return err
 			}
-			if err := data.Put(key, op.snap.Data); err != nil {
-				return err
+			if op.snap != nil { // a relabelling keeps the data
+				if err := data.Put(key, op.snap.Data); err != nil {
+					return err
+				}
 			}
 		} else {
 			if err := heads.Delete([]byte(op.id)); err != nil {

@@ -102,10 +102,52 @@ func (s *Store) DeleteMonitoringSnapshot(ctx context.Context, id string) error {
 	return err
 }
 
-// snapshotRecord runs a statement about monitoring snapshot id that returns its one record,
-// or none when the snapshot does not exist (ENOTFOUND).
-func snapshotRecord(ctx context.Context, tx neo4j.ManagedTransaction, name, id string) (*neo4j.Record, error) {
-	res, err := query(ctx, tx, name, map[string]any{"id": id})
+// RelabelMonitoringSnapshot implements graph.MonitoringStore.
+func (s *Store) RelabelMonitoringSnapshot(ctx context.Context, id, label string) (*graph.MonitoringSnapshot, error) {
+	label, err := graph.CheckMonitoringLabel(label)
+	if err != nil {
+		return nil, err
+	}
+	user := graph.UserFrom(ctx)
+	out, err := s.write(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		auditSeq, err := lockMeta(ctx, tx)
+		if err != nil {
+			return nil, err
+		}
+		rec, err := query1(ctx, tx, "monitoring.relabel", map[string]any{"id": id, "label": label})
+		if err != nil {
+			return nil, err
+		}
+		before, err := monitoringHead(rec)
+		if err != nil {
+			return nil, err
+		}
+		after := before.Head()
+		after.Label = label
+		e := graph.MonitoringRelabelAuditEntry(before, after, user, s.now().UTC().Truncate(time.Microsecond))
+		e.Seq = uint64(auditSeq) + 1
+		row, err := auditProps(e)
+		if err != nil {
+			return nil, err
+		}
+		if err := expect(ctx, tx, "audit.create", []any{row}, -1); err != nil {
+			return nil, err
+		}
+		if _, err := single(ctx, tx, "meta.advance", map[string]any{"id": metaID, "changed": 0, "audit_seq": auditSeq + 1}); err != nil {
+			return nil, err
+		}
+		return after, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out.(*graph.MonitoringSnapshot), nil
+}
+
+// query1 runs a statement about one monitoring snapshot with params and returns its one
+// record, or ENOTFOUND naming the snapshot.
+func query1(ctx context.Context, tx neo4j.ManagedTransaction, name string, params map[string]any) (*neo4j.Record, error) {
+	res, err := query(ctx, tx, name, params)
 	if err != nil {
 		return nil, err
 	}
@@ -113,11 +155,18 @@ func snapshotRecord(ctx context.Context, tx neo4j.ManagedTransaction, name, id s
 		if err := res.Err(); err != nil {
 			return nil, err
 		}
+		id, _ := params["id"].(string)
 		return nil, graph.MonitoringSnapshotNotFound(id)
 	}
 	rec := res.Record()
 	_, err = res.Consume(ctx)
 	return rec, err
+}
+
+// snapshotRecord runs a statement about monitoring snapshot id that returns its one record,
+// or none when the snapshot does not exist (ENOTFOUND).
+func snapshotRecord(ctx context.Context, tx neo4j.ManagedTransaction, name, id string) (*neo4j.Record, error) {
+	return query1(ctx, tx, name, map[string]any{"id": id})
 }
 
 // lockMeta takes the Meta lock and returns the audit sequence.

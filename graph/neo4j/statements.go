@@ -441,6 +441,12 @@ ORDER BY s.taken DESC, s.id DESC`, none)
 MATCH (s:MonitoringSnapshot {region: $region})
 RETURN `+monHead+`
 ORDER BY s.taken DESC, s.id DESC`, map[string]string{"region": "string"})
+	// The head before the change (a map value, taken before SET) is returned.
+	add("monitoring.relabel", `
+MATCH (s:MonitoringSnapshot {id: $id})
+WITH s, `+monHead+`
+SET s.label = $label
+RETURN props`, map[string]string{"id": "string", "label": "string"})
 	add("monitoring.delete", `
 MATCH (s:MonitoringSnapshot {id: $id})
 WITH s, `+monHead+`

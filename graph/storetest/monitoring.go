@@ -91,6 +91,29 @@ func testMonitoring(t *testing.T, f Factory) {
 		t.Fatalf("audit entry holds %s, want the snapshot without its data", e.After)
 	}
 
+	// A new label: the head changes, the results do not, and the audit log has both heads.
+	relabelled := must[*graph.MonitoringSnapshot](t)(s.RelabelMonitoringSnapshot(graph.WithUser(ctx(), "erika"), m.ID, "  Steuerungsgruppe April 2026 "))
+	if relabelled.Label != "Steuerungsgruppe April 2026" || relabelled.ID != m.ID || relabelled.Data != nil {
+		t.Fatalf("relabelled head %+v", relabelled)
+	}
+	stored := must[*graph.MonitoringSnapshot](t)(s.MonitoringSnapshot(ctx(), m.ID))
+	if stored.Label != "Steuerungsgruppe April 2026" || !bytes.Equal(stored.Data, results) || !stored.Taken.Equal(want.Taken) {
+		t.Fatalf("after relabelling: %+v", stored.Head())
+	}
+	audit = must[graph.AuditPage](t)(s.Audit(ctx(), graph.AuditQuery{Entity: m.ID, Limit: 1}))
+	if e := audit.Items[0]; e.Action != graph.ActionUpdate || e.User != "erika" || e.Before == nil || e.After == nil ||
+		e.Message == nil || e.Message.Key != "audit.snapshot.relabelled" || e.Message.Args["from"] != want.Label || e.Message.Args["to"] != "Steuerungsgruppe April 2026" {
+		t.Fatalf("audit entry of the relabelling %+v (message %+v)", e, e.Message)
+	}
+	if r := must[uint64](t)(s.Revision(ctx())); r != rev {
+		t.Fatalf("relabelling moved the revision from %d to %d", rev, r)
+	}
+	_, err := s.RelabelMonitoringSnapshot(ctx(), "snp_01JZZZZZZZZZZZZZZZZZZZZZZZ", "x")
+	wantCode(t, err, graph.ENOTFOUND)
+	_, err = s.RelabelMonitoringSnapshot(ctx(), m.ID, strings.Repeat("x", graph.MaxName+1))
+	wantFields(t, err, "label")
+	must[*graph.MonitoringSnapshot](t)(s.RelabelMonitoringSnapshot(ctx(), m.ID, want.Label)) // back, for what follows
+
 	// Explicit ids are kept, once.
 	explicit := snapshotOf(regionB, "", time.Date(2026, 1, 15, 8, 0, 0, 0, time.UTC), `{"a":1}`)
 	explicit.ID = graph.NewMonitoringSnapshotID()
@@ -101,7 +124,7 @@ func testMonitoring(t *testing.T, f Factory) {
 	}
 	again := snapshotOf(regionA, "noch einmal", taken, `{}`)
 	again.ID = explicit.ID
-	err := s.SaveMonitoringSnapshot(ctx(), again)
+	err = s.SaveMonitoringSnapshot(ctx(), again)
 	if ge := wantCode(t, err, graph.ECONFLICT); len(ge.Fields) != 1 || ge.Fields[0].Field != "id" {
 		t.Fatalf("duplicate id: %v, want a conflict naming id", err)
 	}
