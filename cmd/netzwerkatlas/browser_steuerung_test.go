@@ -83,8 +83,12 @@ func TestBrowserSteuerung(t *testing.T) {
 	if nachher == "" {
 		t.Fatalf("the saved states lack Nachher: %s", p.text(`#snapshot-manage`))
 	}
+	// Renamed first (Enter in its field): the new name is in the list and the comparison.
+	p.fill(fmt.Sprintf(`#snapshot-label-%s`, nachher), "Nachher, geprüft")
+	p.press(fmt.Sprintf(`#snapshot-label-%s`, nachher), "\r")
+	p.waitFor("Nachher renamed", `[...(document.querySelector('#compare-from')?.options ?? [])].some(o => o.textContent.includes('Nachher, geprüft'))`)
 	eval[bool](p, `(() => { window.confirm = () => true; return true })()`)
-	p.click(fmt.Sprintf(`#snapshot-manage li[data-snapshot=%q] button`, nachher))
+	p.click(fmt.Sprintf(`#snapshot-manage li[data-snapshot=%q] button[data-action="delete"]`, nachher))
 	p.waitFor("Nachher deleted", `![...document.querySelectorAll('#snapshot-manage li')].some(li => li.textContent.includes('Nachher')) &&
 		![...(document.querySelector('#compare-from')?.options ?? [])].some(o => o.textContent.includes('Nachher')) &&
 		document.activeElement?.id === 'snapshot-manage-summary'`)

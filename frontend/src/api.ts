@@ -358,6 +358,12 @@ export class ApiClient {
     return data;
   }
 
+  /** Gives a saved snapshot another label (coordinators of its region and admins). */
+  async relabelSnapshot(id: string, label: string): Promise<SnapshotInfo> {
+    const { data } = await this.request<SnapshotInfo>('PATCH', `/snapshots/${encodeURIComponent(id)}`, { body: { label } });
+    return data;
+  }
+
   /** Deletes a saved snapshot (coordinators of its region and admins). */
   async deleteSnapshot(id: string): Promise<void> {
     await this.request<unknown>('DELETE', `/snapshots/${encodeURIComponent(id)}`, {});

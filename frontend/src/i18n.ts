@@ -713,6 +713,9 @@ const de = {
   'steuerung.deleting': 'Wird gelöscht …',
   'steuerung.deleteConfirm': 'Den Stand „{label}“ vom {date} endgültig löschen?',
   'steuerung.deleteError': 'Der Stand konnte nicht gelöscht werden.',
+  'steuerung.manageError': 'Der Stand konnte nicht geändert werden.',
+  'steuerung.relabel': 'Umbenennen',
+  'steuerung.relabelLabel': 'Neuer Name für „{label}“',
 
   'orgKind.administration': 'Verwaltung',
   'orgKind.jobcenter': 'Jobcenter',
@@ -1731,6 +1734,9 @@ const en: Catalogue = {
   'steuerung.deleting': 'Deleting …',
   'steuerung.deleteConfirm': 'Delete the state “{label}” of {date} for good?',
   'steuerung.deleteError': 'The state could not be deleted.',
+  'steuerung.manageError': 'The state could not be changed.',
+  'steuerung.relabel': 'Rename',
+  'steuerung.relabelLabel': 'New name for “{label}”',
 
   'orgKind.administration': 'Administration',
   'orgKind.jobcenter': 'Jobcenter',

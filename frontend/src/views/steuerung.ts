@@ -283,7 +283,26 @@ export const steuerungView: MountView = (target, ctx) => {
     }
   }
 
-  /** The saved states with a delete button each (coordinators only). */
+  /** The labels typed for saved states, by id, until they are saved. */
+  const relabels = new Map<string, string>();
+
+  async function relabelSnapshot(snap: SnapshotInfo): Promise<void> {
+    const label = (relabels.get(snap.id) ?? snap.label ?? '').trim();
+    if (manage.busy || label === (snap.label ?? '')) return;
+    manage = { open: true, busy: snap.id };
+    renderCompare();
+    try {
+      await api.relabelSnapshot(snap.id, label);
+      relabels.delete(snap.id);
+      manage = { open: true, refocus: true };
+      loadSnapshots();
+    } catch (error) {
+      manage = { open: true, error };
+      renderCompare();
+    }
+  }
+
+  /** The saved states with a field to rename and a delete button each (coordinators only). */
   function manageList(list: SnapshotInfo[]): HTMLElement | false {
     if (!state.region || !session.can(state.region, 'coordinator') || list.length === 0) return false;
     const details = h(
@@ -295,20 +314,39 @@ export const steuerungView: MountView = (target, ctx) => {
         { class: 'snapshot-list' },
         ...list.map((snap) => {
           const name = snap.label || t('steuerung.unnamed');
+          const inputId = `snapshot-label-${snap.id}`;
+          const input = h('input', { id: inputId, type: 'text', class: 'snapshot-label-input', maxlength: 200, autocomplete: 'off' });
+          input.value = relabels.get(snap.id) ?? snap.label ?? '';
+          input.addEventListener('input', () => relabels.set(snap.id, input.value));
+          input.addEventListener('keydown', (ev) => {
+            if (ev.key === 'Enter') {
+              ev.preventDefault();
+              void relabelSnapshot(snap);
+            }
+          });
           return h(
             'li',
             { 'data-snapshot': snap.id },
             h('span', {}, `${name} – ${formatDateTime(snap.taken)}`),
             ' ',
+            h('label', { for: inputId, class: 'visually-hidden' }, t('steuerung.relabelLabel', { label: name })),
+            input,
+            ' ',
             h(
               'button',
-              { type: 'button', class: 'secondary small', 'aria-disabled': manage.busy ? 'true' : undefined, onclick: () => void removeSnapshot(snap) },
+              { type: 'button', class: 'secondary small', 'data-action': 'relabel', 'aria-disabled': manage.busy ? 'true' : undefined, onclick: () => void relabelSnapshot(snap) },
+              t('steuerung.relabel'),
+            ),
+            ' ',
+            h(
+              'button',
+              { type: 'button', class: 'secondary small', 'data-action': 'delete', 'aria-disabled': manage.busy ? 'true' : undefined, onclick: () => void removeSnapshot(snap) },
               manage.busy === snap.id ? t('steuerung.deleting') : t('steuerung.delete', { label: name }),
             ),
           );
         }),
       ),
-      manage.error !== undefined && errorBox(t('steuerung.deleteError'), manage.error),
+      manage.error !== undefined && errorBox(t('steuerung.manageError'), manage.error),
     );
     details.addEventListener('toggle', () => {
       manage = { ...manage, open: details.open };
