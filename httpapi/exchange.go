@@ -397,18 +397,10 @@ func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// problemCount says "1 problem" or "n problems".
 // importDetail says how many problems an import had, in pr's language.
 func importDetail(pr msg.Printer, n int) string {
 	if n == 1 {
 		return pr.Literal("1 problem in the import; nothing was written")
 	}
 	return pr.Format("%d problems in the import; nothing was written", n)
-}
-
-func problemCount(n int) string {
-	if n == 1 {
-		return "1 problem"
-	}
-	return fmt.Sprintf("%d problems", n)
 }

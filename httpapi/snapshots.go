@@ -211,19 +211,30 @@ func (s *Server) handleSnapshotView(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, v)
 }
 
+// coordinatedSnapshot loads the snapshot the address names for a change only coordinators
+// of its region (and admins) may make; forbidden is the refusal's format (with the region).
+// It writes the error and returns nil when the caller may not.
+func (s *Server) coordinatedSnapshot(w http.ResponseWriter, r *http.Request, p *principal, forbidden string) *graph.MonitoringSnapshot {
+	m, _, err := s.loadSnapshot(r, mux.Vars(r)["id"], "id")
+	if err != nil {
+		s.writeError(w, r, err)
+		return nil
+	}
+	if !canCoordinate(p, m.Region) {
+		s.writeError(w, r, graph.Errorf(graph.EFORBIDDEN, forbidden, m.Region))
+		return nil
+	}
+	return m
+}
+
 // handleSnapshotDelete serves DELETE /api/v1/snapshots/{id}: coordinators of the region and admins.
 func (s *Server) handleSnapshotDelete(w http.ResponseWriter, r *http.Request) {
 	p, ok := s.requireUser(w, r)
 	if !ok {
 		return
 	}
-	m, _, err := s.loadSnapshot(r, mux.Vars(r)["id"], "id")
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	if !canCoordinate(p, m.Region) {
-		s.writeError(w, r, graph.Errorf(graph.EFORBIDDEN, "only coordinators of region %s delete monitoring snapshots", m.Region))
+	m := s.coordinatedSnapshot(w, r, p, "only coordinators of region %s delete monitoring snapshots")
+	if m == nil {
 		return
 	}
 	if err := s.store.DeleteMonitoringSnapshot(r.Context(), m.ID); err != nil {
@@ -251,13 +262,8 @@ func (s *Server) handleSnapshotRelabel(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	m, _, err := s.loadSnapshot(r, mux.Vars(r)["id"], "id")
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	if !canCoordinate(p, m.Region) {
-		s.writeError(w, r, graph.Errorf(graph.EFORBIDDEN, "only coordinators of region %s relabel monitoring snapshots", m.Region))
+	m := s.coordinatedSnapshot(w, r, p, "only coordinators of region %s relabel monitoring snapshots")
+	if m == nil {
 		return
 	}
 	head, err := s.store.RelabelMonitoringSnapshot(r.Context(), m.ID, req.Label)

@@ -125,18 +125,7 @@ func (s *Store) RelabelMonitoringSnapshot(ctx context.Context, id, label string)
 		after := before.Head()
 		after.Label = label
 		e := graph.MonitoringRelabelAuditEntry(before, after, user, s.now().UTC().Truncate(time.Microsecond))
-		e.Seq = uint64(auditSeq) + 1
-		row, err := auditProps(e)
-		if err != nil {
-			return nil, err
-		}
-		if err := expect(ctx, tx, "audit.create", []any{row}, -1); err != nil {
-			return nil, err
-		}
-		if _, err := single(ctx, tx, "meta.advance", map[string]any{"id": metaID, "changed": 0, "audit_seq": auditSeq + 1}); err != nil {
-			return nil, err
-		}
-		return after, nil
+		return after, writeMonitoringAudit(ctx, tx, auditSeq, e)
 	})
 	if err != nil {
 		return nil, err
@@ -182,7 +171,12 @@ func lockMeta(ctx context.Context, tx neo4j.ManagedTransaction) (int64, error) {
 // auditMonitoring writes the audit entry of a save or delete and advances the audit sequence,
 // not the revision.
 func (s *Store) auditMonitoring(ctx context.Context, tx neo4j.ManagedTransaction, auditSeq int64, action string, m *graph.MonitoringSnapshot, user string) error {
-	e := graph.MonitoringAuditEntry(action, m, user, s.now().UTC().Truncate(time.Microsecond))
+	return writeMonitoringAudit(ctx, tx, auditSeq, graph.MonitoringAuditEntry(action, m, user, s.now().UTC().Truncate(time.Microsecond)))
+}
+
+// writeMonitoringAudit numbers and writes an audit entry about a monitoring snapshot and
+// advances the audit sequence, not the revision.
+func writeMonitoringAudit(ctx context.Context, tx neo4j.ManagedTransaction, auditSeq int64, e graph.AuditEntry) error {
 	e.Seq = uint64(auditSeq) + 1
 	row, err := auditProps(e)
 	if err != nil {
