@@ -669,60 +669,6 @@ func (r *row) colAt(i int) (string, bool) {
 	return "", false
 }
 
-func (r *row) fail(col, value, code, msg string) { r.failS(col, value, code, msg, nil) }
-
-// failf records a problem made from an English format and its arguments; the report says it
-// in the reader's language (Localize).
-func (r *row) failf(col, value, code, format string, args ...any) {
-	r.failSf(col, value, code, nil, format, args...)
-}
-
-// failSf is failf with suggestions.
-func (r *row) failSf(col, value, code string, suggestions []string, format string, args ...any) {
-	r.bad = true
-	file, sheet := r.im.where(r.o)
-	r.im.fail(RowError{File: file, Sheet: sheet, Row: int(r.o.row), Column: col, Value: value, Message: fmt.Sprintf(format, args...),
-		Format: format, Args: args, Code: code, Suggestions: suggestions})
-}
-
-// failField records a validation problem of the store under a column, keeping its format.
-func (r *row) failField(col, value, code string, fe graph.FieldError) {
-	if fe.Format != "" {
-		r.failf(col, value, code, fe.Format, fe.Args...)
-		return
-	}
-	r.fail(col, value, code, fe.Message)
-}
-
-// failErr records an error of the store, keeping its format.
-func (r *row) failErr(col, value, code string, err error) {
-	var ge *graph.Error
-	if errors.As(err, &ge) && ge.Format != "" {
-		r.failf(col, value, code, ge.Format, ge.Args...)
-		return
-	}
-	r.fail(col, value, code, graph.ErrorMessage(err))
-}
-
-func (r *row) failS(col, value, code, msg string, suggestions []string) {
-	r.bad = true
-	file, sheet := r.im.where(r.o)
-	r.im.fail(RowError{File: file, Sheet: sheet, Row: int(r.o.row), Column: col, Value: value, Message: msg, Code: code, Suggestions: suggestions})
-}
-
-// fieldErrors reports the validation errors of a node under the columns of its fields.
-func (r *row) fieldErrors(err error) {
-	fes := graph.FieldErrors(err)
-	if len(fes) == 0 {
-		r.failErr("", "", CodeInvalid, err)
-		return
-	}
-	for _, fe := range fes {
-		col, value := r.columnOf(fe.Field)
-		r.failField(col, value, CodeInvalid, fe)
-	}
-}
-
 var (
 	listIndex   = regexp.MustCompile(`\[\d+\]`)
 	indexSuffix = regexp.MustCompile(`[\[.].*$`)
