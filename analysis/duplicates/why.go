@@ -61,8 +61,8 @@ var whyKeys = []string{"duplicates.why.for", "duplicates.why.against", "duplicat
 	"duplicates.why.verdict.duplicate", "duplicates.why.verdict.intended", "duplicates.why.verdict.not_duplicate",
 	"duplicates.advice.merge", "duplicates.advice.coordinate", "duplicates.advice.where"}
 
-var whyLangs = sync.OnceValue(func() [2]whyWords {
-	var out [2]whyWords
+var whyLangs = sync.OnceValue(func() *[2]whyWords {
+	out := new([2]whyWords)
 	for l, lang := range []msg.Lang{msg.DE, msg.EN} {
 		get := func(key string) whyTemplate {
 			m, ok := msg.Message(key, lang)
