@@ -126,7 +126,9 @@ func (s *Server) coverageRequest(w http.ResponseWriter, r *http.Request, extra .
 		p.ThinFactor, err = floatParam(q, "thin_factor")
 	}
 	if err == nil {
-		p.Lang, err = langParam(r)
+		var lang msg.Lang
+		lang, err = langParam(r)
+		p.Lang = string(lang)
 	}
 	if err != nil {
 		s.writeError(w, r, err)
@@ -612,13 +614,17 @@ func (s *Server) recordVerdict(w http.ResponseWriter, r *http.Request, kinds []g
 	writeJSON(w, http.StatusOK, VerdictResponse{A: out.From, B: out.To, Verdict: out.Props.Verdict, Note: out.Props.Note, By: out.Props.By, At: out.Props.At, Replaced: replaced})
 }
 
-// langParam returns the language of the explanations a request asks for: lang=de or en,
-// else the best of its Accept-Language, else German.
-func langParam(r *http.Request) (string, error) {
+// langParam returns the language of the sentences a request asks for: lang=de or en, else
+// the best of its Accept-Language, else German (readerLang). Another lang is refused.
+func langParam(r *http.Request) (msg.Lang, error) {
 	switch l := r.URL.Query().Get("lang"); l {
 	case "", "de", "en":
-		return string(msg.Parse(l, r.Header.Get("Accept-Language"))), nil
+		return msg.Parse(l, r.Header.Get("Accept-Language")), nil
 	default:
 		return "", invalid("lang", "%q is not a language of the service; use de or en", l)
 	}
 }
+
+// readerLang is the language of the sentences for a route without lang=: the best of the
+// request's Accept-Language, else German.
+func readerLang(r *http.Request) msg.Lang { return msg.Parse("", r.Header.Get("Accept-Language")) }

@@ -91,7 +91,7 @@ func (s *Server) handleAudit(w http.ResponseWriter, r *http.Request) {
 	if items == nil {
 		items = []graph.AuditEntry{}
 	}
-	pr := msg.For(msg.Lang(lang))
+	pr := msg.For(lang)
 	for i := range items {
 		items[i].Summary = auditSummary(pr, &items[i])
 	}

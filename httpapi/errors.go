@@ -41,8 +41,8 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	var se *statusError
 	if errors.As(err, &se) {
 		text := se.msg
-		if se.format != "" && msg.Parse("", r.Header.Get("Accept-Language")) != msg.EN {
-			text = msg.For(msg.DE).Format(se.format, se.args...)
+		if se.format != "" {
+			text = msg.For(readerLang(r)).Format(se.format, se.args...)
 		}
 		w.Header().Set("Vary", "Accept-Language")
 		writeProblem(w, problem{Type: problemType("invalid"), Title: http.StatusText(se.status), Status: se.status,
@@ -70,7 +70,7 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	var ge *graph.Error
 	if errors.As(err, &ge) {
 		p.CurrentVersion = ge.Current
-		localize(&p, ge, msg.Parse("", r.Header.Get("Accept-Language")))
+		localize(&p, ge, readerLang(r))
 	}
 	w.Header().Set("Vary", "Accept-Language")
 	writeProblem(w, p)

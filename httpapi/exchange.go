@@ -138,7 +138,7 @@ func (s *Server) handleImport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	// The problems in the reader's language (German unless English is preferred).
-	lang := msg.Parse("", r.Header.Get("Accept-Language"))
+	lang := readerLang(r)
 	rep.Localize(lang)
 	w.Header().Set("Vary", "Accept-Language")
 	if rep.OK || dry {

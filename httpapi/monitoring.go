@@ -71,12 +71,10 @@ func monitoringParams(r *http.Request, extra ...string) (year int, lang msg.Lang
 	if year != 0 && (year < 1950 || year > 2100) {
 		return 0, "", invalid("year", "must be between 1950 and 2100")
 	}
-	switch l := q.Get("lang"); l {
-	case "", "de", "en":
-	default:
-		return 0, "", invalid("lang", "%q is not a language of the service; use de or en", l)
+	if lang, err = langParam(r); err != nil {
+		return 0, "", err
 	}
-	return year, msg.Parse(q.Get("lang"), r.Header.Get("Accept-Language")), nil
+	return year, lang, nil
 }
 
 // monitoring returns the cached monitoring of a region.

@@ -61,9 +61,9 @@ func (s *Server) handleStatusReport(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, invalid("format", "%q is not a report format; use %s", format, strings.Join(report.Formats, ", ")))
 		return
 	}
-	lang := msg.Parse(q.Get("lang"), r.Header.Get("Accept-Language"))
-	if l := q.Get("lang"); l != "" && l != "de" && l != "en" {
-		s.writeError(w, r, invalid("lang", "%q is not a language of the service; use de or en", l))
+	lang, err := langParam(r)
+	if err != nil {
+		s.writeError(w, r, err)
 		return
 	}
 	if err := s.requireMember(r, region); err != nil {

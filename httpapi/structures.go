@@ -37,12 +37,9 @@ func (s *Server) handleStructures(w http.ResponseWriter, r *http.Request) {
 		p.MinShared, err = intParam(q, "min_shared")
 	}
 	if err == nil {
-		switch l := q.Get("lang"); l {
-		case "", "de", "en":
-			p.Lang = string(msg.Parse(l, r.Header.Get("Accept-Language")))
-		default:
-			err = invalid("lang", "%q is not a language of the service; use de or en", l)
-		}
+		var lang msg.Lang
+		lang, err = langParam(r)
+		p.Lang = string(lang)
 	}
 	if err != nil {
 		s.writeError(w, r, err)
