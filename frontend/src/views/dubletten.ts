@@ -81,13 +81,16 @@ export interface PairFilter {
   kind?: string;
 }
 
+/** The kinds of pair the filter offers. */
+const filterKinds = ['data_duplicate', 'parallel_offer'] as const;
+
 /** The filters a query string names. */
 export function filterOf(search: string): PairFilter {
   const q = readQuery(search, ['municipality', 'field', 'kind'] as const);
   return {
     ...(q.municipality ? { municipality: q.municipality } : {}),
     ...(q.field ? { field: q.field } : {}),
-    ...(q.kind === 'data_duplicate' || q.kind === 'parallel_offer' ? { kind: q.kind } : {}),
+    ...((filterKinds as readonly string[]).includes(q.kind ?? '') ? { kind: q.kind } : {}),
   };
 }
 
@@ -305,7 +308,7 @@ export const dublettenView: MountView = (target, { api, refdata, session }) => {
           id: 'dup-filter-kind',
           label: t('dubletten.filter.kind'),
           empty: t('dubletten.filter.allKinds'),
-          options: (['data_duplicate', 'parallel_offer'] as const).map((k) => ({ value: k, label: t(kindKeys[k]!) })),
+          options: filterKinds.map((k) => ({ value: k, label: t(kindKeys[k]!) })),
           value: filter.kind,
           onChange: (kind) => set({ kind }),
         }),
