@@ -68,8 +68,13 @@ var MeasureLevels = []string{"strategic", "operational"}
 // MeasureFormats say how a measure is delivered.
 var MeasureFormats = []string{"in_person", "online", "hybrid"}
 
-// Verdicts a reviewer gives to a pair of duplicate candidates.
-var Verdicts = []string{"duplicate", "intended", "not_duplicate"}
+// Verdicts a reviewer gives to a pair of duplicate candidates. VerdictCoordinating
+// ("Abstimmung angestoßen") is for two measures only and carries a due date (RelProps.Due).
+var Verdicts = []string{"duplicate", "intended", "not_duplicate", VerdictCoordinating}
+
+// VerdictCoordinating says that the providers of a parallel offer were asked to coordinate,
+// and by when that should be settled: the pair stays visible until a final verdict.
+const VerdictCoordinating = "coordinating"
 
 // GoalLevels: a strategic goal or an operational one (Handlungsziel).
 var GoalLevels = []string{"strategic", "operational"}

@@ -43,7 +43,7 @@ const (
 	MeasuredBy RelType = "MEASURED_BY"
 	// Reviewed records a reviewer's verdict on a pair of duplicate candidates — two measures
 	// (duplicate offers), two networks or two concepts (overlapping structures) —
-	// {verdict, by, at, note}. Symmetric: both ends are of one kind.
+	// {verdict, by, at, note, due}. Symmetric: both ends are of one kind.
 	Reviewed RelType = "REVIEWED"
 )
 
@@ -80,7 +80,7 @@ var RelTypes = []RelTypeInfo{
 	{Type: OfferedIn, From: []Kind{KindMeasure}, To: KindMunicipality},
 	{Type: Pursues, From: []Kind{KindMeasure}, To: KindGoal},
 	{Type: MeasuredBy, From: []Kind{KindGoal}, To: KindIndicator},
-	{Type: Reviewed, From: []Kind{KindMeasure, KindNetwork, KindConcept}, To: KindMeasure, Props: []string{"verdict", "by", "at", "note"}, Symmetric: true},
+	{Type: Reviewed, From: []Kind{KindMeasure, KindNetwork, KindConcept}, To: KindMeasure, Props: []string{"verdict", "by", "at", "note", "due"}, Symmetric: true},
 }
 
 // Info returns the description of t, and false for an unknown type.
@@ -109,6 +109,9 @@ type RelProps struct {
 	By string `json:"by,omitempty"`
 	// At is when the verdict was given.
 	At time.Time `json:"at,omitzero"`
+	// Due is the day by which a coordination must be settled; only the verdict coordinating
+	// carries it, and requires it.
+	Due Date `json:"due,omitempty"`
 }
 
 // set returns the names of the properties that are set.
@@ -131,6 +134,9 @@ func (p RelProps) set() []string {
 	}
 	if !p.At.IsZero() {
 		names = append(names, "at")
+	}
+	if p.Due != "" {
+		names = append(names, "due")
 	}
 	return names
 }
@@ -167,6 +173,7 @@ type Relation struct {
 func (r *Relation) Normalize() {
 	trim(&r.From, &r.To, &r.Props.Role, &r.Props.Note, &r.Props.Verdict, &r.Props.By)
 	r.Props.Since = Date(strings.TrimSpace(string(r.Props.Since)))
+	r.Props.Due = Date(strings.TrimSpace(string(r.Props.Due)))
 	r.RelationKey = r.RelationKey.Canonical()
 	if !r.Props.At.IsZero() {
 		r.Props.At = r.Props.At.UTC()
@@ -231,6 +238,17 @@ func (r *Relation) Validate() error {
 	switch r.Type {
 	case Reviewed:
 		p.enum("props.verdict", r.Props.Verdict, Verdicts, true)
+		if r.Props.Verdict == VerdictCoordinating {
+			if okFrom && fromKind != KindMeasure {
+				p.add("props.verdict", "%s is for two measures (a parallel offer), not for a %s", VerdictCoordinating, fromKind)
+			}
+			if r.Props.Due == "" {
+				p.add("props.due", "is required with the verdict %s", VerdictCoordinating)
+			}
+		} else if r.Props.Due != "" && r.Props.Verdict != "" {
+			p.add("props.due", "is only given with the verdict %s", VerdictCoordinating)
+		}
+		p.date("props.due", r.Props.Due)
 	case Provides:
 		p.enum("props.role", r.Props.Role, ProviderRoles, false)
 	}

@@ -35,6 +35,7 @@ func Run(t *testing.T, f Factory) {
 		{"VersionConflicts", testVersionConflicts},
 		{"UpdateRules", testUpdateRules},
 		{"Relations", testRelations},
+		{"CoordinatingVerdict", testCoordinatingVerdict},
 		{"DeleteRules", testDeleteRules},
 		{"Filters", testFilters},
 		{"Pagination", testPagination},
