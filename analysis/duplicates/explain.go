@@ -217,7 +217,8 @@ func (w *dupWriter) describe(pair *Pair, sc dupScored, v int32) (en, de int) {
 	}
 	*pair = Pair{A: a.m.ID, B: c.m.ID, TitleA: a.m.Title, TitleB: c.m.Title,
 		Score: sc.score, Uncertainty: Uncertainty(sc.score), Text: t, Structure: r.structure(sc.a, sc.b),
-		Verdict: review.Verdict, VerdictBy: review.By, VerdictAt: review.At, VerdictNote: review.Note}
+		Verdict: review.Verdict, VerdictBy: review.By, VerdictAt: review.At, VerdictNote: review.Note,
+		Due: review.Due, Overdue: r.overdue(review)}
 	x := r.feats[sc.w].at(sc.f)
 	pair.Features = w.feats.take(nFeatures)
 	for i, wt := range r.lr.Weights {

@@ -71,7 +71,11 @@ import (
 // run. "duplicate" confirms the pair: it is reported, and clustered, whatever its score and
 // even when it does not pass blocking. "intended" (complementary on purpose) and
 // "not_duplicate" suppress the pair: it is neither reported nor clustered, and is listed in
-// Result.Reviewed instead. Every verdict also teaches the region's model (learn.go).
+// Result.Reviewed instead. "coordinating" (Abstimmung angestoßen, with a due date) keeps the
+// pair reported and clustered like "duplicate", with Pair.Due and Pair.Overdue (against
+// Params.Today), until a final verdict replaces it. Every final verdict also teaches the
+// region's model (learn.go); a coordination does not, since it says nothing yet about
+// whether the two are the same offer.
 //
 // Speed. Regions are compared one per goroutine when there are more regions than cores,
 // otherwise one after the other with all cores on each. Oversized blocks are capped
@@ -363,7 +367,7 @@ func (ix *dupIndex) run(members []int32, p dupParams, workers int) *dupRegion {
 			if sc.score >= p.threshold {
 				active = append(active, sc)
 			}
-		case r.ix.verdictList[v].Verdict == VerdictDuplicate:
+		case keeps(r.ix.verdictList[v].Verdict):
 			if activeReview == nil {
 				activeReview = map[int]int32{}
 			}

@@ -119,7 +119,7 @@ func (r *dupRun) verdictPairs() []LabelledPair {
 	for key, v := range r.ix.verdicts {
 		a, okA := local[key[0]]
 		c, okC := local[key[1]]
-		if !okA || !okC {
+		if !okA || !okC || r.ix.verdictList[v].Verdict == VerdictCoordinating {
 			continue
 		}
 		if r.ms[c].m.ID < r.ms[a].m.ID {

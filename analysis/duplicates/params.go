@@ -78,6 +78,9 @@ type Params struct {
 	// the pairs (features, parts, shared terms, highlights, explanations) is most of the
 	// work; a monitoring run needs only the clusters.
 	ClustersOnly bool `json:"clusters_only,omitempty"`
+	// Today is the day against which the due dates of coordinations are read (Pair.Overdue);
+	// empty, no pair is overdue. The analysis reads no clock.
+	Today graph.Date `json:"today,omitempty"`
 }
 
 // Validate reports parameters out of range as a *graph.Error with code EINVALID naming the
@@ -94,6 +97,7 @@ type dupParams struct {
 	builtIn      bool
 	maxBlock     int
 	clustersOnly bool
+	today        graph.Date
 	noPrune      bool      // verify every candidate
 	model        *Logistic // replaces the built-in model
 	// collect, when set, is called with the features of every pair that passes the bound.
@@ -107,7 +111,10 @@ func invalidDup(field, msg string) error {
 
 // resolve checks p and fills in the defaults.
 func (p Params) resolve() (dupParams, error) {
-	r := dupParams{threshold: p.Threshold, order: p.Order, maxBlock: p.MaxBlock, clustersOnly: p.ClustersOnly}
+	r := dupParams{threshold: p.Threshold, order: p.Order, maxBlock: p.MaxBlock, clustersOnly: p.ClustersOnly, today: p.Today}
+	if _, ok := r.today.Time(); r.today != "" && !ok {
+		return r, invalidDup("today", "must be a date, YYYY-MM-DD")
+	}
 	if r.threshold == 0 {
 		r.threshold = DefaultThreshold
 	}

@@ -34,6 +34,10 @@ const (
 	VerdictIntended = "intended"
 	// VerdictNotDuplicate rejects a pair: suppressed.
 	VerdictNotDuplicate = "not_duplicate"
+	// VerdictCoordinating says the providers were asked to coordinate by a due date: the
+	// pair stays reported ("in Abstimmung bis …") but teaches the model nothing, as it says
+	// nothing yet about whether the two are the same offer.
+	VerdictCoordinating = graph.VerdictCoordinating
 )
 
 // Names of the parts of a pair (Part.Name).
@@ -128,6 +132,10 @@ type Pair struct {
 	VerdictBy   string    `json:"verdict_by,omitempty"`
 	VerdictAt   time.Time `json:"verdict_at,omitzero"`
 	VerdictNote string    `json:"verdict_note,omitempty"`
+	// Due is the day by which a coordination (verdict coordinating) is to be settled, and
+	// Overdue says that Params.Today is after it.
+	Due     graph.Date `json:"due,omitempty"`
+	Overdue bool       `json:"overdue,omitempty"`
 	// Why says in a few words, in German and English, why the pair was detected: the
 	// features that speak for and against it, shared words and synonyms, the probability.
 	Why Why `json:"why"`

@@ -1,5 +1,7 @@
 package duplicates
 
+import "github.com/netzwerkatlas/netzwerkatlas/graph"
+
 // verdict returns the index in verdictList of the pair's verdict, or -1.
 func (r *dupRun) verdict(sc dupScored) int32 {
 	if !r.ms[sc.a].verdicts || !r.ms[sc.b].verdicts {
@@ -12,8 +14,8 @@ func (r *dupRun) verdict(sc dupScored) int32 {
 	return v
 }
 
-// addConfirmed returns the pairs confirmed by a duplicate verdict that blocking did not
-// bring up (the workers' kept lists hold what it did), with their features in r.feats.
+// addConfirmed returns the pairs confirmed by a duplicate verdict (or under coordination)
+// that blocking did not bring up (the workers' kept lists hold what it did), with their features in r.feats.
 func (r *dupRun) addConfirmed(out []dupScored, kept []workerKept) []dupScored {
 	local := map[int32]int32{}
 	for k, g := range r.members {
@@ -36,7 +38,7 @@ func (r *dupRun) addConfirmed(out []dupScored, kept []workerKept) []dupScored {
 	for key, v := range r.ix.verdicts {
 		a, okA := local[key[0]]
 		b, okB := local[key[1]]
-		if !okA || !okB || r.ix.verdictList[v].Verdict != VerdictDuplicate || seen[key] {
+		if !okA || !okB || !keeps(r.ix.verdictList[v].Verdict) || seen[key] {
 			continue
 		}
 		if dense[0] == nil {
@@ -47,6 +49,18 @@ func (r *dupRun) addConfirmed(out []dupScored, kept []workerKept) []dupScored {
 		out = append(out, dupScored{a: a, b: b, f: store.add(&x), w: int32(len(r.feats) - 1), score: sigmoid(r.lr.logit(&x))})
 	}
 	return out
+}
+
+// overdue reports whether a coordination's due date lies before the run's today. Dates in
+// ISO form compare as strings.
+func (r *dupRun) overdue(v graph.RelProps) bool {
+	return v.Verdict == VerdictCoordinating && v.Due != "" && r.p.today != "" && v.Due < r.p.today
+}
+
+// keeps reports whether a verdict keeps its pair reported whatever its score: a confirmed
+// duplicate, or a coordination under way.
+func keeps(verdict string) bool {
+	return verdict == VerdictDuplicate || verdict == VerdictCoordinating
 }
 
 func (ix *dupIndex) hasVerdict(a, b int32) bool {

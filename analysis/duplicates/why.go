@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/netzwerkatlas/netzwerkatlas/graph"
 	"github.com/netzwerkatlas/netzwerkatlas/msg"
 )
 
@@ -51,6 +52,7 @@ type whyWords struct {
 	reasons, against, shared, synonym whyTemplate
 	reported, below, uncertain        whyTemplate
 	verdict                           map[string]whyTemplate
+	coordinating, overdue             whyTemplate // {due}
 	merge, coordinate, where          whyTemplate // what to do (Explanation)
 	decimal                           byte
 }
@@ -59,7 +61,8 @@ type whyWords struct {
 var whyKeys = []string{"duplicates.why.for", "duplicates.why.against", "duplicates.why.shared", "duplicates.why.synonyms",
 	"duplicates.why.reported", "duplicates.why.below", "duplicates.why.uncertain",
 	"duplicates.why.verdict.duplicate", "duplicates.why.verdict.intended", "duplicates.why.verdict.not_duplicate",
-	"duplicates.advice.merge", "duplicates.advice.coordinate", "duplicates.advice.where"}
+	"duplicates.advice.merge", "duplicates.advice.coordinate", "duplicates.advice.where",
+	"duplicates.why.verdict.coordinating", "duplicates.why.verdict.overdue"}
 
 var whyLangs = sync.OnceValue(func() *[2]whyWords {
 	out := new([2]whyWords)
@@ -79,6 +82,7 @@ var whyLangs = sync.OnceValue(func() *[2]whyWords {
 		w.reported, w.below, w.uncertain = get(whyKeys[4]), get(whyKeys[5]), get(whyKeys[6])
 		w.verdict = map[string]whyTemplate{VerdictDuplicate: get(whyKeys[7]), VerdictIntended: get(whyKeys[8]), VerdictNotDuplicate: get(whyKeys[9])}
 		w.merge, w.coordinate, w.where = get(whyKeys[10]), get(whyKeys[11]), get(whyKeys[12])
+		w.coordinating, w.overdue = get(whyKeys[13]), get(whyKeys[14])
 		w.decimal = '.'
 		if lang == msg.DE {
 			w.decimal = ','
@@ -86,6 +90,15 @@ var whyLangs = sync.OnceValue(func() *[2]whyWords {
 	}
 	return out
 })
+
+// writeDay writes an ISO day as 31.12.2026 in German and as written (2026-12-31) in English.
+func writeDay(b *strings.Builder, d graph.Date, german bool) {
+	if t, ok := d.Time(); ok && german {
+		b.WriteString(t.Format("02.01.2006"))
+		return
+	}
+	b.WriteString(string(d))
+}
 
 // How much a feature must contribute to be named in a why, and how many are named.
 const (
@@ -160,6 +173,14 @@ func (w *dupWriter) writeWhy(pair *Pair, sc dupScored) {
 			}
 		}
 		sep()
+		if pair.Verdict == VerdictCoordinating {
+			t := &ww.coordinating
+			if pair.Overdue {
+				t = &ww.overdue
+			}
+			t.write(b, func(string) { writeDay(b, pair.Due, ww.decimal == ',') })
+			continue
+		}
 		if t, ok := ww.verdict[pair.Verdict]; ok {
 			t.write(b, nil)
 			continue
