@@ -20,7 +20,7 @@ func problemKey(format string) string { return "problem:" + format }
 // Format renders a problem in the printer's language: the catalogue's form of format with
 // args, or format itself (English) when the catalogue does not know it.
 func (p Printer) Format(format string, args ...any) string {
-	if m, ok := catalogue[problemKey(format)][p.Lang]; ok && m != "" {
+	if m, ok := cat.exact(problemKey(format), p.Lang); ok {
 		args = p.words(format, args)
 		format = m
 	}
@@ -45,8 +45,8 @@ func (p Printer) words(format string, args []any) []any {
 		if !v.IsValid() || v.Kind() != reflect.String {
 			continue
 		}
-		m, ok := catalogue["word:"+v.String()][p.Lang]
-		if !ok || m == "" {
+		m, ok := cat.exact("word:"+v.String(), p.Lang)
+		if !ok {
 			continue
 		}
 		if out == nil {
@@ -62,14 +62,15 @@ func (p Printer) words(format string, args []any) []any {
 
 // HasFormat reports whether the catalogue holds format in every language.
 func HasFormat(format string) bool {
-	m, ok := catalogue[problemKey(format)]
-	return ok && m[DE] != "" && m[EN] == format
+	de, okDE := cat.exact(problemKey(format), DE)
+	en, okEN := cat.exact(problemKey(format), EN)
+	return okDE && okEN && de != "" && en == format
 }
 
 // Literal renders a problem written without a format (a fixed sentence) in the printer's
 // language, or returns it as it is when the catalogue does not know it.
 func (p Printer) Literal(message string) string {
-	if m, ok := catalogue[problemKey(message)][p.Lang]; ok && m != "" {
+	if m, ok := cat.exact(problemKey(message), p.Lang); ok {
 		return m
 	}
 	return message
