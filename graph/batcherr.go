@@ -1,6 +1,9 @@
 package graph
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+)
 
 type opError struct {
 	index int
@@ -25,12 +28,19 @@ func batchError(nops int, errs []opError) error {
 			fields = append(fields, FieldError{Field: prefix, Message: ErrorMessage(oe.err)})
 		}
 		for _, f := range fe {
-			fields = append(fields, FieldError{Field: prefix + "." + f.Field, Message: f.Message})
+			f.Field = prefix + "." + f.Field // Format and Args stay, for the reader's language
+			fields = append(fields, f)
 		}
 	}
 	if code == EINTERNAL {
 		return errs[0].err
 	}
-	return &Error{Code: code, Fields: fields,
+	out := &Error{Code: code, Fields: fields,
 		Message: fmt.Sprintf("%d of %d operations failed; nothing was written", len(errs), nops)}
+	var ge *Error
+	if len(errs) == 1 && errors.As(errs[0].err, &ge) && ge.Current > 0 {
+		// One version conflict: the caller needs the current version to offer a reload.
+		out.Current, out.Message = ge.Current, ge.Message
+	}
+	return out
 }

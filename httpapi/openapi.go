@@ -287,6 +287,24 @@ func buildOpenAPI() obj {
 		"responses": problems(obj{"200": resp("the relationship", ref("Relation"))}, "400", "401", "403", "404", "413", "415")})
 	op(apiPrefix+"/relations", "DELETE", obj{"tags": []string{"relations"}, "summary": "Remove a relationship", "requestBody": jsonBody(ref("Relation")),
 		"responses": problems(obj{"204": obj{"description": "removed"}}, "400", "401", "403", "404", "413", "415")})
+	changeRel := obj{"type": "object", "required": []string{"type", "from", "to"}, "additionalProperties": false, "properties": obj{
+		"type": obj{"type": "string", "enum": relTypes}, "from": obj{"type": "string", "description": "an id, or \"self\" for the entry"},
+		"to": obj{"type": "string", "description": "an id, or \"self\" for the entry"}, "props": relProps}}
+	kindNames := make([]string, 0, len(graph.Kinds))
+	for _, ki := range graph.Kinds {
+		kindNames = append(kindNames, string(ki.Kind))
+	}
+	op(apiPrefix+"/changes", "POST", obj{"tags": []string{"relations"}, "summary": "Create or change one entry together with its relationships, all or nothing",
+		"description": fmt.Sprintf("Without id a new entry is created from node; with id and version (the version the form was opened with) node is a JSON merge patch. relate and unrelate (together at most %d) name the entry as \"self\". 412 with current_version when the entry changed since version.", maxChangeRelations),
+		"requestBody": jsonBody(obj{"type": "object", "required": []string{"kind"}, "additionalProperties": false, "properties": obj{
+			"kind": obj{"type": "string", "enum": kindNames}, "id": str, "version": obj{"type": "integer", "minimum": 1},
+			"node": obj{"type": "object"}, "relate": obj{"type": "array", "items": changeRel}, "unrelate": obj{"type": "array", "items": changeRel}}}),
+		"responses": problems(obj{
+			"200": obj{"description": "changed", "headers": etagHeader, "content": obj{"application/json": obj{"schema": ref("ChangeResult")}}},
+			"201": obj{"description": "created", "headers": etagHeader, "content": obj{"application/json": obj{"schema": ref("ChangeResult")}}}},
+			"400", "401", "403", "404", "409", "412", "413", "415")})
+	schemas["ChangeResult"] = obj{"type": "object", "required": []string{"node", "relations"}, "properties": obj{
+		"node": ref("Entity"), "relations": obj{"type": "array", "items": ref("Relation")}}}
 	searchParams := append([]any{param("q", "query", "the words to find (German-aware)", false, str),
 		param("types", "query", "comma-separated kinds: measure, organisation, network", false, str)}, listFilterParams()...)
 	op(apiPrefix+"/search", "GET", obj{"tags": []string{"search"}, "summary": "Full-text search", "parameters": searchParams,

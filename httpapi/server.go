@@ -68,6 +68,7 @@ func New(cfg Config) *Server {
 	s.registerSearchRoutes(s.router)
 	s.registerAuthRoutes(s.router)
 	s.registerWriteRoutes(s.router)
+	s.registerChangeRoutes(s.router)
 	s.registerAuditRoutes(s.router)
 	s.registerDocRoutes(s.router)
 	s.registerUserRoutes(s.router)

@@ -1,7 +1,6 @@
 package httpapi
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"net/http"
@@ -224,33 +223,9 @@ func (s *Server) handleNodePatch(w http.ResponseWriter, r *http.Request, kind gr
 		s.writeError(w, r, err)
 		return
 	}
-	doc, err := json.Marshal(cur)
+	e, err := mergePatch(cur, patch)
 	if err != nil {
 		s.writeError(w, r, err)
-		return
-	}
-	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(doc, &fields); err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	for _, meta := range []string{"version", "created_at", "updated_at"} {
-		delete(patch, meta) // kept by the store; ignoring them spares clients a round trip
-	}
-	for k, v := range patch {
-		if bytes.Equal(bytes.TrimSpace(v), []byte("null")) {
-			delete(fields, k)
-		} else {
-			fields[k] = v
-		}
-	}
-	merged, _ := json.Marshal(fields)
-	ki, _ := kind.Info()
-	e := ki.New()
-	dec := json.NewDecoder(bytes.NewReader(merged))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(e); err != nil {
-		s.writeError(w, r, jsonError(err, maxBody))
 		return
 	}
 	s.replace(w, r, cur, e, version)
