@@ -50,6 +50,7 @@ type Store interface {
 
 	UserStore
 	MonitoringStore
+	MergeStore
 
 	// Ping reports whether the store can serve (for readiness checks).
 	Ping(ctx context.Context) error
@@ -300,7 +301,7 @@ type AuditEntry struct {
 	At time.Time `json:"at"`
 	// User is who made the change ("system" for the program itself).
 	User string `json:"user"`
-	// Action is create, update, delete, relate, unrelate or batch.
+	// Action is create, update, delete, relate, unrelate, batch, merge or unmerge.
 	Action string `json:"action"`
 	// Kind is the node kind, or "relation".
 	Kind string `json:"kind"`

@@ -32,7 +32,10 @@ func (s *Store) load() (err error) {
 		if err := loadRelations(tx.Bucket(bucketRels), st); err != nil {
 			return err
 		}
-		return loadMonitoring(tx.Bucket(bucketMonitoring), st)
+		if err := loadMonitoring(tx.Bucket(bucketMonitoring), st); err != nil {
+			return err
+		}
+		return loadRedirects(tx.Bucket(bucketMerges), st)
 	})
 	if err != nil {
 		return corrupt(s.path, err)

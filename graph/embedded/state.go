@@ -74,6 +74,9 @@ type state struct {
 	// monitoringIn counts them per region. A head is never modified once stored.
 	monitoring   map[string]*graph.MonitoringSnapshot
 	monitoringIn map[string]int
+
+	// redirects maps the ids retired by merges that stand to their survivors.
+	redirects map[string]string
 }
 
 func newState() *state {
@@ -86,6 +89,7 @@ func newState() *state {
 
 		monitoring:   make(map[string]*graph.MonitoringSnapshot),
 		monitoringIn: make(map[string]int),
+		redirects:    make(map[string]string),
 	}
 }
 

@@ -46,6 +46,9 @@ var (
 	// opening the store reads the heads only.
 	bucketMonitoring     = []byte("monitoring")
 	bucketMonitoringData = []byte("monitoring_data")
+	// Merge records by id (graph.EncodeMerge); the redirects of the merges that stand are
+	// derived from them on open.
+	bucketMerges = []byte("merges")
 
 	keyFormat      = []byte("format")
 	keyDataVersion = []byte("data_version")
@@ -213,7 +216,7 @@ func (s *Store) init() (err error) {
 	defer recoverCorrupt(s.path, &err)
 	err = s.db.Update(func(tx *bolt.Tx) error {
 		for _, b := range [][]byte{bucketMeta, bucketNodes, bucketRels, bucketAudit, bucketAuditIndex, bucketUsers, bucketTokens,
-			bucketMonitoring, bucketMonitoringData} {
+			bucketMonitoring, bucketMonitoringData, bucketMerges} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}
@@ -399,13 +402,14 @@ type request struct {
 	ctx   context.Context
 	batch *graph.Batch
 	mon   *monitoringOp
+	merge *mergeOp
 	user  string
 	done  chan outcome
 }
 
 // alone reports whether the request runs in a commit of its own: dry runs (against
 // committed data only) and monitoring snapshots (which do not share the graph's revision).
-func (r *request) alone() bool { return r.mon != nil || r.batch.DryRun }
+func (r *request) alone() bool { return r.mon != nil || r.merge != nil || r.batch.DryRun }
 
 // outcome is what the committer reports back.
 type outcome struct {
@@ -481,6 +485,10 @@ func (s *Store) runAlone(r *request) {
 		r.done <- outcome{err: s.runMonitoring(r)}
 		return
 	}
+	if r.merge != nil {
+		r.done <- outcome{err: s.runMerge(r)}
+		return
+	}
 	s.runGroup([]*request{r})
 }
 
@@ -529,7 +537,7 @@ func (s *Store) commitAndApply(t *graph.Stage, changed int) error {
 	if err != nil {
 		return &graph.Error{Code: graph.EINTERNAL, Message: "internal error", Err: err}
 	}
-	if err := s.commit(enc, changed); err != nil {
+	if err := s.commit(enc, changed, nil); err != nil {
 		return err
 	}
 	s.mu.Lock()
@@ -538,8 +546,9 @@ func (s *Store) commitAndApply(t *graph.Stage, changed int) error {
 	return nil
 }
 
-// commit writes the encoded changes in one bbolt transaction, which fsyncs before it returns.
-func (s *Store) commit(enc *encoded, changed int) (err error) {
+// commit writes the encoded changes in one bbolt transaction, which fsyncs before it returns;
+// extra, when set, writes more into the same transaction (a merge record).
+func (s *Store) commit(enc *encoded, changed int, extra func(*bolt.Tx) error) (err error) {
 	defer recoverCorrupt(s.path, &err)
 	err = s.db.Update(func(tx *bolt.Tx) error {
 		nodes, rels := tx.Bucket(bucketNodes), tx.Bucket(bucketRels)
@@ -555,6 +564,11 @@ func (s *Store) commit(enc *encoded, changed int) (err error) {
 		}
 		if err := writeAudit(tx, enc.audit, enc.redact); err != nil {
 			return err
+		}
+		if extra != nil {
+			if err := extra(tx); err != nil {
+				return err
+			}
 		}
 		meta := tx.Bucket(bucketMeta)
 		if err := meta.Put(keyRevision, u64(s.st.revision+uint64(changed))); err != nil {

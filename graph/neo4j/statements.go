@@ -178,6 +178,8 @@ func buildStatements() map[string]Statement {
 	add("schema.index.Token.username", "CREATE INDEX token_username IF NOT EXISTS FOR (t:Token) ON (t.username)", none)
 	add("schema.constraint.MonitoringSnapshot", "CREATE CONSTRAINT monitoring_snapshot_id IF NOT EXISTS FOR (s:MonitoringSnapshot) REQUIRE s.id IS UNIQUE", none)
 	add("schema.index.MonitoringSnapshot.region", "CREATE INDEX monitoring_snapshot_region IF NOT EXISTS FOR (s:MonitoringSnapshot) ON (s.region)", none)
+	add("schema.constraint.Merge", "CREATE CONSTRAINT merge_id IF NOT EXISTS FOR (m:Merge) REQUIRE m.id IS UNIQUE", none)
+	add("schema.index.Merge.retired", "CREATE INDEX merge_retired IF NOT EXISTS FOR (m:Merge) ON (m.retired)", none)
 	add("schema.constraint.Meta", "CREATE CONSTRAINT meta_id IF NOT EXISTS FOR (m:Meta) REQUIRE m.id IS UNIQUE", none)
 	add("schema.meta", `
 MERGE (m:Meta {id: $id})
@@ -452,6 +454,27 @@ MATCH (s:MonitoringSnapshot {id: $id})
 WITH s, `+monHead+`
 DELETE s
 RETURN props`, map[string]string{"id": "string"})
+
+	// Merge records (merge.go): beside the graph like monitoring snapshots; record is the
+	// whole record as JSON text, the other properties are what the lookups need.
+	add("merge.create", `
+CREATE (m:Merge)
+SET m = $props
+RETURN count(m) AS created`, map[string]string{"props": "map"})
+	add("merge.get", `
+MATCH (m:Merge {id: $id})
+RETURN m.record AS record`, map[string]string{"id": "string"})
+	add("merge.undo", `
+MATCH (m:Merge {id: $id})
+WHERE m.undone = false
+SET m.undone = true, m.record = $record
+RETURN count(m) AS undone`, map[string]string{"id": "string", "record": "string"})
+	add("merge.redirect", `
+MATCH (m:Merge {retired: $id})
+WHERE m.undone = false
+RETURN m.survivor AS survivor
+ORDER BY m.id DESC
+LIMIT 1`, map[string]string{"id": "string"})
 
 	// Users.
 	add("user.create", "CREATE (u:User) SET u = $props", map[string]string{"props": "map"})

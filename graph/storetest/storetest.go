@@ -58,6 +58,9 @@ func Run(t *testing.T, f Factory) {
 		{"MonitoringReopen", testMonitoringReopen},
 		{"ConceptTree", testConceptTree},
 		{"IndicatorRules", testIndicatorRules},
+		{"Merge", testMerge},
+		{"MergeRefusals", testMergeRefusals},
+		{"MergeReopen", testMergeReopen},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, f) })
