@@ -306,7 +306,7 @@ func (t *Stage) Merge(user string, req MergeRequest, id string) (*Merge, error) 
 	if v := ret.Base().Version; v != req.RetiredVersion {
 		return nil, VersionConflict(req.Kind, req.Retired, req.RetiredVersion, v)
 	}
-	var taken []string
+	taken := []string{}
 	for f, c := range req.Fields {
 		if c == TakeRetired {
 			taken = append(taken, f)

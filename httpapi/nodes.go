@@ -202,6 +202,9 @@ func (s *Server) readNode(w http.ResponseWriter, r *http.Request, kind graph.Kin
 	if err == nil && !acc.CanRead(e) {
 		err = graph.NotFound(kind, id)
 	}
+	if graph.ErrorCode(err) == graph.ENOTFOUND && s.redirectRetired(w, r, kind, id, acc) {
+		return nil, access{}, false
+	}
 	if err != nil {
 		s.writeError(w, r, err)
 		return nil, access{}, false

@@ -262,6 +262,8 @@ func buildOpenAPI() obj {
 		name := schemaName(ki.Kind)
 		base := apiPrefix + "/" + ki.Collection
 		list := obj{"type": "object", "required": []string{"items", "next_cursor", "total"}, "properties": obj{
+	mergedRedirect := obj{"description": "the id was retired by a merge: Location names the entry it was merged into", "headers": obj{"Location": obj{"schema": str}},
+		"content": obj{"application/json": obj{"schema": typeSchema(MergedEntry{})}}}
 			"items": obj{"type": "array", "items": ref(name)}, "next_cursor": str, "total": obj{"type": "integer"}}}
 		tag := []string{ki.Collection}
 		op(base, "GET", obj{"tags": tag, "summary": "List " + ki.Collection, "parameters": listFilterParams(),
@@ -270,7 +272,8 @@ func buildOpenAPI() obj {
 			"responses": problems(obj{"201": obj{"description": "created", "headers": etagHeader, "content": obj{"application/json": obj{"schema": ref(name)}}}},
 				"400", "401", "403", "409", "413", "415")})
 		op(base+"/{id}", "GET", obj{"tags": tag, "summary": "Get a " + string(ki.Kind), "parameters": []any{idParam},
-			"responses": problems(obj{"200": obj{"description": "the node", "headers": etagHeader, "content": obj{"application/json": obj{"schema": ref(name)}}}}, "401", "404")})
+			"responses": problems(obj{"200": obj{"description": "the node", "headers": etagHeader, "content": obj{"application/json": obj{"schema": ref(name)}}},
+				"308": mergedRedirect}, "401", "404")})
 		op(base+"/{id}", "PUT", obj{"tags": tag, "summary": "Replace a " + string(ki.Kind), "parameters": []any{idParam, ifMatch}, "requestBody": jsonBody(ref(name)),
 			"responses": problems(obj{"200": resp("the stored node", ref(name))}, "400", "401", "403", "404", "412", "413", "415", "428")})
 		op(base+"/{id}", "PATCH", obj{"tags": tag, "summary": "Change fields of a " + string(ki.Kind) + " (JSON merge patch)", "parameters": []any{idParam, ifMatch},
@@ -281,7 +284,8 @@ func buildOpenAPI() obj {
 		op(base+"/{id}/relations", "GET", obj{"tags": tag, "summary": "Relationships of a " + string(ki.Kind), "parameters": []any{idParam,
 			param("type", "query", "relationship type", false, obj{"type": "string", "enum": relTypes}),
 			param("direction", "query", "in or out", false, obj{"type": "string", "enum": []string{"in", "out"}})},
-			"responses": problems(obj{"200": resp("relationships", obj{"type": "object", "properties": obj{"items": obj{"type": "array", "items": ref("Relation")}, "total": obj{"type": "integer"}}})}, "400", "404")})
+			"responses": problems(obj{"200": resp("relationships", obj{"type": "object", "properties": obj{"items": obj{"type": "array", "items": ref("Relation")}, "total": obj{"type": "integer"}}}),
+				"308": mergedRedirect}, "400", "404")})
 	}
 	op(apiPrefix+"/relations", "POST", obj{"tags": []string{"relations"}, "summary": "Create a relationship or replace its properties", "requestBody": jsonBody(ref("Relation")),
 		"responses": problems(obj{"200": resp("the relationship", ref("Relation"))}, "400", "401", "403", "404", "413", "415")})
@@ -443,6 +447,18 @@ func buildOpenAPI() obj {
 	for _, k := range exchange.SheetKinds() {
 		sheetEnum = append(sheetEnum, string(k))
 	}
+	mergeTag := []string{"merges"}
+	mergeID := param("id", "path", "merge id (mrg_…)", true, str)
+	op(apiPrefix+"/merges", "POST", obj{"tags": mergeTag, "summary": "Merge a data duplicate (coordinators): the survivor keeps the chosen field values and gains the retired entry's relationships, the retired id redirects to it; one write, undoable",
+		"requestBody": jsonBody(typeSchema(graph.MergeRequest{})),
+		"responses": problems(obj{"201": obj{"description": "the merge record", "headers": obj{"Location": obj{"schema": str}},
+			"content": obj{"application/json": obj{"schema": typeSchema(graph.Merge{})}}}}, "400", "401", "403", "409", "413", "415")})
+	op(apiPrefix+"/merges/{id}", "GET", obj{"tags": mergeTag, "summary": "A merge record (coordinators)", "parameters": []any{mergeID},
+		"responses": problems(obj{"200": resp("the merge record", typeSchema(graph.Merge{}))}, "401", "403", "404")})
+	op(apiPrefix+"/merges/{id}/undo", "POST", obj{"tags": mergeTag, "summary": "Undo a merge (coordinators): both entries and their relationships as before; refused when the survivor changed since or the merge was undone already",
+		"parameters": []any{mergeID},
+		"responses":  problems(obj{"200": resp("the merge record, undone", typeSchema(graph.Merge{}))}, "401", "403", "404", "409")})
+
 	importTypes := obj{
 		"multipart/form-data": obj{"schema": obj{"type": "object", "properties": obj{"file": obj{"type": "array", "items": obj{"type": "string", "format": "binary"}}}}},
 		"text/csv":            obj{"schema": obj{"type": "string"}},

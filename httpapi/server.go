@@ -78,6 +78,7 @@ func New(cfg Config) *Server {
 	s.registerReportRoutes(s.router)
 	s.registerStructureRoutes(s.router)
 	s.registerExchangeRoutes(s.router)
+	s.registerMergeRoutes(s.router)
 	if cfg.Frontend != nil {
 		// Everything outside the API is the web app; unknown API paths stay problem+json.
 		s.router.MatcherFunc(func(r *http.Request, _ *mux.RouteMatch) bool {
