@@ -25,6 +25,7 @@ func (s *Server) registerAnalysisRoutes(r *mux.Router) {
 	r.HandleFunc(apiPrefix+"/analysis/gaps", s.handleGaps).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc(apiPrefix+"/analysis/duplicates", s.handleDuplicates).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc(apiPrefix+"/analysis/duplicates/verdicts", s.handleVerdict).Methods(http.MethodPost)
+	r.HandleFunc(apiPrefix+"/analysis/duplicates/coordinations", s.handleCoordinations).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc(apiPrefix+"/analysis/partners/{id}", s.handlePartners).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc(apiPrefix+"/analysis/network", s.handleNetwork).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc(apiPrefix+"/analysis/network/ego/{id}", s.handleEgo).Methods(http.MethodGet, http.MethodHead)
@@ -416,7 +417,8 @@ func (s *Server) handleDuplicates(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, invalid("format", "%q is not a format of the review list; use json, csv or xlsx", format))
 		return
 	}
-	p := duplicates.Params{Order: q.Get("order"), Model: q.Get("model")}
+	// Coordinations are overdue from the day after their due date, in Germany.
+	p := duplicates.Params{Order: q.Get("order"), Model: q.Get("model"), Today: today()}
 	var err error
 	if p.Threshold, err = floatParam(q, "threshold"); err != nil {
 		s.writeError(w, r, err)
@@ -438,7 +440,7 @@ func (s *Server) handleDuplicates(w http.ResponseWriter, r *http.Request) {
 	}
 	// Who reviewed a pair and why is internal: the public sees the verdicts only.
 	reviewers := within(acc.Internal, q.Get("region"))
-	key := fmt.Sprintf("duplicates|%v|%s|%s|%d|%t", p.Threshold, p.Order, p.Model, p.MaxBlock, reviewers)
+	key := fmt.Sprintf("duplicates|%v|%s|%s|%d|%t|%s", p.Threshold, p.Order, p.Model, p.MaxBlock, reviewers, p.Today)
 	compute := func(_ context.Context, snap *graph.Snapshot) (any, error) {
 		d, err := duplicates.Find(snap, p)
 		if err != nil || reviewers {
@@ -495,20 +497,25 @@ type VerdictRequest struct {
 	// A and B are the two measures (or two networks, or two concepts).
 	A string `json:"a"`
 	B string `json:"b"`
-	// Verdict is duplicate, intended or not_duplicate.
+	// Verdict is duplicate, intended, not_duplicate, or coordinating (Abstimmung angestoßen:
+	// two measures only, with Due).
 	Verdict string `json:"verdict"`
 	// Note says why (optional).
 	Note string `json:"note"`
+	// Due is the day by which a coordination is to be settled: required with coordinating,
+	// not before today, refused with the other verdicts.
+	Due graph.Date `json:"due,omitempty"`
 }
 
 // VerdictResponse is the recorded verdict, and the one it replaced, if any.
 type VerdictResponse struct {
-	A       string    `json:"a"`
-	B       string    `json:"b"`
-	Verdict string    `json:"verdict"`
-	Note    string    `json:"note,omitempty"`
-	By      string    `json:"by"`
-	At      time.Time `json:"at"`
+	A       string     `json:"a"`
+	B       string     `json:"b"`
+	Verdict string     `json:"verdict"`
+	Note    string     `json:"note,omitempty"`
+	Due     graph.Date `json:"due,omitempty"`
+	By      string     `json:"by"`
+	At      time.Time  `json:"at"`
 	// Replaced is the earlier verdict on the pair, which this one replaced: a reviewer is
 	// told when they overrule someone.
 	Replaced *PriorVerdict `json:"replaced,omitempty"`
@@ -516,10 +523,11 @@ type VerdictResponse struct {
 
 // PriorVerdict is a verdict that was replaced.
 type PriorVerdict struct {
-	Verdict string    `json:"verdict"`
-	Note    string    `json:"note,omitempty"`
-	By      string    `json:"by"`
-	At      time.Time `json:"at"`
+	Verdict string     `json:"verdict"`
+	Note    string     `json:"note,omitempty"`
+	Due     graph.Date `json:"due,omitempty"`
+	By      string     `json:"by"`
+	At      time.Time  `json:"at"`
 }
 
 // handleVerdict serves POST /api/v1/analysis/duplicates/verdicts {a, b, verdict, note}: a
@@ -544,6 +552,11 @@ func (s *Server) recordVerdict(w http.ResponseWriter, r *http.Request, kinds []g
 	}
 	if !slices.Contains(graph.Verdicts, req.Verdict) {
 		s.writeError(w, r, invalid("verdict", "%q is not a verdict; use %s", req.Verdict, strings.Join(graph.Verdicts, ", ")))
+		return
+	}
+	req.Due = graph.Date(strings.TrimSpace(string(req.Due)))
+	if err := checkDue(req, kinds); err != nil {
+		s.writeError(w, r, err)
 		return
 	}
 	if req.A == req.B {
@@ -602,16 +615,40 @@ func (s *Server) recordVerdict(w http.ResponseWriter, r *http.Request, kinds []g
 	}
 	for _, rel := range existing {
 		if rel.RelationKey == key {
-			replaced = &PriorVerdict{Verdict: rel.Props.Verdict, Note: rel.Props.Note, By: rel.Props.By, At: rel.Props.At}
+			replaced = &PriorVerdict{Verdict: rel.Props.Verdict, Note: rel.Props.Note, Due: rel.Props.Due, By: rel.Props.By, At: rel.Props.At}
 		}
 	}
-	rel := graph.Relation{RelationKey: key, Props: graph.RelProps{Verdict: req.Verdict, Note: req.Note, By: p.user.Username, At: time.Now().UTC().Truncate(time.Second)}}
+	rel := graph.Relation{RelationKey: key, Props: graph.RelProps{Verdict: req.Verdict, Note: req.Note, Due: req.Due, By: p.user.Username, At: time.Now().UTC().Truncate(time.Second)}}
 	out, err := s.store.Relate(r.Context(), rel)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, VerdictResponse{A: out.From, B: out.To, Verdict: out.Props.Verdict, Note: out.Props.Note, By: out.Props.By, At: out.Props.At, Replaced: replaced})
+	writeJSON(w, http.StatusOK, VerdictResponse{A: out.From, B: out.To, Verdict: out.Props.Verdict, Note: out.Props.Note, Due: out.Props.Due, By: out.Props.By, At: out.Props.At, Replaced: replaced})
+}
+
+// checkDue checks the due date of a verdict: a coordination (measures only) needs a day that
+// has not passed, the other verdicts take none.
+func checkDue(req VerdictRequest, kinds []graph.Kind) error {
+	if req.Verdict != graph.VerdictCoordinating {
+		if req.Due != "" {
+			return invalid("due", "is only given with the verdict %s", graph.VerdictCoordinating)
+		}
+		return nil
+	}
+	if !slices.Contains(kinds, graph.KindMeasure) {
+		return invalid("verdict", "%s is for two measures (a parallel offer), not for a %s", graph.VerdictCoordinating, kinds[0])
+	}
+	if req.Due == "" {
+		return invalid("due", "is required with the verdict %s", graph.VerdictCoordinating)
+	}
+	if _, ok := req.Due.Time(); !ok {
+		return invalid("due", "%q is not a date; use YYYY-MM-DD", string(req.Due))
+	}
+	if day := today(); req.Due < day {
+		return invalid("due", "%s has passed; a coordination is due today (%s) or later", string(req.Due), string(day))
+	}
+	return nil
 }
 
 // langParam returns the language of the sentences a request asks for: lang=de or en, else

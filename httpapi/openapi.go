@@ -102,7 +102,11 @@ func schemaOf(t reflect.Type, k graph.Kind) obj {
 	case reflect.Float64, reflect.Float32:
 		return obj{"type": "number"}
 	case reflect.Slice:
-		return obj{"type": "array", "items": schemaOf(t.Elem(), k)}
+		items := schemaOf(t.Elem(), k)
+		if typ, ok := items["type"].(string); ok && t.Elem().Kind() == reflect.Pointer {
+			items["type"] = []string{typ, "null"} // a list of optional values (a trend's gaps) holds nulls
+		}
+		return obj{"type": "array", "items": items}
 	case reflect.Array:
 		return obj{"type": "array", "items": schemaOf(t.Elem(), k), "minItems": t.Len(), "maxItems": t.Len()}
 	case reflect.Map:
@@ -373,10 +377,14 @@ func buildOpenAPI() obj {
 			"application/json":        obj{"schema": typeSchema(duplicates.Result{})},
 			"text/csv; charset=utf-8": obj{"schema": obj{"type": "string", "format": "binary"}},
 			"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": obj{"schema": obj{"type": "string", "format": "binary"}}}}}, "400", "404")})
-	op(apiPrefix+"/analysis/duplicates/verdicts", "POST", obj{"tags": anaTag, "summary": "Record a reviewer's verdict on a pair of measures (coordinators); it replaces an earlier one and says so",
+	op(apiPrefix+"/analysis/duplicates/verdicts", "POST", obj{"tags": anaTag, "summary": "Record a reviewer's verdict on a pair of measures (coordinators); it replaces an earlier one and says so. coordinating (Abstimmung angestoßen) keeps the pair reported until the due date it requires",
 		"requestBody": jsonBody(obj{"type": "object", "required": []string{"a", "b", "verdict"}, "additionalProperties": false, "properties": obj{
-			"a": str, "b": str, "verdict": obj{"type": "string", "enum": graph.Verdicts}, "note": str}}),
+			"a": str, "b": str, "verdict": obj{"type": "string", "enum": graph.Verdicts}, "note": str,
+			"due": obj{"type": "string", "format": "date", "description": "with coordinating only, and required there: the day (today or later) by which the providers settle it"}}}),
 		"responses": problems(obj{"200": resp("the recorded verdict", typeSchema(VerdictResponse{}))}, "400", "401", "403", "404", "413", "415")})
+	op(apiPrefix+"/analysis/duplicates/coordinations", "GET", obj{"tags": anaTag, "summary": "Parallel offers under coordination (Laufende Abstimmungen): both offers with providers and municipalities, the due date, overdue or not; the earliest due first",
+		"parameters": []any{regionQ},
+		"responses":  problems(obj{"200": resp("the coordinations", typeSchema(CoordinationList{}))}, "400", "404")})
 	orgID := param("id", "path", "organisation id", true, str)
 	op(apiPrefix+"/analysis/structures", "GET", obj{"tags": anaTag, "summary": "Overlapping structures: parallel bodies, a town's body beside the county's, town concepts in fields the county's goals work on — with shared members, fields and the reason in words",
 		"parameters": []any{regionQ,
@@ -428,6 +436,9 @@ func buildOpenAPI() obj {
 	op(apiPrefix+"/snapshots/compare", "GET", obj{"tags": snapTag, "summary": "What changed between two snapshots of a region: gaps, duplicates, memberships, measure status, figures",
 		"parameters": []any{param("from", "query", "the earlier snapshot's id", true, str), param("to", "query", "the later snapshot's id", true, str)},
 		"responses":  problems(obj{"200": resp("the comparison", typeSchema(analysis.Comparison{}))}, "400", "401", "403", "404")})
+	op(apiPrefix+"/snapshots/trend", "GET", obj{"tags": snapTag, "summary": fmt.Sprintf("Headline figures of a region's snapshots side by side, oldest first: all of them (the newest %d; older ones are counted as omitted) or the ones named, for comparing any number (members and above)", analysis.MaxTrendSnapshots),
+		"parameters": []any{regionQ, param("snapshots", "query", fmt.Sprintf("snapshot ids of the region, separated by commas (1 to %d); without it, all", analysis.MaxTrendSnapshots), false, str)},
+		"responses":  problems(obj{"200": resp("the trend", typeSchema(analysis.SnapshotTrend{}))}, "400", "401", "403", "404")})
 	op(apiPrefix+"/snapshots/{id}", "GET", obj{"tags": snapTag, "summary": "One snapshot with its figures", "parameters": []any{snapID},
 		"responses": problems(obj{"200": resp("the snapshot", typeSchema(SnapshotView{}))}, "401", "403", "404")})
 	op(apiPrefix+"/snapshots/{id}", "DELETE", obj{"tags": snapTag, "summary": "Delete a snapshot (coordinators)", "parameters": []any{snapID},

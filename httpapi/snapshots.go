@@ -23,6 +23,7 @@ func (s *Server) registerSnapshotRoutes(r *mux.Router) {
 	r.HandleFunc(apiPrefix+"/snapshots", s.handleSnapshotList).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc(apiPrefix+"/snapshots", s.handleSnapshotCreate).Methods(http.MethodPost)
 	r.HandleFunc(apiPrefix+"/snapshots/compare", s.handleSnapshotCompare).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc(apiPrefix+"/snapshots/trend", s.handleSnapshotTrend).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc(apiPrefix+"/snapshots/{id}", s.handleSnapshotView).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc(apiPrefix+"/snapshots/{id}", s.handleSnapshotDelete).Methods(http.MethodDelete)
 	r.HandleFunc(apiPrefix+"/snapshots/{id}", s.handleSnapshotRelabel).Methods(http.MethodPatch)

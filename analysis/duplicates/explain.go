@@ -13,7 +13,8 @@ import (
 type dupArena[T any] struct{ buf []T }
 
 func (a *dupArena[T]) take(n int) []T {
-	if cap(a.buf)-len(a.buf) < n {
+	// A nil arena would hand out nil for n = 0, which JSON writes as null, not [].
+	if a.buf == nil || cap(a.buf)-len(a.buf) < n {
 		a.buf = make([]T, 0, max(1024, n))
 	}
 	l := len(a.buf)
