@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -14,6 +15,7 @@ import (
 	"github.com/netzwerkatlas/netzwerkatlas/analysis"
 	"github.com/netzwerkatlas/netzwerkatlas/analysis/duplicates"
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
+	"github.com/netzwerkatlas/netzwerkatlas/msg"
 )
 
 // analyses are the subcommands of analyse, with what they print.
@@ -67,14 +69,14 @@ func analyseUsage(w io.Writer) {
 	fmt.Fprintf(w, "\nRun \"netzwerkatlas analyse <analysis> -h\" for its flags.\n")
 }
 
-func runAnalyse(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func runAnalyse(ctx context.Context, v *voice, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || !slices.ContainsFunc(analyses, func(a struct{ name, help string }) bool { return a.name == args[0] }) {
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
 			analyseUsage(stdout)
 			return flag.ErrHelp
 		}
 		if len(args) > 0 {
-			fmt.Fprintf(stderr, "unknown analysis %q\n\n", args[0])
+			fmt.Fprintf(stderr, "%s\n\n", v.T("cli.analyse.unknown", msg.Args{"name": args[0]}))
 		}
 		analyseUsage(stderr)
 		return errUsage
@@ -94,7 +96,6 @@ func runAnalyse(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		fs.Float64Var(&f.threshold, "threshold", duplicates.DefaultThreshold, "probability from which a pair is reported")
 		fs.StringVar(&f.order, "order", duplicates.OrderClusters, "order of the pairs: clusters, or uncertain (the review queue: the pairs the model is least sure about first)")
 		fs.StringVar(&f.model, "model", duplicates.ModelFitted, "fitted (the built-in model refitted with the region's verdicts) or built_in")
-		fs.StringVar(&f.lang, "lang", "de", "language of the reasons: de or en")
 	case "partners":
 		fs.StringVar(&f.organisation, "organisation", "", "id of the organisation looking for partners (required)")
 		fs.IntVar(&f.limit, "limit", analysis.DefaultPartnerLimit, "number of partners")
@@ -106,23 +107,23 @@ func runAnalyse(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		fs.StringVar(&f.municipality, "municipality", "", "only organisations active in this municipality (AGS)")
 		fs.Uint64Var(&f.seed, "seed", analysis.DefaultLouvainSeed, "Louvain seed: the same seed gives the same communities")
 	case "structures":
-		fs.StringVar(&f.lang, "lang", "de", "language of the explanations: de or en")
 	case "monitoring":
 		fs.IntVar(&f.year, "year", 0, "the year to look from (default: the latest year with a value)")
-		fs.StringVar(&f.lang, "lang", "de", "language of the explanations: de or en")
 	case "snapshot":
 		fs.StringVar(&f.label, "label", "", "name of the snapshot, e.g. \"Steuerungsgruppe März 2026\"")
 	case "compare":
 		fs.StringVar(&f.from, "from", "", "id of the earlier snapshot (required)")
 		fs.StringVar(&f.to, "to", "", "id of the later snapshot (required)")
 	}
+	v.flag(fs, "language of the tables' words, explanations and reasons: de or en")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: netzwerkatlas analyse %s --region KEY [flags]\n\n", name)
 		fs.PrintDefaults()
 	}
-	if err := parse(fs, args[1:], stderr); err != nil {
+	if err := parse(v, fs, args[1:], stderr); err != nil {
 		return err
 	}
+	f.cfg.Lang, f.lang = v.Lang, string(v.Lang)
 	required := map[string]string{"region": f.region}
 	switch name {
 	case "partners", "ego":
@@ -132,15 +133,15 @@ func runAnalyse(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	case "compare":
 		required = map[string]string{"from": f.from, "to": f.to}
 	}
-	for flagName, v := range required {
-		if v == "" {
-			fmt.Fprintf(stderr, "--%s is required\n", flagName)
+	for flagName, value := range required {
+		if value == "" {
+			fmt.Fprintln(stderr, v.T("cli.required", msg.Args{"flag": flagName}))
 			fs.Usage()
 			return errUsage
 		}
 	}
 	if f.format != "table" && f.format != "json" {
-		return fmt.Errorf("--format %q: use table or json", f.format)
+		return v.errorf("cli.choose", msg.Args{"flag": "format", "value": f.format, "choices": v.or("table", "json")})
 	}
 	store, err := openStore(ctx, f.cfg)
 	if err != nil {
@@ -156,14 +157,14 @@ func runAnalyse(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		if err != nil {
 			return err
 		}
-		return printResult(stdout, f.format, list, fmt.Sprintf("%d saved snapshots", len(list)), func(w io.Writer) { snapshotsTable(w, list) })
+		return printResult(stdout, f.format, list, v.T("cli.analyse.snapshots", msg.Args{"n": len(list)}), func(w io.Writer) { snapshotsTable(v, w, list) })
 	case "compare":
-		c, err := compareSnapshots(ctx, store, f.from, f.to)
+		c, err := compareSnapshots(ctx, v, store, f.from, f.to)
 		if err != nil {
 			return err
 		}
-		return printResult(stdout, f.format, c, fmt.Sprintf("changes in region %s from %s to %s", c.Region, c.From.Taken.Format(time.DateOnly), c.To.Taken.Format(time.DateOnly)),
-			func(w io.Writer) { compareTable(w, c) })
+		return printResult(stdout, f.format, c, v.T("cli.analyse.compare", msg.Args{"region": c.Region, "from": v.Date(c.From.Taken), "to": v.Date(c.To.Taken)}),
+			func(w io.Writer) { compareTable(v, w, c) })
 	case "partners", "ego":
 		e, err := store.Get(ctx, graph.KindOrganisation, f.organisation)
 		if err != nil {
@@ -184,25 +185,25 @@ func runAnalyse(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		if err != nil {
 			return err
 		}
-		result, table = d, func(w io.Writer) { duplicatesTable(w, d, f.lang) }
+		result, table = d, func(w io.Writer) { duplicatesTable(v, w, d) }
 	case "partners":
 		p, err := analysis.RecommendPartners(snap, analysis.CollaborationGraph(snap), f.organisation, analysis.PartnerParams{Limit: f.limit})
 		if err != nil {
 			return err
 		}
-		result, table = p, func(w io.Writer) { partnersTable(w, p) }
+		result, table = p, func(w io.Writer) { partnersTable(v, w, p) }
 	case "ego":
 		e, err := analysis.EgoNetwork(snap, analysis.CollaborationGraph(snap), f.organisation, f.depth)
 		if err != nil {
 			return err
 		}
-		result, table = e, func(w io.Writer) { egoTable(w, e) }
+		result, table = e, func(w io.Writer) { egoTable(v, w, e) }
 	case "network":
 		n, err := analysis.AnalyseNetwork(snap, analysis.CollaborationGraph(snap), analysis.NetworkParams{Field: f.field, Municipality: f.municipality, Seed: f.seed})
 		if err != nil {
 			return err
 		}
-		result, table = n, func(w io.Writer) { networkTable(w, n) }
+		result, table = n, func(w io.Writer) { networkTable(v, w, n) }
 	case "snapshot":
 		run, err := analysis.Monitor(snap)
 		if err != nil {
@@ -217,36 +218,34 @@ func runAnalyse(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			return err
 		}
 		result, table = m.Head(), func(w io.Writer) {
-			fmt.Fprintf(w, "saved\t%s\nlabel\t%s\ntaken\t%s\nrevision\t%d\ngaps\t%d\nopen duplicate candidates\t%d\nmemberships\t%d\n",
-				m.ID, m.Label, m.Taken.Format(time.RFC3339), m.Revision, len(run.Gaps), len(run.Duplicates), len(run.Memberships))
+			fmt.Fprintln(w, v.T("cli.analyse.snapshot_saved", msg.Args{"id": m.ID, "label": m.Label, "taken": m.Taken.Format(time.RFC3339),
+				"revision": strconv.FormatUint(m.Revision, 10), "gaps": len(run.Gaps), "duplicates": len(run.Duplicates), "memberships": len(run.Memberships)}))
 		}
 	case "structures":
 		st, err := analysis.FindStructures(snap, analysis.StructureParams{Lang: f.lang})
 		if err != nil {
 			return err
 		}
-		result, table = st, func(w io.Writer) { structuresTable(w, st) }
+		result, table = st, func(w io.Writer) { structuresTable(v, w, st) }
 	case "monitoring":
-		if f.lang != "de" && f.lang != "en" {
-			return fmt.Errorf("--lang %q: use de or en", f.lang)
-		}
 		a, err := analysis.ComputeAttainment(snap, analysis.AttainmentParams{Year: f.year, Lang: f.lang})
 		if err != nil {
 			return err
 		}
-		result, table = a, func(w io.Writer) { monitoringTable(w, a) }
+		result, table = a, func(w io.Writer) { monitoringTable(v, w, a) }
 	case "coverage", "gaps":
 		c, err := analysis.ComputeCoverage(snap, analysis.CoverageParams{TargetGroup: f.targetGroup, Demand: f.demand, ThinFactor: f.thinFactor})
 		if err != nil {
 			return err
 		}
 		if name == "coverage" {
-			result, table = c, func(w io.Writer) { coverageTable(w, snap, c) }
+			result, table = c, func(w io.Writer) { coverageTable(v, w, snap, c) }
 		} else {
-			result, table = c.GapList(), func(w io.Writer) { gapsTable(w, snap, c) }
+			result, table = c.GapList(), func(w io.Writer) { gapsTable(v, w, snap, c) }
 		}
 	}
-	return printResult(stdout, f.format, result, fmt.Sprintf("%s of %s (revision %d), %s", name, regionName(snap), snap.Revision, time.Since(start).Round(time.Millisecond)), table)
+	return printResult(stdout, f.format, result, v.T("cli.analyse.title", msg.Args{"analysis": v.T("cli.analyse.name."+name, nil), "region": regionName(snap),
+		"revision": strconv.FormatUint(snap.Revision, 10), "took": time.Since(start).Round(time.Millisecond)}), table)
 }
 
 // printResult prints result as indented JSON, or a title and the table.
@@ -263,7 +262,7 @@ func printResult(stdout io.Writer, format string, result any, title string, tabl
 }
 
 // compareSnapshots loads two saved snapshots of one region and compares them.
-func compareSnapshots(ctx context.Context, store graph.Store, from, to string) (*analysis.Comparison, error) {
+func compareSnapshots(ctx context.Context, v *voice, store graph.Store, from, to string) (*analysis.Comparison, error) {
 	load := func(id string) (*graph.MonitoringSnapshot, *analysis.MonitoringRun, error) {
 		m, err := store.MonitoringSnapshot(ctx, id)
 		if err != nil {
@@ -271,7 +270,7 @@ func compareSnapshots(ctx context.Context, store graph.Store, from, to string) (
 		}
 		var run analysis.MonitoringRun
 		if err := json.Unmarshal(m.Data, &run); err != nil {
-			return nil, nil, fmt.Errorf("snapshot %s: %w", id, err)
+			return nil, nil, v.wrap("cli.snapshot.unreadable", msg.Args{"id": id}, err)
 		}
 		return m, &run, nil
 	}
@@ -284,7 +283,7 @@ func compareSnapshots(ctx context.Context, store graph.Store, from, to string) (
 		return nil, err
 	}
 	if a.Region != b.Region {
-		return nil, fmt.Errorf("--to %s belongs to region %s, --from %s to region %s: compare snapshots of one region", to, b.Region, from, a.Region)
+		return nil, v.errorf("cli.analyse.compare_regions", msg.Args{"to": to, "to_region": b.Region, "from": from, "from_region": a.Region})
 	}
 	return analysis.CompareRuns(ra, rb, analysis.RunRef{ID: a.ID, Label: a.Label}, analysis.RunRef{ID: b.ID, Label: b.Label}), nil
 }
@@ -327,8 +326,8 @@ func short(s string, n int) string {
 
 // coverageTable prints one row per municipality and one column per field: the number of
 // offers, with "!" for a gap and "~" for a thin cell.
-func coverageTable(w io.Writer, s *graph.Snapshot, c *analysis.Coverage) {
-	head := []string{"municipality", "demand"}
+func coverageTable(v *voice, w io.Writer, s *graph.Snapshot, c *analysis.Coverage) {
+	head := []string{v.T("cli.analyse.coverage.head", nil)}
 	for _, f := range c.Fields {
 		head = append(head, short(f.Name, 14))
 	}
@@ -343,115 +342,116 @@ func coverageTable(w io.Writer, s *graph.Snapshot, c *analysis.Coverage) {
 		}
 		fmt.Fprintln(w, strings.Join(row, "\t"))
 	}
-	fmt.Fprintf(w, "\n%d gaps (!), %d thin cells (~) of %d\n", len(c.Gaps), len(c.Thin), len(c.Cells))
+	fmt.Fprintf(w, "\n%s\n", v.T("cli.analyse.coverage.summary", msg.Args{"gaps": len(c.Gaps), "thin": len(c.Thin), "cells": len(c.Cells)}))
 }
 
 // gapsTable prints the gaps ranked by unserved demand, then the thin cells.
-func gapsTable(w io.Writer, s *graph.Snapshot, c *analysis.Coverage) {
+func gapsTable(v *voice, w io.Writer, s *graph.Snapshot, c *analysis.Coverage) {
 	n := names(s)
-	fmt.Fprintln(w, "#\tmunicipality\tfield\tunserved demand\tnetworks")
+	fmt.Fprintln(w, v.T("cli.analyse.gaps.head", nil))
 	for i, g := range c.Gaps {
 		fmt.Fprintf(w, "%d\t%s\t%s\t%d\t%d\n", i+1, n[g.Municipality], n[g.Field], g.Demand, len(g.Networks))
 	}
 	if len(c.Thin) > 0 {
-		fmt.Fprintln(w, "\nthin\tmunicipality\tfield\toffers\tper 10,000")
+		fmt.Fprintf(w, "\n%s\n", v.T("cli.analyse.thin.head", nil))
 		for i, g := range c.Thin {
-			fmt.Fprintf(w, "%d\t%s\t%s\t%d\t%.2f\n", i+1, n[g.Municipality], n[g.Field], g.Offers, g.Density)
+			fmt.Fprintf(w, "%d\t%s\t%s\t%d\t%s\n", i+1, n[g.Municipality], n[g.Field], g.Offers, v.Fixed(g.Density, 2))
 		}
 	}
 }
 
-func partnersTable(w io.Writer, p *analysis.Partners) {
-	fmt.Fprintf(w, "partners of %s: %d candidates without a tie (%d already tied)\n\n", p.Organisation.Name, p.Candidates, p.Tied)
-	fmt.Fprintln(w, "#\tscore\torganisation\tfields\tplaces\tgroups\tcomplement\tproximity\treasons")
+func partnersTable(v *voice, w io.Writer, p *analysis.Partners) {
+	fmt.Fprintf(w, "%s\n\n", v.T("cli.analyse.partners.summary", msg.Args{"name": p.Organisation.Name, "candidates": p.Candidates, "tied": p.Tied}))
+	fmt.Fprintln(w, v.T("cli.analyse.partners.head", nil))
 	for i, x := range p.Partners {
 		var reasons []string
 		for _, r := range x.Reasons {
 			reasons = append(reasons, r.Code)
 		}
-		fmt.Fprintf(w, "%d\t%.3f\t%s\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%s\n", i+1, x.Score, short(x.Name, 40),
-			x.Parts.Fields, x.Parts.Municipalities, x.Parts.TargetGroups, x.Parts.Complementarity, x.Parts.Proximity, strings.Join(reasons, ", "))
+		fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", i+1, v.Fixed(x.Score, 3), short(x.Name, 40),
+			v.Fixed(x.Parts.Fields, 2), v.Fixed(x.Parts.Municipalities, 2), v.Fixed(x.Parts.TargetGroups, 2), v.Fixed(x.Parts.Complementarity, 2),
+			v.Fixed(x.Parts.Proximity, 2), strings.Join(reasons, ", "))
 	}
 }
 
-func egoTable(w io.Writer, e *analysis.Ego) {
-	fmt.Fprintf(w, "ego network of %s, depth %d: %d organisations, %d ties\n\n", e.Center.Name, e.Depth, len(e.Nodes), len(e.Edges))
-	fmt.Fprintln(w, "distance\torganisation\tkind")
+func egoTable(v *voice, w io.Writer, e *analysis.Ego) {
+	fmt.Fprintf(w, "%s\n\n", v.T("cli.analyse.ego.summary", msg.Args{"name": e.Center.Name, "depth": e.Depth, "organisations": len(e.Nodes), "ties": len(e.Edges)}))
+	fmt.Fprintln(w, v.T("cli.analyse.ego.head", nil))
 	for _, n := range e.Nodes {
 		fmt.Fprintf(w, "%d\t%s\t%s\n", n.Distance, n.Name, n.Kind)
 	}
 }
 
-func networkTable(w io.Writer, n *analysis.NetworkAnalysis) {
-	fmt.Fprintf(w, "organisations\t%d\nties\t%d\ndensity\t%.3f\ncomponents\t%d\ncommunities\t%d (modularity %.3f, seed %d)\n\n",
-		n.Organisations, n.Ties, n.Density, n.Components, len(n.Communities), n.Modularity, n.Seed)
-	fmt.Fprintln(w, "broker\tbetweenness\tpagerank\tdegree\tcommunity")
+func networkTable(v *voice, w io.Writer, n *analysis.NetworkAnalysis) {
+	fmt.Fprintf(w, "%s\n\n", v.T("cli.analyse.network.summary", msg.Args{"organisations": n.Organisations, "ties": n.Ties, "density": v.Fixed(n.Density, 3),
+		"components": n.Components, "communities": len(n.Communities), "modularity": v.Fixed(n.Modularity, 3), "seed": strconv.FormatUint(n.Seed, 10)}))
+	fmt.Fprintln(w, v.T("cli.analyse.network.brokers", nil))
 	for _, b := range n.Brokers {
-		fmt.Fprintf(w, "%s\t%.1f\t%.4f\t%d\t%d\n", short(b.Name, 50), b.Betweenness, b.PageRank, b.Degree, b.Community)
+		fmt.Fprintf(w, "%s\t%s\t%s\t%d\t%d\n", short(b.Name, 50), v.Fixed(b.Betweenness, 1), v.Fixed(b.PageRank, 4), b.Degree, b.Community)
 	}
-	fmt.Fprintln(w, "\narticulation point (its loss splits the network)")
+	fmt.Fprintf(w, "\n%s\n", v.T("cli.analyse.network.articulation", nil))
 	for _, a := range n.ArticulationPoints {
 		fmt.Fprintln(w, a.Name)
 	}
-	fmt.Fprintln(w, "\nisolated (no network, no cooperation)")
+	fmt.Fprintf(w, "\n%s\n", v.T("cli.analyse.network.isolated", nil))
 	for _, a := range n.Isolated {
 		fmt.Fprintln(w, a.Name)
 	}
-	fmt.Fprintln(w, "\nmunicipality\torganisations\tties\tdensity")
+	fmt.Fprintf(w, "\n%s\n", v.T("cli.analyse.network.density", nil))
 	for _, d := range n.DensityByMunicipality {
-		fmt.Fprintf(w, "%s\t%d\t%d\t%.3f\n", short(d.Name, 30), d.Organisations, d.Ties, d.Density)
+		fmt.Fprintf(w, "%s\t%d\t%d\t%s\n", short(d.Name, 30), d.Organisations, d.Ties, v.Fixed(d.Density, 3))
 	}
 }
 
-func snapshotsTable(w io.Writer, list []*graph.MonitoringSnapshot) {
-	fmt.Fprintln(w, "id\tregion\ttaken\trevision\tlabel")
+func snapshotsTable(v *voice, w io.Writer, list []*graph.MonitoringSnapshot) {
+	fmt.Fprintln(w, v.T("cli.analyse.snapshots.head", nil))
 	for _, m := range list {
 		fmt.Fprintf(w, "%s\t%s\t%s\t%d\t%s\n", m.ID, m.Region, m.Taken.Format("2006-01-02 15:04"), m.Revision, m.Label)
 	}
 }
 
-func compareTable(w io.Writer, c *analysis.Comparison) {
-	fmt.Fprintf(w, "from\t%s %s\nto\t%s %s\n\n", c.From.ID, c.From.Label, c.To.ID, c.To.Label)
+func compareTable(v *voice, w io.Writer, c *analysis.Comparison) {
+	fmt.Fprintf(w, "%s\n\n", v.T("cli.analyse.compare.runs", msg.Args{"from": strings.TrimSpace(c.From.ID + " " + c.From.Label), "to": strings.TrimSpace(c.To.ID + " " + c.To.Label)}))
 	for _, sec := range []struct {
-		title string
+		key   string
 		cells []analysis.CellKey
-	}{{"gaps closed", c.GapsClosed}, {"gaps opened", c.GapsOpened}} {
-		fmt.Fprintf(w, "%s: %d\n", sec.title, len(sec.cells))
+	}{{"cli.analyse.compare.gaps_closed", c.GapsClosed}, {"cli.analyse.compare.gaps_opened", c.GapsOpened}} {
+		fmt.Fprintln(w, v.T(sec.key, msg.Args{"n": len(sec.cells)}))
 		for _, k := range sec.cells {
 			fmt.Fprintf(w, "\t%s\t%s\n", k.MunicipalityName, k.FieldName)
 		}
 	}
-	fmt.Fprintf(w, "duplicate candidates resolved: %d, new: %d\n", len(c.DuplicatesResolved), len(c.DuplicatesNew))
+	fmt.Fprintln(w, v.T("cli.analyse.compare.duplicates", msg.Args{"resolved": len(c.DuplicatesResolved), "new": len(c.DuplicatesNew)}))
 	for _, sec := range []struct {
-		title string
-		ms    []analysis.Membership
-	}{{"joined networks", c.Joined}, {"left networks", c.Left}} {
-		fmt.Fprintf(w, "%s: %d\n", sec.title, len(sec.ms))
+		key string
+		ms  []analysis.Membership
+	}{{"cli.analyse.compare.joined", c.Joined}, {"cli.analyse.compare.left", c.Left}} {
+		fmt.Fprintln(w, v.T(sec.key, msg.Args{"n": len(sec.ms)}))
 		for _, m := range sec.ms {
 			fmt.Fprintf(w, "\t%s\t%s\n", m.OrganisationName, m.NetworkName)
 		}
 	}
-	fmt.Fprintln(w, "\nfield\tstatus\tfrom\tto")
+	fmt.Fprintf(w, "\n%s\n", v.T("cli.analyse.compare.status_head", nil))
 	for _, s := range c.MeasureStatus {
-		fmt.Fprintf(w, "%s\t%s\t%d\t%d\n", cmpOr(s.FieldName, "(no field)"), s.Status, s.From, s.To)
+		fmt.Fprintf(w, "%s\t%s\t%d\t%d\n", cmpOr(s.FieldName, v.T("cli.analyse.no_field", nil)), s.Status, s.From, s.To)
 	}
 	if !c.MeasureDetail {
-		fmt.Fprintln(w, "\n(one of the snapshots predates the list of measures: changed measures cannot be named)")
+		fmt.Fprintf(w, "\n%s\n", v.T("cli.analyse.compare.no_detail", nil))
 		return
 	}
-	fmt.Fprintf(w, "\nmeasures whose status changed: %d\n", len(c.MeasuresChanged))
+	fmt.Fprintf(w, "\n%s\n", v.T("cli.analyse.compare.measures_changed", msg.Args{"n": len(c.MeasuresChanged)}))
 	for _, m := range c.MeasuresChanged {
 		fmt.Fprintf(w, "\t%s\t%s\t%s → %s\t%s\n", m.Reference, short(m.Title, 50), m.From, m.To, short(m.Lead, 40))
 	}
-	fmt.Fprintf(w, "measures added: %d, removed: %d\n", len(c.MeasuresAdded), len(c.MeasuresRemoved))
+	fmt.Fprintln(w, v.T("cli.analyse.compare.measures_added", msg.Args{"added": len(c.MeasuresAdded), "removed": len(c.MeasuresRemoved)}))
 	for _, ch := range []struct {
-		title string
-		list  []analysis.ClassChange
-	}{{"goals whose attainment changed", c.GoalsChanged}, {"indicators whose attainment changed", c.IndicatorsChanged}} {
+		key  string
+		list []analysis.ClassChange
+	}{{"cli.analyse.compare.goals_changed", c.GoalsChanged}, {"cli.analyse.compare.indicators_changed", c.IndicatorsChanged}} {
 		if len(ch.list) == 0 {
 			continue
 		}
-		fmt.Fprintf(w, "%s: %d\n", ch.title, len(ch.list))
+		fmt.Fprintln(w, v.T(ch.key, msg.Args{"n": len(ch.list)}))
 		for _, x := range ch.list {
 			fmt.Fprintf(w, "\t%s\t%s\t%s → %s\n", x.Reference, short(x.Name, 60), x.From, x.To)
 		}
@@ -465,16 +465,16 @@ func cmpOr(a, b string) string {
 	return b
 }
 
-func duplicatesTable(w io.Writer, d *duplicates.Result, lang string) {
-	fmt.Fprintf(w, "%d measures, %d candidate pairs, %d scored, %d at or above p = %.2f, %d clusters, %d pairs set aside by reviewers\n",
-		d.Measures, d.Candidates, d.Steps.Scored, d.AboveThreshold, d.Threshold, len(d.Clusters), len(d.Reviewed))
-	fmt.Fprintf(w, "model: %s", d.Model.Source)
+func duplicatesTable(v *voice, w io.Writer, d *duplicates.Result) {
+	fmt.Fprintln(w, v.T("cli.analyse.duplicates.summary", msg.Args{"measures": d.Measures, "candidates": d.Candidates, "scored": d.Steps.Scored,
+		"above": d.AboveThreshold, "threshold": v.Fixed(d.Threshold, 2), "clusters": len(d.Clusters), "reviewed": len(d.Reviewed)}))
+	model := v.T("cli.analyse.duplicates.model", msg.Args{"model": d.Model.Source})
 	if d.Model.Source == duplicates.ModelFitted {
-		fmt.Fprintf(w, " with %d verdicts of the region", d.Model.Verdicts)
+		model = v.T("cli.analyse.duplicates.model_fitted", msg.Args{"model": d.Model.Source, "verdicts": d.Model.Verdicts})
 	}
-	fmt.Fprintf(w, "\n%s\n\n", d.Formula)
+	fmt.Fprintf(w, "%s\n%s\n\n", model, d.Formula)
 	why := func(p duplicates.Pair) string {
-		if lang == "en" {
+		if v.Lang == msg.EN {
 			return p.Why.EN
 		}
 		return p.Why.DE
@@ -484,17 +484,17 @@ func duplicatesTable(w io.Writer, d *duplicates.Result, lang string) {
 		if p.Verdict != "" {
 			verdict = " (" + p.Verdict + ")"
 		}
-		fmt.Fprintf(w, "\t%.2f\t%s  ↔  %s%s\n\t\t%s\n", p.Score, short(p.TitleA, 45), short(p.TitleB, 45), verdict, why(p))
+		fmt.Fprintf(w, "\t%s\t%s  ↔  %s%s\n\t\t%s\n", v.Fixed(p.Score, 2), short(p.TitleA, 45), short(p.TitleB, 45), verdict, why(p))
 	}
 	if d.Order == duplicates.OrderUncertain {
-		fmt.Fprintln(w, "review queue: the pairs the model is least sure about, closest to p = 0.5 first")
+		fmt.Fprintln(w, v.T("cli.analyse.duplicates.queue", nil))
 		for _, p := range d.Uncertain {
 			pair(p)
 		}
 		fmt.Fprintln(w)
 	}
 	for i, c := range d.Clusters {
-		fmt.Fprintf(w, "%d\t%s\t%.2f\t%s\n", i+1, c.Kind, c.Score, c.Suggestion)
+		fmt.Fprintf(w, "%d\t%s\t%s\t%s\n", i+1, c.Kind, v.Fixed(c.Score, 2), c.Suggestion)
 		for _, p := range c.Pairs {
 			pair(p)
 		}
@@ -503,19 +503,19 @@ func duplicatesTable(w io.Writer, d *duplicates.Result, lang string) {
 
 // monitoringTable prints the concepts, the goals as a tree (sub-goals indented) and the
 // indicators, each with its class, and the indicators' explanations.
-func monitoringTable(w io.Writer, a *analysis.AttainmentResult) {
-	fmt.Fprintf(w, "year\t%d\nindicators\t", a.Year)
+func monitoringTable(v *voice, w io.Writer, a *analysis.AttainmentResult) {
+	var counts []string
 	for _, c := range analysis.AttainmentClasses {
-		fmt.Fprintf(w, "%s %d  ", c, a.Counts[c])
+		counts = append(counts, fmt.Sprintf("%s %d", c, a.Counts[c]))
 	}
-	fmt.Fprintln(w)
-	fmt.Fprintln(w, "\nconcept\tclass\tgoals")
+	fmt.Fprintln(w, v.T("cli.analyse.monitoring.summary", msg.Args{"year": strconv.Itoa(a.Year), "counts": strings.Join(counts, "  ")}))
+	fmt.Fprintf(w, "\n%s\n", v.T("cli.analyse.monitoring.concepts", nil))
 	for _, c := range a.Concepts {
-		fmt.Fprintf(w, "%s\t%s\t%d\n", short(cmpOr(c.Name, "(goals outside a concept)"), 60), c.Class, len(c.Goals))
+		fmt.Fprintf(w, "%s\t%s\t%d\n", short(cmpOr(c.Name, v.T("cli.analyse.monitoring.no_concept", nil)), 60), c.Class, len(c.Goals))
 	}
-	fmt.Fprintln(w, "\nfield\tclass\tgoals")
+	fmt.Fprintf(w, "\n%s\n", v.T("cli.analyse.monitoring.fields", nil))
 	for _, f := range a.Fields {
-		fmt.Fprintf(w, "%s\t%s\t%d\n", short(cmpOr(f.Name, "(no field)"), 50), f.Class, len(f.Goals))
+		fmt.Fprintf(w, "%s\t%s\t%d\n", short(cmpOr(f.Name, v.T("cli.analyse.no_field", nil)), 50), f.Class, len(f.Goals))
 	}
 	depth := map[string]int{}
 	for _, g := range a.Goals {
@@ -523,22 +523,23 @@ func monitoringTable(w io.Writer, a *analysis.AttainmentResult) {
 			depth[g.Goal] = depth[g.Parent] + 1
 		}
 	}
-	fmt.Fprintln(w, "\ngoal\tclass\tindicators\tmeasures (planned/active/paused/completed)")
+	fmt.Fprintf(w, "\n%s\n", v.T("cli.analyse.monitoring.goals", nil))
 	for _, g := range a.Goals {
 		name := strings.Repeat("  ", depth[g.Goal]) + strings.TrimSpace(g.Reference+" "+short(g.Text, 70-2*depth[g.Goal]))
 		ms := g.MeasureStatus
 		fmt.Fprintf(w, "%s\t%s\t%d\t%d/%d/%d/%d\n", name, g.Class, len(g.Indicators), ms.Planned, ms.Active, ms.Paused, ms.Completed)
 	}
-	fmt.Fprintln(w, "\nindicator\tclass\tlatest\ttarget\texplanation")
+	fmt.Fprintf(w, "\n%s\n", v.T("cli.analyse.monitoring.indicators", nil))
+	num := func(x float64) string { return v.Num(x, 6) }
 	for _, i := range a.Indicators {
 		latest, target := "–", "–"
 		if i.Latest != nil {
-			latest = fmt.Sprintf("%g (%d)", i.Latest.Value, i.Latest.Year)
+			latest = fmt.Sprintf("%s (%d)", num(i.Latest.Value), i.Latest.Year)
 		}
 		if i.Target != nil {
-			target = fmt.Sprintf("%g", *i.Target)
+			target = num(*i.Target)
 			if i.TargetUpper != nil {
-				target += fmt.Sprintf("–%g", *i.TargetUpper)
+				target += "–" + num(*i.TargetUpper)
 			}
 			if i.TargetYear != 0 {
 				target += fmt.Sprintf(" (%d)", i.TargetYear)
@@ -549,10 +550,10 @@ func monitoringTable(w io.Writer, a *analysis.AttainmentResult) {
 }
 
 // structuresTable prints the overlapping structures with their reasons.
-func structuresTable(w io.Writer, st *analysis.Structures) {
-	fmt.Fprintf(w, "%d networks and %d concepts compared: %d overlaps open, %d set aside by reviewers\n\n", st.Networks, st.Concepts, len(st.Overlaps), len(st.Reviewed))
-	fmt.Fprintln(w, "kind\tscore\ta\tb\tshared members\treason")
+func structuresTable(v *voice, w io.Writer, st *analysis.Structures) {
+	fmt.Fprintf(w, "%s\n\n", v.T("cli.analyse.structures.summary", msg.Args{"networks": st.Networks, "concepts": st.Concepts, "open": len(st.Overlaps), "reviewed": len(st.Reviewed)}))
+	fmt.Fprintln(w, v.T("cli.analyse.structures.head", nil))
 	for _, o := range st.Overlaps {
-		fmt.Fprintf(w, "%s\t%.2f\t%s\t%s\t%d\t%s\n", o.Kind, o.Score, short(o.A.Name, 40), short(o.B.Name, 40), len(o.SharedMembers), o.Explanation)
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%d\t%s\n", o.Kind, v.Fixed(o.Score, 2), short(o.A.Name, 40), short(o.B.Name, 40), len(o.SharedMembers), o.Explanation)
 	}
 }

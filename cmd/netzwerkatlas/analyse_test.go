@@ -49,7 +49,7 @@ func TestAnalyseCommand(t *testing.T) {
 	// The network names the planted articulation point; partners and ego work from an
 	// organisation's id alone.
 	code, stdout, stderr = analyse("network", "--region", "05562")
-	if code != 0 || !strings.Contains(stdout, "Stadt Waltrop – Fachdienst Integration") || !strings.Contains(stdout, "modularity") {
+	if code != 0 || !strings.Contains(stdout, "Stadt Waltrop – Fachdienst Integration") || !strings.Contains(stdout, "Modularität") {
 		t.Errorf("network: %d\n%s%s", code, stdout, stderr)
 	}
 	code, stdout, _ = analyse("network", "--region", "05562", "--format", "json")
@@ -60,11 +60,11 @@ func TestAnalyseCommand(t *testing.T) {
 		t.Fatalf("network JSON: %d %v %d isolated", code, err, len(net.Isolated))
 	}
 	code, stdout, stderr = analyse("partners", "--organisation", net.Isolated[0].ID, "--limit", "3")
-	if code != 0 || !strings.Contains(stdout, "partners of "+net.Isolated[0].Name) || strings.Count(stdout, "\n") < 6 {
+	if code != 0 || !strings.Contains(stdout, "Partner für "+net.Isolated[0].Name) || strings.Count(stdout, "\n") < 6 {
 		t.Errorf("partners: %d\n%s%s", code, stdout, stderr)
 	}
 	code, stdout, stderr = analyse("ego", "--organisation", net.Isolated[0].ID, "--depth", "2")
-	if code != 0 || !strings.Contains(stdout, "1 organisations, 0 ties") {
+	if code != 0 || !strings.Contains(stdout, "eine Organisation, 0 Verbindungen") {
 		t.Errorf("ego of an isolated organisation: %d\n%s%s", code, stdout, stderr)
 	}
 	// Two snapshots and their comparison.
@@ -82,7 +82,7 @@ func TestAnalyseCommand(t *testing.T) {
 		t.Errorf("snapshots: %d\n%s%s", code, stdout, stderr)
 	}
 	code, stdout, stderr = analyse("compare", "--from", ids[0], "--to", ids[1])
-	if code != 0 || !strings.Contains(stdout, "gaps closed: 0") || !strings.Contains(stdout, "gaps opened: 0") {
+	if code != 0 || !strings.Contains(stdout, "geschlossene Lücken: 0") || !strings.Contains(stdout, "neue Lücken: 0") {
 		t.Errorf("compare: %d\n%s%s", code, stdout, stderr)
 	}
 
@@ -91,14 +91,14 @@ func TestAnalyseCommand(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"gaps"}, 2, "--region is required"},
-		{[]string{"sorcery", "--region", "05562"}, 2, "unknown analysis"},
+		{[]string{"gaps"}, 2, "--region ist erforderlich"},
+		{[]string{"sorcery", "--region", "05562"}, 2, "unbekannte Analyse"},
 		{[]string{"gaps", "--region", "99999"}, 1, `region "99999" does not exist`},
-		{[]string{"gaps", "--region", "05562", "--format", "pdf"}, 1, "use table or json"},
+		{[]string{"gaps", "--region", "05562", "--format", "pdf"}, 1, "bitte table oder json"},
 		{[]string{"coverage", "--region", "05562", "--demand", "alle"}, 1, "demand"},
-		{[]string{"partners"}, 2, "--organisation is required"},
+		{[]string{"partners"}, 2, "--organisation ist erforderlich"},
 		{[]string{"ego", "--organisation", "org_01HK153X00Y3489NT9HSJ9CJD3", "--depth", "5"}, 1, "depth"},
-		{[]string{"compare", "--from", "snp_x"}, 2, "--to is required"},
+		{[]string{"compare", "--from", "snp_x"}, 2, "--to ist erforderlich"},
 		{[]string{"compare", "--from", "snp_x", "--to", "snp_y"}, 1, "snp_x"},
 	} {
 		if code, _, stderr := analyse(tc.args...); code != tc.code || !strings.Contains(stderr, tc.want) {

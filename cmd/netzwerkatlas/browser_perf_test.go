@@ -73,7 +73,7 @@ func TestBrowserNetzwerkPerformance(t *testing.T) {
 	}
 	ctx := browser(t)
 	dir := t.TempDir()
-	if err := runSeed(context.Background(), []string{"--data", dir, "--scale", "county", "--quiet"}, io.Discard, io.Discard); err != nil {
+	if err := runSeed(context.Background(), newVoice(os.Getenv), []string{"--data", dir, "--scale", "county", "--quiet"}, io.Discard, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	m := &Main{Config: Config{Addr: "127.0.0.1:0", Store: "embedded", Data: dir, AdminPassword: adminPassword}, Log: zerolog.New(io.Discard), Stdout: &bytes.Buffer{}}

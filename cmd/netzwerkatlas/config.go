@@ -9,6 +9,8 @@ import (
 
 	"github.com/mattn/go-isatty"
 	"github.com/rs/zerolog"
+
+	"github.com/netzwerkatlas/netzwerkatlas/msg"
 )
 
 // Config is what serve and seed are configured with: flags, with environment variables as
@@ -30,6 +32,9 @@ type Config struct {
 	FrontendDir string
 	// LogFormat is auto, json or console.
 	LogFormat string
+	// Lang is the language of what the program prints for people (the voice's; empty is
+	// German).
+	Lang msg.Lang
 }
 
 func env(name, def string) string {
@@ -47,7 +52,7 @@ func (c *Config) storeFlags(fs *flag.FlagSet) {
 }
 
 // parse parses args into fs, turning -h and bad flags into the right errors.
-func parse(fs *flag.FlagSet, args []string, stderr io.Writer) error {
+func parse(v *voice, fs *flag.FlagSet, args []string, stderr io.Writer) error {
 	fs.SetOutput(stderr)
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
@@ -56,7 +61,7 @@ func parse(fs *flag.FlagSet, args []string, stderr io.Writer) error {
 		return errUsage
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "unexpected arguments: %s\n", strings.Join(fs.Args(), " "))
+		fmt.Fprintln(stderr, v.T("cli.unexpected_args", msg.Args{"args": strings.Join(fs.Args(), " ")}))
 		fs.Usage()
 		return errUsage
 	}
@@ -64,7 +69,7 @@ func parse(fs *flag.FlagSet, args []string, stderr io.Writer) error {
 }
 
 // newLogger returns the process logger: JSON lines, or a console layout on a terminal.
-func newLogger(format string, w io.Writer) (zerolog.Logger, error) {
+func newLogger(v *voice, format string, w io.Writer) (zerolog.Logger, error) {
 	console := false
 	switch format {
 	case "auto", "":
@@ -75,7 +80,7 @@ func newLogger(format string, w io.Writer) (zerolog.Logger, error) {
 		console = true
 	case "json":
 	default:
-		return zerolog.Logger{}, fmt.Errorf("--log-format %q: use auto, json or console", format)
+		return zerolog.Logger{}, v.errorf("cli.choose", msg.Args{"flag": "log-format", "value": format, "choices": v.or("auto", "json", "console")})
 	}
 	if console {
 		w = zerolog.ConsoleWriter{Out: w, TimeFormat: "15:04:05"}

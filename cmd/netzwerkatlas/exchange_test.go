@@ -29,11 +29,11 @@ func TestImportExportCommands(t *testing.T) {
 		t.Fatalf("export: %s", stderr)
 	}
 	code, stdout, stderr := cmd("import", export, "--data", dst, "--quiet")
-	if code != 0 || !strings.Contains(stdout, "written in") || !strings.Contains(stdout, "0 problems") {
+	if code != 0 || !strings.Contains(stdout, "geschrieben in") || !strings.Contains(stdout, "0 Probleme") {
 		t.Fatalf("import: %d\n%s%s", code, stdout, stderr)
 	}
 	code, stdout, _ = cmd("import", "--data", dst, "--quiet", export)
-	if code != 0 || !strings.Contains(stdout, "nothing to change") || !strings.Contains(stdout, " 0 created, 0 updated") {
+	if code != 0 || !strings.Contains(stdout, "nichts zu ändern") || !strings.Contains(stdout, " 0 angelegt, 0 geändert") {
 		t.Fatalf("import again: %d\n%s", code, stdout)
 	}
 	// The exports of both stores agree.
@@ -56,11 +56,11 @@ func TestImportExportCommands(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, stdout, stderr = cmd("import", "--dry-run", "--quiet", "--data", dst, bad)
-	if code != 1 || !strings.Contains(stdout, "massnahmen.csv, row 3, Status") || !strings.Contains(stdout, "massnahmen.csv, row 4, Gemeinden") ||
-		!strings.Contains(stdout, "did you mean Marl") || !strings.Contains(stderr, "2 problems; nothing was written") {
+	if code != 1 || !strings.Contains(stdout, "massnahmen.csv, Zeile 3, Status") || !strings.Contains(stdout, "massnahmen.csv, Zeile 4, Gemeinden") ||
+		!strings.Contains(stdout, "meinten Sie Marl") || !strings.Contains(stderr, "2 Probleme; es wurde nichts geschrieben") {
 		t.Fatalf("dry run with errors: %d\n%s%s", code, stdout, stderr)
 	}
-	if code, _, stderr := cmd("import", "--data", dst); code != 2 || !strings.Contains(stderr, "at least one file") {
+	if code, _, stderr := cmd("import", "--data", dst); code != 2 || !strings.Contains(stderr, "mindestens eine Datei") {
 		t.Fatalf("import without file: %d %s", code, stderr)
 	}
 }

@@ -12,9 +12,10 @@ import (
 	"time"
 
 	"github.com/netzwerkatlas/netzwerkatlas/exchange"
+	"github.com/netzwerkatlas/netzwerkatlas/msg"
 )
 
-func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func runExport(ctx context.Context, v *voice, args []string, stdout, stderr io.Writer) error {
 	var cfg Config
 	var format, region, sheet, output string
 	var template, noAnalyses bool
@@ -27,18 +28,20 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.StringVar(&output, "o", "", "short for --output")
 	fs.BoolVar(&template, "template", false, "write the import template (csv or xlsx) instead; with --region its names are listed as allowed values")
 	fs.BoolVar(&noAnalyses, "no-analyses", false, "csv, xlsx: leave the analysis sheets out")
+	v.flag(fs, "language of what the command prints for people: de or en")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: netzwerkatlas export --format FORMAT [flags]\n\nExports everything (or one region): the directory, the analysis results and the network.\n\n")
 		fs.PrintDefaults()
 	}
-	if err := parse(fs, args, stderr); err != nil {
+	if err := parse(v, fs, args, stderr); err != nil {
 		return err
 	}
+	cfg.Lang = v.Lang
 	if template && format == "" {
 		format = exchange.FormatXLSX
 	}
 	if !slices.Contains(exchange.ExportFormats, format) || (template && format != exchange.FormatCSV && format != exchange.FormatXLSX) {
-		fmt.Fprintf(stderr, "--format must be one of %s (templates: csv or xlsx)\n", strings.Join(exchange.ExportFormats, ", "))
+		fmt.Fprintln(stderr, v.T("cli.export.format", msg.Args{"formats": strings.Join(exchange.ExportFormats, ", ")}))
 		fs.Usage()
 		return errUsage
 	}
@@ -67,7 +70,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			return err
 		}
 		if region != "" && len(snap.Regions) == 0 {
-			return fmt.Errorf("--region %s: no such region", region)
+			return v.errorf("cli.export.no_region", msg.Args{"region": region})
 		}
 		if template {
 			return exchange.WriteSheets(bw, exchange.SheetOptions{Format: format, Sheet: exchange.SheetKind(sheet), Template: true, Data: snap, Now: time.Now()})

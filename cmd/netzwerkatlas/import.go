@@ -7,11 +7,13 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/netzwerkatlas/netzwerkatlas/exchange"
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
+	"github.com/netzwerkatlas/netzwerkatlas/msg"
 )
 
 // parseWithFiles parses flags that may stand before, between or after the file arguments.
@@ -34,7 +36,7 @@ func parseWithFiles(fs *flag.FlagSet, args []string, stderr io.Writer) ([]string
 	}
 }
 
-func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func runImport(ctx context.Context, v *voice, args []string, stdout, stderr io.Writer) error {
 	var cfg Config
 	var dry, quiet, asJSON bool
 	var region, sheet, format, user string
@@ -47,6 +49,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.StringVar(&user, "user", "cli", "name the audit log records for the changes")
 	fs.BoolVar(&quiet, "quiet", false, "no progress bar")
 	fs.BoolVar(&asJSON, "json", false, "print the report as JSON (the API's form)")
+	v.flag(fs, "language of what the command prints for people: de or en")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), `Usage: netzwerkatlas import [flags] FILE...
 
@@ -61,8 +64,9 @@ written. Importing the same files again changes nothing. Templates: netzwerkatla
 	if err != nil {
 		return err
 	}
+	cfg.Lang = v.Lang
 	if len(files) == 0 {
-		fmt.Fprintln(stderr, "name at least one file to import")
+		fmt.Fprintln(stderr, v.T("cli.import.no_file", nil))
 		fs.Usage()
 		return errUsage
 	}
@@ -76,18 +80,20 @@ written. Importing the same files again changes nothing. Templates: netzwerkatla
 	}
 	defer store.Close()
 	start := time.Now()
-	bar := progressFunc(stderr, "reading (KiB)", quiet)
+	bar := progressFunc(stderr, v.T("cli.progress.reading", nil), quiet)
 	rep, err := exchange.Import(graph.WithUser(ctx, user), store, inputs, exchange.Options{Region: region, DryRun: dry,
 		Progress: func(done, total int64) { bar(int(done>>10), int(total>>10)) }})
 	if err != nil {
-		if file, row, msg, ok := exchange.IsFileError(err); ok {
+		if file, row, text, ok := exchange.IsFileError(err); ok {
 			if row > 0 {
-				return fmt.Errorf("%s, row %d: %s", file, row, msg)
+				return v.errorf("cli.import.file_row", msg.Args{"file": file, "row": strconv.Itoa(row), "message": text})
 			}
-			return fmt.Errorf("%s: %s", file, msg)
+			return fmt.Errorf("%s: %s", file, text)
 		}
 		return err
 	}
+	// The problems in the operator's language, in the table and in the JSON alike.
+	rep.Localize(v.Lang)
 	if asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
@@ -95,14 +101,10 @@ written. Importing the same files again changes nothing. Templates: netzwerkatla
 			return err
 		}
 	} else {
-		printReport(stdout, rep, time.Since(start))
+		printReport(v, stdout, rep, time.Since(start))
 	}
 	if !rep.OK {
-		noun := "problems"
-		if rep.ErrorCount == 1 {
-			noun = "problem"
-		}
-		return fmt.Errorf("%d %s; nothing was written", rep.ErrorCount, noun)
+		return v.errorf("cli.import.failed", msg.Args{"n": rep.ErrorCount})
 	}
 	return nil
 }
@@ -116,23 +118,24 @@ func kindsList() string {
 }
 
 // printReport prints what an import did, and its errors with file, row and column.
-func printReport(w io.Writer, rep *exchange.Report, took time.Duration) {
+func printReport(v *voice, w io.Writer, rep *exchange.Report, took time.Duration) {
 	for _, f := range rep.Files {
-		enc := ""
 		if f.Encoding != "" {
 			d := f.Delimiter
 			if d == "\t" {
-				d = "tab"
+				d = v.T("cli.import.tab", nil)
 			}
-			enc = fmt.Sprintf(" (%s, delimiter %s)", f.Encoding, d)
+			fmt.Fprintln(w, v.T("cli.import.encoding", msg.Args{"file": f.File, "format": f.Format, "encoding": f.Encoding, "delimiter": d}))
+		} else {
+			fmt.Fprintln(w, v.T("cli.import.file", msg.Args{"file": f.File, "format": f.Format}))
 		}
-		fmt.Fprintf(w, "%s: %s%s\n", f.File, f.Format, enc)
 		for _, s := range f.Sheets {
-			fmt.Fprintf(w, "  %-18s %6d rows: %d created, %d updated, %d unchanged, %d skipped\n", s.Sheet, s.Rows, s.Created, s.Updated, s.Unchanged, s.Skipped)
+			fmt.Fprintln(w, v.T("cli.import.sheet", msg.Args{"sheet": fmt.Sprintf("%-18s", s.Sheet), "rows": s.Rows,
+				"created": s.Created, "updated": s.Updated, "unchanged": s.Unchanged, "skipped": s.Skipped}))
 		}
 	}
 	for _, warn := range rep.Warnings {
-		fmt.Fprintf(w, "note: %s\n", warn)
+		fmt.Fprintln(w, v.T("cli.import.note", msg.Args{"note": warn}))
 	}
 	for _, e := range rep.Errors {
 		where := []string{e.File}
@@ -140,7 +143,7 @@ func printReport(w io.Writer, rep *exchange.Report, took time.Duration) {
 			where = append(where, e.Sheet)
 		}
 		if e.Row > 0 {
-			where = append(where, fmt.Sprintf("row %d", e.Row))
+			where = append(where, v.T("cli.import.row", msg.Args{"row": strconv.Itoa(e.Row)}))
 		}
 		if e.Column != "" {
 			where = append(where, e.Column)
@@ -150,23 +153,23 @@ func printReport(w io.Writer, rep *exchange.Report, took time.Duration) {
 			line += fmt.Sprintf(" (%q)", e.Value)
 		}
 		if len(e.Suggestions) > 0 {
-			line += "; did you mean " + strings.Join(e.Suggestions, ", ") + "?"
+			line += v.T("cli.import.suggest", msg.Args{"names": strings.Join(e.Suggestions, ", ")})
 		}
 		fmt.Fprintln(w, line)
 	}
 	if rep.ErrorCount > len(rep.Errors) {
-		fmt.Fprintf(w, "… and %d more problems\n", rep.ErrorCount-len(rep.Errors))
+		fmt.Fprintln(w, v.T("cli.import.more", msg.Args{"n": rep.ErrorCount - len(rep.Errors)}))
 	}
-	verb := "written"
+	outcome := "cli.import.written"
 	switch {
 	case !rep.OK:
-		verb = "nothing written"
+		outcome = "cli.import.not_written"
 	case rep.DryRun:
-		verb = "dry run, nothing written"
+		outcome = "cli.import.dry_run"
 	case !rep.Written:
-		verb = "nothing to change"
+		outcome = "cli.import.unchanged"
 	}
-	fmt.Fprintf(w, "%d rows: %d created, %d updated, %d unchanged, %d skipped; relationships: %d added, %d updated, %d removed; %d problems — %s in %s\n",
-		rep.Rows, rep.Created, rep.Updated, rep.Unchanged, rep.Skipped, rep.Relations.Added, rep.Relations.Updated, rep.Relations.Removed,
-		rep.ErrorCount, verb, took.Round(time.Millisecond))
+	fmt.Fprintln(w, v.T("cli.import.summary", msg.Args{"rows": rep.Rows, "created": rep.Created, "updated": rep.Updated, "unchanged": rep.Unchanged,
+		"skipped": rep.Skipped, "added": rep.Relations.Added, "rel_updated": rep.Relations.Updated, "removed": rep.Relations.Removed,
+		"problems": rep.ErrorCount, "outcome": v.T(outcome, nil), "took": took.Round(time.Millisecond)}))
 }

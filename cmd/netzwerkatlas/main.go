@@ -22,6 +22,8 @@ import (
 	"os/signal"
 	"runtime"
 	"syscall"
+
+	"github.com/netzwerkatlas/netzwerkatlas/msg"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -59,30 +61,32 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprint(stderr, usage)
 		return 2
 	}
+	// What the commands print for people is German, or English by the environment or --lang.
+	v := newVoice(os.Getenv)
 	var err error
 	switch args[0] {
 	case "serve":
-		err = runServe(ctx, args[1:], stdout, stderr)
+		err = runServe(ctx, v, args[1:], stdout, stderr)
 	case "seed":
-		err = runSeed(ctx, args[1:], stdout, stderr)
+		err = runSeed(ctx, v, args[1:], stdout, stderr)
 	case "analyse", "analyze":
-		err = runAnalyse(ctx, args[1:], stdout, stderr)
+		err = runAnalyse(ctx, v, args[1:], stdout, stderr)
 	case "import":
-		err = runImport(ctx, args[1:], stdout, stderr)
+		err = runImport(ctx, v, args[1:], stdout, stderr)
 	case "export":
-		err = runExport(ctx, args[1:], stdout, stderr)
+		err = runExport(ctx, v, args[1:], stdout, stderr)
 	case "report":
-		err = runReport(ctx, args[1:], stdout, stderr)
+		err = runReport(ctx, v, args[1:], stdout, stderr)
 	case "migrate":
-		err = runMigrate(ctx, args[1:], stdout, stderr)
+		err = runMigrate(ctx, v, args[1:], stdout, stderr)
 	case "user":
-		err = runUser(ctx, args[1:], stdin, stdout, stderr)
+		err = runUser(ctx, v, args[1:], stdin, stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintf(stdout, "netzwerkatlas %s (%s, %s/%s)\n", version, runtime.Version(), runtime.GOOS, runtime.GOARCH)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 	default:
-		fmt.Fprintf(stderr, "unknown command %q\n\n%s", args[0], usage)
+		fmt.Fprintf(stderr, "%s\n\n%s", v.T("cli.unknown_command", msg.Args{"command": args[0]}), usage)
 		return 2
 	}
 	switch {
@@ -93,7 +97,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case errors.Is(err, errUsage):
 		return 2
 	}
-	fmt.Fprintf(stderr, "netzwerkatlas %s: %v\n", args[0], err)
+	fmt.Fprintf(stderr, "netzwerkatlas %s: %s\n", args[0], v.describe(err))
 	return 1
 }
 

@@ -49,7 +49,7 @@ func TestServeDemo(t *testing.T) {
 	var out bytes.Buffer
 	m := boot(t, dir, &out)
 	base := "http://" + m.Addr()
-	if !strings.Contains(out.String(), "username: admin") || !strings.Contains(out.String(), "password: ") {
+	if !strings.Contains(out.String(), "Benutzername: admin") || !strings.Contains(out.String(), "Passwort: ") {
 		t.Fatalf("the first start did not print the admin password:\n%s", out.String())
 	}
 
@@ -140,13 +140,13 @@ func TestMigrate(t *testing.T) {
 	if code := run(ctx, args, nil, &out, &errOut); code != 0 {
 		t.Fatalf("migrate: %d %s", code, errOut.String())
 	}
-	for _, want := range []string{"verified", "municipality         144", "measure              985"} {
+	for _, want := range []string{"geprüft", "municipality         144", "measure              985"} {
 		if !strings.Contains(out.String(), want) {
 			t.Fatalf("migrate output lacks %q:\n%s", want, out.String())
 		}
 	}
 	errOut.Reset()
-	if code := run(ctx, args, nil, &out, &errOut); code != 1 || !strings.Contains(errOut.String(), "not empty") {
+	if code := run(ctx, args, nil, &out, &errOut); code != 1 || !strings.Contains(errOut.String(), "nicht leer") {
 		t.Fatalf("second migrate into the same store: %d %s", code, errOut.String())
 	}
 }
@@ -157,7 +157,7 @@ func TestUserCommand(t *testing.T) {
 	var out, errOut bytes.Buffer
 	code := run(ctx, []string{"user", "add", "--data", dir, "--username", "Erika",
 		"--role", "05562=coordinator", "--password-stdin"}, strings.NewReader("ein-langes-passwort\n"), &out, &errOut)
-	if code != 0 || !strings.Contains(out.String(), "created user erika") {
+	if code != 0 || !strings.Contains(out.String(), "Benutzer erika angelegt") {
 		t.Fatalf("user add: %d %s %s", code, out.String(), errOut.String())
 	}
 	out.Reset()
@@ -176,7 +176,7 @@ func TestCommandLine(t *testing.T) {
 	if code := run(ctx, []string{"version"}, nil, &out, &errOut); code != 0 || !strings.HasPrefix(out.String(), "netzwerkatlas ") {
 		t.Fatalf("version: %d %q", code, out.String())
 	}
-	if code := run(ctx, []string{"frobnicate"}, nil, &out, &errOut); code != 2 || !strings.Contains(errOut.String(), "unknown command") {
+	if code := run(ctx, []string{"frobnicate"}, nil, &out, &errOut); code != 2 || !strings.Contains(errOut.String(), "unbekannter Befehl") {
 		t.Fatalf("unknown command: %d %q", code, errOut.String())
 	}
 	errOut.Reset()
@@ -189,7 +189,7 @@ func TestCommandLine(t *testing.T) {
 		t.Fatalf("neo4j store: %d %q", code, errOut.String())
 	}
 	errOut.Reset()
-	if code := run(ctx, []string{"seed", "--scale", "galaxy", "--data", t.TempDir()}, nil, &out, &errOut); code != 1 || !strings.Contains(errOut.String(), "county, state or nation") {
+	if code := run(ctx, []string{"seed", "--scale", "galaxy", "--data", t.TempDir()}, nil, &out, &errOut); code != 1 || !strings.Contains(errOut.String(), "county, state oder nation") {
 		t.Fatalf("bad scale: %d %q", code, errOut.String())
 	}
 }

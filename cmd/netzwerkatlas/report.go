@@ -9,7 +9,6 @@ import (
 	"io"
 	"os"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/netzwerkatlas/netzwerkatlas/analysis"
@@ -20,7 +19,7 @@ import (
 )
 
 // runReport writes the Sachstandsbericht of a region, as GET /api/v1/reports/status does.
-func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func runReport(ctx context.Context, v *voice, args []string, stdout, stderr io.Writer) error {
 	var cfg Config
 	var region, from, to, format, lang, output string
 	fs := flag.NewFlagSet("report", flag.ContinueOnError)
@@ -29,25 +28,24 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.StringVar(&from, "from", "", "start: a saved snapshot's id or a date YYYY-MM-DD (default: the newest snapshot before the end)")
 	fs.StringVar(&to, "to", "", "end: a saved snapshot's id or a date (default: the current state)")
 	fs.StringVar(&format, "format", report.FormatPDF, "html, pdf, docx or xlsx")
-	fs.StringVar(&lang, "lang", "de", "de or en")
+	v.flag(fs, "language of the report and of what the command prints: de or en")
 	fs.StringVar(&output, "output", "", "write to this file (default: Sachstandsbericht-REGION-DATE.FORMAT)")
 	fs.StringVar(&output, "o", "", "short for --output")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: netzwerkatlas report --region KEY [--from ID|DATE] [--to ID|DATE] [--format pdf] [-o FILE]\n\nWrites the Sachstandsbericht of the integration concept for a period.\n\n")
 		fs.PrintDefaults()
 	}
-	if err := parse(fs, args, stderr); err != nil {
+	if err := parse(v, fs, args, stderr); err != nil {
 		return err
 	}
+	cfg.Lang, lang = v.Lang, string(v.Lang)
 	switch {
 	case region == "":
-		fmt.Fprintln(stderr, "--region is required")
+		fmt.Fprintln(stderr, v.T("cli.required", msg.Args{"flag": "region"}))
 		fs.Usage()
 		return errUsage
 	case !slices.Contains(report.Formats, format):
-		return fmt.Errorf("--format %q: use %s", format, strings.Join(report.Formats, ", "))
-	case lang != "de" && lang != "en":
-		return fmt.Errorf("--lang %q: use de or en", lang)
+		return v.errorf("cli.choose", msg.Args{"flag": "format", "value": format, "choices": v.or(report.Formats...)})
 	}
 	store, err := openStore(ctx, cfg)
 	if err != nil {
@@ -66,7 +64,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 		var run analysis.MonitoringRun
 		if err := json.Unmarshal(m.Data, &run); err != nil {
-			return nil, nil, fmt.Errorf("snapshot %s: %w", id, err)
+			return nil, nil, v.wrap("cli.snapshot.unreadable", msg.Args{"id": id}, err)
 		}
 		return m, &run, nil
 	}
@@ -102,6 +100,6 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := os.WriteFile(output, buf.Bytes(), 0o644); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "%s: %d bytes (%s, %s)\n", output, buf.Len(), regionName(snap), time.Since(start).Round(time.Millisecond))
+	fmt.Fprintln(stdout, v.T("cli.report.written", msg.Args{"file": output, "bytes": buf.Len(), "region": regionName(snap), "took": time.Since(start).Round(time.Millisecond)}))
 	return nil
 }

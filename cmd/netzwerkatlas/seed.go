@@ -5,12 +5,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strconv"
 	"time"
 
 	"github.com/netzwerkatlas/netzwerkatlas/graph/demo"
+	"github.com/netzwerkatlas/netzwerkatlas/msg"
 )
 
-func runSeed(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func runSeed(ctx context.Context, v *voice, args []string, stdout, stderr io.Writer) error {
 	var cfg Config
 	var scale string
 	var seed uint64
@@ -20,13 +22,15 @@ func runSeed(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs.StringVar(&scale, "scale", "", "write a synthetic data set instead of the demo: county (≈2,000 organisations), state (≈20,000) or nation (≈200,000)")
 	fs.Uint64Var(&seed, "seed", 1, "random seed of the synthetic data set (same seed, same data)")
 	fs.BoolVar(&quiet, "quiet", false, "no progress bar")
+	v.flag(fs, "language of what the command prints for people: de or en")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: netzwerkatlas seed [flags]\n\nWrites the demo data (five real counties) or a synthetic scale data set into the store.\nSeeding is idempotent: seeding the same data again changes nothing.\n\n")
 		fs.PrintDefaults()
 	}
-	if err := parse(fs, args, stderr); err != nil {
+	if err := parse(v, fs, args, stderr); err != nil {
 		return err
 	}
+	cfg.Lang = v.Lang
 	store, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
@@ -34,7 +38,7 @@ func runSeed(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	defer store.Close()
 
 	start := time.Now()
-	progress := progressFunc(stderr, "seeding", quiet)
+	progress := progressFunc(stderr, v.T("cli.progress.seeding", nil), quiet)
 	if scale == "" {
 		d := demo.Demo()
 		res, err := demo.Seed(ctx, store, d, progress)
@@ -45,17 +49,17 @@ func runSeed(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "demo data: %d created, %d updated, %d unchanged, %d relationships set, %d monitoring states of a year ago saved in %s\n",
-			res.Created, res.Updated, res.Unchanged, res.Related, saved, time.Since(start).Round(time.Millisecond))
+		fmt.Fprintln(stdout, v.T("cli.seed.demo", msg.Args{"created": res.Created, "updated": res.Updated, "unchanged": res.Unchanged,
+			"related": res.Related, "saved": saved, "took": time.Since(start).Round(time.Millisecond)}))
 		return nil
 	}
 	sc, ok := demo.ScaleByName(scale)
 	if !ok {
-		return fmt.Errorf("--scale %q: use county, state or nation", scale)
+		return v.errorf("cli.choose", msg.Args{"flag": "scale", "value": scale, "choices": v.or("county", "state", "nation")})
 	}
 	if err := demo.SeedScale(ctx, store, sc, seed, progress); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "scale data set %s (seed %d) written in %s\n", sc.Name, seed, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintln(stdout, v.T("cli.seed.scale", msg.Args{"name": sc.Name, "seed": strconv.FormatUint(seed, 10), "took": time.Since(start).Round(time.Millisecond)}))
 	return nil
 }

@@ -20,11 +20,15 @@ import (
 	neo4jstore "github.com/netzwerkatlas/netzwerkatlas/graph/neo4j"
 	"github.com/netzwerkatlas/netzwerkatlas/httpapi"
 )
+	"github.com/netzwerkatlas/netzwerkatlas/msg"
 
 // shutdownGrace is how long in-flight requests may take to finish on shutdown.
+// voice is how Main speaks to the operator: in the language of its configuration.
+func (m *Main) voice() *voice { return &voice{msg.For(m.Config.Lang)} }
+
 const shutdownGrace = 15 * time.Second
 
-func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func runServe(ctx context.Context, v *voice, args []string, stdout, stderr io.Writer) error {
 	var cfg Config
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.StringVar(&cfg.Addr, "addr", env("NETZWERKATLAS_ADDR", ":8080"), "listen address (env NETZWERKATLAS_ADDR)")
@@ -32,10 +36,12 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.BoolVar(&cfg.NoDemo, "no-demo", false, "keep a new, empty store empty instead of seeding the demo data")
 	fs.StringVar(&cfg.AdminPassword, "admin-password", env("NETZWERKATLAS_ADMIN_PASSWORD", ""), "password of the first admin, set when no user exists yet (env NETZWERKATLAS_ADMIN_PASSWORD; default: random, printed once)")
 	fs.StringVar(&cfg.FrontendDir, "frontend-dir", env("NETZWERKATLAS_FRONTEND_DIR", ""), "serve the web app from this folder instead of the embedded build (development)")
-	if err := parse(fs, args, stderr); err != nil {
+	v.flag(fs, "language of what the command prints for people: de or en")
+	if err := parse(v, fs, args, stderr); err != nil {
 		return err
 	}
-	log, err := newLogger(cfg.LogFormat, stderr)
+	cfg.Lang = v.Lang
+	log, err := newLogger(v, cfg.LogFormat, stderr)
 	if err != nil {
 		return err
 	}
@@ -98,7 +104,7 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	ln, err := net.Listen("tcp", m.Config.Addr)
 	if err != nil {
-		return fmt.Errorf("cannot listen on %s: %w", m.Config.Addr, err)
+		return m.voice().wrap("cli.serve.listen", msg.Args{"addr": m.Config.Addr}, err)
 	}
 	m.ln = ln
 	m.serveErr = make(chan error, 1)
@@ -152,13 +158,14 @@ func openStore(ctx context.Context, cfg Config) (graph.Store, error) {
 	case "neo4j":
 		nc := neo4jstore.Config{URI: os.Getenv("NEO4J_URI"), User: env("NEO4J_USER", "neo4j"), Password: os.Getenv("NEO4J_PASSWORD"), Database: os.Getenv("NEO4J_DATABASE")}
 		if nc.URI == "" {
-			return nil, errors.New("--store neo4j needs the Neo4j address in NEO4J_URI (for example neo4j://localhost:7687), with NEO4J_USER and NEO4J_PASSWORD")
+	v := &voice{msg.For(cfg.Lang)}
+			return nil, v.errorf("cli.store.neo4j_uri", nil)
 		}
 		octx, cancel := context.WithTimeout(ctx, 30*time.Second)
 		defer cancel()
 		return neo4jstore.Open(octx, nc)
 	}
-	return nil, fmt.Errorf("--store %q: use embedded or neo4j", cfg.Store)
+	return nil, v.errorf("cli.choose", msg.Args{"flag": "store", "value": cfg.Store, "choices": v.or("embedded", "neo4j")})
 }
 
 // seedDemo writes the demo data into a store that has never been written to.
@@ -171,11 +178,11 @@ func (m *Main) seedDemo(ctx context.Context) error {
 	d := demo.Demo()
 	res, err := demo.Seed(ctx, m.store, d, nil)
 	if err != nil {
-		return fmt.Errorf("seeding the demo data: %w", err)
+		return m.voice().wrap("cli.serve.seed_demo", nil, err)
 	}
 	saved, err := saveDemoHistory(ctx, m.store, d)
 	if err != nil {
-		return fmt.Errorf("saving the demo's monitoring state of a year ago: %w", err)
+		return m.voice().wrap("cli.serve.demo_history", nil, err)
 	}
 	m.Log.Info().Int("nodes", res.Created).Int("relations", res.Related).Int("snapshots", saved).Dur("took", time.Since(start)).Msg("seeded the demo data into the new store")
 	return nil
@@ -200,7 +207,7 @@ func (m *Main) ensureAdmin(ctx context.Context) error {
 		return err
 	}
 	if generated {
-		fmt.Fprintf(m.Stdout, "\nCreated the first admin user.\n  username: admin\n  password: %s\nThis password is shown only once; set your own with --admin-password on a new data folder.\n\n", pw)
+		fmt.Fprintf(m.Stdout, "\n%s\n\n", m.voice().T("cli.serve.first_admin", msg.Args{"password": pw}))
 	} else {
 		m.Log.Info().Msg("created the first admin user \"admin\" with the configured password")
 	}

@@ -11,23 +11,27 @@ import (
 
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
 	"github.com/netzwerkatlas/netzwerkatlas/httpapi"
+	"github.com/netzwerkatlas/netzwerkatlas/msg"
 )
 
 // roleFlags collects --role REGION=ROLE flags.
-type roleFlags map[string]graph.Role
+type roleFlags struct {
+	roles map[string]graph.Role
+	v     *voice
+}
 
-func (r roleFlags) String() string { return fmt.Sprint(map[string]graph.Role(r)) }
+func (r roleFlags) String() string { return fmt.Sprint(r.roles) }
 
-func (r roleFlags) Set(v string) error {
-	region, role, ok := strings.Cut(v, "=")
+func (r roleFlags) Set(s string) error {
+	region, role, ok := strings.Cut(s, "=")
 	if !ok {
-		return fmt.Errorf("%q: use REGION=ROLE, e.g. 05562=coordinator", v)
+		return r.v.errorf("cli.user.role", msg.Args{"value": s})
 	}
-	r[strings.TrimSpace(region)] = graph.Role(strings.TrimSpace(role))
+	r.roles[strings.TrimSpace(region)] = graph.Role(strings.TrimSpace(role))
 	return nil
 }
 
-func runUser(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+func runUser(ctx context.Context, v *voice, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 || (args[0] != "add" && args[0] != "list") {
 		fmt.Fprintln(stderr, "Usage: netzwerkatlas user add --username NAME [--role REGION=ROLE]… [--admin] [--organisation ID] [--password-stdin]\n       netzwerkatlas user list")
 		return errUsage
@@ -37,7 +41,7 @@ func runUser(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	cfg.storeFlags(fs)
 	var name, org string
 	var admin, fromStdin bool
-	roles := roleFlags{}
+	roles := roleFlags{roles: map[string]graph.Role{}, v: v}
 	if args[0] == "add" {
 		fs.StringVar(&name, "username", "", "sign-in name (a-z, 0-9, . _ - @)")
 		fs.Var(roles, "role", "role in a region, REGION=ROLE with ROLE viewer, member, coordinator or admin (repeatable)")
@@ -45,9 +49,11 @@ func runUser(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		fs.StringVar(&org, "organisation", "", "the organisation a member may edit")
 		fs.BoolVar(&fromStdin, "password-stdin", false, "read the password from standard input (default: a random one, printed once)")
 	}
-	if err := parse(fs, args[1:], stderr); err != nil {
+	v.flag(fs, "language of what the command prints for people: de or en")
+	if err := parse(v, fs, args[1:], stderr); err != nil {
 		return err
 	}
+	cfg.Lang = v.Lang
 	store, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
@@ -80,7 +86,7 @@ func runUser(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		}
 		pw = strings.TrimRight(line, "\r\n")
 		if len(pw) < 10 {
-			return fmt.Errorf("the password must have at least 10 characters")
+			return v.errorf("cli.user.short_password", nil)
 		}
 	} else {
 		pw, generated = httpapi.RandomPassword(), true
@@ -89,27 +95,13 @@ func runUser(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	if err != nil {
 		return err
 	}
-	u, err := store.CreateUser(graph.WithUser(ctx, "cli"), &graph.User{Username: name, PasswordHash: hash, Admin: admin, Roles: roles, Organisation: org})
+	u, err := store.CreateUser(graph.WithUser(ctx, "cli"), &graph.User{Username: name, PasswordHash: hash, Admin: admin, Roles: roles.roles, Organisation: org})
 	if err != nil {
-		return describe(err)
-	}
-	fmt.Fprintf(stdout, "created user %s\n", u.Username)
-	if generated {
-		fmt.Fprintf(stdout, "password: %s\n(shown only once)\n", pw)
-	}
-	return nil
-}
-
-// describe spells out a domain error's field problems for the terminal.
-func describe(err error) error {
-	fields := graph.FieldErrors(err)
-	if len(fields) == 0 {
 		return err
 	}
-	var b strings.Builder
-	b.WriteString(graph.ErrorMessage(err))
-	for _, f := range fields {
-		fmt.Fprintf(&b, "\n  %s: %s", f.Field, f.Message)
+	fmt.Fprintln(stdout, v.T("cli.user.created", msg.Args{"name": u.Username}))
+	if generated {
+		fmt.Fprintln(stdout, v.T("cli.user.password", msg.Args{"password": pw}))
 	}
-	return fmt.Errorf("%s", b.String())
+	return nil
 }
