@@ -151,6 +151,32 @@ export interface Answer<T> {
   status: number;
 }
 
+/** The body of POST /merges. */
+export interface MergeRequest {
+  kind: string;
+  survivor: string;
+  retired: string;
+  survivor_version: number;
+  retired_version: number;
+  fields: Record<string, 'survivor' | 'retired'>;
+}
+
+/** A merge record as the service keeps it. */
+export interface MergeRecord {
+  id: string;
+  kind: string;
+  region: string;
+  survivor: string;
+  retired: string;
+  at: string;
+  by: string;
+  fields: string[];
+  moved: Relation[];
+  undone: boolean;
+  undone_at?: string;
+  undone_by?: string;
+}
+
 /** The name of the cookie sign-in sets for the double-submit CSRF check. */
 export const CSRF_COOKIE = 'nwa_csrf';
 
@@ -251,6 +277,21 @@ export class ApiClient {
   /** Creates a relationship or replaces its properties (POST /relations). */
   async relate(rel: { type: string; from: string; to: string; props?: Record<string, string> }): Promise<Relation> {
     const { data } = await this.request<Relation>('POST', '/relations', { body: rel });
+    return data;
+  }
+
+  /**
+   * Merges a data duplicate (POST /merges): the survivor keeps the chosen values and gains the
+   * retired entry's relationships. 409 when either entry changed since its version was read.
+   */
+  async merge(body: MergeRequest): Promise<MergeRecord> {
+    const { data } = await this.request<MergeRecord>('POST', '/merges', { body });
+    return data;
+  }
+
+  /** Takes a merge back (POST /merges/{id}/undo); 409 when the survivor changed since. */
+  async undoMerge(id: string): Promise<MergeRecord> {
+    const { data } = await this.request<MergeRecord>('POST', `/merges/${encodeURIComponent(id)}/undo`);
     return data;
   }
 

@@ -79,7 +79,10 @@ export function detailView(target: HTMLElement, ctx: ViewContext, kind: DetailKi
   const heading = viewHeading('');
   const status = statusLine();
   const body = h('div', { class: 'detail' });
-  replaceChildren(target, back, heading, status, body);
+  // Shown when the address named an entry that a merge retired (?merged=<old id>).
+  const mergedFrom = new URLSearchParams(location.search).get('merged');
+  const mergedNote = h('p', { class: 'note merge-redirect' });
+  replaceChildren(target, back, heading, status, mergedNote, body);
 
   function entityName(e: Entity): string {
     return 'title' in e ? e.title : e.name;
@@ -114,6 +117,12 @@ export function detailView(target: HTMLElement, ctx: ViewContext, kind: DetailKi
 
   async function load(signal: AbortSignal): Promise<{ entity: Entity; related: Related[] }> {
     const e = await api.getNode<Entity>(collection, id, signal);
+    if (e.id !== id) {
+      // A merge retired the id: the service answered with the entry it lives on now.
+      ctx.navigate(withQuery(detailPath(kind === 'massnahme' ? 'measure' : kind, e.id), { merged: id }), true);
+      signal.throwIfAborted();
+    }
+    if (mergedFrom) mergedNote.textContent = t('merge.redirected', { title: entityName(e) });
     const region = e.region;
     const [rels, known] = await Promise.all([api.relations(collection, id, signal), names(region, signal)]);
     const out = (type: string) => rels.filter((r) => r.type === type && r.from === id).map((r) => r.to);

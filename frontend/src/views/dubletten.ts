@@ -11,6 +11,7 @@
 // (views/strukturen.ts). Each tab loads when it is first shown; ?model=built_in scores without
 // the region's verdicts.
 
+import type { MergeRecord } from '../api';
 import { h, replaceChildren } from '../dom';
 import { formatDateTime, formatInt, formatScore } from '../format';
 import { fragmentOf, segments, spansOf } from '../highlight';
@@ -24,6 +25,7 @@ import { readQuery, replaceQuery, withQuery } from '../url';
 import { mapLimit, pairKey } from '../util';
 import { detailPath } from './detail';
 import { modelPanel, modelSource, reviewQueue, verdictOfModel, whyBlock } from './dublettenmodel';
+import { openMergeDialog } from './merge';
 import { createStructuresTab } from './strukturen';
 import { viewHeading, type MountView } from './view';
 
@@ -193,6 +195,10 @@ export const dublettenView: MountView = (target, { api, refdata, session }) => {
   // After the model switch, the next analysis announces which model scored it.
   let announceModel = false;
   let setupError: unknown;
+  // The last merge made here, offered for undoing, and the ids it retired (their pairs leave
+  // the queue at once, before the analysis is fetched again).
+  let merged: { record: MergeRecord; survivor: string; retired: string; state: 'done' | 'undoing' | 'undone' | 'failed'; error?: unknown } | undefined;
+  const retiredIds = new Set<string>();
 
   const loader = new Loader();
   const textLoader = new Loader();
@@ -236,7 +242,8 @@ export const dublettenView: MountView = (target, { api, refdata, session }) => {
       showTab();
     },
   });
-  const offersPanel = h('div', { class: 'tab-panel' }, intro, filtersEl, status, summary, views.list, pairsPanel, reviewPanel);
+  const mergeEl = h('div', { class: 'merge-note' });
+  const offersPanel = h('div', { class: 'tab-panel' }, intro, filtersEl, status, mergeEl, summary, views.list, pairsPanel, reviewPanel);
   const structures = createStructuresTab({ api }, mayJudge);
   const tabs = createTabs<MainTab>({
     id: 'dup',
@@ -459,7 +466,74 @@ export const dublettenView: MountView = (target, { api, refdata, session }) => {
       h('div', { class: 'dup-side' }, measureText(pair.a, pair.title_a, pair.highlights_a), measureText(pair.b, pair.title_b, pair.highlights_b)),
       whyBlock(pair, d),
       verdictButtons(pair, queueEl),
+      pair.kind === 'data_duplicate' && mayJudge() && mergeButton(pair),
     );
+  }
+
+  /** Opens the merge dialog for a data duplicate. */
+  function mergeButton(pair: DuplicatePair): HTMLElement {
+    const button = h(
+      'button',
+      { type: 'button', class: 'secondary dup-merge', 'aria-label': t('merge.openLabel', { a: pair.title_a, b: pair.title_b }) },
+      t('merge.open'),
+    );
+    button.addEventListener('click', () =>
+      openMergeDialog({
+        api,
+        refdata,
+        kind: 'measure',
+        a: pair.a,
+        b: pair.b,
+        titles: new Map([
+          [pair.a, pair.title_a],
+          [pair.b, pair.title_b],
+        ]),
+        opener: button,
+        onMerged: (record, survivor, retired) => {
+          merged = { record, survivor, retired, state: 'done' };
+          retiredIds.add(record.retired);
+          renderMerge();
+          renderQueue();
+          mergeEl.querySelector<HTMLElement>('button')?.focus();
+          offersFor = undefined;
+          load();
+        },
+      }),
+    );
+    return button;
+  }
+
+  /** The message after a merge, with the button that takes it back. */
+  function renderMerge(): void {
+    if (!merged) return replaceChildren(mergeEl);
+    const m = merged;
+    const names = { survivor: m.survivor, retired: m.retired };
+    replaceChildren(
+      mergeEl,
+      h('p', { role: 'status' }, t(m.state === 'undone' ? 'merge.undone' : 'merge.done', names)),
+      m.state !== 'undone' &&
+        h('button', { type: 'button', class: 'secondary', disabled: m.state === 'undoing', onclick: () => void undoMerge() }, t(m.state === 'undoing' ? 'merge.undoing' : 'merge.undo')),
+      m.state === 'failed' && errorBox(t('merge.undoFailed'), m.error),
+    );
+  }
+
+  async function undoMerge(): Promise<void> {
+    if (!merged || merged.state === 'undoing') return;
+    const m = merged;
+    m.state = 'undoing';
+    renderMerge();
+    try {
+      await api.undoMerge(m.record.id);
+      m.state = 'undone';
+      retiredIds.delete(m.record.retired);
+    } catch (error) {
+      m.state = 'failed';
+      m.error = error;
+    }
+    renderMerge();
+    mergeEl.querySelector<HTMLElement>('button') ?? heading.focus();
+    offersFor = undefined;
+    load();
   }
 
   /** A pair of the Prüfliste: its probability against the threshold, why, the texts on demand. */
@@ -519,7 +593,9 @@ export const dublettenView: MountView = (target, { api, refdata, session }) => {
     const d = data.data;
     const all = queue(d, local);
     // The filters keep the clusters with an open pair that passes, and those pairs.
-    const clusters = all.clusters.map((c) => ({ ...c, open: c.open.filter((p) => passes(p, filter)) })).filter((c) => c.open.length > 0);
+    const clusters = all.clusters
+      .map((c) => ({ ...c, open: c.open.filter((p) => passes(p, filter) && !retiredIds.has(p.a) && !retiredIds.has(p.b)) }))
+      .filter((c) => c.open.length > 0);
     const decided = all.decided.filter((p) => passes(p, filter));
     const openPairs = clusters.reduce((n, c) => n + c.open.length, 0);
     replaceChildren(
