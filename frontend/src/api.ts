@@ -151,6 +151,50 @@ export interface Answer<T> {
   status: number;
 }
 
+/** One relationship of a change set; "self" stands for the entry. */
+export interface ChangeRelation {
+  type: string;
+  from: string;
+  to: string;
+  props?: Record<string, string>;
+}
+
+/** The body of POST /changes. */
+export interface ChangeRequest {
+  kind: string;
+  id?: string;
+  version?: number;
+  node?: Record<string, unknown>;
+  relate?: ChangeRelation[];
+  unrelate?: ChangeRelation[];
+}
+
+/** The body of POST /merges. */
+export interface MergeRequest {
+  kind: string;
+  survivor: string;
+  retired: string;
+  survivor_version: number;
+  retired_version: number;
+  fields: Record<string, 'survivor' | 'retired'>;
+}
+
+/** A merge record as the service keeps it. */
+export interface MergeRecord {
+  id: string;
+  kind: string;
+  region: string;
+  survivor: string;
+  retired: string;
+  at: string;
+  by: string;
+  fields: string[];
+  moved: Relation[];
+  undone: boolean;
+  undone_at?: string;
+  undone_by?: string;
+}
+
 /** The body of POST /merges. */
 export interface MergeRequest {
   kind: string;
@@ -272,6 +316,31 @@ export class ApiClient {
   /** Deletes a node; with version, only when it is still that version (If-Match). */
   async deleteNode(collection: Collection, id: string, version?: number): Promise<void> {
     await this.request<unknown>('DELETE', `/${collection}/${encodeURIComponent(id)}`, version !== undefined ? { ifMatch: version } : {});
+  }
+
+  /**
+   * Creates an entry (no id) or changes one (id and the version it was opened with) together
+   * with the relationships it gains and loses, all or nothing (POST /changes). "self" names
+   * the entry at one end of a relationship. 412 when the entry changed since version.
+   */
+  async change<T extends Node>(body: ChangeRequest): Promise<{ node: T; relations: Relation[] }> {
+    const { data } = await this.request<{ node: T; relations: Relation[] }>('POST', '/changes', { body });
+    return data;
+  }
+
+  /**
+   * Merges a data duplicate (POST /merges): the survivor keeps the chosen values and gains the
+   * retired entry's relationships. 409 when either entry changed since its version was read.
+   */
+  async merge(body: MergeRequest): Promise<MergeRecord> {
+    const { data } = await this.request<MergeRecord>('POST', '/merges', { body });
+    return data;
+  }
+
+  /** Takes a merge back (POST /merges/{id}/undo); 409 when the survivor changed since. */
+  async undoMerge(id: string): Promise<MergeRecord> {
+    const { data } = await this.request<MergeRecord>('POST', `/merges/${encodeURIComponent(id)}/undo`);
+    return data;
   }
 
   /** Creates a relationship or replaces its properties (POST /relations). */

@@ -1,6 +1,7 @@
 // The detail pages of the directory: a measure, an organisation or a network with its facts,
 // its relations as links to the other detail pages, and, for those allowed to, an edit form
-// that saves with the version it started from (views/edit.ts).
+// that saves the entry with its relationships against the version it started from
+// (views/entryform.ts), and a delete with confirmation.
 
 import { h, replaceChildren } from '../dom';
 import { formatDate, formatDateTime, formatDecimal, formatInt } from '../format';
@@ -16,10 +17,12 @@ import {
   statusLabel,
 } from '../labels';
 import type { Actor, AuditEntry, Collection, Field, Measure, Municipality, Network, Node, Organisation, Relation, TargetGroup } from '../types';
+import { describeError } from '../errors';
 import { errorBox, facts, loadingBox, Loader, statusLine } from '../ui';
 import { mapHref, withQuery } from '../url';
 import { mapLimit } from '../util';
-import { editForm, editSpecs } from './edit';
+import { entryForm, type ChoiceLists, type EntryCollection } from './entryform';
+import { forgetLists, loadChoices } from './entrypage';
 import { viewHeading, type MountedView, type ViewContext } from './view';
 
 export type DetailKind = 'massnahme' | 'organisation' | 'netzwerk';
@@ -70,6 +73,17 @@ export function detailView(target: HTMLElement, ctx: ViewContext, kind: DetailKi
   // The open edit form, kept across re-renders so that nothing typed is lost.
   let editEl: HTMLFormElement | undefined;
   let saved = false;
+  // Shown once after the entry was created (?created=1 in the address).
+  let created = new URLSearchParams(location.search).has('created');
+  let relations: Relation[] = [];
+  // The lists the edit form chooses from, loaded when editing starts.
+  let choices: ChoiceLists | undefined;
+  let choicesError: unknown;
+  const choiceLoader = new Loader();
+  // The delete confirmation, and what went wrong when deleting.
+  let confirming = false;
+  let deleteError: unknown;
+  let focusHeading = false;
   const loader = new Loader();
   // The newest audit entry of the entry, for coordinators: who changed it last, and when.
   let lastChange: AuditEntry | undefined;
@@ -115,7 +129,7 @@ export function detailView(target: HTMLElement, ctx: ViewContext, kind: DetailKi
     return items.sort((a, b) => a.name.localeCompare(b.name, 'de'));
   }
 
-  async function load(signal: AbortSignal): Promise<{ entity: Entity; related: Related[] }> {
+  async function load(signal: AbortSignal): Promise<{ entity: Entity; related: Related[]; relations: Relation[] }> {
     const e = await api.getNode<Entity>(collection, id, signal);
     if (e.id !== id) {
       // A merge retired the id: the service answered with the entry it lives on now.
@@ -204,7 +218,7 @@ export function detailView(target: HTMLElement, ctx: ViewContext, kind: DetailKi
         { id: 'municipalities', title: t('detail.covers'), items: byName(out('COVERS').map((x) => linked(x, known, region))) },
       );
     }
-    return { entity: e, related: sections };
+    return { entity: e, related: sections, relations: rels };
   }
 
   function reload(): void {
@@ -216,7 +230,12 @@ export function detailView(target: HTMLElement, ctx: ViewContext, kind: DetailKi
       (loaded) => {
         entity = loaded.entity;
         related = loaded.related;
+        relations = loaded.relations;
         render();
+        if (focusHeading) {
+          focusHeading = false;
+          heading.focus();
+        }
         loadLastChange();
       },
       (error) => {
@@ -293,6 +312,68 @@ export function detailView(target: HTMLElement, ctx: ViewContext, kind: DetailKi
     return kind === 'organisation' && session.can(e.region, 'member') && session.user?.organisation === e.id;
   }
 
+  function canDelete(e: Entity): boolean {
+    return session.can(e.region, 'coordinator');
+  }
+
+  function startEditing(e: Entity): void {
+    editing = true;
+    saved = false;
+    created = false;
+    confirming = false;
+    choicesError = undefined;
+    render();
+    if (choices) {
+      body.querySelector<HTMLElement>('#edit-form input, #edit-form textarea')?.focus();
+      return;
+    }
+    choiceLoader.run(
+      (signal) => loadChoices(ctx, e.region, collection as EntryCollection, signal),
+      (loaded) => {
+        choices = loaded;
+        render();
+        body.querySelector<HTMLElement>('#edit-form input, #edit-form textarea')?.focus();
+      },
+      (error) => {
+        choicesError = error;
+        render();
+      },
+    );
+  }
+
+  function deletePanel(e: Entity): HTMLElement {
+    const name = entityName(e);
+    return h(
+      'div',
+      { class: 'note delete-confirm', id: 'delete-confirm', role: 'group', tabindex: -1, 'aria-labelledby': 'delete-confirm-title' },
+      h('p', { class: 'error-title', id: 'delete-confirm-title' }, t('entry.deleteTitle', { name })),
+      h('p', {}, t('entry.deleteText')),
+      deleteError !== undefined && h('div', { role: 'alert', class: 'error' }, h('p', { class: 'error-title' }, t('entry.deleteFailed')), h('p', { class: 'error-detail' }, describeError(deleteError))),
+      h(
+        'div',
+        { class: 'actions' },
+        h('button', { type: 'button', class: 'danger', id: 'delete-confirm-button', onclick: () => void remove(e) }, t('entry.deleteConfirm')),
+        h('button', { type: 'button', class: 'secondary', onclick: () => {
+          confirming = false;
+          render();
+          body.querySelector<HTMLElement>('#delete-start')?.focus();
+        } }, t('edit.cancel')),
+      ),
+    );
+  }
+
+  async function remove(e: Entity): Promise<void> {
+    try {
+      await api.deleteNode(collection, e.id, e.version);
+      forgetLists(ctx, collection as EntryCollection, e.region);
+      ctx.navigate(withQuery('/verzeichnis', { region: e.region, deleted: entityName(e) }));
+    } catch (error) {
+      deleteError = error;
+      render();
+      body.querySelector<HTMLElement>('#delete-confirm [role="alert"]')?.focus();
+    }
+  }
+
   function render(): void {
     replaceChildren(back, h('a', { href: withQuery('/verzeichnis', { region: entity?.region }) }, t('detail.back')));
     if (loadError) {
@@ -310,7 +391,7 @@ export function detailView(target: HTMLElement, ctx: ViewContext, kind: DetailKi
     const e = entity;
     heading.textContent = entityName(e);
     document.title = t('app.documentTitle', { view: entityName(e) });
-    status.textContent = saved ? t('edit.saved', { version: e.version }) : '';
+    status.textContent = saved ? t('edit.saved', { version: e.version }) : created ? t('entry.created') : '';
     const typeLabel = t(kind === 'massnahme' ? 'verzeichnis.type.measure' : kind === 'organisation' ? 'verzeichnis.type.organisation' : 'verzeichnis.type.network');
     const actions = h(
       'div',
@@ -322,33 +403,38 @@ export function detailView(target: HTMLElement, ctx: ViewContext, kind: DetailKi
           {
             type: 'button',
             id: 'edit-start',
-            onclick: () => {
-              editing = true;
-              saved = false;
-              render();
-              body.querySelector<HTMLElement>('#edit-form input, #edit-form textarea')?.focus();
-            },
+            onclick: () => startEditing(e),
           },
           t('edit.start'),
         ),
+      canDelete(e) &&
+        !editing &&
+        h('button', { type: 'button', class: 'secondary', id: 'delete-start', 'aria-expanded': String(confirming), 'aria-controls': 'delete-confirm', onclick: () => {
+          confirming = !confirming;
+          deleteError = undefined;
+          render();
+          body.querySelector<HTMLElement>(confirming ? '#delete-confirm' : '#delete-start')?.focus();
+        } }, t('entry.delete')),
       kind === 'organisation' && h('a', { class: 'button-link', href: withQuery('/partner', { region: e.region, org: e.id }) }, t('detail.findPartners')),
       kind === 'organisation' && h('a', { class: 'button-link', href: withQuery('/netzwerk', { region: e.region, org: e.id }) }, t('detail.egoNetwork')),
     );
     const description = e.description ? h('div', { class: 'description' }, ...e.description.split(/\n{2,}/).map((p) => h('p', {}, p))) : null;
-    if (editing && !editEl) {
-      editEl = editForm({
+    if (editing && !editEl && choices) {
+      editEl = entryForm({
         api,
-        collection,
+        collection: collection as EntryCollection,
+        region: e.region,
         entity: e as unknown as Node & Record<string, unknown>,
-        specs: editSpecs[collection] ?? [],
-        onSaved: (next) => {
-          entity = next as Entity;
+        relations,
+        choices,
+        onSaved: () => {
           editing = false;
           editEl = undefined;
           saved = true;
-          render();
-          loadLastChange();
-          heading.focus();
+          created = false;
+          forgetLists(ctx, collection as EntryCollection, e.region);
+          focusHeading = true;
+          reload();
         },
         onCancel: () => {
           editing = false;
@@ -359,7 +445,11 @@ export function detailView(target: HTMLElement, ctx: ViewContext, kind: DetailKi
       });
     }
     const focused = document.activeElement instanceof HTMLElement && body.contains(document.activeElement) ? document.activeElement.id : '';
-    const main = editing && editEl ? editEl : h('div', {}, factsOf(e), lastChangeLine(), description);
+    let main: HTMLElement;
+    if (editing && editEl) main = editEl;
+    else if (editing && choicesError) main = errorBox(t('entry.choicesFailed'), choicesError, () => startEditing(e));
+    else if (editing) main = loadingBox(t('entry.loadingChoices'));
+    else main = h('div', {}, confirming && deletePanel(e), factsOf(e), lastChangeLine(), description);
     replaceChildren(
       body,
       h('p', { class: 'badges' }, h('span', { class: 'tag' }, typeLabel), e.visibility === 'internal' && h('span', { class: 'tag' }, t('detail.internal'))),
@@ -397,6 +487,7 @@ export function detailView(target: HTMLElement, ctx: ViewContext, kind: DetailKi
     unmount: () => {
       loader.stop();
       auditLoader.stop();
+      choiceLoader.stop();
       stopSession();
     },
   };

@@ -1,5 +1,5 @@
 // The forms of the integration concept: a concept, a Leitlinie, a goal or an indicator,
-// created (POST) or edited (PATCH with If-Match, as views/edit.ts does for the directory),
+// created (POST) or edited (PATCH with If-Match, as views/entryform.ts does for the directory),
 // together with the relationships the form sets as check boxes (a goal's fields of action
 // through IN_FIELD, the goals an indicator measures through MEASURED_BY). Validation problems
 // of the service are shown at the fields they name; when someone else saved in between (412),

@@ -13,6 +13,7 @@ import type { Field, Municipality, Region, SearchHit, TargetGroup } from '../typ
 import { emptyBox, errorBox, inputField, loadingBox, Loader, selectField, statusLine, type Option } from '../ui';
 import { readQuery, replaceQuery } from '../url';
 import { detailView, detailPath } from './detail';
+import { newEntryPath, newEntryView } from './entrypage';
 import { viewHeading, type MountView } from './view';
 
 /** Results per page. */
@@ -51,12 +52,14 @@ const pluralTypeLabels: Record<string, MessageKey> = {
 
 /** The route module: the search at /verzeichnis, a detail page below it. */
 export const verzeichnisView: MountView = (target, ctx) => {
+  const created = /^\/verzeichnis\/neu\/(massnahme|organisation|netzwerk)$/.exec(location.pathname.replace(/\/+$/, ''));
+  if (created) return newEntryView(target, ctx, created[1]!);
   const detail = /^\/verzeichnis\/(massnahme|organisation|netzwerk)\/([^/]+)$/.exec(location.pathname.replace(/\/+$/, ''));
   if (detail) return detailView(target, ctx, detail[1] as 'massnahme' | 'organisation' | 'netzwerk', decodeURIComponent(detail[2]!));
   return searchView(target, ctx);
 };
 
-const searchView: MountView = (target, { api, refdata }) => {
+const searchView: MountView = (target, { api, refdata, session }) => {
   let state: SearchState = readQuery(location.search, keys);
   let regions: Region[] = [];
   let fields: Field[] = [];
@@ -74,6 +77,11 @@ const searchView: MountView = (target, { api, refdata }) => {
 
   const heading = viewHeading('');
   const intro = h('p', { class: 'lead' });
+  // For coordinators of the region: links to create an offer, an organisation or a network.
+  const creators = h('nav', { class: 'actions new-entry', id: 'new-entry' });
+  // After a deletion the page opens here once with the deleted entry's name.
+  const deletedName = new URLSearchParams(location.search).get('deleted');
+  const notice = h('p', { role: 'status', class: deletedName ? 'note' : '', id: 'verzeichnis-notice' });
   const query = inputField({ id: 'search-q', label: '', type: 'search', autocomplete: 'off' });
   query.input.value = state.q ?? '';
   const submit = h('button', { type: 'submit' });
@@ -83,7 +91,7 @@ const searchView: MountView = (target, { api, refdata }) => {
   const status = statusLine();
   const list = h('div', { class: 'results', id: 'search-results' });
   const pager = h('nav', { class: 'pager' });
-  replaceChildren(target, heading, intro, form, filters, chips, status, list, pager);
+  replaceChildren(target, heading, intro, notice, creators, form, filters, chips, status, list, pager);
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -116,7 +124,25 @@ const searchView: MountView = (target, { api, refdata }) => {
     write();
     renderFilters();
     renderChips();
+    renderCreators();
     search();
+  }
+
+  function renderCreators(): void {
+    const region = state.region;
+    if (!region || !session.can(region, 'coordinator')) {
+      replaceChildren(creators);
+      creators.hidden = true;
+      return;
+    }
+    creators.hidden = false;
+    creators.setAttribute('aria-label', t('entry.newLabel'));
+    replaceChildren(
+      creators,
+      ...(['measures', 'organisations', 'networks'] as const).map((c) =>
+        h('a', { class: 'button-link', href: newEntryPath(c, region), id: `new-${c}` }, t(`entry.new.${c}` as const)),
+      ),
+    );
   }
 
   function search(): void {
@@ -398,6 +424,8 @@ const searchView: MountView = (target, { api, refdata }) => {
     (query.wrap.querySelector('label') as HTMLLabelElement).textContent = t('verzeichnis.query');
     query.input.placeholder = t('verzeichnis.placeholder');
     submit.textContent = t('verzeichnis.submit');
+    notice.textContent = deletedName ? t('entry.deleted', { name: deletedName }) : '';
+    renderCreators();
     renderFilters();
     renderChips();
     renderResults();
@@ -413,6 +441,7 @@ const searchView: MountView = (target, { api, refdata }) => {
         if (!state.region || !regions.some((x) => x.id === state.region)) state.region = preferredRegion(regions, storedRegion());
         write();
         renderFilters();
+        renderCreators();
         if (!state.region) {
           results = { status: 'ready', page: { items: [], next_cursor: '', total: 0 } };
           renderResults();
@@ -429,9 +458,11 @@ const searchView: MountView = (target, { api, refdata }) => {
   }
 
   boot();
+  const stopSession = session.onChange(() => renderCreators());
   return {
     relabel: render,
     unmount: () => {
+      stopSession();
       loader.stop();
       setup.stop();
     },
