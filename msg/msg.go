@@ -69,8 +69,21 @@ type catalogue struct {
 const languageID = "msg:language"
 
 // verbatim hands go-i18n's texts back untouched: the messages are not Go templates, their
-// placeholders are substituted by T.
-var verbatim template.IdentityParser
+// placeholders are substituted by T. Unlike template.IdentityParser it lets go-i18n keep the
+// parsed text, which saves an allocation on every lookup.
+var verbatim verbatimParser
+
+type verbatimParser struct{}
+
+func (verbatimParser) Cacheable() bool { return true }
+
+func (verbatimParser) Parse(src, _, _ string) (template.ParsedTemplate, error) {
+	return verbatimText(src), nil
+}
+
+type verbatimText string
+
+func (t verbatimText) Execute(any) (string, error) { return string(t), nil }
 
 var cat = func() *catalogue {
 	c, err := load(files)
@@ -249,7 +262,9 @@ func (p Printer) T(key string, args Args) string {
 // go-i18n's plural rules of the printer's language (German and English: one for exactly 1,
 // other for everything else, 1.5 and 0 included). A v that is no number takes the other form.
 func (p Printer) choose(key string, i int, v any) string {
-	cfg := &i18n.LocalizeConfig{MessageID: choiceID(key, i), TemplateParser: verbatim}
+	// TemplateData is set (to nothing) so that go-i18n does not build a map for the count,
+	// which the verbatim texts would not use.
+	cfg := &i18n.LocalizeConfig{MessageID: choiceID(key, i), TemplateParser: verbatim, TemplateData: noData}
 	switch x := v.(type) {
 	case int, int64, int32:
 		cfg.PluralCount = x
@@ -268,6 +283,9 @@ func (p Printer) choose(key string, i int, v any) string {
 	}
 	return form
 }
+
+// noData is the template data of a plural choice: none.
+var noData = struct{}{}
 
 // part is a piece of a message: literal text (name empty), a placeholder {name}, or a plural
 // choice {name|one|other}.
