@@ -199,6 +199,15 @@ export const dublettenView: MountView = (target, { api, refdata, session }) => {
   // the queue at once, before the analysis is fetched again).
   let merged: { record: MergeRecord; survivor: string; retired: string; state: 'done' | 'undoing' | 'undone' | 'failed'; error?: unknown } | undefined;
   const retiredIds = new Set<string>();
+  // The merge stays offered for undoing while the reviewer looks at the survivor elsewhere in
+  // the app (this browser tab only).
+  const mergeStore = 'nwa.lastMerge';
+  try {
+    const kept = JSON.parse(sessionStorage.getItem(mergeStore) ?? 'null') as { record: MergeRecord; survivor: string; retired: string } | null;
+    if (kept?.record?.id) merged = { ...kept, state: 'done' };
+  } catch {
+    sessionStorage.removeItem(mergeStore);
+  }
 
   const loader = new Loader();
   const textLoader = new Loader();
@@ -489,8 +498,10 @@ export const dublettenView: MountView = (target, { api, refdata, session }) => {
           [pair.b, pair.title_b],
         ]),
         opener: button,
+        findOpener: () => queueEl.querySelector<HTMLElement>(`[data-pair="${CSS.escape(pairKey(pair.a, pair.b))}"] .dup-merge`),
         onMerged: (record, survivor, retired) => {
           merged = { record, survivor, retired, state: 'done' };
+          sessionStorage.setItem(mergeStore, JSON.stringify({ record, survivor, retired }));
           retiredIds.add(record.retired);
           renderMerge();
           renderQueue();
@@ -526,12 +537,13 @@ export const dublettenView: MountView = (target, { api, refdata, session }) => {
       await api.undoMerge(m.record.id);
       m.state = 'undone';
       retiredIds.delete(m.record.retired);
+      sessionStorage.removeItem(mergeStore);
     } catch (error) {
       m.state = 'failed';
       m.error = error;
     }
     renderMerge();
-    mergeEl.querySelector<HTMLElement>('button') ?? heading.focus();
+    (mergeEl.querySelector<HTMLElement>('button') ?? heading).focus();
     offersFor = undefined;
     load();
   }
@@ -761,6 +773,7 @@ export const dublettenView: MountView = (target, { api, refdata, session }) => {
 
   function boot(): void {
     setupError = undefined;
+    renderMerge();
     render();
     if (state.region) showTab();
     setup.run(

@@ -24,6 +24,8 @@ export interface MergeDialogOptions {
   titles: ReadonlyMap<string, string>;
   /** Gets the focus back when the dialog closes. */
   opener: HTMLElement;
+  /** Finds the opener again when the page was drawn anew while the dialog was open. */
+  findOpener?: () => HTMLElement | null;
   /** Called after the merge, with the record and the titles of the survivor and the retired entry. */
   onMerged(record: MergeRecord, survivorTitle: string, retiredTitle: string): void;
 }
@@ -44,7 +46,7 @@ export function openMergeDialog(o: MergeDialogOptions): HTMLDialogElement {
   );
   dialog.addEventListener('close', () => {
     dialog.remove();
-    if (o.opener.isConnected) o.opener.focus();
+    (o.opener.isConnected ? o.opener : o.findOpener?.())?.focus();
   });
   document.body.append(dialog);
   dialog.showModal();
