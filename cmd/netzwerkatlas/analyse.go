@@ -504,18 +504,25 @@ func duplicatesTable(v *voice, w io.Writer, d *duplicates.Result) {
 // monitoringTable prints the concepts, the goals as a tree (sub-goals indented) and the
 // indicators, each with its class, and the indicators' explanations.
 func monitoringTable(v *voice, w io.Writer, a *analysis.AttainmentResult) {
+	// The classes in words of the catalogue (the API's codes in --format json).
+	class := func(c string) string {
+		if !msg.Has("attainment.class." + c) {
+			return c
+		}
+		return v.T("attainment.class."+c, nil)
+	}
 	var counts []string
 	for _, c := range analysis.AttainmentClasses {
-		counts = append(counts, fmt.Sprintf("%s %d", c, a.Counts[c]))
+		counts = append(counts, fmt.Sprintf("%s %d", class(c), a.Counts[c]))
 	}
 	fmt.Fprintln(w, v.T("cli.analyse.monitoring.summary", msg.Args{"year": strconv.Itoa(a.Year), "counts": strings.Join(counts, "  ")}))
 	fmt.Fprintf(w, "\n%s\n", v.T("cli.analyse.monitoring.concepts", nil))
 	for _, c := range a.Concepts {
-		fmt.Fprintf(w, "%s\t%s\t%d\n", short(cmpOr(c.Name, v.T("cli.analyse.monitoring.no_concept", nil)), 60), c.Class, len(c.Goals))
+		fmt.Fprintf(w, "%s\t%s\t%d\n", short(cmpOr(c.Name, v.T("cli.analyse.monitoring.no_concept", nil)), 60), class(c.Class), len(c.Goals))
 	}
 	fmt.Fprintf(w, "\n%s\n", v.T("cli.analyse.monitoring.fields", nil))
 	for _, f := range a.Fields {
-		fmt.Fprintf(w, "%s\t%s\t%d\n", short(cmpOr(f.Name, v.T("cli.analyse.no_field", nil)), 50), f.Class, len(f.Goals))
+		fmt.Fprintf(w, "%s\t%s\t%d\n", short(cmpOr(f.Name, v.T("cli.analyse.no_field", nil)), 50), class(f.Class), len(f.Goals))
 	}
 	depth := map[string]int{}
 	for _, g := range a.Goals {
@@ -527,7 +534,7 @@ func monitoringTable(v *voice, w io.Writer, a *analysis.AttainmentResult) {
 	for _, g := range a.Goals {
 		name := strings.Repeat("  ", depth[g.Goal]) + strings.TrimSpace(g.Reference+" "+short(g.Text, 70-2*depth[g.Goal]))
 		ms := g.MeasureStatus
-		fmt.Fprintf(w, "%s\t%s\t%d\t%d/%d/%d/%d\n", name, g.Class, len(g.Indicators), ms.Planned, ms.Active, ms.Paused, ms.Completed)
+		fmt.Fprintf(w, "%s\t%s\t%d\t%d/%d/%d/%d\n", name, class(g.Class), len(g.Indicators), ms.Planned, ms.Active, ms.Paused, ms.Completed)
 	}
 	fmt.Fprintf(w, "\n%s\n", v.T("cli.analyse.monitoring.indicators", nil))
 	num := func(x float64) string { return v.Num(x, 6) }
@@ -545,7 +552,7 @@ func monitoringTable(v *voice, w io.Writer, a *analysis.AttainmentResult) {
 				target += fmt.Sprintf(" (%d)", i.TargetYear)
 			}
 		}
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", short(i.Name, 50), i.Class, latest, target, i.Explanation)
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", short(i.Name, 50), class(i.Class), latest, target, i.Explanation)
 	}
 }
 
