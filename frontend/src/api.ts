@@ -35,6 +35,9 @@ import type {
   User,
   Verdict,
   VerdictResult,
+  OfferVerdict,
+  CoordinationList,
+  SnapshotTrend,
 } from './types';
 
 export type { Region } from './types';
@@ -389,6 +392,11 @@ export class ApiClient {
    * to are saved snapshot ids or dates (YYYY-MM-DD); none means the service's default.
    */
   statusReportHref(region: string, format: 'html' | 'pdf' | 'docx' | 'xlsx', options: { from?: string; to?: string; lang?: string } = {}): string {
+  /** The region's parallel offers under coordination, the earliest due date first. */
+  coordinations(region: string, signal?: AbortSignal): Promise<CoordinationList> {
+    return this.getJSON<CoordinationList>('/analysis/duplicates/coordinations', { region }, signal);
+  }
+
     return this.url('/reports/status', { region, from: options.from, to: options.to, format, lang: options.lang });
   }
 
@@ -422,9 +430,10 @@ export class ApiClient {
     return this.getJSON<Duplicates>('/analysis/duplicates', { region, model: options.model === 'built_in' ? 'built_in' : undefined }, signal);
   }
 
-  async recordVerdict(a: string, b: string, verdict: Verdict, note?: string): Promise<VerdictResult> {
-    const { data } = await this.request<VerdictResult>('POST', '/analysis/duplicates/verdicts', {
-      body: { a, b, verdict, ...(note ? { note } : {}) },
+  /** Records a verdict on a pair of offers; coordinating needs due (YYYY-MM-DD). */
+  async recordVerdict(a: string, b: string, verdict: OfferVerdict, note?: string, due?: string): Promise<VerdictResult<OfferVerdict>> {
+    const { data } = await this.request<VerdictResult<OfferVerdict>>('POST', '/analysis/duplicates/verdicts', {
+      body: { a, b, verdict, ...(note ? { note } : {}), ...(due ? { due } : {}) },
     });
     return data;
   }
@@ -440,6 +449,11 @@ export class ApiClient {
       body: { a, b, verdict, ...(note ? { note } : {}) },
     });
     return data;
+  }
+
+  /** The headline figures of the region's snapshots (all, or the ones named), oldest first. */
+  snapshotTrend(region: string, ids?: readonly string[], signal?: AbortSignal): Promise<SnapshotTrend> {
+    return this.getJSON<SnapshotTrend>('/snapshots/trend', { region, snapshots: ids?.length ? ids.join(',') : undefined }, signal);
   }
 
   partners(organisation: string, limit = 10, signal?: AbortSignal): Promise<Partners> {

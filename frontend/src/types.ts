@@ -257,9 +257,12 @@ export interface DuplicatePair {
   municipalities: string[];
   fields: string[];
   target_groups: string[];
-  verdict?: Verdict;
+  verdict?: OfferVerdict;
   verdict_by?: string;
   verdict_at?: string;
+  /** With the verdict coordinating: the day (YYYY-MM-DD) by which it is settled, and whether that day has passed. */
+  due?: string;
+  overdue?: boolean;
   verdict_note?: string;
   explanation: string;
 }
@@ -328,20 +331,26 @@ export interface Duplicates {
 
 export type Verdict = 'duplicate' | 'intended' | 'not_duplicate';
 
-export interface VerdictResult {
+/** The verdicts on a pair of offers: the final ones, or coordinating (Abstimmung angestoßen, with a due date). */
+export type OfferVerdict = Verdict | 'coordinating';
+
+export interface VerdictResult<V extends string = Verdict> {
   a: string;
   b: string;
-  verdict: Verdict;
+  verdict: V;
   note?: string;
+  /** The due date of a coordination (YYYY-MM-DD). */
+  due?: string;
   by: string;
   at: string;
   /** The earlier verdict on the pair that this one replaced, if any. */
-  replaced?: PriorVerdict;
+  replaced?: PriorVerdict<V>;
 }
 
 /** A verdict that a newer one replaced. */
-export interface PriorVerdict {
-  verdict: Verdict;
+export interface PriorVerdict<V extends string = Verdict> {
+  verdict: V;
+  due?: string;
   note?: string;
   by: string;
   at: string;
@@ -511,6 +520,53 @@ export interface EgoNetwork {
 }
 
 // Monitoring snapshots.
+
+/** One headline figure over the snapshots of a trend (null where a snapshot did not keep it). */
+export interface TrendFigure {
+  key: string;
+  group: 'coverage' | 'directory' | 'network' | 'attainment' | string;
+  decimals: number;
+  values: (number | null)[];
+}
+
+/** Headline figures of a region's snapshots side by side, oldest first. */
+export interface SnapshotTrend {
+  region: string;
+  snapshots: { id?: string; label?: string; taken: string; revision: number }[];
+  figures: TrendFigure[];
+  /** The most snapshots one trend holds, and how many older ones were left out. */
+  limit: number;
+  omitted: number;
+}
+
+/** An offer of a running coordination. */
+export interface CoordinatedMeasure {
+  id: string;
+  title: string;
+  providers: Named[];
+  municipalities: Named[];
+}
+
+/** A parallel offer whose providers coordinate by a due date (Laufende Abstimmung). */
+export interface Coordination {
+  a: CoordinatedMeasure;
+  b: CoordinatedMeasure;
+  /** The municipalities both are offered in. */
+  municipalities: Named[];
+  due: string;
+  overdue: boolean;
+  by?: string;
+  at?: string;
+  note?: string;
+}
+
+export interface CoordinationList {
+  region: string;
+  today: string;
+  items: Coordination[];
+  total: number;
+  overdue: number;
+}
 
 export interface SnapshotInfo {
   id: string;

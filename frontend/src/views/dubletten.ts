@@ -19,10 +19,11 @@ import { t, type MessageKey } from '../i18n';
 import { formatLabel, languageName } from '../labels';
 import { preferredRegion, storedRegion, storeRegion } from '../refdata';
 import { createTabs } from '../tabs';
-import type { DuplicateModelChoice, DuplicatePair, Duplicates, Measure, Region, Verdict } from '../types';
+import type { DuplicateModelChoice, DuplicatePair, Duplicates, Measure, OfferVerdict, Region, Verdict } from '../types';
 import { emptyBox, errorBox, loadingBox, Loader, selectField, statusLine, type Option } from '../ui';
 import { readQuery, replaceQuery, withQuery } from '../url';
 import { mapLimit, pairKey } from '../util';
+import { coordinationAnchor, coordinationText, parseDue } from './coordination';
 import { detailPath } from './detail';
 import { modelPanel, modelSource, reviewQueue, verdictOfModel, whyBlock } from './dublettenmodel';
 import { openMergeDialog } from './merge';
@@ -31,10 +32,11 @@ import { viewHeading, type MountView } from './view';
 
 export const verdicts: readonly Verdict[] = ['duplicate', 'intended', 'not_duplicate'];
 
-const verdictKeys: Record<Verdict, MessageKey> = {
+const verdictKeys: Record<OfferVerdict, MessageKey> = {
   duplicate: 'dubletten.verdict.duplicate',
   intended: 'dubletten.verdict.intended',
   not_duplicate: 'dubletten.verdict.not_duplicate',
+  coordinating: 'dubletten.verdict.coordinating',
 };
 
 const kindKeys: Record<string, MessageKey> = {
@@ -48,7 +50,9 @@ export { reviewQueue };
 
 /** A local verdict given in this page, shown until the next analysis arrives. */
 interface LocalVerdict {
-  verdict: Verdict;
+  verdict: OfferVerdict;
+  /** The due date of a coordination. */
+  due?: string;
   by: string;
   at: string;
   note?: string;
@@ -160,14 +164,15 @@ function keepingState(container: HTMLElement, rebuild: () => void): void {
  * clusters with their open pairs (clusters without any left out) and the decided pairs.
  */
 export function queue(data: Duplicates, local: ReadonlyMap<string, LocalVerdict>) {
-  const verdictOf = (p: DuplicatePair): Verdict | undefined => local.get(pairKey(p.a, p.b))?.verdict ?? p.verdict;
+  const verdictOf = (p: DuplicatePair): OfferVerdict | undefined => local.get(pairKey(p.a, p.b))?.verdict ?? p.verdict;
+  // A pair under coordination stays open: it waits for a final verdict.
   const clusters = data.clusters
-    .map((c) => ({ cluster: c, open: c.pairs.filter((p) => verdictOf(p) === undefined) }))
+    .map((c) => ({ cluster: c, open: c.pairs.filter((p) => verdictOf(p) === undefined || verdictOf(p) === 'coordinating') }))
     .filter((c) => c.open.length > 0);
   const decided = new Map<string, DuplicatePair & { verdict: Verdict }>();
   for (const p of [...data.pairs, ...data.reviewed]) {
     const v = verdictOf(p);
-    if (v) decided.set(pairKey(p.a, p.b), { ...p, verdict: v });
+    if (v && v !== 'coordinating') decided.set(pairKey(p.a, p.b), { ...p, verdict: v });
   }
   return { clusters, decided: [...decided.values()] };
 }
@@ -199,6 +204,8 @@ export const dublettenView: MountView = (target, { api, refdata, session }) => {
   // the queue at once, before the analysis is fetched again).
   let merged: { record: MergeRecord; survivor: string; retired: string; state: 'done' | 'undoing' | 'undone' | 'failed'; error?: unknown } | undefined;
   const retiredIds = new Set<string>();
+  /** The pair the address names (#dup-pair-…), until it has been shown. */
+  let pairAnchor = location.hash.startsWith('#dup-pair-') ? decodeURIComponent(location.hash.slice(1)) : '';
   // The merge stays offered for undoing while the reviewer looks at the survivor elsewhere in
   // the app (this browser tab only).
   const mergeStore = 'nwa.lastMerge';
@@ -384,7 +391,7 @@ export const dublettenView: MountView = (target, { api, refdata, session }) => {
   }
 
   /** Records a verdict given in list (the Angebote or the Prüfliste). */
-  async function judge(pair: DuplicatePair, verdict: Verdict, list: HTMLElement): Promise<void> {
+  async function judge(pair: DuplicatePair, verdict: OfferVerdict, list: HTMLElement, due?: string): Promise<void> {
     const key = pairKey(pair.a, pair.b);
     if (pending.has(key)) return;
     pending.add(key);
@@ -392,8 +399,9 @@ export const dublettenView: MountView = (target, { api, refdata, session }) => {
     renderQueue();
     try {
       const note = notes.get(key)?.trim();
-      const result = await api.recordVerdict(pair.a, pair.b, verdict, note || undefined);
-      local.set(key, { verdict: result.verdict, by: result.by, at: result.at, ...(result.note ? { note: result.note } : {}) });
+      const result = await api.recordVerdict(pair.a, pair.b, verdict, note || undefined, due);
+      local.set(key, { verdict: result.verdict, by: result.by, at: result.at, ...(result.note ? { note: result.note } : {}), ...(result.due ? { due: result.due } : {}) });
+      dues.delete(key);
       notes.delete(key);
       announce = t('dubletten.recorded', { a: pair.title_a, b: pair.title_b, verdict: t(verdictKeys[verdict]) });
     } catch (error) {
@@ -458,19 +466,86 @@ export const dublettenView: MountView = (target, { api, refdata, session }) => {
       busy && h('span', { class: 'muted' }, t('dubletten.saving')),
       failure !== undefined && errorBox(t('dubletten.failed'), failure),
     );
-    return h('div', { class: 'dup-verdict' }, h('div', { class: 'control dup-note' }, h('label', { for: noteId }, t('dubletten.note')), note), group);
+    return h(
+      'div',
+      { class: 'dup-verdict' },
+      h('div', { class: 'control dup-note' }, h('label', { for: noteId }, t('dubletten.note')), note),
+      group,
+      pair.kind === 'parallel_offer' && !current && coordinateForm(pair, list, noteId, allowed && !busy),
+    );
+  }
+
+  /** The due dates typed for pairs, by pair key, and the pairs whose typed date was refused. */
+  const dues = new Map<string, string>();
+  const badDue = new Set<string>();
+
+  /** "Abstimmung angestoßen" on a parallel offer: a due date (TT.MM.JJJJ) and the button; the note above goes with it. */
+  function coordinateForm(pair: DuplicatePair, list: HTMLElement, noteId: string, enabled: boolean): HTMLElement {
+    const key = pairKey(pair.a, pair.b);
+    const base = `dup-due-${list.id || 'list'}-${key.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+    const bad = badDue.has(key);
+    const input = h('input', {
+      id: base,
+      name: base,
+      type: 'text',
+      inputmode: 'numeric',
+      autocomplete: 'off',
+      placeholder: t('multi.datePlaceholder'),
+      class: 'dup-due-input',
+      disabled: !enabled,
+      'aria-invalid': bad ? 'true' : null,
+      'aria-describedby': bad ? `${base}-error` : null,
+    });
+    input.value = dues.get(key) ?? '';
+    input.addEventListener('input', () => dues.set(key, input.value));
+    const submit = (): void => {
+      const due = parseDue(input.value, new Date());
+      if (!due) {
+        badDue.add(key);
+        render();
+        document.getElementById(base)?.focus();
+        return;
+      }
+      badDue.delete(key);
+      void judge(pair, 'coordinating', list, due);
+    };
+    input.addEventListener('keydown', (ev) => {
+      if (ev.key === 'Enter') {
+        ev.preventDefault();
+        submit();
+      }
+    });
+    return h(
+      'fieldset',
+      { class: 'dup-coordinate', 'aria-describedby': noteId },
+      h('legend', {}, t('dubletten.coordinate.legend')),
+      h('div', { class: 'control' }, h('label', { for: base }, t('dubletten.coordinate.due')), input),
+      bad && h('p', { class: 'field-error', id: `${base}-error` }, t('dubletten.coordinate.errorDue')),
+      h('button', { type: 'button', class: 'secondary', 'data-verdict': 'coordinating', disabled: !enabled, onclick: submit }, t('dubletten.verdict.coordinating')),
+    );
+  }
+
+  /** The line that marks a pair under coordination: until when, or overdue (in words, not colour alone). */
+  function coordinationLine(pair: DuplicatePair): HTMLElement | false {
+    const l = local.get(pairKey(pair.a, pair.b));
+    const verdict = l?.verdict ?? pair.verdict;
+    const due = l ? l.due : pair.due;
+    if (verdict !== 'coordinating' || !due) return false;
+    const overdue = l ? false : Boolean(pair.overdue);
+    return h('p', { class: overdue ? 'dup-coordinating overdue' : 'dup-coordinating', 'data-due': due }, h('strong', {}, overdue ? '⚠ ' : '', coordinationText(due, overdue)));
   }
 
   function pairView(pair: DuplicatePair, d: Duplicates): HTMLElement {
     return h(
       'article',
-      { class: 'dup-pair', 'data-pair': pairKey(pair.a, pair.b) },
+      { class: 'dup-pair', 'data-pair': pairKey(pair.a, pair.b), id: coordinationAnchor(pair.a, pair.b), tabindex: -1 },
       h(
         'header',
         { class: 'dup-pair-head' },
         h('h3', {}, `${pair.title_a} ↔ ${pair.title_b}`),
         h('p', { class: 'dup-score' }, t('dubletten.score', { score: formatScore(pair.score) }), ' · ', h('strong', {}, t(kindKeys[pair.kind] ?? 'dubletten.kind.other'))),
         h('p', { class: 'muted' }, t(pair.kind === 'data_duplicate' ? 'dubletten.hint.merge' : 'dubletten.hint.coordinate')),
+        coordinationLine(pair),
       ),
       h('div', { class: 'dup-side' }, measureText(pair.a, pair.title_a, pair.highlights_a), measureText(pair.b, pair.title_b, pair.highlights_b)),
       whyBlock(pair, d),
@@ -697,6 +772,15 @@ export const dublettenView: MountView = (target, { api, refdata, session }) => {
       ),
     );
     renderReview(d);
+    // A link to one pair (from the Steuerung's running coordinations): show it once it is drawn.
+    if (pairAnchor) {
+      const target = document.getElementById(pairAnchor);
+      if (target) {
+        pairAnchor = '';
+        target.scrollIntoView({ block: 'start' });
+        target.focus();
+      }
+    }
   }
 
   function render(): void {

@@ -9,7 +9,7 @@ import { h } from '../dom';
 import { formatDate, formatScore, formatSigned } from '../format';
 import { getLanguage, t, type MessageKey } from '../i18n';
 import { formatLabel, languageName } from '../labels';
-import type { DuplicateFeature, DuplicateModel, DuplicatePair, Duplicates, ScorePart, Verdict } from '../types';
+import type { DuplicateFeature, DuplicateModel, DuplicatePair, Duplicates, ScorePart } from '../types';
 import { pairKey } from '../util';
 
 /** The model's features in the order the service computes them (and the tables show them). */
@@ -210,7 +210,7 @@ export function whyBlock(pair: DuplicatePair, data: Pick<Duplicates, 'threshold'
  * The review queue: the service's most uncertain unreviewed pairs without those decided in
  * this page meanwhile, the most uncertain first (ties keep the service's order).
  */
-export function reviewQueue(data: Pick<Duplicates, 'uncertain'>, local: ReadonlyMap<string, { verdict: Verdict }>): DuplicatePair[] {
+export function reviewQueue(data: Pick<Duplicates, 'uncertain'>, local: ReadonlyMap<string, { verdict: string }>): DuplicatePair[] {
   return (data.uncertain ?? [])
     .filter((p) => !p.verdict && !local.has(pairKey(p.a, p.b)))
     .map((p, i) => ({ p, i }))

@@ -11,13 +11,15 @@ import { t, type MessageKey } from '../i18n';
 import { attainmentLabel } from '../attainment';
 import { classLabel, measureStatuses, statusLabel } from '../labels';
 import { preferredRegion, storedRegion, storeRegion } from '../refdata';
-import type { Comparison, Coverage, CoverageCell, Field, Gaps, NetworkAnalysis, Region, SnapshotInfo, TargetGroup } from '../types';
+import type { Comparison, CoordinationList, Coverage, CoverageCell, Field, Gaps, NetworkAnalysis, Region, SnapshotInfo, SnapshotTrend, TargetGroup } from '../types';
 import { emptyBox, errorBox, inputField, loadingBox, Loader, scrollBox, selectField, statusLine, type Loadable } from '../ui';
 import { mapHref, readQuery, replaceQuery, withQuery } from '../url';
 import { mapLimit } from '../util';
 import { cockpitKeys, createCockpit, type CockpitState } from './cockpit';
 import { monitoringPage } from './monitoring';
 import { csvFileName, downloadText, gapCsvRows, gapRows, heatmapRows, statusCsvRows, steuerungKeys, toCsv } from './steuerungtable';
+import { coordinationAnchor } from './coordination';
+import { coordinationRows, defaultPick, trendCharts, trendRows, trendTable } from './trend';
 import { viewHeading, type MountView } from './view';
 
 /** Measures per field and status: field id → status → count. */
@@ -69,6 +71,11 @@ export const steuerungView: MountView = (target, ctx) => {
   let statuses: Loadable<StatusCounts> = { status: 'loading' };
   let snapshots: Loadable<SnapshotInfo[]> | { status: 'forbidden' } = { status: 'loading' };
   let comparison: Loadable<Comparison> = { status: 'idle' };
+  /** The trend over every saved state, the states chosen for the comparison table and their figures. */
+  let trend: Loadable<SnapshotTrend> = { status: 'idle' };
+  let pick: string[] = [];
+  let picked: Loadable<SnapshotTrend> = { status: 'idle' };
+  let coordinations: Loadable<CoordinationList> = { status: 'loading' };
   let saveState: { status: 'idle' } | { status: 'saving' } | { status: 'error'; error: unknown } | { status: 'saved'; label: string } = { status: 'idle' };
   let setupError: unknown;
   /** Deleting saved states: whether the list is open, and the last failure. */
@@ -76,7 +83,7 @@ export const steuerungView: MountView = (target, ctx) => {
   /** The region whose live figures are shown. */
   let shownRegion: string | undefined;
 
-  const loaders = { coverage: new Loader(), gaps: new Loader(), network: new Loader(), statuses: new Loader(), snapshots: new Loader(), compare: new Loader(), setup: new Loader() };
+  const loaders = { coverage: new Loader(), gaps: new Loader(), network: new Loader(), statuses: new Loader(), snapshots: new Loader(), compare: new Loader(), setup: new Loader(), trend: new Loader(), picked: new Loader(), coordinations: new Loader() };
 
   const heading = viewHeading('');
   const reportTitle = h('p', { class: 'print-only report-title' });
@@ -98,6 +105,8 @@ export const steuerungView: MountView = (target, ctx) => {
     gaps: h('section', { class: 'report-section', id: 'gaps', 'aria-labelledby': 'gaps-title' }),
     network: h('section', { class: 'report-section', id: 'network', 'aria-labelledby': 'network-title' }),
     statuses: h('section', { class: 'report-section', id: 'statuses', 'aria-labelledby': 'statuses-title' }),
+    coordinations: h('section', { class: 'report-section', id: 'coordinations', 'aria-labelledby': 'coordinations-title' }),
+    trend: h('section', { class: 'report-section', id: 'trend', 'aria-labelledby': 'trend-title' }),
     compare: h('section', { class: 'report-section', id: 'compare', 'aria-labelledby': 'compare-title' }),
   };
   // One box around the report: print rules and the named A4-landscape page apply to it alone.
@@ -179,6 +188,7 @@ export const steuerungView: MountView = (target, ctx) => {
     run<Gaps>('gaps', (v) => (gaps = keep(gaps, v)), loadGaps);
     run<NetworkAnalysis>('network', (v) => (network = keep(network, v)), (signal) => api.network(region, {}, signal));
     run<StatusCounts>('statuses', (v) => (statuses = keep(statuses, v)), (signal) => countStatuses(region, signal));
+    run<CoordinationList>('coordinations', (v) => (coordinations = keep(coordinations, v)), (signal) => api.coordinations(region, signal));
     shownRegion = region;
   }
 
@@ -204,6 +214,7 @@ export const steuerungView: MountView = (target, ctx) => {
       comparison = { status: 'idle' };
       cockpit.setSnapshots(undefined);
       renderCompare();
+      renderTrend();
       return;
     }
     snapshots = { status: 'loading' };
@@ -219,10 +230,48 @@ export const steuerungView: MountView = (target, ctx) => {
         }
         renderCompare();
         compare();
+        // The comparison table keeps the states still there, else starts with the three newest.
+        const ids = list.map((s) => s.id);
+        pick = pick.filter((id) => ids.includes(id));
+        if (pick.length < 2) pick = defaultPick(ids);
+        loadTrend();
       },
       (error) => {
         snapshots = error instanceof Problem && (error.status === 401 || error.status === 403) ? { status: 'forbidden' } : { status: 'error', error };
         renderCompare();
+        renderTrend();
+      },
+    );
+  }
+
+  /** The trend over every state, then the chosen states' figures. */
+  function loadTrend(): void {
+    const region = state.region;
+    if (!region) return;
+    loaders.trend.track(
+      (signal) => api.snapshotTrend(region, undefined, signal),
+      (v) => {
+        trend = v;
+        renderTrend();
+      },
+    );
+    loadPicked();
+  }
+
+  function loadPicked(): void {
+    const region = state.region;
+    const ids = pick;
+    if (!region || ids.length < 2 || (trend.status === 'ready' && ids.length > trend.data.limit)) {
+      loaders.picked.stop();
+      picked = { status: 'idle' };
+      renderTrend();
+      return;
+    }
+    loaders.picked.track(
+      (signal) => api.snapshotTrend(region, ids, signal),
+      (v) => {
+        picked = v;
+        renderTrend();
       },
     );
   }
@@ -562,6 +611,94 @@ export const steuerungView: MountView = (target, ctx) => {
     );
   }
 
+  function renderCoordinations(): void {
+    const title = t('steuerung.coordinations');
+    if (pending(sections.coordinations, 'coordinations-title', title, coordinations, loadLive)) return;
+    const list = (coordinations as { data: CoordinationList }).data;
+    const names = (xs: { name: string }[]) => xs.map((x) => x.name).join(', ') || '–';
+    const headers = [t('steuerung.coord.offers'), t('steuerung.coord.providers'), t('steuerung.coord.municipality'), t('steuerung.coord.due'), t('steuerung.coord.state')];
+    const rows = list.items.map((c) => {
+      const pairHref = withQuery('/dubletten', { region: state.region, kind: 'parallel_offer' }) + `#${coordinationAnchor(c.a.id, c.b.id)}`;
+      return h(
+        'tr',
+        { class: c.overdue ? 'coordination overdue' : 'coordination', 'data-pair': `${c.a.id}|${c.b.id}` },
+        h('th', { scope: 'row' }, c.a.title, h('br', {}), c.b.title, h('br', {}),
+          h('a', { class: 'no-print', href: pairHref, 'aria-label': t('steuerung.coord.linkLabel', { a: c.a.title, b: c.b.title }) }, t('steuerung.coord.link'))),
+        h('td', {}, names(c.a.providers), h('br', {}), names(c.b.providers)),
+        h('td', {}, c.municipalities.length ? names(c.municipalities) : `${names(c.a.municipalities)} / ${names(c.b.municipalities)}`),
+        h('td', {}, h('time', { datetime: c.due }, formatDate(c.due))),
+        h('td', {}, c.overdue ? h('strong', { class: 'overdue-mark' }, `⚠ ${t('steuerung.coord.overdue')}`) : t('steuerung.coord.running')),
+      );
+    });
+    replaceChildren(
+      sections.coordinations,
+      h('h2', { id: 'coordinations-title' }, title),
+      h('p', { class: 'muted' }, t('steuerung.coordinationsHint')),
+      list.items.length === 0
+        ? emptyBox(t('steuerung.coordinationsEmpty'))
+        : h(
+            'div',
+            {},
+            h('p', {}, t('steuerung.coordinationsSummary', { total: list.total, overdue: list.overdue })),
+            scrollBox(title, h('table', { id: 'coordinations-table' }, h('caption', { class: 'visually-hidden' }, title), h('thead', {}, h('tr', {}, ...headers.map((x) => h('th', { scope: 'col' }, x)))), h('tbody', {}, ...rows))),
+            csvButton('coordinations-csv', title, () => coordinationRows(list, headers), 'abstimmungen'),
+          ),
+    );
+  }
+
+  function renderTrend(): void {
+    const title = t('steuerung.trend');
+    const section = sections.trend;
+    const parts: (Node | false | null | undefined)[] = [h('h2', { id: 'trend-title' }, title), h('p', { class: 'muted' }, t('steuerung.trendHint'))];
+    if (snapshots.status === 'forbidden') {
+      parts.push(h('p', { class: 'note' }, t('steuerung.compareSignIn'), ' ', h('a', { href: '/verwaltung' }, t('account.signIn'))));
+    } else if (trend.status === 'error') parts.push(errorBox(t('steuerung.trendError'), trend.error, loadTrend));
+    else if (trend.status !== 'ready') parts.push(loadingBox(t('steuerung.trendLoading')));
+    else if (trend.data.snapshots.length === 0) parts.push(emptyBox(t('steuerung.trendEmpty')));
+    else {
+      const tr = trend.data;
+      if (tr.omitted > 0) parts.push(h('p', { class: 'note' }, t('steuerung.trendOmitted', { count: tr.omitted, limit: tr.limit })));
+      parts.push(trendCharts(tr));
+      parts.push(comparePicker(tr));
+    }
+    // Drawing again must not drop the keyboard focus (a ticked box) to the page start.
+    const focused = document.activeElement instanceof HTMLElement && section.contains(document.activeElement) ? document.activeElement.id : '';
+    replaceChildren(section, ...parts);
+    if (focused) document.getElementById(focused)?.focus();
+  }
+
+  /** The boxes that choose the compared states, and the table of their figures. */
+  function comparePicker(tr: SnapshotTrend): HTMLElement {
+    const list = snapshots.status === 'ready' ? snapshots.data : [];
+    const boxes = list.map((snap) => {
+      const id = `trend-pick-${snap.id}`;
+      const box = h('input', { type: 'checkbox', id, value: snap.id, checked: pick.includes(snap.id) });
+      box.addEventListener('change', () => {
+        pick = box.checked ? [...pick, snap.id] : pick.filter((x) => x !== snap.id);
+        loadPicked();
+      });
+      return h('li', {}, box, ' ', h('label', { for: id }, `${snap.label || t('steuerung.unnamed')} – ${formatDateTime(snap.taken)}`));
+    });
+    let body: Node | false;
+    if (pick.length < 2) body = h('p', { class: 'note', role: 'status' }, t('steuerung.compareManyTooFew'));
+    else if (pick.length > tr.limit) body = h('p', { class: 'note', role: 'status' }, t('steuerung.compareManyTooMany', { limit: tr.limit }));
+    else if (picked.status === 'error') body = errorBox(t('steuerung.compareError'), picked.error, loadPicked);
+    else if (picked.status !== 'ready') body = loadingBox(t('steuerung.compareManyLoading'));
+    else {
+      const data = picked.data;
+      const caption = t('steuerung.compareManyTable');
+      body = h('div', {}, scrollBox(caption, trendTable(data, caption)), csvButton('trend-csv', caption, () => trendRows(data, t('steuerung.figure')), 'verlauf'));
+    }
+    return h(
+      'div',
+      { class: 'trend-compare', id: 'trend-compare' },
+      h('h3', {}, t('steuerung.compareMany')),
+      h('p', { class: 'muted no-print' }, t('steuerung.compareManyHint')),
+      h('fieldset', { class: 'trend-pick no-print' }, h('legend', {}, t('steuerung.compareManyPick')), h('ul', { class: 'plain-list' }, ...boxes)),
+      body,
+    );
+  }
+
   function changeList(items: string[], empty: string): HTMLElement {
     return items.length === 0 ? h('p', { class: 'muted' }, empty) : h('ul', {}, ...items.map((x) => h('li', {}, x)));
   }
@@ -739,6 +876,7 @@ export const steuerungView: MountView = (target, ctx) => {
     renderGaps();
     renderNetwork();
     renderStatuses();
+    renderCoordinations();
   }
 
   function render(): void {
@@ -787,6 +925,7 @@ export const steuerungView: MountView = (target, ctx) => {
     }
     cockpit.render();
     renderLive();
+    renderTrend();
     renderCompare();
     if (focused) document.getElementById(focused)?.focus();
   }
