@@ -24,9 +24,8 @@ func (p *page) addByKeyboard(id, name string) {
 // browser — providers with their role, field of action, target group, municipality, languages,
 // format, dates typed the German way — first meets the service's German refusal at the field
 // (the end lies before the start; nothing is written), then saves and finds the offer on its
-// page and on the map. Then the coordinator edits a network's members (one leaves, one joins
-// with a function and a date) and deletes the offer again. axe runs on the forms at desktop
-// and phone width.
+// page and on the map, and deletes it again after a confirmation. axe runs on the form and
+// the confirmation.
 func TestBrowserEintraege(t *testing.T) {
 	p := openApp(t)
 	p.signIn("admin", adminPassword)
@@ -139,6 +138,33 @@ func TestBrowserEintraege(t *testing.T) {
 		t.Errorf("the map's panel for %s does not list the new offer:\n%s", townName, offers)
 	}
 
+	// The offer is deleted again, after a confirmation.
+	p.goTo("/verzeichnis/massnahme/" + id)
+	p.click(`#delete-start`)
+	p.waitFor("the confirmation", `document.querySelector('#delete-confirm') !== null`)
+	p.axe(t, "")
+	p.click(`#delete-confirm-button`)
+	p.waitFor("the directory after deleting", `location.pathname === '/verzeichnis' && document.querySelector('#verzeichnis-notice')?.textContent.includes('gelöscht')`)
+	var gone map[string]any
+	if code := p.apiJSON("GET", "/api/v1/measures/"+id, token, nil, nil, &gone); code != 404 {
+		t.Errorf("the deleted offer answers %d", code)
+	}
+}
+
+// TestBrowserMitglieder: a coordinator edits a network's members in the browser — one leaves,
+// one joins with a function and since when, picked by keyboard — checked at phone width with
+// axe, then on the network's page and through the API.
+func TestBrowserMitglieder(t *testing.T) {
+	p := openApp(t)
+	p.signIn("admin", adminPassword)
+	token := p.adminToken()
+	const region = "05562"
+	var list struct {
+		Items []struct {
+			ID   string `json:"id"`
+			Name string `json:"name"`
+		} `json:"items"`
+	}
 	// A network's members: one leaves, one joins with a function and since when.
 	if code := p.apiJSON("GET", "/api/v1/networks?region="+region+"&limit=1", token, nil, nil, &list); code != 200 || len(list.Items) == 0 {
 		t.Fatalf("networks: %d", code)
@@ -181,7 +207,7 @@ func TestBrowserEintraege(t *testing.T) {
 	p.waitFor("the members' widget", `document.querySelector('#edit-members [data-value="`+leaving.ID+`"]') !== null`)
 	p.click(`#edit-members [data-value="` + leaving.ID + `"] button`)
 	p.addByKeyboard("edit-members", joining)
-	n := eval[int](p, `document.querySelectorAll('#edit-members .picked-list li').length`) - 1
+	n := eval[int](p, fmt.Sprintf(`[...document.querySelectorAll('#edit-members .picked-list li')].findIndex(li => li.querySelector('.picked-name').textContent.startsWith(%q))`, joining))
 	p.fill(fmt.Sprintf(`#edit-members-%d-role`, n), "Sprecherin")
 	p.fill(fmt.Sprintf(`#edit-members-%d-since`, n), "15.03.2024")
 	p.do(chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile))
@@ -206,15 +232,4 @@ func TestBrowserEintraege(t *testing.T) {
 		t.Errorf("the network has %d members after one left and one joined, want %d", len(members.Items), len(isMember))
 	}
 
-	// The offer is deleted again, after a confirmation.
-	p.goTo("/verzeichnis/massnahme/" + id)
-	p.click(`#delete-start`)
-	p.waitFor("the confirmation", `document.querySelector('#delete-confirm') !== null`)
-	p.axe(t, "")
-	p.click(`#delete-confirm-button`)
-	p.waitFor("the directory after deleting", `location.pathname === '/verzeichnis' && document.querySelector('#verzeichnis-notice')?.textContent.includes('gelöscht')`)
-	var gone map[string]any
-	if code := p.apiJSON("GET", "/api/v1/measures/"+id, token, nil, nil, &gone); code != 404 {
-		t.Errorf("the deleted offer answers %d", code)
-	}
 }

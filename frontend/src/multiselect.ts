@@ -124,6 +124,10 @@ export class MultiSelect {
     );
     this.input.addEventListener('input', () => this.open());
     this.input.addEventListener('keydown', (e) => this.onKey(e));
+    // Browsers submit a form implicitly on the keypress of Enter; in the search it only adds.
+    this.input.addEventListener('keypress', (e) => {
+      if (e.key === 'Enter') e.preventDefault();
+    });
     this.input.addEventListener('blur', () => setTimeout(() => this.close(), 150));
     this.renderPicked();
   }
