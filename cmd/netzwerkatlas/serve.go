@@ -13,6 +13,7 @@ import (
 
 	"github.com/rs/zerolog"
 
+	"github.com/netzwerkatlas/netzwerkatlas/docs"
 	"github.com/netzwerkatlas/netzwerkatlas/frontend"
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
 	"github.com/netzwerkatlas/netzwerkatlas/graph/demo"
@@ -92,7 +93,12 @@ func (m *Main) Run(ctx context.Context) error {
 	if err := m.ensureAdmin(ctx); err != nil {
 		return err
 	}
-	var fe http.Handler = frontend.Handler(m.Config.FrontendDir)
+	// The web app, with the user handbook at /handbuch in front of its client-side routes.
+	site := http.NewServeMux()
+	site.Handle(docs.Path, docs.Handler())
+	site.Handle(docs.Path+"/", docs.Handler())
+	site.Handle("/", frontend.Handler(m.Config.FrontendDir))
+	var fe http.Handler = site
 	api := httpapi.New(httpapi.Config{Store: store, Log: m.Log, Frontend: fe, Version: version})
 	m.srv = &http.Server{
 		Handler:           api.Handler(),

@@ -5,6 +5,7 @@ import type { ApiClient } from './api';
 import { h, replaceChildren } from './dom';
 import { RefData } from './refdata';
 import { Session } from './session';
+import { handbuchPath } from './handbuch';
 import { getLanguage, languages, onLanguageChange, setLanguage, t, type Language, type MessageKey } from './i18n';
 import { HOME, Router, routes, type Resolution, type RouteId } from './router';
 import { dublettenView } from './views/dubletten';
@@ -83,12 +84,15 @@ export function createApp(root: HTMLElement, { api, session = new Session(api) }
   }
 
   const main = h('main', { id: 'main', tabindex: -1 });
+  // The user handbook, a page of its own (served at /handbuch, printable).
+  const handbookLink = h('a', { href: handbuchPath, class: 'handbook-nav' });
+  const footer = h('footer', { class: 'site-footer' }, h('div', { class: 'footer-inner' }, handbookLink));
   const header = h(
     'header',
     { class: 'site-header' },
     h('div', { class: 'header-inner' }, homeLink, h('div', { class: 'header-tools' }, account, languageSwitch), nav),
   );
-  replaceChildren(root, skipLink, header, main);
+  replaceChildren(root, skipLink, header, main, footer);
 
   let mounted: MountedView | undefined;
   let resolution: Resolution = { kind: 'notFound' };
@@ -104,6 +108,7 @@ export function createApp(root: HTMLElement, { api, session = new Session(api) }
     homeLink.setAttribute('aria-label', t('app.home'));
     nav.setAttribute('aria-label', t('nav.label'));
     for (const { route, link } of navLinks) link.textContent = t(route.label);
+    handbookLink.textContent = t('app.handbook');
     languageSwitch.setAttribute('aria-label', t('language.label'));
     const current: Language = getLanguage();
     for (const { lang, button } of languageButtons) {

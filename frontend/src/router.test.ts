@@ -1,5 +1,6 @@
+// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { HOME, resolve, routes } from './router';
+import { HOME, isInAppClick, resolve, routes } from './router';
 
 describe('resolve', () => {
   it('knows the seven views', () => {
@@ -36,5 +37,32 @@ describe('resolve', () => {
   it('does not know other paths', () => {
     expect(resolve('/nirgendwo')).toEqual({ kind: 'notFound' });
     expect(resolve('/KARTE')).toEqual({ kind: 'notFound' });
+  });
+});
+
+describe('isInAppClick', () => {
+  const click = (href: string, init: MouseEventInit = {}) => {
+    const a = document.createElement('a');
+    a.setAttribute('href', href);
+    return isInAppClick(new MouseEvent('click', { button: 0, ...init }), a, location.origin);
+  };
+
+  it('keeps the views in the page', () => {
+    expect(click('/netzwerk?region=05562')).toBe(true);
+    expect(click('/verzeichnis/organisation/org_1')).toBe(true);
+  });
+
+  it('leaves the API, the handbook, other sites and modified clicks to the browser', () => {
+    expect(click('/api/v1/export?format=csv')).toBe(false);
+    expect(click('/handbuch')).toBe(false);
+    expect(click('/handbuch#modularitaet')).toBe(false);
+    expect(click('/handbuch/netzwerk.png')).toBe(false);
+    expect(click('https://example.org/netzwerk')).toBe(false);
+    expect(click('/netzwerk', { ctrlKey: true })).toBe(false);
+    expect(click('#main')).toBe(false);
+  });
+
+  it('keeps paths that only start like the handbook in the page', () => {
+    expect(click('/handbuecher')).toBe(true);
   });
 });

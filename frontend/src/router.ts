@@ -53,7 +53,7 @@ export function resolve(pathname: string): Resolution {
 
 /**
  * Tells whether a click on anchor should be handled in the page instead of by the browser:
- * a plain left click on a same-origin link outside /api/ that opens in the same tab.
+ * a plain left click on a same-origin link outside /api/ and /handbuch that opens in the same tab.
  */
 export function isInAppClick(event: MouseEvent, anchor: HTMLAnchorElement, origin: string): boolean {
   if (event.defaultPrevented || event.button !== 0) return false;
@@ -65,7 +65,8 @@ export function isInAppClick(event: MouseEvent, anchor: HTMLAnchorElement, origi
   if (!href || href.startsWith('#')) return false;
   const url = new URL(anchor.href, origin);
   if (url.origin !== origin) return false;
-  return !(url.pathname === '/api' || url.pathname.startsWith('/api/'));
+  // The API and the handbook (a page of its own, served by the Go binary) are no views.
+  return !['/api', '/handbuch'].some((p) => url.pathname === p || url.pathname.startsWith(`${p}/`));
 }
 
 export type RouteListener = (resolution: Resolution, initial: boolean) => void;

@@ -6,6 +6,7 @@
 // surroundings of an organisation (ego network) are how one looks closer.
 
 import type Graph from 'graphology';
+import { squareType } from './hubs';
 
 /** What a reducer makes of a node or an edge; the fields Sigma's reducers use. */
 export interface Drawn {
@@ -16,6 +17,8 @@ export interface Drawn {
   zIndex?: number;
   forceLabel?: boolean;
   highlighted?: boolean;
+  /** squareType for Gremien, a disc otherwise. */
+  type?: string;
 }
 
 type Attrs = Record<string, unknown>;
@@ -156,13 +159,15 @@ export class CanvasGraph {
     this.canvas.dataset.drawn = String(nodes.length);
     this.canvas.dataset.edges = String(edges);
     this.canvas.dataset.highlighted = String(nodes.filter((n) => n.d.highlighted).length);
+    this.canvas.dataset.squares = String(nodes.filter((n) => n.d.type === squareType).length);
     for (const n of nodes) {
       const r = Math.max(2, n.d.size ?? 4);
       const x = sx(n.x);
       const y = sy(n.y);
       ctx.fillStyle = n.d.color ?? '#5b6b7a';
       ctx.beginPath();
-      ctx.arc(x, y, r, 0, 2 * Math.PI);
+      if (n.d.type === squareType) ctx.rect(x - r, y - r, 2 * r, 2 * r);
+      else ctx.arc(x, y, r, 0, 2 * Math.PI);
       ctx.fill();
       if (n.d.highlighted) {
         ctx.strokeStyle = '#1a1f24';

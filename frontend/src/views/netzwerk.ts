@@ -1,9 +1,12 @@
-// Netzwerk: organisations as an interactive graph (Sigma.js on WebGL, graphology). Colour by
-// Louvain community, size by centrality, filters by field and municipality, the ego network
-// of a chosen organisation with depth 1–3, and the lists of brokers, articulation points and
+// Netzwerk: organisations as an interactive graph (Sigma.js on WebGL, graphology; a 2D canvas
+// without WebGL). By default every Gremium is a node of its own (a square) with lines to its
+// members, and only cooperations join organisations directly; the other view draws the ties
+// over shared Gremien the figures are computed on. Colour by Louvain community, size by
+// centrality, filters by field and municipality, the ego network of a chosen organisation with
+// depth 1–3, the members of a chosen Gremium, and the lists of brokers, articulation points and
 // isolated organisations. The layout (ForceAtlas2) runs in a web worker, so the page stays
-// responsive with thousands of organisations; everything the graph shows is also in lists
-// that work by keyboard and screen reader.
+// responsive with thousands of organisations; every node is also in a listbox beside the
+// drawing, so the graph works by keyboard and screen reader.
 
 import Graph from 'graphology';
 import Sigma from 'sigma';
@@ -11,8 +14,12 @@ import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { h, replaceChildren } from '../dom';
 import { formatDecimal, formatInt, formatPercent, formatScore } from '../format';
 import { t, type MessageKey } from '../i18n';
-import { orgKindLabel } from '../labels';
+import { handbuchSections, type HandbuchSection } from '../handbuch';
+import { networkKindLabel, orgKindLabel } from '../labels';
 import { CanvasGraph } from '../network/canvas';
+import { drawing, graphView, hubsOf, largestHubs, squareType, type GraphView, type Hub } from '../network/hubs';
+import { NodeList, nodeOrder } from '../network/nodelist';
+import { NodeSquareProgram } from '../network/square';
 import { initialPositions, iterationsFor, layoutGraph, refine, type LayoutEdge, type LayoutNode } from '../network/layout';
 import type { LayoutAnswer, LayoutRequest } from '../network/layout.worker';
 import { minStrength, strengthSteps, tiesShown, topBrokers } from '../network/readable';
@@ -24,11 +31,19 @@ import { readQuery, replaceQuery, withQuery } from '../url';
 import { detailPath } from './detail';
 import { viewHeading, type MountView } from './view';
 
-const keys = ['region', 'field', 'municipality', 'org', 'depth', 'size', 'nets', 'strength'] as const;
+// view: "shared" draws the ties over shared Gremien instead of the Gremien as nodes; net: the
+// chosen Gremium (org: the chosen organisation).
+const keys = ['region', 'field', 'municipality', 'org', 'net', 'depth', 'size', 'view', 'strength'] as const;
 type State = Partial<Record<(typeof keys)[number], string>>;
 
-/** Networks (bodies) drawn as nodes. */
+/** Gremien drawn as nodes (squares); 12.6:1 on white. */
 const bodyColour = '#3b2f63';
+/** Lines from a Gremium to its members; lighter than ties, so cooperations stand out. */
+const memberLine = '#cbbde0';
+const cooperationLine = '#5b6b7a';
+const sharedLine = '#b4bec8';
+/** A Gremium's square, half its side in pixels. */
+const hubSize = 7;
 
 const metricLabels: Record<SizeMetric, MessageKey> = {
   betweenness: 'netzwerk.size.betweenness',
@@ -36,7 +51,7 @@ const metricLabels: Record<SizeMetric, MessageKey> = {
   degree: 'netzwerk.size.degree',
 };
 
-export const netzwerkView: MountView = (target, { api, refdata, navigate }) => {
+export const netzwerkView: MountView = (target, { api, refdata }) => {
   let state: State = readQuery(location.search, keys);
   let regions: Region[] = [];
   let fields: Field[] = [];
@@ -62,6 +77,33 @@ export const netzwerkView: MountView = (target, { api, refdata, navigate }) => {
   const legendEl = h('div', { class: 'legend graph-legend', id: 'netzwerk-legend' });
   const egoEl = h('aside', { class: 'map-panel', id: 'netzwerk-ego', 'aria-live': 'polite' });
   const lists = h('div', { class: 'network-lists', id: 'netzwerk-lists' });
+  // Every node of the drawing for the keyboard: moving through it shows the node as if
+  // hovered, Enter selects it as a click would and opens the panel beside the graph.
+  const nodeList = new NodeList({
+    id: 'netzwerk-nodes',
+    onActive: (id) => {
+      hovered = id;
+      refreshGraph();
+    },
+    // As on the map: the panel's heading takes the focus, Escape brings it back here.
+    onSelect: (id) => {
+      select(id);
+      egoEl.querySelector<HTMLElement>('h2[tabindex]')?.focus();
+    },
+    onEscape: () => closeSelection(),
+  });
+  const nodeListTitle = h('h2', { id: 'netzwerk-nodes-title', class: 'node-list-title' });
+  const nodeListHint = h('p', { class: 'muted', id: 'netzwerk-nodes-hint' });
+  nodeList.listbox.setAttribute('aria-labelledby', 'netzwerk-nodes-title');
+  nodeList.listbox.setAttribute('aria-describedby', 'netzwerk-nodes-hint');
+  const nodeListEl = h('section', { class: 'node-list-section', 'aria-labelledby': 'netzwerk-nodes-title' }, nodeListTitle, nodeListHint, nodeList.listbox);
+  // Escape in the panel closes it and takes the keyboard back to the node in the list.
+  egoEl.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && (state.org || state.net)) {
+      e.preventDefault();
+      closeSelection();
+    }
+  });
   replaceChildren(
     target,
     heading,
@@ -69,7 +111,7 @@ export const netzwerkView: MountView = (target, { api, refdata, navigate }) => {
     controls,
     status,
     figures,
-    h('div', { class: 'map-layout' }, h('div', {}, h('div', { class: 'map-frame' }, graphEl, graphOverlay), strengthNote, graphTools, legendEl), egoEl),
+    h('div', { class: 'map-layout' }, h('div', {}, h('div', { class: 'map-frame' }, graphEl, graphOverlay), strengthNote, graphTools, legendEl, nodeListEl), egoEl),
     lists,
   );
 
@@ -83,16 +125,22 @@ export const netzwerkView: MountView = (target, { api, refdata, navigate }) => {
   let egoSet: Map<string, number> | undefined;
   // The bodies the centre of the ego view belongs to (shown with it when bodies are nodes).
   let egoBodies = new Set<string>();
+  // The Gremien with members in the picture, by id (drawn as nodes in the hub view).
+  let gremien = new Map<string, Hub>();
+  // A chosen Gremium names all its members.
+  let egoLabelAll = false;
   let hovered: string | undefined;
   // The organisations named when nothing is hovered or chosen: the strongest brokers.
   let named = new Set<string>();
+  // The Gremien named when nothing is hovered or chosen: the largest.
+  let namedHubs = new Set<string>();
 
   function write(): void {
-    replaceQuery({ region: state.region, field: state.field, municipality: state.municipality, org: state.org, depth: state.depth, size: state.size, nets: state.nets, strength: state.strength });
+    replaceQuery({ region: state.region, field: state.field, municipality: state.municipality, org: state.org, net: state.net, depth: state.depth, size: state.size, view: state.view, strength: state.strength });
   }
 
-  function showNetworks(): boolean {
-    return state.nets === '1';
+  function view(): GraphView {
+    return graphView(state.view);
   }
 
   function metric(): SizeMetric {
@@ -115,7 +163,7 @@ export const netzwerkView: MountView = (target, { api, refdata, navigate }) => {
       if (n) return n.name;
     }
     if (ego.status === 'ready') return ego.data.nodes.find((x) => x.id === id)?.name ?? id;
-    return id;
+    return gremien.get(id)?.name ?? id;
   }
 
   // --- Graph ---------------------------------------------------------------------------
@@ -145,33 +193,18 @@ export const netzwerkView: MountView = (target, { api, refdata, navigate }) => {
     const colours = communityColours(data.communities);
     const m = metric();
     const max = Math.max(0, ...data.nodes.map((n) => metricOf(n, m)));
-    const maxWeight = Math.max(1, ...data.edges.map((e) => e.weight));
     const layoutNodes: LayoutNode[] = data.nodes.map((n) => ({ id: n.id, community: n.community, size: nodeSize(metricOf(n, m), max) }));
-    const communityOf = new Map(data.nodes.map((n) => [n.id, n.community]));
-    // Networks (bodies) as nodes of their own, next to their members' community.
-    const bodies = showNetworks() ? data.networks.filter((n) => n.members.some((id) => communityOf.has(id))) : [];
-    for (const body of bodies) {
-      const counts = new Map<number, number>();
-      for (const id of body.members) {
-        const c = communityOf.get(id);
-        if (c !== undefined) counts.set(c, (counts.get(c) ?? 0) + 1);
-      }
-      const community = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? -1;
-      layoutNodes.push({ id: body.id, community, size: 7 });
-    }
+    // What is drawn: Gremien as nodes with lines to their members (the default), or the ties
+    // over shared Gremien.
+    const drawn = drawing(data, view());
+    gremien = new Map(hubsOf(data).map((b) => [b.id, b]));
+    for (const hub of drawn.hubs) layoutNodes.push({ id: hub.id, community: hub.community, size: hubSize });
     indexOf = new Map(layoutNodes.map((n, i) => [n.id, i]));
     const layoutEdges: LayoutEdge[] = [];
-    for (const e of data.edges) {
-      const a = indexOf.get(e.a);
-      const b = indexOf.get(e.b);
-      if (a !== undefined && b !== undefined) layoutEdges.push([a, b, e.weight]);
-    }
-    for (const body of bodies) {
-      const a = indexOf.get(body.id)!;
-      for (const id of body.members) {
-        const b = indexOf.get(id);
-        if (b !== undefined) layoutEdges.push([a, b, 1]);
-      }
+    for (const line of drawn.lines) {
+      const a = indexOf.get(line.a);
+      const b = indexOf.get(line.b);
+      if (a !== undefined && b !== undefined) layoutEdges.push([a, b, line.weight]);
     }
     const start = initialPositions(layoutNodes);
     const g = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
@@ -184,24 +217,34 @@ export const netzwerkView: MountView = (target, { api, refdata, navigate }) => {
         color: colours.get(n.community) ?? otherCommunity,
       });
     });
-    for (const body of bodies) {
-      const i = indexOf.get(body.id)!;
-      g.addNode(body.id, { x: start[2 * i]!, y: start[2 * i + 1]!, size: 7, label: body.name, color: bodyColour, body: true });
+    for (const hub of drawn.hubs) {
+      const i = indexOf.get(hub.id)!;
+      g.addNode(hub.id, { x: start[2 * i]!, y: start[2 * i + 1]!, size: hubSize, label: hub.name, color: bodyColour, body: true, type: squareType });
     }
-    for (const e of data.edges) {
-      if (!g.hasNode(e.a) || !g.hasNode(e.b) || g.hasEdge(e.a, e.b)) continue;
-      g.addEdge(e.a, e.b, { size: edgeSize(e.weight, maxWeight), color: e.cooperation ? '#5b6b7a' : '#b4bec8', weight: e.weight });
+    const maxWeight = Math.max(1, ...drawn.lines.map((l) => l.weight));
+    for (const line of drawn.lines) {
+      if (!g.hasNode(line.a) || !g.hasNode(line.b) || g.hasEdge(line.a, line.b)) continue;
+      const colour = line.kind === 'member' ? memberLine : line.kind === 'cooperation' ? cooperationLine : sharedLine;
+      const size = line.kind === 'member' ? 0.6 : line.kind === 'cooperation' ? 1.2 : edgeSize(line.weight, maxWeight);
+      g.addEdge(line.a, line.b, { size, color: colour, weight: line.weight, body: line.kind === 'member', kind: line.kind });
     }
-    for (const body of bodies) {
-      for (const id of body.members) {
-        if (g.hasNode(id) && !g.hasEdge(body.id, id)) g.addEdge(body.id, id, { size: 0.5, color: '#cbbde0', weight: 1, body: true });
-      }
+    // Cooperations in the shared view are drawn darker, as before.
+    if (view() === 'shared') {
+      for (const e of data.edges) if (e.cooperation && g.hasEdge(e.a, e.b)) g.setEdgeAttribute(e.a, e.b, 'color', cooperationLine);
     }
+    graphEl.setAttribute('data-view', view());
     graphEl.setAttribute('data-nodes', String(data.nodes.length));
-    graphEl.setAttribute('data-bodies', String(bodies.length));
+    graphEl.setAttribute('data-bodies', String(drawn.hubs.length));
+    graphEl.setAttribute('data-lines', String(g.size));
+    graphEl.setAttribute('data-member-lines', String(drawn.lines.filter((l) => l.kind === 'member').length));
+    graphEl.setAttribute('data-cooperation-lines', String(drawn.lines.filter((l) => l.kind === 'cooperation').length));
+    nodeList.setItems(nodeOrder(drawn.hubs, data.nodes), (kind, count) => t(kind === 'gremium' ? 'netzwerk.nodes.gremium' : 'netzwerk.nodes.organisation', { count }));
+    nodeList.setSelected(state.net ?? state.org);
     graph = g;
     named = topBrokers(data.nodes);
+    namedHubs = largestHubs(drawn.hubs);
     graphEl.setAttribute('data-named', String(named.size));
+    graphEl.setAttribute('data-named-gremien', String(namedHubs.size));
     // How each node and edge is drawn now (the ego network, the hovered node), for either
     // renderer. With nothing hovered or chosen only the strongest brokers are named, so a big
     // network does not drown in labels.
@@ -228,18 +271,29 @@ export const netzwerkView: MountView = (target, { api, refdata, navigate }) => {
           res.color = dimmed;
           res.label = '';
         }
-      } else if (named.has(node)) {
+      } else if (named.has(node) || namedHubs.has(node)) {
+        // The strongest brokers and the largest Gremien carry their names.
         res.forceLabel = true;
         res.zIndex = 1;
       } else {
         res.label = '';
+      }
+      // A chosen Gremium names its members; a chosen organisation its Gremien.
+      if (egoSet && ((egoLabelAll && egoSet.has(node)) || egoBodies.has(node))) res.forceLabel = true;
+      // The node under the keyboard in the list of nodes stands out even inside a selection.
+      if (hovered === node) {
+        res.color = attrs.color as string;
+        res.label = attrs.label as string;
+        res.forceLabel = true;
+        res.highlighted = true;
+        res.zIndex = 4;
       }
       return res;
     };
     const edgeReducer = (edge: string, attrs: Record<string, unknown>): Partial<EdgeDisplayData> => {
       const res: Partial<EdgeDisplayData> = { ...attrs };
       // Ties weaker than the threshold stay out; a body's lines to its members are no ties.
-      if (!attrs.body && ((attrs.weight as number) ?? 1) < strength()) {
+      if (view() === 'shared' && ((attrs.weight as number) ?? 1) < strength()) {
         res.hidden = true;
         return res;
       }
@@ -255,6 +309,7 @@ export const netzwerkView: MountView = (target, { api, refdata, navigate }) => {
     };
     try {
       renderer = new Sigma(g, graphEl, {
+        nodeProgramClasses: { [squareType]: NodeSquareProgram },
         renderEdgeLabels: false,
         labelRenderedSizeThreshold: 9,
         // Only named nodes (forceLabel) and, around a hovered or chosen one, the large ones.
@@ -272,7 +327,7 @@ export const netzwerkView: MountView = (target, { api, refdata, navigate }) => {
         edgeReducer,
       });
       webglError = undefined;
-      renderer.on('clickNode', ({ node }) => (node.startsWith('net_') ? navigate(detailPath('network', node)) : selectOrg(node)));
+      renderer.on('clickNode', ({ node }) => select(node));
       renderer.on('enterNode', ({ node }) => {
         hovered = node;
         graphEl.style.cursor = 'pointer';
@@ -290,7 +345,7 @@ export const netzwerkView: MountView = (target, { api, refdata, navigate }) => {
       fallback = new CanvasGraph(graphEl, g, {
         nodeReducer,
         edgeReducer,
-        onClick: (node) => (node.startsWith('net_') ? navigate(detailPath('network', node)) : selectOrg(node)),
+        onClick: (node) => select(node),
       });
     }
 
@@ -365,6 +420,19 @@ export const netzwerkView: MountView = (target, { api, refdata, navigate }) => {
 
   function loadEgo(): void {
     const org = state.org;
+    egoLabelAll = false;
+    if (state.net) {
+      // A Gremium: itself and its members, straight from the analysis.
+      egoLoader.abort();
+      ego = { status: 'idle' };
+      const hub = gremien.get(state.net);
+      egoSet = hub ? new Map([[hub.id, 0], ...hub.members.map((id): [string, number] => [id, 1])]) : undefined;
+      egoBodies = new Set();
+      egoLabelAll = true;
+      refreshGraph();
+      renderEgo();
+      return;
+    }
     if (!org) {
       egoLoader.abort();
       ego = { status: 'idle' };
@@ -380,9 +448,7 @@ export const netzwerkView: MountView = (target, { api, refdata, navigate }) => {
       (data) => {
         ego = { status: 'ready', data };
         egoSet = new Map(data.nodes.map((n) => [n.id, n.distance]));
-        egoBodies = new Set(
-          analysis.status === 'ready' ? analysis.data.networks.filter((b) => b.members.includes(data.center.id)).map((b) => b.id) : [],
-        );
+        egoBodies = new Set(view() === 'hubs' ? [...gremien.values()].filter((b) => b.members.includes(data.center.id)).map((b) => b.id) : []);
         refreshGraph();
         renderEgo();
       },
@@ -396,10 +462,32 @@ export const netzwerkView: MountView = (target, { api, refdata, navigate }) => {
   }
 
   function selectOrg(id: string | undefined): void {
-    state = { ...state, org: id };
+    state = { ...state, org: id, net: undefined };
     write();
     renderControls();
+    nodeList.setSelected(id);
     loadEgo();
+  }
+
+  /** Selects a node of either kind, as a click on it does. */
+  function select(id: string | undefined): void {
+    if (id !== undefined && (gremien.has(id) || id.startsWith('net_'))) {
+      state = { ...state, net: id, org: undefined };
+      write();
+      renderControls();
+      nodeList.setSelected(id);
+      loadEgo();
+      return;
+    }
+    selectOrg(id);
+  }
+
+  /** Closes the panel of the chosen node and gives the keyboard back to it in the list. */
+  function closeSelection(): void {
+    const was = state.net ?? state.org;
+    if (!was) return;
+    select(undefined);
+    nodeList.focusNode(was);
   }
 
   async function loadRegionLists(region: string): Promise<void> {
@@ -476,6 +564,7 @@ export const netzwerkView: MountView = (target, { api, refdata, navigate }) => {
           }
         },
       }),
+      view() === 'shared' &&
       selectField({
         id: 'netzwerk-strength',
         label: t('netzwerk.strength'),
@@ -511,17 +600,23 @@ export const netzwerkView: MountView = (target, { api, refdata, navigate }) => {
         },
       }),
     );
-    const nets = h('input', { type: 'checkbox', id: 'netzwerk-nets', checked: showNetworks() });
-    nets.addEventListener('change', () => {
-      state = { ...state, nets: nets.checked ? '1' : undefined };
-      write();
-      if (analysis.status === 'ready') {
-        buildGraph(analysis.data);
-        refreshGraph();
-        renderLegend(analysis.data);
-      }
+    // The drawing: Gremien as nodes (default) or the ties over shared Gremien; in the address.
+    const views = (['hubs', 'shared'] as const).map((v) => {
+      const input = h('input', { type: 'radio', name: 'netzwerk-view', id: `netzwerk-view-${v}`, value: v, checked: view() === v });
+      input.addEventListener('change', () => {
+        if (!input.checked) return;
+        state = { ...state, view: v === 'hubs' ? undefined : v };
+        write();
+        if (analysis.status === 'ready') {
+          buildGraph(analysis.data);
+          graphEl.setAttribute('data-state', webglError ? 'nowebgl' : 'ready');
+          render();
+          loadEgo();
+        }
+      });
+      return h('div', { class: 'check' }, input, h('label', { for: `netzwerk-view-${v}` }, t(v === 'hubs' ? 'netzwerk.view.hubs' : 'netzwerk.view.shared')));
     });
-    controls.append(h('div', { class: 'check' }, nets, h('label', { for: 'netzwerk-nets' }, t('netzwerk.showBodies'))));
+    controls.append(h('fieldset', { class: 'view-switch', id: 'netzwerk-view' }, h('legend', {}, t('netzwerk.view')), ...views));
     controls.setAttribute('aria-label', t('netzwerk.controls'));
     if (focused) document.getElementById(focused)?.focus();
   }
@@ -530,16 +625,25 @@ export const netzwerkView: MountView = (target, { api, refdata, navigate }) => {
   function showStrength(): void {
     if (analysis.status !== 'ready') return;
     const data = analysis.data;
-    const shown = tiesShown(data.edges, strength());
-    graphEl.setAttribute('data-min-strength', String(strength()));
+    // The threshold weighs ties between organisations: it applies to the shared view only.
+    const min = view() === 'shared' ? strength() : 1;
+    const shown = tiesShown(data.edges, min);
+    graphEl.setAttribute('data-min-strength', String(min));
     graphEl.setAttribute('data-ties-shown', String(shown));
-    strengthNote.textContent = strength() > 1 ? t('netzwerk.strengthShown', { shown: formatInt(shown), ties: formatInt(data.ties) }) : '';
+    strengthNote.textContent = min > 1 ? t('netzwerk.strengthShown', { shown: formatInt(shown), ties: formatInt(data.ties) }) : '';
   }
 
   function renderFigures(data: NetworkAnalysis): void {
     // Each figure with one plain sentence saying what it means, right under its value.
-    const item = (id: string, label: string, value: string, explain: string) =>
-      h('div', { class: 'figure', 'data-figure': id }, h('dt', {}, label), h('dd', {}, value), h('dd', { class: 'figure-note' }, explain));
+    // and a link to its section of the handbook.
+    const item = (id: HandbuchSection, label: string, value: string, explain: string) =>
+      h(
+        'div',
+        { class: 'figure', 'data-figure': id },
+        h('dt', {}, label),
+        h('dd', {}, value),
+        h('dd', { class: 'figure-note' }, explain, ' ', handbookLink(id, label)),
+      );
     replaceChildren(
       figures,
       h(
@@ -552,6 +656,17 @@ export const netzwerkView: MountView = (target, { api, refdata, navigate }) => {
         item('communities', t('netzwerk.fig.communities'), formatInt(data.communities.length), t('netzwerk.explain.communities')),
         item('modularity', t('netzwerk.fig.modularity'), formatScore(data.modularity), t('netzwerk.explain.modularity')),
       ),
+      h('p', { class: 'muted figures-basis', id: 'netzwerk-figures-basis' }, t('netzwerk.figuresBasis')),
+    );
+  }
+
+  /** "Mehr im Handbuch", leading to the section of a figure; its name is said to screen readers. */
+  function handbookLink(section: HandbuchSection, topic: string): HTMLElement {
+    return h(
+      'a',
+      { class: 'handbook-link', href: handbuchSections[section], 'data-handbook': section },
+      t('netzwerk.moreInHandbook'),
+      h('span', { class: 'visually-hidden' }, `: ${topic}`),
     );
   }
 
@@ -561,6 +676,16 @@ export const netzwerkView: MountView = (target, { api, refdata, navigate }) => {
     const rest = data.communities.length - shown.length;
     const swatch = (colour: string) => {
       const s = h('span', { class: 'swatch dot', 'aria-hidden': 'true' });
+      s.style.background = colour;
+      return s;
+    };
+    const square = (colour: string) => {
+      const s = h('span', { class: 'swatch square', 'aria-hidden': 'true' });
+      s.style.background = colour;
+      return s;
+    };
+    const line = (colour: string) => {
+      const s = h('span', { class: 'swatch line', 'aria-hidden': 'true' });
       s.style.background = colour;
       return s;
     };
@@ -583,7 +708,9 @@ export const netzwerkView: MountView = (target, { api, refdata, navigate }) => {
         ),
         rest > 0 &&
           h('li', {}, swatch(otherCommunity), h('span', { class: 'legend-label' }, t('netzwerk.legend.others', { count: rest }))),
-        showNetworks() && h('li', {}, swatch(bodyColour), h('span', { class: 'legend-label' }, t('netzwerk.legend.bodies'))),
+        view() === 'hubs' && h('li', { 'data-legend': 'gremium' }, square(bodyColour), h('span', { class: 'legend-label' }, t('netzwerk.legend.bodies'))),
+        view() === 'hubs' && h('li', { 'data-legend': 'cooperation' }, line(cooperationLine), h('span', { class: 'legend-label' }, t('netzwerk.legend.cooperation'))),
+        view() === 'shared' && h('li', { 'data-legend': 'shared' }, line(sharedLine), h('span', { class: 'legend-label' }, t('netzwerk.legend.shared'))),
       ),
     );
   }
@@ -604,7 +731,9 @@ export const netzwerkView: MountView = (target, { api, refdata, navigate }) => {
         { class: 'network-list', 'aria-labelledby': `netzwerk-${id}`, 'data-list': id },
         h('h2', { id: `netzwerk-${id}` }, title),
         h('p', { class: 'muted' }, hint),
-        id === 'brokers' && h('p', { class: 'muted' }, t('netzwerk.explain.betweenness')),
+        id === 'brokers' && h('p', { class: 'muted' }, t('netzwerk.explain.betweenness'), ' ', handbookLink('betweenness', title)),
+        id === 'articulation' && h('p', {}, handbookLink('articulation', title)),
+        id === 'isolated' && h('p', {}, handbookLink('isolated', title)),
         items.length === 0 ? h('p', {}, empty) : h('ol', {}, ...items),
       );
     replaceChildren(
@@ -621,14 +750,67 @@ export const netzwerkView: MountView = (target, { api, refdata, navigate }) => {
     );
   }
 
+  /** The panel beside the graph: the chosen Gremium or organisation, or a hint. Focus inside
+   * it survives a redraw (on the new heading). */
   function renderEgo(): void {
+    const active = document.activeElement;
+    const hadFocus = active instanceof HTMLElement && active !== egoEl && egoEl.contains(active);
     egoEl.removeAttribute('data-center');
+    egoEl.removeAttribute('data-kind');
+    if (state.net) renderHubPanel(state.net);
+    else renderOrgPanel();
+    if (hadFocus && !egoEl.contains(document.activeElement)) egoEl.querySelector<HTMLElement>('h2')?.focus();
+  }
+
+  function renderHubPanel(id: string): void {
+    const hub = gremien.get(id);
+    const network = analysis.status === 'ready' ? analysis.data.networks.find((n) => n.id === id) : undefined;
+    const title = h('h2', { tabindex: -1, id: 'netzwerk-panel-title' }, hub?.name ?? network?.name ?? id);
+    const close = h('button', { type: 'button', class: 'close', 'aria-label': t('netzwerk.hub.close'), onclick: () => closeSelection() }, '×');
+    const head = h('div', { class: 'panel-head' }, title, close);
+    if (analysis.status !== 'ready') {
+      replaceChildren(egoEl, head, loadingBox(t('netzwerk.loading')));
+      return;
+    }
+    egoEl.setAttribute('data-center', id);
+    egoEl.setAttribute('data-kind', 'gremium');
+    const byId = new Map(analysis.data.nodes.map((n) => [n.id, n]));
+    const members = (hub?.members ?? []).flatMap((m) => byId.get(m) ?? []);
+    members.sort((a, b) => a.name.localeCompare(b.name, 'de'));
+    replaceChildren(
+      egoEl,
+      head,
+      h('p', {}, t('netzwerk.hub.summary', { kind: networkKindLabel(network?.kind ?? hub?.kind) || t('netzwerk.nodes.gremium', { count: 1 }), count: members.length })),
+      h('p', { class: 'actions' }, h('a', { href: detailPath('network', id) }, t('netzwerk.hub.details'))),
+      members.length === 0 && emptyBox(t('netzwerk.egoEmpty')),
+      members.length > 0 &&
+        h(
+          'section',
+          { class: 'panel-section', 'data-members': members.length },
+          h('h3', {}, t('netzwerk.hub.members')),
+          h(
+            'ul',
+            { class: 'plain-list ego-list' },
+            ...members.map((n) =>
+              h(
+                'li',
+                {},
+                h('button', { type: 'button', class: 'link-button', 'data-org': n.id, onclick: () => selectOrg(n.id) }, n.name),
+                n.kind && h('span', { class: 'muted' }, ` · ${orgKindLabel(n.kind)}`),
+              ),
+            ),
+          ),
+        ),
+    );
+  }
+
+  function renderOrgPanel(): void {
     if (!state.org) {
       replaceChildren(egoEl, h('h2', {}, t('netzwerk.egoTitle')), h('p', {}, t('netzwerk.egoHint')));
       return;
     }
-    const title = h('h2', {}, nameOf(state.org));
-    const close = h('button', { type: 'button', class: 'close', 'aria-label': t('netzwerk.egoClose'), onclick: () => selectOrg(undefined) }, '×');
+    const title = h('h2', { tabindex: -1, id: 'netzwerk-panel-title' }, nameOf(state.org));
+    const close = h('button', { type: 'button', class: 'close', 'aria-label': t('netzwerk.egoClose'), onclick: () => closeSelection() }, '×');
     const head = h('div', { class: 'panel-head' }, title, close);
     switch (ego.status) {
       case 'idle':
@@ -642,6 +824,7 @@ export const netzwerkView: MountView = (target, { api, refdata, navigate }) => {
         const data = ego.data;
         title.textContent = data.center.name;
         egoEl.setAttribute('data-center', data.center.id);
+        egoEl.setAttribute('data-kind', 'organisation');
         const byDistance = new Map<number, typeof data.nodes>();
         for (const n of data.nodes) {
           if (n.distance === 0) continue;
@@ -692,6 +875,8 @@ export const netzwerkView: MountView = (target, { api, refdata, navigate }) => {
   function render(): void {
     heading.textContent = t('nav.netzwerk');
     intro.textContent = t('netzwerk.intro');
+    nodeListTitle.textContent = t('netzwerk.nodes.title');
+    nodeListHint.textContent = t('netzwerk.nodes.hint');
     renderControls();
     // The canvas drawing without WebGL shows the whole network and has no camera to move.
     replaceChildren(
@@ -728,7 +913,11 @@ export const netzwerkView: MountView = (target, { api, refdata, navigate }) => {
       case 'ready': {
         const data = analysis.data;
         status.textContent = data.nodes.length === 0 ? t('netzwerk.empty') : t('netzwerk.summary', { count: data.organisations, ties: data.ties });
-        graphEl.setAttribute('aria-label', t('netzwerk.graphLabel', { count: data.organisations, ties: data.ties }));
+        graphEl.setAttribute(
+          'aria-label',
+          view() === 'hubs' ? t('netzwerk.graphLabelHubs', { count: data.organisations, hubs: gremien.size }) : t('netzwerk.graphLabel', { count: data.organisations, ties: data.ties }),
+        );
+        nodeListEl.hidden = data.nodes.length === 0;
         replaceChildren(
           graphOverlay,
           data.nodes.length === 0 && emptyBox(t('netzwerk.empty')),
