@@ -92,13 +92,13 @@ describe('the form', () => {
   }
   const json = (body: unknown, status = 200, type = 'application/json') => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type } });
 
-  it('creates the node, then its relationships, and reports the saved node', async () => {
+  it('creates the node with its relationships in one change and reports the saved node', async () => {
     const calls: string[] = [];
     const saved = vi.fn();
     const form = planForm({
       api: api((url, init) => {
         calls.push(`${init.method} ${url} ${init.body ?? ''}`);
-        return url.endsWith('/indicators') ? json({ id: 'ind_9', version: 1 }, 201) : json({});
+        return json({ node: { id: 'ind_9', version: 1 }, relations: [] }, 201);
       }),
       collection: 'indicators',
       id: 'f',
@@ -115,8 +115,9 @@ describe('the form', () => {
     (form.querySelector('#f-direction') as HTMLSelectElement).value = 'higher';
     form.dispatchEvent(new Event('submit'));
     await vi.waitFor(() => expect(saved).toHaveBeenCalled());
-    expect(calls[0]).toBe('POST /api/v1/indicators {"region":"05562","name":"Quote","direction":"higher","target":35.5}');
-    expect(calls[1]).toBe('POST /api/v1/relations {"type":"MEASURED_BY","from":"gol_1","to":"ind_9"}');
+    expect(calls).toEqual([
+      'POST /api/v1/changes {"kind":"indicator","node":{"region":"05562","name":"Quote","direction":"higher","target":35.5},"relate":[{"type":"MEASURED_BY","from":"gol_1","to":"self"}]}',
+    ]);
     form.remove();
   });
 
@@ -142,6 +143,27 @@ describe('the form', () => {
     form.remove();
   });
 
+  it('shows a relationship’s problem at the check boxes it came from', async () => {
+    const form = planForm({
+      api: api(() => json({ type: 'about:blank', title: 'Bad Request', status: 400, detail: 'ungültig', errors: [{ field: 'relate[0].from', message: 'Ziel „gol_1“ gibt es nicht' }] }, 400, 'application/problem+json')),
+      collection: 'indicators',
+      id: 'f',
+      title: 'Neu',
+      fields: indicatorFields({ goals: [{ id: 'gol_1', text: 'Kita', reference: '1' } as Goal] }),
+      fixed: { region: '05562' },
+      preset: { goals: ['gol_1'] },
+      onSaved: () => undefined,
+      onCancel: () => undefined,
+    });
+    document.body.append(form);
+    (form.querySelector('#f-name') as HTMLInputElement).value = 'Quote';
+    (form.querySelector('#f-direction') as HTMLSelectElement).value = 'higher';
+    form.dispatchEvent(new Event('submit'));
+    await vi.waitFor(() => expect(form.querySelector('#f-goals-error')?.textContent).toBe('Ziel „gol_1“ gibt es nicht'));
+    expect(form.querySelector('[role="alert"] a')?.getAttribute('href')).toBe('#f-goals');
+    form.remove();
+  });
+
   it('asks for required fields before sending anything', async () => {
     const fetch = vi.fn();
     const form = planForm({ api: new ApiClient({ fetch: fetch as unknown as typeof globalThis.fetch }), collection: 'indicators', id: 'f', title: 'Neu', fields, onSaved: () => undefined, onCancel: () => undefined });
@@ -156,7 +178,7 @@ describe('the form', () => {
     const form = planForm({
       api: api((_url, init) => {
         n++;
-        if (init.method === 'PATCH') return json({ type: 'about:blank', title: 'Precondition Failed', status: 412, detail: 'version 2 is current', current_version: 2 }, 412, 'application/problem+json');
+        if (init.method === 'POST') return json({ type: 'about:blank', title: 'Precondition Failed', status: 412, detail: 'version 2 is current', current_version: 2 }, 412, 'application/problem+json');
         return json({ id: 'ind_1', version: 2, name: 'Quote (neu)', region: '05562' });
       }),
       collection: 'indicators',

@@ -6,7 +6,7 @@
 // the form shows both values field by field and lets the user keep theirs or take the stored
 // state. Nothing typed is lost on an error.
 
-import { Problem, type ApiClient } from '../api';
+import { Problem, type ApiClient, type ChangeRelation } from '../api';
 import { h, replaceChildren } from '../dom';
 import { describeError } from '../errors';
 import { formatDecimal } from '../format';
@@ -165,7 +165,6 @@ type Outcome =
   | { kind: 'local' }
   | { kind: 'invalid'; problem: Problem }
   | { kind: 'conflict'; problem: Problem; current: Node & Record<string, unknown> }
-  | { kind: 'relations'; errors: unknown[] }
   | { kind: 'error'; error: unknown };
 
 /** A create or edit form for one node of the concept. */
@@ -176,6 +175,8 @@ export function planForm(options: PlanFormOptions): HTMLFormElement {
   let outcome: Outcome = { kind: 'none' };
   let local: Record<string, MessageKey> = {};
   let busy = false;
+  // The form field each relationship of the last change set came from, to place its problems.
+  let origins: { relate: string[]; unrelate: string[] } = { relate: [], unrelate: [] };
   const fid = options.id;
 
   const form = h('form', { id: fid, class: 'edit-form plan-form', novalidate: true });
@@ -281,6 +282,13 @@ export function planForm(options: PlanFormOptions): HTMLFormElement {
     return h('div', { role: 'alert', class: 'error', tabindex: -1 }, ...children);
   }
 
+  /** The form field a problem names: its own, or the check boxes a relationship came from ("relate[1].to"). */
+  function fieldOfProblem(field: string): string | undefined {
+    const m = /^(relate|unrelate)\[(\d+)\]/.exec(field);
+    if (m) return origins[m[1] as 'relate' | 'unrelate'][Number(m[2])];
+    return fields.find((f) => field === f.name || field.startsWith(`${f.name}[`) || field.startsWith(`${f.name}.`))?.name;
+  }
+
   function labelOf(name: string): string {
     const f = fields.find((x) => x.name === name || name.startsWith(`${x.name}[`) || name.startsWith(`${x.name}.`));
     return f ? t(f.label) : name;
@@ -304,17 +312,11 @@ export function planForm(options: PlanFormOptions): HTMLFormElement {
       case 'error':
         replaceChildren(banner, alert(h('p', { class: 'error-title' }, t('edit.failed')), h('p', { class: 'error-detail' }, describeError(outcome.error))));
         return;
-      case 'relations':
-        replaceChildren(
-          banner,
-          alert(h('p', { class: 'error-title' }, t('plan.relationsFailed')), ...outcome.errors.map((e) => h('p', { class: 'error-detail' }, describeError(e)))),
-        );
-        return;
       case 'invalid': {
         const problem = outcome.problem;
         const unplaced: string[] = [];
         for (const e of problem.errors ?? []) {
-          const name = fields.find((f) => e.field === f.name || e.field.startsWith(`${f.name}[`) || e.field.startsWith(`${f.name}.`))?.name;
+          const name = fieldOfProblem(e.field);
           if (!name || !markField(name, e.message)) unplaced.push(`${e.field}: ${e.message}`);
         }
         replaceChildren(
@@ -327,8 +329,8 @@ export function planForm(options: PlanFormOptions): HTMLFormElement {
                 'ul',
                 {},
                 ...(problem.errors ?? []).map((e) => {
-                  const f = fields.find((x) => e.field === x.name || e.field.startsWith(`${x.name}[`) || e.field.startsWith(`${x.name}.`));
-                  return h('li', {}, f ? h('a', { href: `#${fid}-${f.name}` }, `${labelOf(e.field)}: ${e.message}`) : `${e.field}: ${e.message}`);
+                  const f = fields.find((x) => x.name === fieldOfProblem(e.field));
+                  return h('li', {}, f ? h('a', { href: `#${fid}-${f.name}` }, `${labelOf(f.name)}: ${e.message}`) : `${e.field}: ${e.message}`);
                 }),
               ),
           ),
@@ -401,29 +403,23 @@ export function planForm(options: PlanFormOptions): HTMLFormElement {
     }
   }
 
-  async function saveRelations(id: string, wanted: FormValues): Promise<unknown[]> {
-    const errors: unknown[] = [];
+  /** The relationships to add and remove for the ticked options, with the field each comes from. */
+  function relationSet(id: string, wanted: FormValues): { relate: ChangeRelation[]; unrelate: ChangeRelation[]; origins: { relate: string[]; unrelate: string[] } } {
+    const out = { relate: [] as ChangeRelation[], unrelate: [] as ChangeRelation[], origins: { relate: [] as string[], unrelate: [] as string[] } };
+    const self = (x: string) => (x === id ? 'self' : x);
     for (const f of fields) {
       if (f.type !== 'checks' || !f.relation) continue;
-      const { add, remove } = relationChanges(id, f, relatedIds(id, f, related), toList(wanted[f.name]));
+      const { add, remove } = relationChanges(id, f, base ? relatedIds(id, f, related) : [], toList(wanted[f.name]));
       for (const r of add) {
-        try {
-          await api.relate({ type: r.type, from: r.from, to: r.to });
-          related = [...related, r];
-        } catch (error) {
-          errors.push(error);
-        }
+        out.relate.push({ type: r.type, from: self(r.from), to: self(r.to) });
+        out.origins.relate.push(f.name);
       }
       for (const r of remove) {
-        try {
-          await api.unrelate({ type: r.type, from: r.from, to: r.to });
-          related = related.filter((x) => !(x.type === r.type && x.from === r.from && x.to === r.to));
-        } catch (error) {
-          errors.push(error);
-        }
+        out.unrelate.push({ type: r.type, from: self(r.from), to: self(r.to) });
+        out.origins.unrelate.push(f.name);
       }
     }
-    return errors;
+    return out;
   }
 
   function relationsChanged(id: string, wanted: FormValues): boolean {
@@ -457,26 +453,28 @@ export function planForm(options: PlanFormOptions): HTMLFormElement {
     busy = true;
     renderOutcome();
     try {
+      // The node and its relationships are one change: written together or not at all.
+      const rels = relationSet(base?.id ?? NEW_ID, v);
+      origins = rels.origins;
+      const kind = kindOfCollection[collection] ?? collection;
       let saved: Node & Record<string, unknown>;
       if (!base) {
         const body: Record<string, unknown> = { ...(options.fixed ?? {}) };
         for (const [k, val] of Object.entries(patch)) if (val !== null && !(Array.isArray(val) && val.length === 0)) body[k] = val;
-        saved = await api.createNode(collection, body);
-      } else if (Object.keys(patch).length > 0) {
-        saved = await api.patchNode(collection, base.id, over?.version ?? base.version, patch);
+        ({ node: saved } = await api.change<Node & Record<string, unknown>>({ kind, node: body, relate: rels.relate }));
       } else {
-        saved = base;
+        ({ node: saved, relations: related } = await api.change<Node & Record<string, unknown>>({
+          kind,
+          id: base.id,
+          version: over?.version ?? base.version,
+          ...(Object.keys(patch).length > 0 ? { node: patch } : {}),
+          relate: rels.relate,
+          unrelate: rels.unrelate,
+        }));
       }
       base = saved;
       renderVersion();
-      const errors = await saveRelations(saved.id, v);
       busy = false;
-      if (errors.length > 0) {
-        outcome = { kind: 'relations', errors };
-        renderOutcome();
-        focusBanner();
-        return;
-      }
       options.onSaved(saved);
       return;
     } catch (error) {
@@ -510,6 +508,12 @@ export function planForm(options: PlanFormOptions): HTMLFormElement {
   });
   return form;
 }
+
+/** Stands for a new node's id in its change set until the service assigns one. */
+const NEW_ID = 'self';
+
+/** The kind the change route names each planning collection's nodes by. */
+const kindOfCollection: Partial<Record<Collection, string>> = { concepts: 'concept', guidelines: 'guideline', goals: 'goal', indicators: 'indicator' };
 
 function toList(v: string | string[] | undefined): string[] {
   return Array.isArray(v) ? v : v ? [v] : [];
