@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NetworkNode } from '../types';
-import { drawing, graphView, hubsOf, largestHubs } from './hubs';
+import { drawing, egoHubs, graphView, hubsOf, largestHubs } from './hubs';
 
 const node = (id: string, community: number): NetworkNode => ({
   id,
@@ -86,5 +86,16 @@ describe('largestHubs', () => {
     const hubs = [hub('a', 'Beirat', 3), hub('b', 'Arbeitskreis', 3), hub('c', 'Steuerungsgruppe', 9), hub('d', 'Runder Tisch', 1)];
     expect([...largestHubs(hubs, 3)]).toEqual(['c', 'b', 'a']);
     expect(largestHubs([], 3).size).toBe(0);
+  });
+});
+
+describe('egoHubs', () => {
+  it('keeps the Gremien that lead from one step of the ego network to the next', () => {
+    const hubs = hubsOf(data);
+    // Around a: b and c are direct neighbours (the round table), d too (the cooperation).
+    expect([...egoHubs(hubs, new Map([['a', 0], ['b', 1], ['c', 1], ['d', 1]]))]).toEqual(['net_rt']);
+    // Around b with depth 2: a and c via the round table, d via the working group of c and d.
+    expect([...egoHubs(hubs, new Map([['b', 0], ['a', 1], ['c', 1], ['d', 2]]))]).toEqual(['net_rt', 'net_ak']);
+    expect(egoHubs(hubs, new Map()).size).toBe(0);
   });
 });

@@ -106,3 +106,22 @@ export function largestHubs(hubs: readonly Hub[], n = namedHubs): Set<string> {
       .map((h) => h.id),
   );
 }
+
+/**
+ * egoHubs picks the Gremien that explain an ego network in the hub view: those whose members
+ * in it lie at different distances from the centre (a Gremium links each step to the next).
+ * With depth 1 these are the centre's own Gremien; Gremien whose members all lie at the same
+ * distance add no step and stay dimmed.
+ */
+export function egoHubs(hubs: readonly Hub[], distance: ReadonlyMap<string, number>): Set<string> {
+  const out = new Set<string>();
+  for (const hub of hubs) {
+    const seen = new Set<number>();
+    for (const id of hub.members) {
+      const d = distance.get(id);
+      if (d !== undefined) seen.add(d);
+    }
+    if (seen.size >= 2) out.add(hub.id);
+  }
+  return out;
+}

@@ -17,7 +17,7 @@ import { t, type MessageKey } from '../i18n';
 import { handbuchSections, type HandbuchSection } from '../handbuch';
 import { networkKindLabel, orgKindLabel } from '../labels';
 import { CanvasGraph } from '../network/canvas';
-import { drawing, graphView, hubsOf, largestHubs, squareType, type GraphView, type Hub } from '../network/hubs';
+import { drawing, egoHubs, graphView, hubsOf, largestHubs, squareType, type GraphView, type Hub } from '../network/hubs';
 import { NodeList, nodeOrder } from '../network/nodelist';
 import { NodeSquareProgram } from '../network/square';
 import { initialPositions, iterationsFor, layoutGraph, refine, type LayoutEdge, type LayoutNode } from '../network/layout';
@@ -123,7 +123,7 @@ export const netzwerkView: MountView = (target, { api, refdata }) => {
   let worker: Worker | undefined;
   let layoutId = 0;
   let egoSet: Map<string, number> | undefined;
-  // The bodies the centre of the ego view belongs to (shown with it when bodies are nodes).
+  // The Gremien that link the steps of the ego view (shown with it in the hub view).
   let egoBodies = new Set<string>();
   // The Gremien with members in the picture, by id (drawn as nodes in the hub view).
   let gremien = new Map<string, Hub>();
@@ -448,7 +448,7 @@ export const netzwerkView: MountView = (target, { api, refdata }) => {
       (data) => {
         ego = { status: 'ready', data };
         egoSet = new Map(data.nodes.map((n) => [n.id, n.distance]));
-        egoBodies = new Set(view() === 'hubs' ? [...gremien.values()].filter((b) => b.members.includes(data.center.id)).map((b) => b.id) : []);
+        egoBodies = view() === 'hubs' ? egoHubs([...gremien.values()], egoSet) : new Set();
         refreshGraph();
         renderEgo();
       },
