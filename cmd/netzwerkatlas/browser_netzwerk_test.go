@@ -302,5 +302,12 @@ func TestBrowserNetzwerkTastatur(t *testing.T) {
 			.map((e) => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))`)
 		t.Errorf("the network view on a phone is %d px wide; too wide: %v", w, wide)
 	}
+	// The handbook on a phone: nothing serious for axe, no sideways scrolling of the page.
+	p.do(chromedp.Navigate(p.base + "/handbuch#das-netzwerk-mit-der-tastatur"))
+	p.do(chromedp.WaitReady(chromedp.CSS(`h3#das-netzwerk-mit-der-tastatur`)))
+	p.axe(t, "")
+	if w := eval[int](p, `document.documentElement.scrollWidth`); w > 390 {
+		t.Errorf("the handbook on a phone is %d px wide", w)
+	}
 	p.checkErrors()
 }
