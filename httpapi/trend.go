@@ -3,6 +3,7 @@ package httpapi
 import (
 	"cmp"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"slices"
 	"strings"
@@ -57,8 +58,10 @@ func (s *Server) handleSnapshotTrend(w http.ResponseWriter, r *http.Request) {
 		for _, id := range ids {
 			i := slices.IndexFunc(list, func(m *graph.MonitoringSnapshot) bool { return m.ID == id })
 			if i < 0 {
-				s.writeError(w, r, &graph.Error{Code: graph.ENOTFOUND, Message: "snapshots: monitoring snapshot " + id + " of region " + region + " does not exist",
-					Fields: []graph.FieldError{{Field: "snapshots", Message: "monitoring snapshot " + id + " of region " + region + " does not exist"}}})
+				const format = "monitoring snapshot %s of region %s does not exist"
+				msg := fmt.Sprintf(format, id, region)
+				s.writeError(w, r, &graph.Error{Code: graph.ENOTFOUND, Message: "snapshots: " + msg, Format: format, Args: []any{id, region},
+					Fields: []graph.FieldError{{Field: "snapshots", Message: msg, Format: format, Args: []any{id, region}}}})
 				return
 			}
 			chosen = append(chosen, list[i])

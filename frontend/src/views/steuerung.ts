@@ -262,7 +262,7 @@ export const steuerungView: MountView = (target, ctx) => {
     const region = state.region;
     const ids = pick;
     if (!region || ids.length < 2 || (trend.status === 'ready' && ids.length > trend.data.limit)) {
-      loaders.picked.stop();
+      loaders.picked.abort();
       picked = { status: 'idle' };
       renderTrend();
       return;
@@ -302,6 +302,8 @@ export const steuerungView: MountView = (target, ctx) => {
       saveState = { status: 'saved', label: saved.label };
       snapLabel.input.value = t('steuerung.snapshotDefault', { date: formatDate(new Date().toISOString()) });
       state = { ...state, from: state.to, to: saved.id };
+      // The new state joins the compared ones.
+      if (!pick.includes(saved.id)) pick = [...pick, saved.id];
       write();
       // The saved state is the current one: show the live figures of the same moment.
       loadLive();

@@ -139,7 +139,7 @@ export function trendCharts(trend: SnapshotTrend): HTMLElement {
       return h(
         'div',
         { class: 'trend-group', 'data-group': g },
-        h('h4', {}, t(`steuerung.trend.group.${g}` as MessageKey)),
+        h('h3', {}, t(`steuerung.trend.group.${g}` as MessageKey)),
         h(
           'ul',
           { class: 'trend-charts' },
