@@ -232,4 +232,35 @@ func TestBrowserMitglieder(t *testing.T) {
 		t.Errorf("the network has %d members after one left and one joined, want %d", len(members.Items), len(isMember))
 	}
 
+
+	// A contact person of an organisation: created from its page, already working for it.
+	org := members.Items[0]
+	p.goTo("/verzeichnis/organisation/" + org.ID)
+	p.click(`#new-person`)
+	p.waitFor("the person's form", `document.querySelector('#edit-form #edit-name') !== null &&
+		document.querySelector('#edit-employers [data-value="`+org.ID+`"]') !== null`)
+	p.fill(`#edit-name`, "Erika Musterfrau")
+	p.fill(`#edit-role`, "Integrationslotsin")
+	p.fill(`#edit-email`, "erika.musterfrau@example.org")
+	p.click(`#edit-consent`)
+	p.addByKeyboard("edit-networks", list.Items[0].Name)
+	p.axe(t, "")
+	p.click(`#edit-save`)
+	p.waitFor("the person's page", `location.pathname.startsWith('/verzeichnis/person/act_') && document.querySelector('[data-section="employers"] li') !== null`)
+	facts := p.text(`main .facts`)
+	for _, want := range []string{"Integrationslotsin", "erika.musterfrau@example.org", "liegt vor"} {
+		if !strings.Contains(facts, want) {
+			t.Errorf("the person's facts lack %q:\n%s", want, facts)
+		}
+	}
+	if got := p.text(`[data-section="employers"]`); !strings.Contains(got, org.Name) {
+		t.Errorf("the person does not work for %s:\n%s", org.Name, got)
+	}
+	person := eval[string](p, `location.pathname.split('/').pop()`)
+	p.goTo("/verzeichnis/organisation/" + org.ID)
+	p.waitFor("the person among the contacts", `document.querySelector('[data-section="people"] a[href$="`+person+`"]') !== null`)
+	p.goTo("/verzeichnis/person/" + person)
+	p.click(`#delete-start`)
+	p.click(`#delete-confirm-button`)
+	p.waitFor("the directory after deleting the person", `location.pathname === '/verzeichnis' && document.querySelector('#verzeichnis-notice')?.textContent.includes('Erika Musterfrau')`)
 }

@@ -22,20 +22,21 @@ import { errorBox, facts, loadingBox, Loader, statusLine } from '../ui';
 import { mapHref, withQuery } from '../url';
 import { mapLimit } from '../util';
 import { entryForm, type ChoiceLists, type EntryCollection } from './entryform';
-import { forgetLists, loadChoices } from './entrypage';
+import { forgetLists, loadChoices, newEntryPath } from './entrypage';
 import { viewHeading, type MountedView, type ViewContext } from './view';
 
-export type DetailKind = 'massnahme' | 'organisation' | 'netzwerk';
+export type DetailKind = 'massnahme' | 'organisation' | 'netzwerk' | 'person';
 
 const collectionOf: Record<DetailKind, Collection> = {
   massnahme: 'measures',
   organisation: 'organisations',
   netzwerk: 'networks',
+  person: 'actors',
 };
 
 /** The address of the detail page of a measure, organisation or network. */
 export function detailPath(kind: string, id: string): string {
-  const segment = kind === 'measure' ? 'massnahme' : kind === 'organisation' ? 'organisation' : 'netzwerk';
+  const segment = kind === 'measure' ? 'massnahme' : kind === 'organisation' ? 'organisation' : kind === 'actor' ? 'person' : 'netzwerk';
   return `/verzeichnis/${segment}/${encodeURIComponent(id)}`;
 }
 
@@ -45,6 +46,7 @@ export function pathForId(id: string | undefined): string | undefined {
   if (id.startsWith('msr_')) return detailPath('measure', id);
   if (id.startsWith('org_')) return detailPath('organisation', id);
   if (id.startsWith('net_')) return detailPath('network', id);
+  if (id.startsWith('act_')) return detailPath('actor', id);
   return undefined;
 }
 
@@ -61,7 +63,7 @@ interface Related {
   id: string;
 }
 
-type Entity = Measure | Organisation | Network;
+type Entity = Measure | Organisation | Network | (Actor & { consent?: boolean });
 
 export function detailView(target: HTMLElement, ctx: ViewContext, kind: DetailKind, id: string): MountedView {
   const { api, refdata, session } = ctx;
@@ -158,6 +160,15 @@ export function detailView(target: HTMLElement, ctx: ViewContext, kind: DetailKi
           items: goalIds.map((g, i) => ({ id: g, name: goals[i]?.text ?? g })),
         },
       );
+    } else if (kind === 'person') {
+      sections.push(
+        { id: 'employers', title: t('entry.rel.worksFor'), items: byName(out('WORKS_FOR').map((x) => linked(x, known, region, rels.find((r) => r.type === 'WORKS_FOR' && r.to === x)?.props?.role))) },
+        {
+          id: 'networks',
+          title: t('detail.memberOf'),
+          items: byName(rels.filter((r) => r.type === 'MEMBER_OF' && r.from === id).map((r) => linked(r.to, known, region, note(r) || undefined))),
+        },
+      );
     } else if (kind === 'organisation') {
       const [measures, networks] = await Promise.all([
         api.listNodes<Measure>('measures', { organisation: id }, { limit: 200, signal }),
@@ -191,11 +202,11 @@ export function detailView(target: HTMLElement, ctx: ViewContext, kind: DetailKi
           id: 'people',
           title: t('detail.people'),
           items: staff
-            .map((r, i) => {
+            .map((r, i): Linked | undefined => {
               const a = actors[i];
               if (!a) return undefined;
               const contact = [r.props?.role ?? a.role, a.email, a.phone].filter(Boolean).join(' · ');
-              return { id: a.id, name: a.name, ...(contact ? { note: contact } : {}) };
+              return { id: a.id, name: a.name, href: detailPath('actor', a.id), ...(contact ? { note: contact } : {}) };
             })
             .filter((x): x is Linked => x !== undefined),
         },
@@ -269,6 +280,17 @@ export function detailView(target: HTMLElement, ctx: ViewContext, kind: DetailKi
     const yes = (v: unknown) => v !== undefined && v !== null && v !== '';
     const link = (url: string | undefined) => (url ? h('a', { href: url, rel: 'noopener noreferrer', target: '_blank' }, url) : undefined);
     const visibility = t(e.visibility === 'internal' ? 'detail.internal' : 'detail.public');
+    if (kind === 'person') {
+      const a = e as Actor & { consent?: boolean };
+      return facts([
+        [t('entry.field.function'), a.role],
+        [t('detail.email'), a.email ? h('a', { href: `mailto:${a.email}` }, a.email) : undefined],
+        [t('detail.phone'), a.phone],
+        [t('entry.field.consent'), t(a.consent ? 'entry.consent.yes' : 'entry.consent.no')],
+        [t('detail.visibility'), visibility],
+        [t('detail.version'), t('detail.versionValue', { version: e.version, date: formatDate(e.updated_at) })],
+      ]);
+    }
     if ('title' in e) {
       const period = [e.starts && formatDate(e.starts), e.ends ? formatDate(e.ends) : e.starts && t('detail.open')].filter(Boolean).join(' – ');
       return facts([
@@ -285,7 +307,7 @@ export function detailView(target: HTMLElement, ctx: ViewContext, kind: DetailKi
         [t('detail.version'), t('detail.versionValue', { version: e.version, date: formatDate(e.updated_at) })],
       ]);
     }
-    if ('level' in e) {
+    if (kind === 'netzwerk' && 'level' in e) {
       return facts([
         [t('detail.kind'), networkKindLabel(e.kind)],
         [t('detail.networkLevel'), networkLevelLabel(e.level)],
@@ -294,13 +316,14 @@ export function detailView(target: HTMLElement, ctx: ViewContext, kind: DetailKi
         [t('detail.version'), t('detail.versionValue', { version: e.version, date: formatDate(e.updated_at) })],
       ]);
     }
-    const address = [e.street, [e.postal_code, e.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+    const o = e as Organisation;
+    const address = [o.street, [o.postal_code, o.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
     return facts([
-      [t('detail.kind'), orgKindLabel(e.kind)],
+      [t('detail.kind'), orgKindLabel(o.kind)],
       [t('detail.address'), address],
-      [t('detail.website'), link(e.website)],
-      [t('detail.email'), e.email ? h('a', { href: `mailto:${e.email}` }, e.email) : undefined],
-      [t('detail.phone'), e.phone],
+      [t('detail.website'), link(o.website)],
+      [t('detail.email'), o.email ? h('a', { href: `mailto:${o.email}` }, o.email) : undefined],
+      [t('detail.phone'), o.phone],
       [t('detail.visibility'), visibility],
       [t('detail.version'), t('detail.versionValue', { version: e.version, date: formatDate(e.updated_at) })],
     ]);
@@ -392,7 +415,7 @@ export function detailView(target: HTMLElement, ctx: ViewContext, kind: DetailKi
     heading.textContent = entityName(e);
     document.title = t('app.documentTitle', { view: entityName(e) });
     status.textContent = saved ? t('edit.saved', { version: e.version }) : created ? t('entry.created') : '';
-    const typeLabel = t(kind === 'massnahme' ? 'verzeichnis.type.measure' : kind === 'organisation' ? 'verzeichnis.type.organisation' : 'verzeichnis.type.network');
+    const typeLabel = t(kind === 'massnahme' ? 'verzeichnis.type.measure' : kind === 'organisation' ? 'verzeichnis.type.organisation' : kind === 'person' ? 'entry.type.person' : 'verzeichnis.type.network');
     const actions = h(
       'div',
       { class: 'actions' },
@@ -417,8 +440,10 @@ export function detailView(target: HTMLElement, ctx: ViewContext, kind: DetailKi
         } }, t('entry.delete')),
       kind === 'organisation' && h('a', { class: 'button-link', href: withQuery('/partner', { region: e.region, org: e.id }) }, t('detail.findPartners')),
       kind === 'organisation' && h('a', { class: 'button-link', href: withQuery('/netzwerk', { region: e.region, org: e.id }) }, t('detail.egoNetwork')),
+      kind === 'organisation' && !editing && session.can(e.region, 'coordinator') && h('a', { class: 'button-link', id: 'new-person', href: newEntryPath('actors', e.region, e.id) }, t('entry.new.actors')),
     );
-    const description = e.description ? h('div', { class: 'description' }, ...e.description.split(/\n{2,}/).map((p) => h('p', {}, p))) : null;
+    const text = 'description' in e ? e.description : undefined;
+    const description = text ? h('div', { class: 'description' }, ...text.split(/\n{2,}/).map((p) => h('p', {}, p))) : null;
     if (editing && !editEl && choices) {
       editEl = entryForm({
         api,

@@ -133,6 +133,16 @@ describe('the change set of an entry', () => {
     ]);
   });
 
+  it('sends a person’s consent as true or false', () => {
+    const specs = scalarSpecs.actors;
+    const texts = { name: 'Erika Muster', role: 'Beratung', email: 'erika@example.org', phone: '', consent: 'true', visibility: 'internal' };
+    expect(nodeChanges(specs, undefined, texts, undefined).node).toEqual({ name: 'Erika Muster', role: 'Beratung', email: 'erika@example.org', consent: true, visibility: 'internal' });
+    expect(nodeChanges(specs, undefined, { ...texts, consent: '' }, undefined).node.consent).toBeUndefined();
+    const stored = { name: 'Erika Muster', role: 'Beratung', email: 'erika@example.org', consent: true, visibility: 'internal' };
+    expect(nodeChanges(specs, stored, { ...texts, consent: '' }, undefined).node).toEqual({ consent: false });
+    expect(nodeChanges(specs, stored, texts, undefined).node).toEqual({});
+  });
+
   it('places the service’s problems at the entry’s fields and at the relationship they name', () => {
     const relate = [
       { key: 'fields', value: 'fld_1' },

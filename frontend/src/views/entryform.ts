@@ -1,5 +1,5 @@
-// The form that creates or edits a directory entry — an offer (measure), an organisation or a
-// network — with all its relationships: fields of action, target groups, municipalities,
+// The form that creates or edits a directory entry — an offer (measure), an organisation, a
+// network or a person (actor) — with all its relationships: fields of action, target groups, municipalities,
 // providers with their role, memberships with role and since, cooperations, goals. Long lists
 // are picked with the searchable multi-select (multiselect.ts); dates are typed the German
 // way (TT.MM.JJJJ). Saving sends one change set (POST /changes): the entry's fields and the
@@ -33,12 +33,12 @@ import { inputOf, parseNumber } from './planform';
 import { searchLanguages } from './verzeichnis';
 
 /** The collections the form serves. */
-export type EntryCollection = 'measures' | 'organisations' | 'networks';
+export type EntryCollection = 'measures' | 'organisations' | 'networks' | 'actors';
 
 /** The kind the API names each collection's entries by. */
-export const kindOf: Record<EntryCollection, string> = { measures: 'measure', organisations: 'organisation', networks: 'network' };
+export const kindOf: Record<EntryCollection, string> = { measures: 'measure', organisations: 'organisation', networks: 'network', actors: 'actor' };
 
-export type ScalarType = 'text' | 'textarea' | 'select' | 'number' | 'integer' | 'date' | 'url' | 'email' | 'tel' | 'languages';
+export type ScalarType = 'text' | 'textarea' | 'select' | 'number' | 'integer' | 'date' | 'url' | 'email' | 'tel' | 'languages' | 'checkbox';
 
 export interface ScalarSpec {
   name: string;
@@ -109,6 +109,14 @@ export const scalarSpecs: Record<EntryCollection, ScalarSpec[]> = {
     { name: 'description', label: 'edit.field.description', type: 'textarea' },
     { name: 'visibility', label: 'detail.visibility', type: 'select', required: true, options: visibility },
   ],
+  actors: [
+    { name: 'name', label: 'edit.field.name', type: 'text', required: true },
+    { name: 'role', label: 'entry.field.function', type: 'text' },
+    { name: 'email', label: 'detail.email', type: 'email' },
+    { name: 'phone', label: 'detail.phone', type: 'tel' },
+    { name: 'consent', label: 'entry.field.consent', type: 'checkbox' },
+    { name: 'visibility', label: 'detail.visibility', type: 'select', required: true, options: visibility },
+  ],
 };
 
 const providerRoles = (): PropSpec[] => [
@@ -135,6 +143,10 @@ export const relSpecs: Record<EntryCollection, RelSpec[]> = {
     { key: 'municipalities', label: 'detail.activeIn', type: 'ACTIVE_IN', self: 'from', source: 'municipalities', otherPrefix: '' },
     { key: 'networks', label: 'detail.memberOf', type: 'MEMBER_OF', self: 'from', source: 'networks', otherPrefix: 'net_', props: membership },
     { key: 'partners', label: 'detail.cooperations', type: 'COOPERATES_WITH', self: 'from', symmetric: true, source: 'organisations', otherPrefix: 'org_', props: cooperation },
+  ],
+  actors: [
+    { key: 'employers', label: 'entry.rel.worksFor', type: 'WORKS_FOR', self: 'from', source: 'organisations', otherPrefix: 'org_', props: () => [{ name: 'role', label: t('entry.prop.role'), type: 'text' }] },
+    { key: 'networks', label: 'detail.memberOf', type: 'MEMBER_OF', self: 'from', source: 'networks', otherPrefix: 'net_', props: membership },
   ],
   networks: [
     { key: 'members', label: 'entry.rel.members', type: 'MEMBER_OF', self: 'to', source: 'organisations', otherPrefix: 'org_', props: membership },
@@ -220,6 +232,7 @@ export function relationChangeSet(
 
 /** The text a scalar field shows for a stored value. */
 export function scalarText(spec: ScalarSpec, value: unknown): string {
+  if (spec.type === 'checkbox') return value === true ? 'true' : '';
   if (value === undefined || value === null) return '';
   if (spec.type === 'date') return dateInput(String(value));
   if (spec.type === 'number' || spec.type === 'integer') return inputOf({ name: spec.name, label: spec.label, type: 'number' }, value);
@@ -228,6 +241,7 @@ export function scalarText(spec: ScalarSpec, value: unknown): string {
 
 /** The value to send for a scalar field's text, or the problem with it. */
 export function scalarValue(spec: ScalarSpec, text: string): { value: unknown } | { error: MessageKey } {
+  if (spec.type === 'checkbox') return { value: text === 'true' };
   const v = text.trim();
   if (v === '') return { value: null };
   switch (spec.type) {
@@ -250,7 +264,7 @@ export function scalarValue(spec: ScalarSpec, text: string): { value: unknown } 
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
-  const empty = (x: unknown) => x === undefined || x === null || x === '' || (Array.isArray(x) && x.length === 0);
+  const empty = (x: unknown) => x === undefined || x === null || x === '' || x === false || (Array.isArray(x) && x.length === 0);
   if (empty(a) || empty(b)) return empty(a) && empty(b);
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -287,7 +301,7 @@ export function nodeChanges(
       }
     }
     if (!stored) {
-      if (value !== null && !(Array.isArray(value) && value.length === 0)) node[spec.name] = value;
+      if (value !== null && value !== false && !(Array.isArray(value) && value.length === 0)) node[spec.name] = value;
     } else if (!sameValue(value, stored[spec.name])) {
       node[spec.name] = Array.isArray(value) && value.length === 0 ? null : value;
     }
@@ -317,6 +331,8 @@ export interface EntryFormOptions {
   entity?: (Node & Record<string, unknown>) | undefined;
   relations?: Relation[] | undefined;
   choices: ChoiceLists;
+  /** What a new entry starts with picked, by relationship key (a person's organisation). */
+  preset?: Partial<Record<string, Picked[]>>;
   onSaved(entity: Node & Record<string, unknown>, created: boolean): void;
   onCancel(): void;
 }
@@ -348,12 +364,14 @@ export function entryForm(options: EntryFormOptions): HTMLFormElement {
   const inputs = new Map<string, HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>();
   const errorsOf = new Map<string, HTMLElement>();
   const widgets = new Map<string, MultiSelect>();
+  const checkboxes = new Map<string, HTMLInputElement>();
   let languages: MultiSelect | undefined;
 
   function build(): void {
     inputs.clear();
     errorsOf.clear();
     widgets.clear();
+    checkboxes.clear();
     const controls: HTMLElement[] = [];
     for (const spec of scalars) {
       const id = `edit-${spec.name}`;
@@ -362,6 +380,15 @@ export function entryForm(options: EntryFormOptions): HTMLFormElement {
         const choices = [...new Set([...searchLanguages, ...stored])].map((c) => ({ value: c, label: languageName(c) }));
         languages = new MultiSelect({ id, legend: t(spec.label), choices, picked: stored.map((v) => ({ value: v, props: {} })) });
         controls.push(languages.element);
+        continue;
+      }
+      if (spec.type === 'checkbox') {
+        const box = h('input', { id, name: spec.name, type: 'checkbox' });
+        box.checked = base?.[spec.name] === true;
+        checkboxes.set(spec.name, box);
+        const error = h('p', { class: 'field-error', id: `${id}-error` });
+        errorsOf.set(spec.name, error);
+        controls.push(h('div', { class: 'control control-check', 'data-field': spec.name }, box, h('label', { for: id }, t(spec.label)), error));
         continue;
       }
       let input: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
@@ -392,7 +419,7 @@ export function entryForm(options: EntryFormOptions): HTMLFormElement {
       );
     }
     const relControls = rels.map((spec) => {
-      const picked = base ? storedPicked(base.id, spec, baseRelations) : [];
+      const picked = base ? storedPicked(base.id, spec, baseRelations) : (options.preset?.[spec.key] ?? []);
       const known = options.choices[spec.source] ?? [];
       // An end the lists do not know (another region's, hidden) is kept and shown by its id.
       const extra = picked.filter((p) => !known.some((c) => c.value === p.value)).map((p) => ({ value: p.value, label: p.value }));
@@ -436,6 +463,7 @@ export function entryForm(options: EntryFormOptions): HTMLFormElement {
   function texts(): Record<string, string> {
     const out: Record<string, string> = {};
     for (const [name, input] of inputs) out[name] = input.value;
+    for (const [name, box] of checkboxes) out[name] = box.checked ? 'true' : '';
     return out;
   }
 
@@ -609,6 +637,8 @@ export function entryForm(options: EntryFormOptions): HTMLFormElement {
     for (const name of Object.keys(mine.node)) {
       const input = inputs.get(name);
       if (input) input.value = typed[name] ?? '';
+      const box = checkboxes.get(name);
+      if (box) box.checked = typed[name] === 'true';
     }
     const picks = new Map<string, Picked[]>();
     for (const spec of rels) {
@@ -723,4 +753,5 @@ const newTitle: Record<EntryCollection, MessageKey> = {
   measures: 'entry.new.measures',
   organisations: 'entry.new.organisations',
   networks: 'entry.new.networks',
+  actors: 'entry.new.actors',
 };

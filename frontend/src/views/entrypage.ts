@@ -1,4 +1,5 @@
-// Creating a directory entry: /verzeichnis/neu/{massnahme|organisation|netzwerk}?region=…
+// Creating a directory entry: /verzeichnis/neu/{massnahme|organisation|netzwerk|person}?region=…
+// (a person with &org=… starts as working for that organisation)
 // shows the entry form (views/entryform.ts) with the region's lists to choose from; after
 // saving, the new entry's page opens. The lists are loaded here for the detail page's edit
 // form too.
@@ -15,11 +16,11 @@ import { entryForm, kindOf, relSpecs, type ChoiceLists, type ChoiceSource, type 
 import { viewHeading, type MountedView, type ViewContext } from './view';
 
 /** The address segment of each collection's pages. */
-export const segmentOf: Record<EntryCollection, string> = { measures: 'massnahme', organisations: 'organisation', networks: 'netzwerk' };
+export const segmentOf: Record<EntryCollection, string> = { measures: 'massnahme', organisations: 'organisation', networks: 'netzwerk', actors: 'person' };
 
 /** The address of the page that creates an entry of a collection in a region. */
-export function newEntryPath(collection: EntryCollection, region: string): string {
-  return withQuery(`/verzeichnis/neu/${segmentOf[collection]}`, { region });
+export function newEntryPath(collection: EntryCollection, region: string, organisation?: string): string {
+  return withQuery(`/verzeichnis/neu/${segmentOf[collection]}`, { region, org: organisation });
 }
 
 /** Loads the lists the entry form of a collection chooses from. */
@@ -65,11 +66,12 @@ export function forgetLists(ctx: ViewContext, collection: EntryCollection, regio
   if (collection === 'networks') ctx.refdata.forget(`networks:${region}`);
 }
 
-const collectionOfSegment: Record<string, EntryCollection> = { massnahme: 'measures', organisation: 'organisations', netzwerk: 'networks' };
+const collectionOfSegment: Record<string, EntryCollection> = { massnahme: 'measures', organisation: 'organisations', netzwerk: 'networks', person: 'actors' };
 
 export function newEntryView(target: HTMLElement, ctx: ViewContext, segment: string): MountedView {
   const collection = collectionOfSegment[segment] ?? 'measures';
-  const region = readQuery(location.search, ['region'] as const).region ?? '';
+  const query = readQuery(location.search, ['region', 'org'] as const);
+  const region = query.region ?? '';
   const back = h('p', { class: 'back' });
   const heading = viewHeading('');
   const body = h('div', { class: 'detail' });
@@ -101,6 +103,7 @@ export function newEntryView(target: HTMLElement, ctx: ViewContext, segment: str
       collection,
       region,
       choices,
+      ...(collection === 'actors' && query.org ? { preset: { employers: [{ value: query.org, props: { role: '' } }] } } : {}),
       onSaved: (saved) => {
         forgetLists(ctx, collection, region);
         ctx.navigate(`${detailPath(kindOf[collection], saved.id)}?created=1`);

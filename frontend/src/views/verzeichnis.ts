@@ -52,10 +52,10 @@ const pluralTypeLabels: Record<string, MessageKey> = {
 
 /** The route module: the search at /verzeichnis, a detail page below it. */
 export const verzeichnisView: MountView = (target, ctx) => {
-  const created = /^\/verzeichnis\/neu\/(massnahme|organisation|netzwerk)$/.exec(location.pathname.replace(/\/+$/, ''));
+  const created = /^\/verzeichnis\/neu\/(massnahme|organisation|netzwerk|person)$/.exec(location.pathname.replace(/\/+$/, ''));
   if (created) return newEntryView(target, ctx, created[1]!);
-  const detail = /^\/verzeichnis\/(massnahme|organisation|netzwerk)\/([^/]+)$/.exec(location.pathname.replace(/\/+$/, ''));
-  if (detail) return detailView(target, ctx, detail[1] as 'massnahme' | 'organisation' | 'netzwerk', decodeURIComponent(detail[2]!));
+  const detail = /^\/verzeichnis\/(massnahme|organisation|netzwerk|person)\/([^/]+)$/.exec(location.pathname.replace(/\/+$/, ''));
+  if (detail) return detailView(target, ctx, detail[1] as 'massnahme' | 'organisation' | 'netzwerk' | 'person', decodeURIComponent(detail[2]!));
   return searchView(target, ctx);
 };
 
@@ -139,7 +139,7 @@ const searchView: MountView = (target, { api, refdata, session }) => {
     creators.setAttribute('aria-label', t('entry.newLabel'));
     replaceChildren(
       creators,
-      ...(['measures', 'organisations', 'networks'] as const).map((c) =>
+      ...(['measures', 'organisations', 'networks', 'actors'] as const).map((c) =>
         h('a', { class: 'button-link', href: newEntryPath(c, region), id: `new-${c}` }, t(`entry.new.${c}` as const)),
       ),
     );
