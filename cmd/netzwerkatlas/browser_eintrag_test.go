@@ -232,7 +232,6 @@ func TestBrowserMitglieder(t *testing.T) {
 		t.Errorf("the network has %d members after one left and one joined, want %d", len(members.Items), len(isMember))
 	}
 
-
 	// A contact person of an organisation: created from its page, already working for it.
 	org := members.Items[0]
 	p.goTo("/verzeichnis/organisation/" + org.ID)
