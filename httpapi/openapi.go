@@ -262,12 +262,12 @@ func buildOpenAPI() obj {
 	op("/metrics", "GET", obj{"summary": "Prometheus metrics (text format)", "responses": obj{"200": obj{"description": "metrics", "content": obj{"text/plain": obj{"schema": str}}}}})
 	op("/api/openapi.json", "GET", obj{"summary": "This document", "responses": obj{"200": resp("the document", obj{"type": "object"})}})
 
+	mergedRedirect := obj{"description": "the id was retired by a merge: Location names the entry it was merged into", "headers": obj{"Location": obj{"schema": str}},
+		"content": obj{"application/json": obj{"schema": typeSchema(MergedEntry{})}}}
 	for _, ki := range graph.Kinds {
 		name := schemaName(ki.Kind)
 		base := apiPrefix + "/" + ki.Collection
 		list := obj{"type": "object", "required": []string{"items", "next_cursor", "total"}, "properties": obj{
-	mergedRedirect := obj{"description": "the id was retired by a merge: Location names the entry it was merged into", "headers": obj{"Location": obj{"schema": str}},
-		"content": obj{"application/json": obj{"schema": typeSchema(MergedEntry{})}}}
 			"items": obj{"type": "array", "items": ref(name)}, "next_cursor": str, "total": obj{"type": "integer"}}}
 		tag := []string{ki.Collection}
 		op(base, "GET", obj{"tags": tag, "summary": "List " + ki.Collection, "parameters": listFilterParams(),
@@ -447,17 +447,6 @@ func buildOpenAPI() obj {
 		"requestBody": jsonBody(typeSchema(SnapshotRelabel{})),
 		"responses":   problems(obj{"200": resp("the snapshot's head", typeSchema(SnapshotView{}))}, "400", "401", "403", "404", "413", "415")})
 
-	exTag := []string{"import and export"}
-	schemas["ImportReport"] = typeSchema(exchange.Report{})
-	importProblem := typeSchema(ImportProblem{})
-	importProblem["properties"].(obj)["report"] = ref("ImportReport")
-	importProblem["properties"].(obj)["errors"] = obj{"type": "array", "items": obj{"type": "object", "required": []string{"field", "message"},
-		"properties": obj{"field": obj{"type": "string", "description": "where: file, sheet, row N, column"}, "message": str}}}
-	schemas["ImportProblem"] = importProblem
-	sheetEnum := []string{}
-	for _, k := range exchange.SheetKinds() {
-		sheetEnum = append(sheetEnum, string(k))
-	}
 	mergeTag := []string{"merges"}
 	mergeID := param("id", "path", "merge id (mrg_…)", true, str)
 	op(apiPrefix+"/merges", "POST", obj{"tags": mergeTag, "summary": "Merge a data duplicate (coordinators): the survivor keeps the chosen field values and gains the retired entry's relationships, the retired id redirects to it; one write, undoable",
@@ -470,6 +459,17 @@ func buildOpenAPI() obj {
 		"parameters": []any{mergeID},
 		"responses":  problems(obj{"200": resp("the merge record, undone", typeSchema(graph.Merge{}))}, "401", "403", "404", "409")})
 
+	exTag := []string{"import and export"}
+	schemas["ImportReport"] = typeSchema(exchange.Report{})
+	importProblem := typeSchema(ImportProblem{})
+	importProblem["properties"].(obj)["report"] = ref("ImportReport")
+	importProblem["properties"].(obj)["errors"] = obj{"type": "array", "items": obj{"type": "object", "required": []string{"field", "message"},
+		"properties": obj{"field": obj{"type": "string", "description": "where: file, sheet, row N, column"}, "message": str}}}
+	schemas["ImportProblem"] = importProblem
+	sheetEnum := []string{}
+	for _, k := range exchange.SheetKinds() {
+		sheetEnum = append(sheetEnum, string(k))
+	}
 	importTypes := obj{
 		"multipart/form-data": obj{"schema": obj{"type": "object", "properties": obj{"file": obj{"type": "array", "items": obj{"type": "string", "format": "binary"}}}}},
 		"text/csv":            obj{"schema": obj{"type": "string"}},

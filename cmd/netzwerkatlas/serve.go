@@ -20,13 +20,13 @@ import (
 	"github.com/netzwerkatlas/netzwerkatlas/graph/embedded"
 	neo4jstore "github.com/netzwerkatlas/netzwerkatlas/graph/neo4j"
 	"github.com/netzwerkatlas/netzwerkatlas/httpapi"
-)
 	"github.com/netzwerkatlas/netzwerkatlas/msg"
+)
 
-// shutdownGrace is how long in-flight requests may take to finish on shutdown.
 // voice is how Main speaks to the operator: in the language of its configuration.
 func (m *Main) voice() *voice { return &voice{msg.For(m.Config.Lang)} }
 
+// shutdownGrace is how long in-flight requests may take to finish on shutdown.
 const shutdownGrace = 15 * time.Second
 
 func runServe(ctx context.Context, v *voice, args []string, stdout, stderr io.Writer) error {
@@ -158,13 +158,13 @@ func displayURL(a net.Addr) string {
 
 // openStore opens the configured backend.
 func openStore(ctx context.Context, cfg Config) (graph.Store, error) {
+	v := &voice{msg.For(cfg.Lang)}
 	switch cfg.Store {
 	case "embedded", "":
 		return embedded.Open(cfg.Data, embedded.Options{})
 	case "neo4j":
 		nc := neo4jstore.Config{URI: os.Getenv("NEO4J_URI"), User: env("NEO4J_USER", "neo4j"), Password: os.Getenv("NEO4J_PASSWORD"), Database: os.Getenv("NEO4J_DATABASE")}
 		if nc.URI == "" {
-	v := &voice{msg.For(cfg.Lang)}
 			return nil, v.errorf("cli.store.neo4j_uri", nil)
 		}
 		octx, cancel := context.WithTimeout(ctx, 30*time.Second)
