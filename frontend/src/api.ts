@@ -392,11 +392,6 @@ export class ApiClient {
    * to are saved snapshot ids or dates (YYYY-MM-DD); none means the service's default.
    */
   statusReportHref(region: string, format: 'html' | 'pdf' | 'docx' | 'xlsx', options: { from?: string; to?: string; lang?: string } = {}): string {
-  /** The region's parallel offers under coordination, the earliest due date first. */
-  coordinations(region: string, signal?: AbortSignal): Promise<CoordinationList> {
-    return this.getJSON<CoordinationList>('/analysis/duplicates/coordinations', { region }, signal);
-  }
-
     return this.url('/reports/status', { region, from: options.from, to: options.to, format, lang: options.lang });
   }
 
@@ -436,6 +431,11 @@ export class ApiClient {
       body: { a, b, verdict, ...(note ? { note } : {}), ...(due ? { due } : {}) },
     });
     return data;
+  }
+
+  /** The region's parallel offers under coordination, the earliest due date first. */
+  coordinations(region: string, signal?: AbortSignal): Promise<CoordinationList> {
+    return this.getJSON<CoordinationList>('/analysis/duplicates/coordinations', { region }, signal);
   }
 
   /** Overlapping structures of a region (bodies and concepts), explained in lang (de or en). */
