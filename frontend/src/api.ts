@@ -198,32 +198,6 @@ export interface MergeRecord {
   undone_by?: string;
 }
 
-/** The body of POST /merges. */
-export interface MergeRequest {
-  kind: string;
-  survivor: string;
-  retired: string;
-  survivor_version: number;
-  retired_version: number;
-  fields: Record<string, 'survivor' | 'retired'>;
-}
-
-/** A merge record as the service keeps it. */
-export interface MergeRecord {
-  id: string;
-  kind: string;
-  region: string;
-  survivor: string;
-  retired: string;
-  at: string;
-  by: string;
-  fields: string[];
-  moved: Relation[];
-  undone: boolean;
-  undone_at?: string;
-  undone_by?: string;
-}
-
 /** The name of the cookie sign-in sets for the double-submit CSRF check. */
 export const CSRF_COOKIE = 'nwa_csrf';
 
@@ -321,6 +295,12 @@ export class ApiClient {
     await this.request<unknown>('DELETE', `/${collection}/${encodeURIComponent(id)}`, version !== undefined ? { ifMatch: version } : {});
   }
 
+  /** Creates a relationship or replaces its properties (POST /relations). */
+  async relate(rel: { type: string; from: string; to: string; props?: Record<string, string> }): Promise<Relation> {
+    const { data } = await this.request<Relation>('POST', '/relations', { body: rel });
+    return data;
+  }
+
   /**
    * Creates an entry (no id) or changes one (id and the version it was opened with) together
    * with the relationships it gains and loses, all or nothing (POST /changes). "self" names
@@ -328,27 +308,6 @@ export class ApiClient {
    */
   async change<T extends Node>(body: ChangeRequest): Promise<{ node: T; relations: Relation[] }> {
     const { data } = await this.request<{ node: T; relations: Relation[] }>('POST', '/changes', { body });
-    return data;
-  }
-
-  /**
-   * Merges a data duplicate (POST /merges): the survivor keeps the chosen values and gains the
-   * retired entry's relationships. 409 when either entry changed since its version was read.
-   */
-  async merge(body: MergeRequest): Promise<MergeRecord> {
-    const { data } = await this.request<MergeRecord>('POST', '/merges', { body });
-    return data;
-  }
-
-  /** Takes a merge back (POST /merges/{id}/undo); 409 when the survivor changed since. */
-  async undoMerge(id: string): Promise<MergeRecord> {
-    const { data } = await this.request<MergeRecord>('POST', `/merges/${encodeURIComponent(id)}/undo`);
-    return data;
-  }
-
-  /** Creates a relationship or replaces its properties (POST /relations). */
-  async relate(rel: { type: string; from: string; to: string; props?: Record<string, string> }): Promise<Relation> {
-    const { data } = await this.request<Relation>('POST', '/relations', { body: rel });
     return data;
   }
 
@@ -451,11 +410,6 @@ export class ApiClient {
     return data;
   }
 
-  /** The headline figures of the region's snapshots (all, or the ones named), oldest first. */
-  snapshotTrend(region: string, ids?: readonly string[], signal?: AbortSignal): Promise<SnapshotTrend> {
-    return this.getJSON<SnapshotTrend>('/snapshots/trend', { region, snapshots: ids?.length ? ids.join(',') : undefined }, signal);
-  }
-
   partners(organisation: string, limit = 10, signal?: AbortSignal): Promise<Partners> {
     return this.getJSON<Partners>(`/analysis/partners/${encodeURIComponent(organisation)}`, { limit }, signal);
   }
@@ -495,6 +449,11 @@ export class ApiClient {
 
   compareSnapshots(from: string, to: string, signal?: AbortSignal): Promise<Comparison> {
     return this.getJSON<Comparison>('/snapshots/compare', { from, to }, signal);
+  }
+
+  /** The headline figures of the region's snapshots (all, or the ones named), oldest first. */
+  snapshotTrend(region: string, ids?: readonly string[], signal?: AbortSignal): Promise<SnapshotTrend> {
+    return this.getJSON<SnapshotTrend>('/snapshots/trend', { region, snapshots: ids?.length ? ids.join(',') : undefined }, signal);
   }
 
   async login(username: string, password: string): Promise<LoginResult> {
