@@ -380,4 +380,17 @@ func TestBrowserMonitoringPlan(t *testing.T) {
 	if c := eval[string](p, `document.querySelector('#indicator-judgement').dataset.class`); c == "no_data" {
 		t.Errorf("with three values from 2023 the indicator is still without data")
 	}
+
+	// The indicator is deleted again, after a confirmation in the page; the cockpit follows.
+	p.click(`#indicator-delete`)
+	p.waitFor("the confirmation", `document.querySelector('#indicator-delete-confirm')?.hidden === false`)
+	if c := p.text(`#indicator-delete-confirm`); !strings.Contains(c, "„Sprachstand bei der Einschulung“ löschen?") {
+		t.Errorf("the confirmation reads %q", c)
+	}
+	p.axe(t, "")
+	p.click(`#indicator-delete-confirm-button`)
+	p.waitFor("the cockpit after deleting", `location.pathname === '/steuerung'`)
+	if code := p.apiJSON("GET", "/api/v1/indicators/"+indicatorID, token, nil, nil, nil); code != 404 {
+		t.Errorf("the deleted indicator answers %d", code)
+	}
 }

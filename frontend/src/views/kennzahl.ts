@@ -14,7 +14,8 @@ import { errorBox, facts, loadingBox, Loader, scrollBox, selectField, statusLine
 import { readQuery, replaceQuery } from '../url';
 import { mapLimit } from '../util';
 import { indicatorChartInput } from './cockpit';
-import { backToCockpit, classBadge, FormSlot, goalHref, loadPlan, type RegionPlan } from './monitorparts';
+import { DeleteControl } from './deletecontrol';
+import { backToCockpit, classBadge, cockpitHref, FormSlot, goalHref, loadPlan, type RegionPlan } from './monitorparts';
 import { planForm } from './planform';
 import { goalName, indicatorFields } from './planspecs';
 import { valuesForm } from './values';
@@ -45,6 +46,7 @@ export function indicatorPage(target: HTMLElement, ctx: ViewContext, id: string)
   let note = '';
   const loader = new Loader();
   const slot = new FormSlot<'edit' | 'values'>(() => render());
+  const remover = new DeleteControl({ api, collection: 'indicators', id: 'indicator' });
 
   const back = h('div', {});
   const heading = viewHeading('');
@@ -228,6 +230,7 @@ export function indicatorPage(target: HTMLElement, ctx: ViewContext, id: string)
     const width = Math.max(300, Math.min(760, body.clientWidth || 640));
     const chartTitle = municipal ? t('kennzahl.chartMedian', { name: att.name }) : t('kennzahl.chartTitle', { name: att.name });
     const edit = canEdit();
+    remover.update({ id, version: node.version, name: att.name }, () => ctx.navigate(cockpitHref(node.region, state.year)));
     const years = indicatorYears(node, new Date().getFullYear());
 
     replaceChildren(
@@ -240,7 +243,9 @@ export function indicatorPage(target: HTMLElement, ctx: ViewContext, id: string)
           { class: 'actions no-print' },
           h('button', { type: 'button', id: 'indicator-values', onclick: openValues }, t('values.open')),
           h('button', { type: 'button', class: 'secondary', id: 'indicator-edit', onclick: openEdit }, t('plan.editIndicator')),
+          remover.button,
         ),
+      edit && slot.mode === 'view' && remover.panel,
       slot.element(),
       h(
         'div',

@@ -10,6 +10,7 @@ import { preferredRegion, storedRegion } from '../refdata';
 import type { Collection, Concept, Field, Guideline, Node, Relation } from '../types';
 import { errorBox, facts, loadingBox, Loader, statusLine } from '../ui';
 import { readQuery } from '../url';
+import { DeleteControl } from './deletecontrol';
 import { backToCockpit, cockpitHref, createHref, FormSlot, goalHref, indicatorHref, loadPlan, planHref, type PlanKind, type RegionPlan } from './monitorparts';
 import { planForm, type FormValues, type PlanField } from './planform';
 import { conceptFields, goalFields, goalName, guidelineFields, guidelineName, indicatorFields } from './planspecs';
@@ -164,6 +165,7 @@ export function planPage(target: HTMLElement, ctx: ViewContext, kind: 'konzept' 
   let note = '';
   const loader = new Loader();
   const slot = new FormSlot<'edit'>(() => render());
+  const remover = new DeleteControl({ api, collection: kind === 'konzept' ? 'concepts' : 'guidelines', id: 'plan' });
 
   const back = h('div', {});
   const heading = viewHeading('');
@@ -239,6 +241,7 @@ export function planPage(target: HTMLElement, ctx: ViewContext, kind: 'konzept' 
     document.title = t('app.documentTitle', { view: name });
     status.textContent = note;
     const edit = session.can(n.region, 'coordinator');
+    remover.update({ id, version: n.version, name }, () => ctx.navigate(cockpitHref(n.region)));
     let details: HTMLElement[];
     if (kind === 'konzept') {
       const con = n as Concept;
@@ -291,7 +294,8 @@ export function planPage(target: HTMLElement, ctx: ViewContext, kind: 'konzept' 
     }
     replaceChildren(
       body,
-      edit && slot.mode === 'view' && h('div', { class: 'actions no-print' }, h('button', { type: 'button', id: 'plan-edit', onclick: openEdit }, t(kind === 'konzept' ? 'plan.editConcept' : 'plan.editGuideline'))),
+      edit && slot.mode === 'view' && h('div', { class: 'actions no-print' }, h('button', { type: 'button', id: 'plan-edit', onclick: openEdit }, t(kind === 'konzept' ? 'plan.editConcept' : 'plan.editGuideline')), remover.button),
+      edit && slot.mode === 'view' && remover.panel,
       slot.element(),
       ...details,
     );

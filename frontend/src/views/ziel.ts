@@ -13,8 +13,9 @@ import type { Field, Goal, GoalMonitoring, Relation } from '../types';
 import { errorBox, facts, loadingBox, Loader, scrollBox, statusLine } from '../ui';
 import { readQuery } from '../url';
 import { indicatorChartInput, indicatorLine } from './cockpit';
+import { DeleteControl } from './deletecontrol';
 import { detailPath } from './detail';
-import { backToCockpit, classBadge, createHref, FormSlot, goalHref, indicatorHref, loadPlan, planHref, type RegionPlan } from './monitorparts';
+import { backToCockpit, classBadge, cockpitHref, createHref, FormSlot, goalHref, indicatorHref, loadPlan, planHref, type RegionPlan } from './monitorparts';
 import { planForm } from './planform';
 import { goalFields, goalName, guidelineName } from './planspecs';
 import { viewHeading, type MountedView, type ViewContext } from './view';
@@ -34,6 +35,7 @@ export function goalPage(target: HTMLElement, ctx: ViewContext, id: string): Mou
   let note = '';
   const loader = new Loader();
   const slot = new FormSlot<'edit'>(() => render());
+  const remover = new DeleteControl({ api, collection: 'goals', id: 'goal' });
 
   const back = h('div', {});
   const heading = viewHeading('');
@@ -113,6 +115,7 @@ export function goalPage(target: HTMLElement, ctx: ViewContext, id: string): Mou
     document.title = t('app.documentTitle', { view: goalName(node) });
     status.textContent = note || t('ziel.ready', { label: attainmentLabel(g.class) });
     const edit = session.can(node.region, 'coordinator');
+    remover.update({ id, version: node.version, name: goalName(node) }, () => ctx.navigate(cockpitHref(node.region, state.year)));
     const guideline = plan.guidelines.find((x) => x.id === node.guideline);
     const parent = plan.goals.find((x) => x.id === node.parent);
     const concept = plan.concepts.find((x) => x.id === (node.concept ?? g.concept));
@@ -131,7 +134,9 @@ export function goalPage(target: HTMLElement, ctx: ViewContext, id: string): Mou
           h('button', { type: 'button', id: 'goal-edit', onclick: openEdit }, t('plan.editGoal')),
           h('a', { class: 'button-link', id: 'goal-new-indicator', href: createHref('kennzahl', { region: node.region, goal: id }) }, t('ziel.newIndicator')),
           h('a', { class: 'button-link', id: 'goal-new-child', href: createHref('ziel', { region: node.region, parent: id }) }, t('ziel.newChild')),
+          remover.button,
         ),
+      edit && slot.mode === 'view' && remover.panel,
       slot.element(),
       facts([
         [t('plan.field.reference'), node.reference],
