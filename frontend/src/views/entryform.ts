@@ -28,7 +28,7 @@ import {
 } from '../labels';
 import { MultiSelect, propText, type Choice, type Picked, type PropSpec } from '../multiselect';
 import type { Collection, Node, Relation } from '../types';
-import { scrollBox } from '../ui';
+import { conflictBox } from './conflict';
 import { inputOf, parseNumber } from './planform';
 import { searchLanguages } from './verzeichnis';
 
@@ -574,45 +574,20 @@ export function entryForm(options: EntryFormOptions): HTMLFormElement {
         const { current } = outcome;
         const { node: mine } = nodeChanges(scalars, base, texts(), languages?.values().map((p) => p.value));
         const rows = scalars.filter((s) => s.name in mine || !sameValue(current[s.name], base?.[s.name]));
-        const show = (s: ScalarSpec, v: unknown) => (s.type === 'languages' ? ((v as string[] | null) ?? []).map(languageName).join(', ') : scalarText(s, v)) || '–';
+        const show = (s: ScalarSpec, v: unknown) => (s.type === 'languages' ? ((v as string[] | null) ?? []).map(languageName).join(', ') : scalarText(s, v));
         replaceChildren(
           banner,
-          h(
-            'div',
-            { role: 'alert', class: 'error conflict', id: 'edit-conflict', tabindex: -1 },
-            h('p', { class: 'error-title' }, t('edit.conflictTitle')),
-            h('p', {}, t('edit.conflictText', { mine: base?.version ?? 0, now: current.version })),
-            rows.length > 0 &&
-              scrollBox(
-                t('edit.conflictTitle'),
-                h(
-                  'table',
-                  { class: 'conflict-table' },
-                  h('caption', { class: 'visually-hidden' }, t('edit.conflictTitle')),
-                  h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('edit.conflictField')), h('th', { scope: 'col' }, t('edit.conflictMine')), h('th', { scope: 'col' }, t('edit.conflictStored')))),
-                  h(
-                    'tbody',
-                    {},
-                    ...rows.map((s) =>
-                      h(
-                        'tr',
-                        { 'data-field': s.name },
-                        h('th', { scope: 'row' }, t(s.label)),
-                        h('td', {}, s.name in mine ? show(s, mine[s.name]) : t('edit.unchanged')),
-                        h('td', {}, show(s, current[s.name])),
-                      ),
-                    ),
-                  ),
-                ),
-              ),
-            h('p', {}, t('entry.conflictRelations')),
-            h(
-              'div',
-              { class: 'actions' },
-              h('button', { type: 'button', id: 'edit-keep-mine', onclick: () => void keepMine() }, t('edit.keepMine')),
-              h('button', { type: 'button', class: 'secondary', id: 'edit-take-stored', onclick: () => takeStored() }, t('edit.takeStored')),
-            ),
-          ),
+          conflictBox({
+            id: 'edit-conflict',
+            prefix: 'edit',
+            title: t('edit.conflictTitle'),
+            text: t('edit.conflictText', { mine: base?.version ?? 0, now: current.version }),
+            rowHeading: t('edit.conflictField'),
+            rows: rows.map((s) => ({ key: ['data-field', s.name], label: t(s.label), mine: s.name in mine ? show(s, mine[s.name]) : undefined, stored: show(s, current[s.name]) })),
+            note: t('entry.conflictRelations'),
+            keepMine: { label: t('edit.keepMine'), onClick: () => void keepMine() },
+            takeStored: { label: t('edit.takeStored'), onClick: () => takeStored() },
+          }),
         );
         return;
       }

@@ -12,7 +12,8 @@ import { describeError } from '../errors';
 import { formatDecimal } from '../format';
 import { t, type MessageKey } from '../i18n';
 import type { Collection, Node, Relation } from '../types';
-import { scrollBox, type Option } from '../ui';
+import type { Option } from '../ui';
+import { conflictBox } from './conflict';
 
 export type PlanFieldType = 'text' | 'textarea' | 'select' | 'number' | 'year' | 'date' | 'url' | 'checks';
 
@@ -343,60 +344,30 @@ export function planForm(options: PlanFormOptions): HTMLFormElement {
         const rows = fields.filter((f) => f.type !== 'checks' && (f.name in mine || !same(f, current[f.name], base?.[f.name])));
         replaceChildren(
           banner,
-          h(
-            'div',
-            { role: 'alert', class: 'error conflict', id: `${fid}-conflict`, tabindex: -1 },
-            h('p', { class: 'error-title' }, t('edit.conflictTitle')),
-            h('p', {}, t('edit.conflictText', { mine: base?.version ?? 0, now: current.version })),
-            scrollBox(
-              t('edit.conflictTitle'),
-              h(
-                'table',
-                { class: 'conflict-table' },
-                h('caption', { class: 'visually-hidden' }, t('edit.conflictTitle')),
-                h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('edit.conflictField')), h('th', { scope: 'col' }, t('edit.conflictMine')), h('th', { scope: 'col' }, t('edit.conflictStored')))),
-                h(
-                  'tbody',
-                  {},
-                  ...rows.map((f) =>
-                    h(
-                      'tr',
-                      { 'data-field': f.name },
-                      h('th', { scope: 'row' }, t(f.label)),
-                      h('td', {}, f.name in mine ? inputOf(f, mine[f.name]) || '–' : t('edit.unchanged')),
-                      h('td', {}, inputOf(f, current[f.name]) || '–'),
-                    ),
-                  ),
-                ),
-              ),
-            ),
-            h(
-              'div',
-              { class: 'actions' },
-              h('button', { type: 'button', id: `${fid}-keep-mine`, onclick: () => void submit(current) }, t('edit.keepMine')),
-              h(
-                'button',
-                {
-                  type: 'button',
-                  class: 'secondary',
-                  id: `${fid}-take-stored`,
-                  onclick: () => {
-                    base = current;
-                    for (const f of fields) {
-                      const input = inputs.get(f.name);
-                      if (input) input.value = inputOf(f, current[f.name]);
-                    }
-                    outcome = { kind: 'none' };
-                    renderVersion();
-                    renderOutcome();
-                    applyVisibility();
-                    inputs.values().next().value?.focus();
-                  },
-                },
-                t('edit.takeStored'),
-              ),
-            ),
-          ),
+          conflictBox({
+            id: `${fid}-conflict`,
+            prefix: fid,
+            title: t('edit.conflictTitle'),
+            text: t('edit.conflictText', { mine: base?.version ?? 0, now: current.version }),
+            rowHeading: t('edit.conflictField'),
+            rows: rows.map((f) => ({ key: ['data-field', f.name], label: t(f.label), mine: f.name in mine ? inputOf(f, mine[f.name]) : undefined, stored: inputOf(f, current[f.name]) })),
+            keepMine: { label: t('edit.keepMine'), onClick: () => void submit(current) },
+            takeStored: {
+              label: t('edit.takeStored'),
+              onClick: () => {
+                base = current;
+                for (const f of fields) {
+                  const input = inputs.get(f.name);
+                  if (input) input.value = inputOf(f, current[f.name]);
+                }
+                outcome = { kind: 'none' };
+                renderVersion();
+                renderOutcome();
+                applyVisibility();
+                inputs.values().next().value?.focus();
+              },
+            },
+          }),
         );
         return;
       }

@@ -11,6 +11,7 @@ import { t, type MessageKey } from '../i18n';
 import type { Indicator, IndicatorValue, Municipality } from '../types';
 import { numberInput, parseNumber } from './planform';
 import { scrollBox } from '../ui';
+import { conflictBox } from './conflict';
 
 /** The key of a value's place: the municipality's AGS, or '' for the whole county. */
 export type Place = string;
@@ -243,63 +244,33 @@ export function valuesForm(options: ValuesFormOptions): HTMLFormElement {
         const places = [...new Set([...mine.keys()].filter((p) => mine.get(p) !== (before.get(p) ?? null) || before.get(p) !== now.get(p)))];
         replaceChildren(
           banner,
-          h(
-            'div',
-            { role: 'alert', class: 'error conflict', id: 'values-conflict', tabindex: -1 },
-            h('p', { class: 'error-title' }, t('values.conflictTitle')),
-            h('p', {}, t('values.conflictText', { mine: base.version, now: current.version, year: String(year) })),
-            places.length > 0 &&
-              scrollBox(
-                t('values.conflictTitle'),
-                h(
-                  'table',
-                  { class: 'conflict-table' },
-                  h('caption', { class: 'visually-hidden' }, t('values.conflictTitle')),
-                  h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('karte.table.municipality')), h('th', { scope: 'col' }, t('edit.conflictMine')), h('th', { scope: 'col' }, t('edit.conflictStored')))),
-                  h(
-                    'tbody',
-                    {},
-                    ...places.map((p) =>
-                      h('tr', { 'data-place': p || 'county' }, h('th', { scope: 'row' }, placeName(p)), h('td', {}, numberInput(mine.get(p) ?? undefined) || '–'), h('td', {}, numberInput(now.get(p)) || '–')),
-                    ),
-                  ),
-                ),
-              ),
-            h(
-              'div',
-              { class: 'actions' },
-              h(
-                'button',
-                {
-                  type: 'button',
-                  id: 'values-keep-mine',
-                  onclick: () => {
-                    base = current;
-                    renderVersion();
-                    void submit();
-                  },
-                },
-                t('values.keepMine'),
-              ),
-              h(
-                'button',
-                {
-                  type: 'button',
-                  class: 'secondary',
-                  id: 'values-take-stored',
-                  onclick: () => {
-                    base = current;
-                    renderVersion();
-                    fill(year);
-                    outcome = { kind: 'none' };
-                    renderOutcome();
-                    yearInput.focus();
-                  },
-                },
-                t('edit.takeStored'),
-              ),
-            ),
-          ),
+          conflictBox({
+            id: 'values-conflict',
+            prefix: 'values',
+            title: t('values.conflictTitle'),
+            text: t('values.conflictText', { mine: base.version, now: current.version, year: String(year) }),
+            rowHeading: t('karte.table.municipality'),
+            rows: places.map((p) => ({ key: ['data-place', p || 'county'], label: placeName(p), mine: numberInput(mine.get(p) ?? undefined), stored: numberInput(now.get(p)) })),
+            keepMine: {
+              label: t('values.keepMine'),
+              onClick: () => {
+                base = current;
+                renderVersion();
+                void submit();
+              },
+            },
+            takeStored: {
+              label: t('edit.takeStored'),
+              onClick: () => {
+                base = current;
+                renderVersion();
+                fill(year);
+                outcome = { kind: 'none' };
+                renderOutcome();
+                yearInput.focus();
+              },
+            },
+          }),
         );
         return;
       }
