@@ -294,12 +294,25 @@ func (p *page) choose(css, label string) {
 }
 
 // fill replaces the value of the input css with value, typing it.
+// A page that renders again between finding the input and typing replaces the node, so it
+// tries again, as click and press do.
 func (p *page) fill(css, value string) {
 	p.t.Helper()
-	p.do(chromedp.WaitVisible(chromedp.CSS(css)), chromedp.Focus(chromedp.CSS(css)))
-	eval[bool](p, fmt.Sprintf(`(() => { const e = document.querySelector(%q); e.value = '';
+	var err error
+	for try := 0; try < 3; try++ {
+		if err = chromedp.Do(p.ctx, chromedp.WaitVisible(chromedp.CSS(css)), chromedp.Focus(chromedp.CSS(css))); err == nil {
+			eval[bool](p, fmt.Sprintf(`(() => { const e = document.querySelector(%q); e.value = '';
 		e.dispatchEvent(new Event('input', { bubbles: true })); return true })()`, css))
-	p.do(chromedp.SendKeys(chromedp.CSS(css), value))
+			if err = chromedp.Do(p.ctx, chromedp.SendKeys(chromedp.CSS(css), value)); err == nil {
+				return
+			}
+		}
+		if !strings.Contains(err.Error(), "Could not find node") && !strings.Contains(err.Error(), "box model") {
+			break
+		}
+		p.t.Logf("filling %s again: %v", css, err)
+	}
+	p.fail("filling %s: %v", css, err)
 }
 
 // signIn signs in through the form of the Verwaltung view and waits for the header to say so.

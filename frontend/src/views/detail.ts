@@ -286,7 +286,7 @@ export function detailView(target: HTMLElement, ctx: ViewContext, kind: DetailKi
         [t('entry.field.function'), a.role],
         [t('detail.email'), a.email ? h('a', { href: `mailto:${a.email}` }, a.email) : undefined],
         [t('detail.phone'), a.phone],
-        [t('entry.field.consent'), t(a.consent ? 'entry.consent.yes' : 'entry.consent.no')],
+        [t('entry.field.consentShort'), t(a.consent ? 'entry.consent.yes' : 'entry.consent.no')],
         [t('detail.visibility'), visibility],
         [t('detail.version'), t('detail.versionValue', { version: e.version, date: formatDate(e.updated_at) })],
       ]);

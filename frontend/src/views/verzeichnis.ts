@@ -81,7 +81,7 @@ const searchView: MountView = (target, { api, refdata, session }) => {
   const creators = h('nav', { class: 'actions new-entry', id: 'new-entry' });
   // After a deletion the page opens here once with the deleted entry's name.
   const deletedName = new URLSearchParams(location.search).get('deleted');
-  const notice = h('p', { role: 'status', class: deletedName ? 'note' : '', id: 'verzeichnis-notice' });
+  const notice = deletedName ? h('p', { role: 'status', class: 'note', id: 'verzeichnis-notice' }) : null;
   const query = inputField({ id: 'search-q', label: '', type: 'search', autocomplete: 'off' });
   query.input.value = state.q ?? '';
   const submit = h('button', { type: 'submit' });
@@ -424,7 +424,7 @@ const searchView: MountView = (target, { api, refdata, session }) => {
     (query.wrap.querySelector('label') as HTMLLabelElement).textContent = t('verzeichnis.query');
     query.input.placeholder = t('verzeichnis.placeholder');
     submit.textContent = t('verzeichnis.submit');
-    notice.textContent = deletedName ? t('entry.deleted', { name: deletedName }) : '';
+    if (notice && deletedName) notice.textContent = t('entry.deleted', { name: deletedName });
     renderCreators();
     renderFilters();
     renderChips();
