@@ -40,7 +40,8 @@ func contentJSON(e Entity) []byte {
 // RefError returns the EINVALID error for a reference to a node that does not exist.
 func RefError(what string, r Ref) error {
 	return &Error{Code: EINVALID, Message: "invalid " + what + ": " + string(r.Kind) + " " + quote(r.ID) + " does not exist",
-		Fields: []FieldError{{Field: r.Field, Message: string(r.Kind) + " " + quote(r.ID) + " does not exist"}}}
+		Fields: []FieldError{{Field: r.Field, Message: string(r.Kind) + " " + quote(r.ID) + " does not exist",
+			Format: "%s %q does not exist", Args: []any{string(r.Kind), short(r.ID)}}}}
 }
 
 var zeroTime = time.Time{}

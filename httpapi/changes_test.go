@@ -241,3 +241,25 @@ func TestChangeRoles(t *testing.T) {
 		t.Errorf("hidden entry: %d, want 404", code)
 	}
 }
+
+// A missing entry and a version conflict are told in the reader's language too.
+func TestNotFoundAndConflictInGerman(t *testing.T) {
+	f := newFixture(t)
+	f.addUser(t, "coord", false, map[string]graph.Role{"09991": graph.RoleCoordinator})
+	tok := f.login(t, "coord")
+	missing := "/api/v1/measures/" + graph.NewID(graph.KindMeasure)
+	if code, _, v := f.do(t, "GET", missing, tok, nil); code != 404 || !strings.HasPrefix(v["detail"].(string), "Maßnahme ") || !strings.HasSuffix(v["detail"].(string), " gibt es nicht") {
+		t.Errorf("German 404: %d %v", code, v["detail"])
+	}
+	if code, _, v := f.do(t, "GET", missing, tok, nil, "Accept-Language", "en"); code != 404 || !strings.HasSuffix(v["detail"].(string), " does not exist") {
+		t.Errorf("English 404: %d %v", code, v["detail"])
+	}
+	stale := map[string]any{"kind": "measure", "id": f.measure, "version": 7, "node": map[string]any{"capacity": 3}}
+	if code, _, v := f.do(t, "POST", "/api/v1/changes", tok, stale); code != 412 || !strings.Contains(v["detail"].(string), "wurde inzwischen von jemand anderem geändert: Sie haben Version 7 bearbeitet, gespeichert ist Version 1") {
+		t.Errorf("German conflict: %d %v", code, v["detail"])
+	}
+	rel := map[string]any{"kind": "measure", "id": f.measure, "version": 1, "relate": []map[string]any{{"type": "OFFERED_IN", "from": "self", "to": "09991999"}}}
+	if code, _, v := f.do(t, "POST", "/api/v1/changes", tok, rel); code != 400 || !strings.HasSuffix(fieldsOf(v)["relate[0].to"], "gibt es nicht") {
+		t.Errorf("German missing end: %d %v", code, fieldsOf(v))
+	}
+}

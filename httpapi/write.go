@@ -114,8 +114,11 @@ func (s *Server) writeVersionError(w http.ResponseWriter, r *http.Request, err e
 	var ge *graph.Error
 	if errors.As(err, &ge) && ge.Code == graph.ECONFLICT && ge.Current > 0 {
 		w.Header().Set("ETag", etag(ge.Current))
-		writeProblem(w, problem{Type: problemType("version_conflict"), Title: http.StatusText(http.StatusPreconditionFailed),
-			Status: http.StatusPreconditionFailed, Detail: ge.Message, Instance: r.URL.Path, CurrentVersion: ge.Current, RequestID: requestID(r.Context())})
+		w.Header().Set("Vary", "Accept-Language")
+		p := problem{Type: problemType("version_conflict"), Title: http.StatusText(http.StatusPreconditionFailed),
+			Status: http.StatusPreconditionFailed, Detail: ge.Message, Instance: r.URL.Path, CurrentVersion: ge.Current, RequestID: requestID(r.Context())}
+		localize(&p, ge, readerLang(r))
+		writeProblem(w, p)
 		return
 	}
 	s.writeError(w, r, err)

@@ -93,7 +93,7 @@ func TestAnalyseCommand(t *testing.T) {
 	}{
 		{[]string{"gaps"}, 2, "--region ist erforderlich"},
 		{[]string{"sorcery", "--region", "05562"}, 2, "unbekannte Analyse"},
-		{[]string{"gaps", "--region", "99999"}, 1, `region "99999" does not exist`},
+		{[]string{"gaps", "--region", "99999"}, 1, `Region "99999" gibt es nicht`},
 		{[]string{"gaps", "--region", "05562", "--format", "pdf"}, 1, "bitte table oder json"},
 		{[]string{"coverage", "--region", "05562", "--demand", "alle"}, 1, "demand"},
 		{[]string{"partners"}, 2, "--organisation ist erforderlich"},
