@@ -143,7 +143,7 @@ function keepingState(container: HTMLElement, rebuild: () => void): void {
   const focused = document.activeElement;
   const mark =
     focused instanceof HTMLElement && container.contains(focused)
-      ? { id: focused.id, at: where(focused), verdict: focused.dataset.verdict, href: focused.getAttribute('href'), summary: focused.tagName === 'SUMMARY' }
+      ? { id: focused.id, at: where(focused), verdict: focused.dataset.verdict, href: focused.getAttribute('href'), summary: focused.tagName === 'SUMMARY', cls: focused.classList[0] }
       : undefined;
   rebuild();
   for (const d of container.querySelectorAll('details')) if (open.has(where(d))) d.open = true;
@@ -155,6 +155,8 @@ function keepingState(container: HTMLElement, rebuild: () => void): void {
     (inPair && mark.verdict ? inPair.querySelector<HTMLElement>(`[data-verdict="${mark.verdict}"]:not([disabled])`) : null) ??
     (inPair && mark.summary ? [...inPair.querySelectorAll<HTMLElement>('summary')].find((s) => where(s) === mark.at) : undefined) ??
     (inPair && mark.href ? [...inPair.querySelectorAll<HTMLElement>('a[href]')].find((a) => a.getAttribute('href') === mark.href) : undefined) ??
+    // A control known by its class only (the merge button): the same control of the same pair.
+    (inPair && mark.cls ? inPair.querySelector<HTMLElement>(`.${CSS.escape(mark.cls)}`) : null) ??
     container.querySelector<HTMLElement>('.verdicts button:not([disabled])');
   again?.focus();
 }
