@@ -216,6 +216,16 @@ describe('the entry form', () => {
     expect(saved.mock.calls[0]![1]).toBe(true);
   });
 
+  it('starts a new person as internal, a new offer as public', () => {
+    for (const [collection, want] of [
+      ['actors', 'internal'],
+      ['measures', 'public'],
+    ] as const) {
+      const form = entryForm({ api: api(() => json({})), collection, region: '05562', choices, onSaved: () => undefined, onCancel: () => undefined });
+      expect((form.querySelector('#edit-visibility') as HTMLSelectElement).value).toBe(want);
+    }
+  });
+
   it('shows the service’s German problem at the relationship it names', async () => {
     const form = entryForm({
       api: api(() =>

@@ -448,7 +448,8 @@ export function entryForm(options: EntryFormOptions): HTMLFormElement {
   }
 
   function defaultText(spec: ScalarSpec): string {
-    if (spec.name === 'visibility') return 'public';
+    // A person's entry is internal unless chosen otherwise: it is personal data.
+    if (spec.name === 'visibility') return collection === 'actors' ? 'internal' : 'public';
     if (spec.name === 'status') return 'active';
     if (spec.name === 'level') return collection === 'networks' ? 'county' : 'operational';
     if (spec.required && spec.type === 'select') return spec.options?.()[0]?.value ?? '';
