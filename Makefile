@@ -42,7 +42,9 @@ frontend: frontend/node_modules/.installed
 	cd frontend && $(NPM) run build
 
 ## test: every test — formatting and vet, Go with the race detector (browser tests included), frontend unit tests
-test: frontend lint go-test frontend-test
+test: frontend lint
+	@# The frontend's type check and unit tests run beside the Go tests: those wait on browsers most of the time.
+	@$(MAKE) --no-print-directory -j2 go-test frontend-test
 
 lint:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); \
@@ -52,11 +54,11 @@ lint:
 go-test: $(CYPHERLINT)/node_modules/.installed
 	$(GO) test -race -timeout 20m -skip '^TestStatementsLint$$' ./...
 	@echo "The analyses against the demo's ground truth (planted gaps, duplicates, network structure, attainment classes), and the duplicates on the held-out county:"
-	$(GO) test -count=1 -run '^(TestCoverageFindsPlantedGaps|TestNetworkFindsPlantedStructure|TestAttainmentFindsPlantedClasses)$$' -v ./analysis
-	$(GO) test -count=1 -run '^(TestDuplicatesDemoPrecisionRecall|TestDuplicatesHeldOut|TestDuplicatesHeldOutVerdicts)$$' -v ./analysis/duplicates
-	$(GO) test -count=1 -run '^TestKarateLouvain$$' -v ./analysis/netgraph
+	$(GO) test -race -count=1 -run '^(TestCoverageFindsPlantedGaps|TestNetworkFindsPlantedStructure|TestAttainmentFindsPlantedClasses)$$' -v ./analysis
+	$(GO) test -race -count=1 -run '^(TestDuplicatesDemoPrecisionRecall|TestDuplicatesHeldOut|TestDuplicatesHeldOutVerdicts)$$' -v ./analysis/duplicates
+	$(GO) test -race -count=1 -run '^TestKarateLouvain$$' -v ./analysis/netgraph
 	@echo "Linting every Cypher statement of graph/neo4j with Neo4j's front-end:"
-	$(GO) test -count=1 -run '^TestStatementsLint$$' -v ./graph/neo4j
+	$(GO) test -race -count=1 -run '^TestStatementsLint$$' -v ./graph/neo4j
 
 frontend-test: frontend/node_modules/.installed
 	cd frontend && $(NPM) run typecheck && $(NPM) test
