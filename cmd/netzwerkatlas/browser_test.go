@@ -104,13 +104,48 @@ type page struct {
 	errors []string
 }
 
+// seeded is a data folder the program seeded with the demo once per test run; every journey
+// starts on its own copy, as if it had seeded a new store itself, without paying for the seed.
+var seeded struct {
+	once sync.Once
+	dir  string
+	err  error
+}
+
+// seededCopy returns a new folder holding a copy of the seeded data folder.
+func seededCopy(t *testing.T) string {
+	t.Helper()
+	seeded.once.Do(func() {
+		dir, err := os.MkdirTemp("", "netzwerkatlas-journeys-")
+		if err != nil {
+			seeded.err = err
+			return
+		}
+		m := &Main{Config: Config{Addr: "127.0.0.1:0", Store: "embedded", Data: dir, AdminPassword: adminPassword},
+			Log: zerolog.New(io.Discard), Stdout: &bytes.Buffer{}}
+		seeded.err = m.Run(context.Background())
+		if err := m.Close(); seeded.err == nil {
+			seeded.err = err
+		}
+		seeded.dir = dir
+	})
+	if seeded.err != nil {
+		t.Fatalf("seeding the journeys' data folder: %v", seeded.err)
+	}
+	dst := t.TempDir()
+	if err := os.CopyFS(dst, os.DirFS(seeded.dir)); err != nil {
+		t.Fatalf("copying the seeded data folder: %v", err)
+	}
+	return dst
+}
+
 // openApp boots the program on a new data folder (the demo data, admin with adminPassword)
 // and a browser that records uncaught JavaScript errors.
 func openApp(t *testing.T, extra ...chromedp.ExecAllocatorOption) *page {
 	t.Helper()
 	ctx := browser(t, extra...)
 	m := &Main{
-		Config: Config{Addr: "127.0.0.1:0", Store: "embedded", Data: t.TempDir(), AdminPassword: adminPassword},
+		Config: Config{Addr: "127.0.0.1:0", Store: "embedded", Data: seededCopy(t), AdminPassword: adminPassword},
 		Log:    zerolog.New(io.Discard),
 		Stdout: &bytes.Buffer{},
 	}
