@@ -415,11 +415,18 @@ func TestVerdictRoute(t *testing.T) {
 			t.Errorf("format=%s, token %t: rows %q", c.format, c.token != "", rows)
 		}
 	}
-	for _, q := range []string{"order=random", "model=mine", "max_block=1", "text_weight=0.5", "format=pdf"} {
+	for _, q := range []string{"order=random", "model=mine", "max_block=1", "max_block=5001", "text_weight=0.5", "format=pdf"} {
 		code, _, v := f.get(t, "/api/v1/analysis/duplicates?region=09991&"+q)
 		field, _, _ := strings.Cut(q, "=")
 		if code != 400 || v["errors"] == nil || v["errors"].([]any)[0].(map[string]any)["field"] != field {
 			t.Errorf("%s: %d %v, want 400 naming %s", q, code, v, field)
+		}
+	}
+	// The bound holds for anonymous callers too, and the refusals are German by default.
+	for q, want := range map[string]string{"max_block=100000": "muss zwischen 2 und 5000 liegen", "threshold=2": "muss größer als 0 und höchstens 1 sein", "order=x": "muss clusters oder uncertain sein", "model=x": "muss built_in oder fitted sein"} {
+		code, _, v := f.get(t, "/api/v1/analysis/duplicates?region=09991&"+q)
+		if code != 400 || v["errors"].([]any)[0].(map[string]any)["message"] != want {
+			t.Errorf("%s: %d %v, want %q", q, code, v["errors"], want)
 		}
 	}
 }

@@ -370,11 +370,16 @@ func (s *Server) handleTokenCreate(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
+	// Checked before multiplying: a huge number of days would overflow into a short lifetime.
+	if req.ExpiresInDays < 0 || time.Duration(req.ExpiresInDays) > maxTokenTTL/(24*time.Hour) {
+		s.writeError(w, r, invalid("expires_in_days", "must be between 1 and 366"))
+		return
+	}
 	ttl := defaultAPITTL
 	if req.ExpiresInDays != 0 {
 		ttl = time.Duration(req.ExpiresInDays) * 24 * time.Hour
 	}
-	if req.ExpiresInDays < 0 || ttl > maxTokenTTL {
+	if ttl > maxTokenTTL {
 		s.writeError(w, r, invalid("expires_in_days", "must be between 1 and 366"))
 		return
 	}

@@ -196,8 +196,12 @@ func TestTokens(t *testing.T) {
 	if v["total"].(float64) != 2 {
 		t.Fatalf("tokens %v", v)
 	}
-	if code, _, v := f.do(t, "POST", "/api/v1/auth/tokens", session, map[string]any{"name": "x", "expires_in_days": 9999}); code != 400 || v["errors"].([]any)[0].(map[string]any)["field"] != "expires_in_days" {
-		t.Fatalf("token too long-lived: %d %v", code, v)
+	// Too long, negative, or so many days that days × 24 h would overflow into a short lifetime
+	// (106,751 days and more): each refused naming the field.
+	for _, days := range []int64{367, 9999, -1, 106752, 213503982334601} {
+		if code, _, v := f.do(t, "POST", "/api/v1/auth/tokens", session, map[string]any{"name": "x", "expires_in_days": days}); code != 400 || v["errors"].([]any)[0].(map[string]any)["field"] != "expires_in_days" {
+			t.Fatalf("token for %d days: %d %v", days, code, v)
+		}
 	}
 	// Another user cannot revoke it; its owner can, and then it stops working.
 	if code, _, _ := f.do(t, "DELETE", "/api/v1/auth/tokens/"+apiID, f.login(t, "max"), nil); code != 404 {

@@ -371,7 +371,7 @@ func buildOpenAPI() obj {
 		"parameters": []any{regionQ, param("threshold", "query", fmt.Sprintf("probability from which a pair is reported (default %g)", duplicates.DefaultThreshold), false, obj{"type": "number", "exclusiveMinimum": 0, "maximum": 1}),
 			param("order", "query", "order of pairs: clusters (default) or uncertain (the unreviewed pairs closest to p = 0.5 first)", false, obj{"type": "string", "enum": []string{duplicates.OrderClusters, duplicates.OrderUncertain}}),
 			param("model", "query", "fitted (default: the built-in model refitted with the region's verdicts) or built_in", false, obj{"type": "string", "enum": []string{duplicates.ModelFitted, duplicates.ModelBuiltIn}}),
-			param("max_block", "query", "largest block compared pair by pair (default 2000)", false, obj{"type": "integer", "minimum": 2}),
+			param("max_block", "query", "largest block compared pair by pair (default 2000, at most 5000)", false, obj{"type": "integer", "minimum": 2, "maximum": 5000}),
 			param("format", "query", "json (default), or the review list as csv or xlsx: one row per reported or reviewed pair, in German", false, obj{"type": "string", "enum": []string{"json", exchange.FormatCSV, exchange.FormatXLSX}})},
 		"responses": problems(obj{"200": obj{"description": "the duplicates (json) or the review list (csv, xlsx)", "content": obj{
 			"application/json":        obj{"schema": typeSchema(duplicates.Result{})},

@@ -12,6 +12,10 @@ import (
 const (
 	// DefaultMaxBlock is the largest block compared pair by pair (see Params.MaxBlock).
 	DefaultMaxBlock = 2000
+	// MaxMaxBlock bounds MaxBlock: a block of 5,000 measures compared pair by pair is 12.5
+	// million pairs, about six times the default's worst case; any caller, anonymous ones
+	// included, can ask for it, so it must not be open-ended.
+	MaxMaxBlock = 5000
 	// MaxUncertain is how many pairs Result.Uncertain lists at most.
 	MaxUncertain = 50
 	// uncertainFloor is the lowest probability of a pair Result.Uncertain may list: below it
@@ -138,8 +142,8 @@ func (p Params) resolve() (dupParams, error) {
 	if r.maxBlock == 0 {
 		r.maxBlock = DefaultMaxBlock
 	}
-	if r.maxBlock < 2 {
-		return r, invalidDup("max_block", "must be at least 2")
+	if r.maxBlock < 2 || r.maxBlock > MaxMaxBlock {
+		return r, invalidDup("max_block", "must be between 2 and 5000")
 	}
 	return r, nil
 }
