@@ -85,7 +85,11 @@ func ifMatch(r *http.Request) (version int64, ok bool, err error) {
 	if h == "" {
 		return 0, false, nil
 	}
-	v, perr := strconv.ParseInt(strings.Trim(strings.TrimPrefix(h, "W/"), `"`), 10, 64)
+	// A weak tag never matches under If-Match (RFC 9110, 13.1.1): versions are compared strongly.
+	if strings.HasPrefix(h, "W/") {
+		return 0, false, invalid("If-Match", "is a weak ETag (W/…), which never matches; send the version's strong ETag, e.g. \"3\"")
+	}
+	v, perr := strconv.ParseInt(strings.Trim(h, `"`), 10, 64)
 	if perr != nil || v < 1 {
 		return 0, false, invalid("If-Match", "must be the ETag of the version you edited, e.g. \"3\"")
 	}

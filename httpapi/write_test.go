@@ -66,6 +66,10 @@ func TestCreateReplacePatchDelete(t *testing.T) {
 	if code, _, _ := f.do(t, "PUT", path, tok, full, "If-Match", "abc"); code != 400 {
 		t.Fatalf("malformed If-Match: %d", code)
 	}
+	// A weak tag never matches (RFC 9110): refused, naming the header, and nothing written.
+	if code, _, v := f.do(t, "PUT", path, tok, full, "If-Match", `W/"2"`); code != 400 || v["errors"].([]any)[0].(map[string]any)["field"] != "If-Match" {
+		t.Fatalf("weak If-Match: %d %v", code, v)
+	}
 
 	// PATCH merges: given fields replace, null clears, the rest stays.
 	code, _, v = f.do(t, "PATCH", path, tok, map[string]any{"capacity": 15, "title": nil}, "If-Match", `"2"`)
