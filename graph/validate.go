@@ -46,6 +46,24 @@ func (p *problems) maxLen(field, v string, n int) {
 	if c := utf8.RuneCountInString(v); c > n {
 		p.add(field, "is %d characters long; at most %d are allowed", c, n)
 	}
+	if r, ok := hiddenControl(v); ok {
+		p.add(field, "contains the invisible control character U+%04X; remove it", r)
+	}
+}
+
+// hiddenControl finds a character that is never meant in a text and can hide or disguise what
+// it says: NUL and the other control characters except tab and line breaks, and the
+// directional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) that can make
+// a name read differently from what it is. Right-to-left text itself stays allowed.
+func hiddenControl(v string) (rune, bool) {
+	for _, r := range v {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r':
+		case r < 0x20, r >= 0x7f && r <= 0x9f, r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+			return r, true
+		}
+	}
+	return 0, false
 }
 
 // name checks a required, bounded name.

@@ -263,3 +263,24 @@ func TestNotFoundAndConflictInGerman(t *testing.T) {
 		t.Errorf("German missing end: %d %v", code, fieldsOf(v))
 	}
 }
+
+// Names and texts may not hide control characters: NUL and a right-to-left override are refused
+// naming the field, while Arabic text and line breaks in a description are fine.
+func TestHiddenControlCharacters(t *testing.T) {
+	f := newFixture(t)
+	f.addUser(t, "coord", false, map[string]graph.Role{"09991": graph.RoleCoordinator})
+	tok := f.login(t, "coord")
+	for title, want := range map[string]string{
+		"Sprach\u202ecafé": "enthält das unsichtbare Steuerzeichen U+202E; bitte entfernen",
+		"Sprach\x00café":   "enthält das unsichtbare Steuerzeichen U+0000; bitte entfernen",
+		"Sprach\u2066café": "enthält das unsichtbare Steuerzeichen U+2066; bitte entfernen",
+		"Sprach\u0085café": "enthält das unsichtbare Steuerzeichen U+0085; bitte entfernen",
+		"مقهى اللغة Marl":  "",
+		"Sprachcafé\tMarl": "",
+	} {
+		code, _, v := f.do(t, "POST", "/api/v1/measures", tok, map[string]any{"title": title, "region": "09991", "status": "active", "level": "operational", "description": "Zeile eins\nZeile zwei"})
+		if want == "" && code != 201 || want != "" && (code != 400 || fieldsOf(v)["title"] != want) {
+			t.Errorf("title %q: %d %v", title, code, fieldsOf(v))
+		}
+	}
+}
