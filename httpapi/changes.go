@@ -250,6 +250,11 @@ func (s *Server) readableRelations(r *http.Request, acc access, id string) ([]gr
 	if err != nil {
 		return nil, err
 	}
+	return s.readableOnly(r, acc, id, rels), nil
+}
+
+// readableOnly keeps the relationships of node id whose other end the caller may read.
+func (s *Server) readableOnly(r *http.Request, acc access, id string, rels []graph.Relation) []graph.Relation {
 	out := []graph.Relation{}
 	for _, rel := range rels {
 		other := rel.To
@@ -261,7 +266,7 @@ func (s *Server) readableRelations(r *http.Request, acc access, id string) ([]gr
 			out = append(out, rel)
 		}
 	}
-	return out, nil
+	return out
 }
 
 // prefixFields puts name before the fields an error names, keeping what they were made from

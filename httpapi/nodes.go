@@ -171,17 +171,7 @@ func (s *Server) handleNodeRelations(w http.ResponseWriter, r *http.Request, kin
 		s.writeError(w, r, err)
 		return
 	}
-	out := []graph.Relation{}
-	for _, rel := range rels {
-		other := rel.To
-		if other == id {
-			other = rel.From
-		}
-		k, _ := graph.KindOfID(other)
-		if o, err := s.store.Get(r.Context(), k, other); err == nil && acc.CanRead(o) {
-			out = append(out, rel)
-		}
-	}
+	out := s.readableOnly(r, acc, id, rels)
 	writeJSON(w, http.StatusOK, map[string]any{"items": out, "total": len(out)})
 }
 
