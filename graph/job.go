@@ -57,7 +57,7 @@ type Job struct {
 	ID string `json:"id"`
 	// Kind says what the job does, e.g. "import".
 	Kind string `json:"kind"`
-	// Owner is the id of the user who started it; only they and admins may see it.
+	// Owner is the username of the user who started it; only they and admins may see it.
 	Owner string `json:"owner"`
 	// Instance names the process that runs the job (host and process id), for operators.
 	Instance string `json:"instance,omitempty"`
