@@ -44,7 +44,7 @@ type ImportProblem struct {
 	RequestID string             `json:"request_id,omitempty"`
 	// Report is the import report: counts and every error with file, sheet, row, column,
 	// value, message, code and suggestions.
-	Report *exchange.Report `json:"report"`
+	Report *exchange.Report `json:"report,omitempty"`
 }
 
 // errorField renders where an import error is, for problem documents: "file, sheet, row N,

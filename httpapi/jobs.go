@@ -106,7 +106,8 @@ type jobView struct {
 	// Report is the finished import's report, the same as POST /api/v1/import answers
 	// without a job: counts, and every problem by file, sheet, row and column.
 	Report json.RawMessage `json:"report,omitempty"`
-	// Problem says why a failed job failed (a problem document).
+	// Problem says why a failed job failed, or why a finished import wrote nothing (a problem
+	// document, as the import would have answered).
 	Problem   json.RawMessage `json:"problem,omitempty"`
 	CreatedAt time.Time       `json:"created_at"`
 	UpdatedAt time.Time       `json:"updated_at"`
@@ -366,7 +367,8 @@ wait:
 			progress.RowsWritten = int64(rep.Rows)
 			mu.Unlock()
 		}
-		finish(graph.JobSucceeded, importStatus(rep, req.opt.DryRun), localizedReports(rep), nil)
+		status, reports, problems := importJobAnswers(rep, req.opt.DryRun, req.path, req.reqID)
+		finish(graph.JobSucceeded, status, reports, problems)
 	}
 }
 
@@ -380,13 +382,24 @@ func (s *Server) jobProblem(req importRequest, err error) jobAnswer {
 	return out
 }
 
-// localizedReports is an import's report in German and English. English first: the report
-// is written in English, and localising it into German replaces its sentences.
-func localizedReports(rep *exchange.Report) jobAnswer {
-	out := jobAnswer{}
+// importJobAnswers is what a finished import job keeps in German and English: its report and,
+// when rows were wrong and nothing was written, the problem the import would have answered
+// (without the report beside it). English first: the report is written in English, and
+// localising it into German replaces its sentences.
+func importJobAnswers(rep *exchange.Report, dry bool, path, reqID string) (int, jobAnswer, jobAnswer) {
+	status := importStatus(rep, dry)
+	reports := jobAnswer{}
+	var problems jobAnswer
 	for _, lang := range []msg.Lang{msg.EN, msg.DE} {
-		rep.Localize(lang)
-		out[lang], _ = json.Marshal(rep)
+		_, body := importAnswer(rep, dry, lang, path, reqID)
+		reports[lang], _ = json.Marshal(rep)
+		if p, ok := body.(ImportProblem); ok {
+			p.Report = nil
+			if problems == nil {
+				problems = jobAnswer{}
+			}
+			problems[lang], _ = json.Marshal(p)
+		}
 	}
-	return out
+	return status, reports, problems
 }

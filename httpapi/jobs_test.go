@@ -118,6 +118,9 @@ func TestImportJob(t *testing.T) {
 	if err := json.Unmarshal(v.Report, &badRep); v.State != graph.JobSucceeded || v.Status != 400 || err != nil || badRep.OK || badRep.Written || badRep.ErrorCount != 2 {
 		t.Fatalf("job with wrong rows: %+v %s", v, v.Report)
 	}
+	if !strings.Contains(string(v.Problem), "2 Probleme beim Import; es wurde nichts geschrieben") || strings.Contains(string(v.Problem), `"report"`) {
+		t.Errorf("the job's problem: %s", v.Problem)
+	}
 	if v.Progress.RowsRead != 2 || v.Progress.RowsValid != 1 || v.Progress.RowsWritten != 0 {
 		t.Errorf("progress of the job with wrong rows: %+v", v.Progress)
 	}
