@@ -42,6 +42,13 @@ type Options struct {
 	// Allow reports whether the importing user may write e (as it will be, and as it was).
 	// Nil allows everything (the command line).
 	Allow func(e graph.Entity) bool
+	// Readable reports whether the importing user may read e. Entries and regions the user
+	// may not read are, for the import, not there: a row naming a hidden region or a hidden
+	// entry's Schlüssel gets the same answer as one naming nothing, and no suggestion names a
+	// hidden entry. With Readable set, a Schlüssel in the form of a Netzwerkatlas id must name
+	// an entry the user may read (new entries get their ids from the service). Nil reads
+	// everything (the command line, admins).
+	Readable func(e graph.Entity) bool
 	// Progress, when set, is called now and then with the bytes read and the bytes to read.
 	Progress func(done, total int64)
 	// Step, when set, is called now and then, and at each change of phase, with where the
@@ -231,6 +238,9 @@ func (im *importer) loadRegions() error {
 		}
 		for _, e := range page.Items {
 			r := e.(*graph.Region)
+			if !im.readable(r) {
+				continue
+			}
 			im.regionKeys[r.ID] = true
 			im.regionNames.add(r.ID, r.Name)
 		}
@@ -358,7 +368,7 @@ func (im *importer) state(key string) (*regionState, error) {
 				return nil, err
 			}
 			for _, e := range page.Items {
-				if e.RegionKey() == "" {
+				if e.RegionKey() == "" && im.readable(e) {
 					rs.addNode(e, true)
 				}
 			}
@@ -373,10 +383,19 @@ func (im *importer) state(key string) (*regionState, error) {
 			return nil, err
 		}
 		if snap != nil {
+			hidden := map[string]bool{}
 			for _, e := range snap.Nodes() {
-				rs.addNode(e, true)
+				if im.readable(e) {
+					rs.addNode(e, true)
+				} else {
+					hidden[e.Base().ID] = true
+				}
 			}
+			// Relationships with a hidden end stay as they are: the rows cannot see them.
 			for _, r := range snap.Relations {
+				if hidden[r.From] || hidden[r.To] {
+					continue
+				}
 				rs.out[r.From] = append(rs.out[r.From], r)
 				rs.in[r.To] = append(rs.in[r.To], r)
 			}
@@ -950,6 +969,10 @@ func (r *row) nodeID(rs *regionState, k graph.Kind, natural string, stored func(
 				r.failf(colKey, key, CodeInvalid, "is the id of a %s, not of a %s", kk, kindWords[k])
 				return "", false
 			}
+			if r.im.opt.Readable != nil && !r.im.knownID(rs, k, key) {
+				r.failf(colKey, key, CodeUnknownName, "no entry you may see has this Schlüssel; leave it empty for a new entry")
+				return "", false
+			}
 			return key, true
 		}
 		if strings.Contains(key, "_") && len(key) > 20 {
@@ -972,6 +995,20 @@ func (r *row) nodeID(rs *regionState, k graph.Kind, natural string, stored func(
 	}
 	r.failf(colKey, "", CodeAmbiguousName, "several %ss of region %s match this row (%s); write the Schlüssel (id) of the one you mean", kindWords[k], rs.key, strings.Join(ids, ", "))
 	return "", false
+}
+
+// knownID reports whether id names an entry the importing user may read: in the row's region
+// as the import sees it, or stored elsewhere and readable. A hidden entry and a missing one
+// are alike.
+func (im *importer) knownID(rs *regionState, k graph.Kind, id string) bool {
+	if rs.nodes[id] != nil {
+		return true
+	}
+	if _, ok := im.opIndex[id]; ok {
+		return true
+	}
+	e, err := im.store.Get(im.ctx, k, id)
+	return err == nil && im.readable(e)
 }
 
 // storedByName returns the ids of stored nodes of kind k called name.
@@ -1083,6 +1120,8 @@ func (im *importer) check(rs *regionState, e graph.Entity) error {
 }
 
 func (im *importer) allowed(e graph.Entity) bool { return im.opt.Allow == nil || im.opt.Allow(e) }
+
+func (im *importer) readable(e graph.Entity) bool { return im.opt.Readable == nil || im.opt.Readable(e) }
 
 // sync makes the relationships of type t at node (its start, or its end when incoming)
 // exactly want, staging the differences; it reports whether anything changes. governs, when

@@ -142,7 +142,16 @@ func (s *Server) handleImport(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	lang := readerLang(r)
+	acc, err := s.accessFor(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
 	opt := exchange.Options{Region: region, DryRun: dry, Allow: func(e graph.Entity) bool { return canWrite(p, e) }}
+	if !acc.Full() {
+		// What the caller may not read is, for the import, not there (no existence leaks).
+		opt.Readable = acc.CanRead
+	}
 	if async || size >= syncImportLimit {
 		keep = true
 		s.startImportJob(w, r, p, importRequest{dir: dir, inputs: inputs, opt: opt, lang: lang,

@@ -297,3 +297,59 @@ func TestStaleJobIsFailed(t *testing.T) {
 		t.Fatalf("live job: %+v", v)
 	}
 }
+
+// TestImportNoExistenceLeaks: a coordinator's import words a hidden region or entry exactly
+// like a missing one, with the same status, in the dry run and the real run; no suggestion
+// names a hidden region.
+func TestImportNoExistenceLeaks(t *testing.T) {
+	f := newFixture(t)
+	f.addUser(t, "coord", false, map[string]graph.Role{"09991": graph.RoleCoordinator})
+	coord := f.login(t, "coord")
+	missingOrg := graph.NewID(graph.KindOrganisation)
+	pairs := []struct{ name, hidden, missing, hiddenValue, missingValue string }{
+		{"region key", "Name;Kreis;Art\nVerein X;09992;Verein\n", "Name;Kreis;Art\nVerein X;09993;Verein\n", "09992", "09993"},
+		{"region name", "Name;Kreis;Art\nVerein X;Geschlossener Kreis;Verein\n", "Name;Kreis;Art\nVerein X;Verborgener Kreis;Verein\n", "Geschlossener Kreis", "Verborgener Kreis"},
+		{"entry's key, own region", "Schlüssel;Name;Kreis;Art\n" + f.secret + ";Verein Y;09991;Verein\n", "Schlüssel;Name;Kreis;Art\n" + missingOrg + ";Verein Y;09991;Verein\n", f.secret, missingOrg},
+		{"entry's key and region", "Schlüssel;Name;Kreis;Art\n" + f.secret + ";Verein Y;09992;Verein\n", "Schlüssel;Name;Kreis;Art\n" + missingOrg + ";Verein Y;09993;Verein\n", "", ""},
+	}
+	rev0, _ := f.store.Revision(context.Background())
+	for _, pc := range pairs {
+		for _, q := range []string{"?dry_run=true", ""} {
+			hc, _, hb := f.raw(t, "POST", "/api/v1/import"+q, coord, "text/csv", []byte(pc.hidden))
+			mc, _, mb := f.raw(t, "POST", "/api/v1/import"+q, coord, "text/csv", []byte(pc.missing))
+			norm := func(b []byte, value string) string {
+				var p struct {
+					Report *struct {
+						Errors []struct{ Column, Message, Code string } `json:"errors"`
+					} `json:"report"`
+					Errors []struct{ Column, Message, Code string } `json:"errors"`
+				}
+				_ = json.Unmarshal(b, &p)
+				errs := p.Errors
+				if p.Report != nil {
+					errs = p.Report.Errors
+				}
+				out, _ := json.Marshal(errs)
+				s := string(out)
+				for _, v := range []string{value, "09992", "09993", f.secret, missingOrg} {
+					if v != "" {
+						s = strings.ReplaceAll(s, v, "…")
+					}
+				}
+				return s
+			}
+			h, m := norm(hb, pc.hiddenValue), norm(mb, pc.missingValue)
+			if hc != mc || h != m || h == "null" {
+				t.Errorf("%s%s: hidden → %d %s\n\tmissing → %d %s", pc.name, q, hc, h, mc, m)
+			}
+			for _, b := range [][]byte{hb, mb} {
+				if i := strings.Index(string(b), `"suggestions"`); i >= 0 && strings.Contains(string(b[i:]), "Geschlossen") {
+					t.Errorf("%s%s: a suggestion names the hidden region: %s", pc.name, q, b)
+				}
+			}
+		}
+	}
+	if rev, _ := f.store.Revision(context.Background()); rev != rev0 {
+		t.Errorf("the refused imports wrote: revision %d → %d", rev0, rev)
+	}
+}
