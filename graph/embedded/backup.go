@@ -443,7 +443,8 @@ func newerData(label string, version int) error {
 
 // Verify reads the store file at path, named label in messages, without changing it: bbolt's
 // page check, the format and data version, then every bucket the way Open loads it (nodes,
-// relationships with both ends present, monitoring heads, merges), users and tokens decoded.
+// relationships with both ends present, monitoring heads, merges), users and tokens decoded,
+// audit entries and snapshot data checked to be JSON.
 // It returns what the file holds.
 func Verify(path, label string) (c Contents, err error) {
 	st, err := os.Stat(path)
@@ -514,8 +515,26 @@ func Verify(path, label string) (c Contents, err error) {
 					return damaged(fmt.Errorf("the bucket %s is missing", b))
 				}
 			}
-			c.Audit = tx.Bucket(bucketAudit).Stats().KeyN
 			c.Merges = tx.Bucket(bucketMerges).Stats().KeyN
+			// The audit log and the snapshots' data are read on demand by the service, so
+			// opening would not find damage there: each value must at least be JSON.
+			if err := tx.Bucket(bucketAudit).ForEach(func(k, v []byte) error {
+				c.Audit++
+				if !json.Valid(v) {
+					return fmt.Errorf("audit entry %x is not JSON", k)
+				}
+				return nil
+			}); err != nil {
+				return damaged(err)
+			}
+			if err := tx.Bucket(bucketMonitoringData).ForEach(func(k, v []byte) error {
+				if len(v) > 0 && !json.Valid(v) {
+					return fmt.Errorf("the data of monitoring snapshot %s is not JSON", k)
+				}
+				return nil
+			}); err != nil {
+				return damaged(err)
+			}
 			if err := tx.Bucket(bucketUsers).ForEach(func(k, v []byte) error {
 				c.Users++
 				return json.Unmarshal(v, new(graph.User))
