@@ -68,15 +68,24 @@ func (s *Store) Backup(ctx context.Context, w io.Writer) error {
 	if err := s.Ping(ctx); err != nil {
 		return err
 	}
+	// One backup at a time: each needs a spool file as big as the store.
+	if !s.backupMu.TryLock() {
+		return &graph.Error{Code: graph.EUNAVAILABLE, Message: "another backup is being taken; try again when it has finished"}
+	}
+	defer s.backupMu.Unlock()
 	spool, err := os.CreateTemp(filepath.Dir(s.path), FileName+".backup-*")
 	if err != nil {
 		return &graph.Error{Code: graph.EUNAVAILABLE, Err: err,
 			Message: "cannot create the backup's spool file in the data folder"}
 	}
+	// Unlinked at once where the system allows it, so a killed process leaves no spool behind.
 	name := spool.Name()
+	removed := os.Remove(name) == nil
 	defer func() {
 		spool.Close()
-		os.Remove(name)
+		if !removed {
+			os.Remove(name)
+		}
 	}()
 	var m Manifest
 	err = func() (err error) {

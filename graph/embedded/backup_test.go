@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -333,5 +334,44 @@ func TestRestoreDryRun(t *testing.T) {
 	}
 	if m, err := embedded.CheckStream(bytes.NewReader(good), "good", nil); err != nil || m.Revision != rep.Contents.Revision {
 		t.Fatalf("CheckStream: %+v %v", m, err)
+	}
+}
+
+// TestOneBackupAtATime: while one backup is being read, a second is refused as unavailable
+// (each needs a spool file as big as the store), and no spool file is left in the data folder.
+func TestOneBackupAtATime(t *testing.T) {
+	dir := t.TempDir()
+	s, err := embedded.Open(dir, embedded.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	if _, err := s.Create(ctx, &graph.Region{Meta: graph.Meta{ID: "09991"}, Name: "Kreis", Kind: "county"}); err != nil {
+		t.Fatal(err)
+	}
+	pr, pw := io.Pipe()
+	first := make(chan error, 1)
+	go func() { first <- s.Backup(ctx, pw); pw.Close() }()
+	head := make([]byte, 10)
+	if _, err := io.ReadFull(pr, head); err != nil { // the first backup is streaming now
+		t.Fatal(err)
+	}
+	err = s.Backup(ctx, io.Discard)
+	if graph.ErrorCode(err) != graph.EUNAVAILABLE || !strings.Contains(err.Error(), "another backup is being taken") {
+		t.Fatalf("second backup: %v", err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Fatalf("the data folder holds %d files while a backup streams, want only the store", len(entries))
+	}
+	rest, _ := io.ReadAll(pr)
+	if err := <-first; err != nil {
+		t.Fatal(err)
+	}
+	if _, err := embedded.CheckStream(io.MultiReader(bytes.NewReader(head), bytes.NewReader(rest)), "first", nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Backup(ctx, io.Discard); err != nil {
+		t.Fatalf("a backup after the first: %v", err)
 	}
 }
