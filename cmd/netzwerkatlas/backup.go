@@ -257,6 +257,9 @@ holds a store is replaced only with --force; the old store stays beside it.
 	}
 	bar := progressFunc(stderr, v.T("cli.progress.restore", nil), quiet)
 	opts.Progress = func(done, total int64) { bar(int(done>>10), int(total>>10)) }
+	if !quiet {
+		opts.Checking = func() { fmt.Fprintln(stderr, v.T("cli.restore.checking", nil)) }
+	}
 	start := time.Now()
 	rep, err := embedded.Restore(src, file, cfg.Data, opts)
 	if err != nil {

@@ -249,6 +249,9 @@ type RestoreOptions struct {
 	SourceSize int64
 	// Progress, when set, is told the bytes of the store read so far and the total.
 	Progress func(done, total int64)
+	// Checking, when set, is called when the file is read and the check of its entries begins
+	// (as long as opening the store takes).
+	Checking func()
 	// Now is the clock (default time.Now).
 	Now func() time.Time
 }
@@ -352,6 +355,9 @@ func Restore(src io.Reader, label, dir string, opts RestoreOptions) (rep *Restor
 	}
 	if err := tmp.Close(); err != nil {
 		return nil, writeError(dir, err)
+	}
+	if opts.Checking != nil {
+		opts.Checking()
 	}
 	if rep.Contents, err = Verify(tmpName, label); err != nil {
 		return nil, err
