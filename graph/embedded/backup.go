@@ -459,7 +459,7 @@ func newerData(label string, version int) error {
 // Verify reads the store file at path, named label in messages, without changing it: bbolt's
 // page check, the format and data version, then every bucket the way Open loads it (nodes,
 // relationships with both ends present, monitoring heads, merges), users and tokens decoded,
-// audit entries and snapshot data checked to be JSON.
+// audit entries, snapshot data and import jobs checked to be JSON.
 // It returns what the file holds.
 func Verify(path, label string) (c Contents, err error) {
 	st, err := os.Stat(path)
@@ -541,6 +541,17 @@ func Verify(path, label string) (c Contents, err error) {
 				return nil
 			}); err != nil {
 				return damaged(err)
+			}
+			// Import jobs came later than the other buckets: a backup of an older store has none.
+			if jobs := tx.Bucket(bucketJobs); jobs != nil {
+				if err := jobs.ForEach(func(k, v []byte) error {
+					if !json.Valid(v) {
+						return fmt.Errorf("job %s is not JSON", k)
+					}
+					return nil
+				}); err != nil {
+					return damaged(err)
+				}
 			}
 			if err := tx.Bucket(bucketMonitoringData).ForEach(func(k, v []byte) error {
 				if len(v) > 0 && !json.Valid(v) {
