@@ -543,6 +543,13 @@ func buildOpenAPI() obj {
 		"responses": problems(obj{"200": obj{"description": "the export as a download", "content": binary("application/json", "application/zip", "text/csv; charset=utf-8",
 			"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/graphml+xml", "application/geo+json")}}, "400", "404")})
 
+	op(apiPrefix+"/admin/backup", "GET", obj{"tags": []string{"administration"}, "summary": "Backup of the whole store (admins): a consistent copy taken while the service keeps serving; every write acknowledged before the request is in it",
+		"description": "The embedded store's bbolt file as one read transaction saw it, gzip-compressed; the gzip header's comment holds the manifest (format, version, store_format, data_version, revision, size, created_at) " +
+			"and the gzip trailer a CRC-32 and the length, which netzwerkatlas restore checks. Streamed, never cached. The Neo4j store answers 501: back it up with neo4j-admin database dump.",
+		"responses": problems(obj{"200": obj{"description": "the backup as a download named netzwerkatlas-<date>.db.gz",
+			"headers": obj{"Content-Disposition": obj{"description": "attachment with the dated file name", "schema": str}, "Cache-Control": obj{"schema": str}},
+			"content": binary("application/gzip")}}, "401", "403", "501", "503")})
+
 	return obj{
 		"openapi": "3.1.0",
 		"info": obj{"title": "Netzwerkatlas API", "version": "1",

@@ -47,6 +47,8 @@ type Server struct {
 	reports chan struct{} // one token per report rendered at once (see maxConcurrentReports)
 	jobs    *jobRunner    // this instance's import jobs
 
+	backup graph.Backuper // the store itself when it can copy itself (not instrumented); else nil
+
 	regionsMu  sync.Mutex
 	regionsRev uint64
 	regions    []string // public region keys at regionsRev
@@ -81,6 +83,10 @@ func New(cfg Config) *Server {
 	s.registerExchangeRoutes(s.router)
 	s.registerJobRoutes(s.router)
 	s.registerMergeRoutes(s.router)
+	if b, ok := cfg.Store.(graph.Backuper); ok {
+		s.backup = b
+	}
+	s.registerBackupRoutes(s.router)
 	if cfg.Frontend != nil {
 		// Everything outside the API is the web app; unknown API paths stay problem+json.
 		s.router.MatcherFunc(func(r *http.Request, _ *mux.RouteMatch) bool {

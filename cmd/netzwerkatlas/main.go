@@ -7,6 +7,8 @@
 //	netzwerkatlas export    export as JSON, CSV, XLSX, HSDS, GraphML or GeoJSON; import templates
 //	netzwerkatlas migrate   copy everything into an empty store, e.g. embedded → neo4j
 //	netzwerkatlas user      add and list users
+//	netzwerkatlas backup    write a consistent copy of the embedded store (also while it serves)
+//	netzwerkatlas restore   check a backup and put it in place as a data folder's store
 //	netzwerkatlas version   print the version
 //
 // main only parses the command line and wires the packages: graph stores, httpapi, analysis, demo.
@@ -50,6 +52,10 @@ Usage:
                                   write the Sachstandsbericht of the integration concept
   netzwerkatlas migrate [flags]   copy everything into an empty store (embedded → neo4j)
   netzwerkatlas user add|list     manage the users who sign in
+  netzwerkatlas backup  [--data DIR | --url URL] FILE
+                                  write a consistent copy of the embedded store (- = stdout)
+  netzwerkatlas restore --data DIR [--force] [--dry-run] FILE
+                                  check a backup and restore it into a data folder
   netzwerkatlas version           print the version
 
 Run "netzwerkatlas <command> -h" for the flags of a command.
@@ -81,6 +87,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = runMigrate(ctx, v, args[1:], stdout, stderr)
 	case "user":
 		err = runUser(ctx, v, args[1:], stdin, stdout, stderr)
+	case "backup":
+		err = runBackup(ctx, v, args[1:], stdout, stderr)
+	case "restore":
+		err = runRestore(ctx, v, args[1:], stdin, stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintf(stdout, "netzwerkatlas %s (%s, %s/%s)\n", version, runtime.Version(), runtime.GOOS, runtime.GOARCH)
 	case "help", "-h", "--help":

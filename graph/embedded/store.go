@@ -80,6 +80,8 @@ type Store struct {
 	closed  bool
 	queue   chan *request // writes waiting for the committer
 	stopped chan struct{} // closed when the committer has finished
+
+	backupMu sync.Mutex // held by the one backup being taken (backup.go)
 }
 
 // Group commit bounds: the committer takes what is waiting, up to these sizes, into one
