@@ -1121,7 +1121,9 @@ func (im *importer) check(rs *regionState, e graph.Entity) error {
 
 func (im *importer) allowed(e graph.Entity) bool { return im.opt.Allow == nil || im.opt.Allow(e) }
 
-func (im *importer) readable(e graph.Entity) bool { return im.opt.Readable == nil || im.opt.Readable(e) }
+func (im *importer) readable(e graph.Entity) bool {
+	return im.opt.Readable == nil || im.opt.Readable(e)
+}
 
 // sync makes the relationships of type t at node (its start, or its end when incoming)
 // exactly want, staging the differences; it reports whether anything changes. governs, when
