@@ -61,6 +61,8 @@ func Run(t *testing.T, f Factory) {
 		{"Merge", testMerge},
 		{"MergeRefusals", testMergeRefusals},
 		{"MergeReopen", testMergeReopen},
+		{"PasswordChangeEndsTokens", testPasswordChangeEndsTokens},
+		{"NFC", testNFC},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, f) })
