@@ -24,7 +24,7 @@ func TestUserPasswordCommand(t *testing.T) {
 	}
 	for _, weak := range []string{"1234567890", "passwort123", "erika-erika-1"} {
 		code, _, errOut := runCmd(weak+"\n", "user", "add", "--username", "erika", "--password-stdin")
-		if code != 1 || !strings.Contains(errOut, "  password: ist ") {
+		if code != 1 || !strings.Contains(errOut, "  password: ") || !strings.Contains(errOut, "ungültige Angaben") || strings.Contains(errOut, "must") {
 			t.Errorf("user add with %q: exit %d, %q; want a German refusal naming password", weak, code, errOut)
 		}
 	}
@@ -79,5 +79,36 @@ func TestUserPasswordCommand(t *testing.T) {
 	code, out, _ = runCmd("", "user", "password", "--username", "erika")
 	if code != 0 || !strings.Contains(out, "Passwort: ") {
 		t.Fatalf("random reset: %d %q", code, out)
+	}
+}
+
+// TestTrustedProxiesConfig: the trusted-proxy setting reaches the API — behind a trusted
+// proxy a guesser's X-Forwarded-For address is throttled, the owner's is not — and a
+// malformed list stops the start, naming the flag.
+func TestTrustedProxiesConfig(t *testing.T) {
+	bad := &Main{Config: Config{Addr: "127.0.0.1:0", Data: t.TempDir(), NoDemo: true, TrustedProxies: "10.0.0.0/33"}, Stdout: &bytes.Buffer{}}
+	if err := bad.Run(context.Background()); err == nil || !strings.Contains(err.Error(), "--trusted-proxies") {
+		bad.Close()
+		t.Fatalf("a malformed proxy list: %v", err)
+	}
+	m := &Main{Config: Config{Addr: "127.0.0.1:0", Data: t.TempDir(), NoDemo: true, AdminPassword: "Heide-Wald-Fluss-1", TrustedProxies: "127.0.0.1, ::1"},
+		Stdout: &bytes.Buffer{}}
+	if err := m.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	login := func(pw, client string) int {
+		return callAPI(t, "POST", "http://"+m.Addr()+"/api/v1/auth/login", "", map[string]string{"username": "admin", "password": pw},
+			map[string]string{"X-Forwarded-For": client}, nil)
+	}
+	code := 0
+	for i := 0; i < 6; i++ {
+		code = login("falsch-falsch", "203.0.113.9")
+	}
+	if code != 429 {
+		t.Fatalf("6 wrong passwords from one client behind the proxy: %d, want 429", code)
+	}
+	if code := login("Heide-Wald-Fluss-1", "198.51.100.4"); code != 200 {
+		t.Fatalf("the owner from another client behind the proxy: %d, want 200", code)
 	}
 }
