@@ -44,9 +44,31 @@ type Options struct {
 	Allow func(e graph.Entity) bool
 	// Progress, when set, is called now and then with the bytes read and the bytes to read.
 	Progress func(done, total int64)
+	// Step, when set, is called now and then, and at each change of phase, with where the
+	// import stands (for jobs: rows read and valid, the phase).
+	Step func(Step)
 	// MaxErrors bounds the errors listed in the report (default 1000); all are counted.
 	MaxErrors int
 }
+
+// Step is where an import stands.
+type Step struct {
+	// Phase is reading (and checking rows), validating (the store checks the whole batch: a
+	// dry run), writing, or done.
+	Phase string
+	// BytesRead and BytesTotal measure the reading of the files.
+	BytesRead, BytesTotal int64
+	// RowsRead counts the rows read; RowsValid those without a problem so far.
+	RowsRead, RowsValid int64
+}
+
+// The phases of an import.
+const (
+	PhaseReading    = "reading"
+	PhaseValidating = "validating"
+	PhaseWriting    = "writing"
+	PhaseDone       = "done"
+)
 
 // DefaultMaxErrors is the default of Options.MaxErrors.
 const DefaultMaxErrors = 1000
@@ -143,7 +165,11 @@ func Import(ctx context.Context, s graph.Store, inputs []Input, opt Options) (*R
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return im.finish()
+	rep, err := im.finish()
+	if err == nil {
+		im.step(PhaseDone)
+	}
+	return rep, err
 }
 
 // named fills in the file name of a fileError.
@@ -189,6 +215,7 @@ type importer struct {
 	nodeOrigin, relOrigin, unrelOrigin []origin
 	suggested                          int
 	done, total                        int64
+	failedRows                         int64
 	lastProgress                       time.Time
 }
 
@@ -216,13 +243,29 @@ func (im *importer) loadRegions() error {
 
 // progress reports the bytes read, at most a few times a second.
 func (im *importer) progress(force bool) {
-	if im.opt.Progress == nil {
+	if im.opt.Progress == nil && im.opt.Step == nil {
 		return
 	}
 	if now := time.Now(); force || now.Sub(im.lastProgress) > 100*time.Millisecond {
 		im.lastProgress = now
-		im.opt.Progress(min(im.done, im.total), im.total)
+		if im.opt.Progress != nil {
+			im.opt.Progress(min(im.done, im.total), im.total)
+		}
+		im.step(PhaseReading)
 	}
+}
+
+// step tells Options.Step where the import stands.
+func (im *importer) step(phase string) {
+	if im.opt.Step == nil {
+		return
+	}
+	done := im.done
+	if phase != PhaseReading {
+		done = im.total
+	}
+	im.opt.Step(Step{Phase: phase, BytesRead: min(done, im.total), BytesTotal: im.total,
+		RowsRead: int64(im.rep.Rows), RowsValid: int64(im.rep.Rows) - im.failedRows})
 }
 
 // fail records a problem.
@@ -269,6 +312,7 @@ func (im *importer) count(o origin, outcome int) {
 		im.rep.Skipped++
 		sr.Skipped++
 	case outFailed:
+		im.failedRows++
 	}
 }
 
@@ -1165,6 +1209,11 @@ func (im *importer) finish() (*Report, error) {
 		}
 		b.Summary = "import of " + strings.Join(names, ", ") + fmt.Sprintf(" (%d rows)", rep.Rows)
 		b.Message = &graph.Message{Key: "audit.import", Args: map[string]any{"files": strings.Join(names, ", "), "rows": rep.Rows}}
+	}
+	if im.opt.DryRun {
+		im.step(PhaseValidating)
+	} else {
+		im.step(PhaseWriting)
 	}
 	_, err := im.store.Apply(im.ctx, b)
 	if err != nil {

@@ -45,6 +45,11 @@ type Stage struct {
 	redact  []string                  // actors whose audit history loses its personal data
 	res     BatchResult               // counts of the request being run
 	undo    []undoRec                 // how to take back staged changes
+	// quiet skips the audit entry of each operation while a batch runs that will not keep
+	// them: a dry run, or a batch recorded as one entry (Summary). Encoding the before and
+	// after of every operation of a 100,000-row import cost 620 MB of allocations only to be
+	// thrown away.
+	quiet bool
 }
 
 // undoRec remembers what a staged node or relationship was before, so that a failed batch
@@ -94,6 +99,8 @@ func (t *Stage) ChangedSince(m StageMark) bool { return len(t.undo) > m.undo }
 func (t *Stage) Run(user string, b *Batch) (res BatchResult, nodes []Entity, err error) {
 	t.user = user
 	t.res = BatchResult{}
+	t.quiet = b.DryRun || b.Summary != ""
+	defer func() { t.quiet = false }()
 	var errs []opError
 	for i, op := range b.Ops {
 		id, err := t.do(op)
@@ -210,6 +217,9 @@ func (t *Stage) regionInUse(key string) int {
 }
 
 func (t *Stage) record(action string, kind, entity, related, region string, before, after any) {
+	if t.quiet {
+		return
+	}
 	t.audit = append(t.audit, AuditEntry{
 		At: t.now, User: t.user, Action: action, Kind: kind, Entity: entity, Related: related,
 		Region: region, Before: mustJSON(before), After: mustJSON(after),
@@ -449,8 +459,10 @@ func (t *Stage) delete(k Kind, id string, expected int64) error {
 	if k == KindActor {
 		// The person is gone: keep only the fact that an actor with this id was deleted.
 		t.redact = append(t.redact, id)
-		t.record(ActionDelete, string(k), id, "", cur.RegionKey(), nil, nil)
-		t.audit[len(t.audit)-1].Redacted = true
+		if !t.quiet {
+			t.record(ActionDelete, string(k), id, "", cur.RegionKey(), nil, nil)
+			t.audit[len(t.audit)-1].Redacted = true
+		}
 	} else {
 		t.record(ActionDelete, string(k), id, "", cur.RegionKey(), cur, nil)
 	}

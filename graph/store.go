@@ -51,6 +51,7 @@ type Store interface {
 	UserStore
 	MonitoringStore
 	MergeStore
+	JobStore
 
 	// Ping reports whether the store can serve (for readiness checks).
 	Ping(ctx context.Context) error

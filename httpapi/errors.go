@@ -38,17 +38,23 @@ var statusOf = map[string]int{
 // writeError answers with the problem document for err. Internal errors are logged with
 // their details and reach the client only as "internal error".
 func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
+	p := s.problemOf(err, readerLang(r), r.URL.Path, requestID(r.Context()))
+	w.Header().Set("Vary", "Accept-Language")
+	writeProblem(w, p)
+}
+
+// problemOf is the problem document of a domain error in lang; internal errors are logged
+// with their details.
+func (s *Server) problemOf(err error, lang msg.Lang, instance, reqID string) problem {
 	var se *statusError
 	if errors.As(err, &se) {
 		text := se.msg
 		if se.format != "" {
-			text = msg.For(readerLang(r)).Format(se.format, se.args...)
+			text = msg.For(lang).Format(se.format, se.args...)
 		}
-		w.Header().Set("Vary", "Accept-Language")
-		writeProblem(w, problem{Type: problemType("invalid"), Title: http.StatusText(se.status), Status: se.status,
-			Detail: se.field + " " + text, Instance: r.URL.Path, Errors: []graph.FieldError{{Field: se.field, Message: text}},
-			RequestID: requestID(r.Context())})
-		return
+		return problem{Type: problemType("invalid"), Title: http.StatusText(se.status), Status: se.status,
+			Detail: se.field + " " + text, Instance: instance, Errors: []graph.FieldError{{Field: se.field, Message: text}},
+			RequestID: reqID}
 	}
 	code := graph.ErrorCode(err)
 	status := statusOf[code]
@@ -56,24 +62,23 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 		status = http.StatusInternalServerError
 	}
 	if status >= 500 {
-		s.log.Error().Err(err).Str("request_id", requestID(r.Context())).Str("path", r.URL.Path).Msg("request failed")
+		s.log.Error().Err(err).Str("request_id", reqID).Str("path", instance).Msg("request failed")
 	}
 	p := problem{
 		Type:      problemType(code),
 		Title:     http.StatusText(status),
 		Status:    status,
 		Detail:    graph.ErrorMessage(err),
-		Instance:  r.URL.Path,
+		Instance:  instance,
 		Errors:    graph.FieldErrors(err),
-		RequestID: requestID(r.Context()),
+		RequestID: reqID,
 	}
 	var ge *graph.Error
 	if errors.As(err, &ge) {
 		p.CurrentVersion = ge.Current
-		localize(&p, ge, readerLang(r))
+		localize(&p, ge, lang)
 	}
-	w.Header().Set("Vary", "Accept-Language")
-	writeProblem(w, p)
+	return p
 }
 
 // localize puts a problem's sentences into the reader's language (German unless English is

@@ -8,6 +8,7 @@ import (
 	"mime"
 	"mime/multipart"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -43,7 +44,7 @@ type ImportProblem struct {
 	RequestID string             `json:"request_id,omitempty"`
 	// Report is the import report: counts and every error with file, sheet, row, column,
 	// value, message, code and suggestions.
-	Report *exchange.Report `json:"report"`
+	Report *exchange.Report `json:"report,omitempty"`
 }
 
 // errorField renders where an import error is, for problem documents: "file, sheet, row N,
@@ -65,30 +66,38 @@ func errorField(e exchange.RowError) string {
 	return strings.Join(parts, ", ")
 }
 
-// handleImport serves POST /api/v1/import?dry_run=&region=&sheet=&format=: the body is one
-// file (CSV, XLSX, JSON export, GeoJSON) or multipart/form-data with one or more files. The
-// caller needs the right to change every entry a row writes (coordinators their region,
-// admins everything). A dry run answers 200 with the report and writes nothing; a real run
-// answers 200 with the report when everything was written, and 400 (403 for rows the caller
-// may not change) with the report and nothing written when a row is wrong.
+// handleImport serves POST /api/v1/import?dry_run=&region=&sheet=&format=&async=: the body
+// is one file (CSV, XLSX, JSON export, GeoJSON) or multipart/form-data with one or more
+// files. The caller needs the right to change every entry a row writes (members their own
+// organisation, coordinators their region, admins everything); callers who may change
+// nothing are refused before a byte is read. Files under 1 MiB are imported at once: a dry
+// run answers 200 with the report and writes nothing; a real run answers 200 with the report
+// when everything was written, and 400 (403 for rows the caller may not change) with the
+// report and nothing written when a row is wrong. Larger files (or async=true) become a job:
+// 202 with its address in Location (see handleJobView), where the same report appears.
 func (s *Server) handleImport(w http.ResponseWriter, r *http.Request) {
 	p := principalFrom(r.Context())
 	if p == nil {
 		s.authorize(w, r)
 		return
 	}
+	if !mayImport(p) {
+		s.writeError(w, r, &graph.Error{Code: graph.EFORBIDDEN, Message: "your role does not allow importing: viewers read only"})
+		return
+	}
 	q := r.URL.Query()
-	if err := queryParams(q, "dry_run", "region", "sheet", "format"); err != nil {
+	if err := queryParams(q, "dry_run", "region", "sheet", "format", "async"); err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	dry := false
-	switch q.Get("dry_run") {
-	case "", "false", "0":
-	case "true", "1":
-		dry = true
-	default:
-		s.writeError(w, r, invalid("dry_run", "must be true or false"))
+	dry, err := boolParam(q, "dry_run")
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	async, err := boolParam(q, "async")
+	if err != nil {
+		s.writeError(w, r, err)
 		return
 	}
 	region := q.Get("region")
@@ -113,52 +122,117 @@ func (s *Server) handleImport(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	defer os.RemoveAll(dir)
+	keep := false // the folder goes to the job
+	defer func() {
+		if !keep {
+			os.RemoveAll(dir)
+		}
+	}()
 	inputs, err := spoolUpload(w, r, dir)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
+	var size int64
 	for i := range inputs {
 		inputs[i].Format = cmpOr(format, inputs[i].Format)
 		inputs[i].Sheet = sheet
-	}
-	rep, err := exchange.Import(r.Context(), s.store, inputs, exchange.Options{Region: region, DryRun: dry,
-		Allow: func(e graph.Entity) bool { return canWrite(p, e) }})
-	if err != nil {
-		if file, row, msg, ok := exchange.IsFileError(err); ok {
-			field := file
-			if row > 0 {
-				field = fmt.Sprintf("%s, row %d", file, row)
-			}
-			s.writeError(w, r, &graph.Error{Code: graph.EINVALID, Message: field + ": " + msg, Fields: []graph.FieldError{{Field: field, Message: msg}}})
-			return
+		if fi, err := os.Stat(inputs[i].Path); err == nil {
+			size += fi.Size()
 		}
-		s.writeError(w, r, err)
-		return
 	}
-	// The problems in the reader's language (German unless English is preferred).
 	lang := readerLang(r)
-	rep.Localize(lang)
-	w.Header().Set("Vary", "Accept-Language")
-	if rep.OK || dry {
-		writeJSON(w, http.StatusOK, rep)
+	opt := exchange.Options{Region: region, DryRun: dry, Allow: func(e graph.Entity) bool { return canWrite(p, e) }}
+	if async || size >= syncImportLimit {
+		keep = true
+		s.startImportJob(w, r, p, importRequest{dir: dir, inputs: inputs, opt: opt, lang: lang,
+			path: r.URL.Path, reqID: requestID(r.Context())})
 		return
 	}
-	status, code := http.StatusBadRequest, graph.EINVALID
-	if rep.Forbidden() {
-		status, code = http.StatusForbidden, graph.EFORBIDDEN
+	rep, err := exchange.Import(r.Context(), s.store, inputs, opt)
+	if err != nil {
+		s.writeError(w, r, importFileError(err))
+		return
+	}
+	status, body := importAnswer(rep, dry, lang, r.URL.Path, requestID(r.Context()))
+	w.Header().Set("Vary", "Accept-Language")
+	if status != http.StatusOK {
+		w.Header().Set("Cache-Control", "no-store")
+		w.Header().Set("Content-Type", "application/problem+json")
+		w.WriteHeader(status)
+		_ = json.NewEncoder(w).Encode(body)
+		return
+	}
+	writeJSON(w, status, body)
+}
+
+// importStatus is the status of an import's answer: 200 for a dry run or a written import,
+// 400 for rows with problems, 403 when rows change what the caller may not.
+func importStatus(rep *exchange.Report, dry bool) int {
+	switch {
+	case rep.OK || dry:
+		return http.StatusOK
+	case rep.Forbidden():
+		return http.StatusForbidden
+	}
+	return http.StatusBadRequest
+}
+
+// mayImport reports whether p may change anything at all: a member, coordinator or admin.
+func mayImport(p *principal) bool {
+	if p.user.Admin {
+		return true
+	}
+	for _, role := range p.user.Roles {
+		if role.Rank() >= graph.RoleMember.Rank() {
+			return true
+		}
+	}
+	return false
+}
+
+// boolParam reads an optional true/false query parameter.
+func boolParam(q url.Values, name string) (bool, error) {
+	switch q.Get(name) {
+	case "", "false", "0":
+		return false, nil
+	case "true", "1":
+		return true, nil
+	}
+	return false, invalid(name, "must be true or false")
+}
+
+// importFileError names the file (and row) of an error that makes a file unreadable.
+func importFileError(err error) error {
+	if file, row, msg, ok := exchange.IsFileError(err); ok {
+		field := file
+		if row > 0 {
+			field = fmt.Sprintf("%s, row %d", file, row)
+		}
+		return &graph.Error{Code: graph.EINVALID, Message: field + ": " + msg, Fields: []graph.FieldError{{Field: field, Message: msg}}}
+	}
+	return err
+}
+
+// importAnswer is the status and body of an import's answer in lang: the report (200), or a
+// problem document with the report when rows were wrong and nothing was written (400, or 403
+// when rows change what the caller may not).
+func importAnswer(rep *exchange.Report, dry bool, lang msg.Lang, path, reqID string) (int, any) {
+	rep.Localize(lang)
+	status := importStatus(rep, dry)
+	if status == http.StatusOK {
+		return status, rep
+	}
+	code := graph.EINVALID
+	if status == http.StatusForbidden {
+		code = graph.EFORBIDDEN
 	}
 	fields := make([]graph.FieldError, 0, len(rep.Errors))
 	for _, e := range rep.Errors {
 		fields = append(fields, graph.FieldError{Field: errorField(e), Message: e.Message})
 	}
-	w.Header().Set("Cache-Control", "no-store")
-	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(ImportProblem{Type: problemType(code), Title: http.StatusText(status), Status: status,
-		Detail:   importDetail(msg.For(lang), rep.ErrorCount),
-		Instance: r.URL.Path, Errors: fields, RequestID: requestID(r.Context()), Report: rep})
+	return status, ImportProblem{Type: problemType(code), Title: http.StatusText(status), Status: status,
+		Detail: importDetail(msg.For(lang), rep.ErrorCount), Instance: path, Errors: fields, RequestID: reqID, Report: rep}
 }
 
 func cmpOr(a, b string) string {

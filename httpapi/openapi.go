@@ -489,21 +489,38 @@ func buildOpenAPI() obj {
 	importRefused := func(desc string) obj {
 		return obj{"description": desc, "content": obj{"application/problem+json": obj{"schema": obj{"anyOf": []any{ref("ImportProblem"), ref("Problem")}}}}}
 	}
+	schemas["ImportJob"] = typeSchema(jobView{})
+	schemas["ImportJob"].(obj)["properties"].(obj)["report"] = ref("ImportReport")
+	schemas["ImportJob"].(obj)["properties"].(obj)["problem"] = ref("Problem")
+	jobAccepted := obj{"description": "the import runs as a job: Location names it (GET it for progress and, once it ended, the report)",
+		"headers": obj{"Location": obj{"schema": str}}, "content": obj{"application/json": obj{"schema": ref("ImportJob")}}}
 	op(apiPrefix+"/import", "POST", obj{"tags": exTag,
-		"summary": "Import CSV, XLSX, a JSON export or GeoJSON boundaries (coordinators for their regions, admins); all or nothing",
+		"summary": "Import CSV, XLSX, a JSON export or GeoJSON boundaries (members for their organisation, coordinators for their regions, admins); all or nothing; large files as a job",
 		"description": "The body is one file (its Content-Type says which; application/octet-stream detects the format) or multipart/form-data with one or more files, imported together. " +
 			"CSV may be UTF-8 or Windows-1252 with ; , or tab. Rows are matched by their Schlüssel (a node id or a county's own key), municipalities by AGS; names of fields, target groups and municipalities " +
 			"are matched case- and umlaut-insensitively. dry_run=true validates everything and answers 200 with the report (ok=false and the errors when something is wrong); a real run answers 200 with " +
-			"the report when everything was written, or 400 (403 when rows touch entries the caller may not change) with the report and nothing written. A file that cannot be read at all is a 400 problem naming it.",
+			"the report when everything was written, or 400 (403 when rows touch entries the caller may not change) with the report and nothing written. A file that cannot be read at all is a 400 problem naming it. " +
+			"Viewers are refused with 403 before the body is read. Files of 1 MiB and more (or async=true) run as a job: 202 with the job in Location; the job ends with the same report and the status this route would have answered. " +
+			"One import job runs per instance and four may wait; beyond that 503 with Retry-After.",
 		"parameters": []any{param("dry_run", "query", "true: validate and report, write nothing", false, obj{"type": "boolean"}),
 			param("region", "query", "region key for rows without Kreis (and the only region a GeoJSON import reads)", false, str),
 			param("sheet", "query", "what a CSV file holds, when its header does not tell", false, obj{"type": "string", "enum": sheetEnum}),
-			param("format", "query", "the files' format when the Content-Type does not tell", false, obj{"type": "string", "enum": []string{"csv", "xlsx", "json", "geojson"}})},
+			param("format", "query", "the files' format when the Content-Type does not tell", false, obj{"type": "string", "enum": []string{"csv", "xlsx", "json", "geojson"}}),
+			param("async", "query", "true: run as a job even when the files are small (default: a job from 1 MiB)", false, obj{"type": "boolean"})},
 		"requestBody": obj{"required": true, "content": importTypes},
-		"responses": problems(obj{"200": resp("the import report", ref("ImportReport")),
+		"responses": problems(obj{"200": resp("the import report", ref("ImportReport")), "202": jobAccepted,
 			"400": importRefused("rows with errors (ImportProblem with the report), or a file or request that cannot be read (Problem)"),
 			"403": importRefused("rows that change entries the caller may not change (ImportProblem), or missing rights (Problem)")},
-			"401", "413", "415")})
+			"401", "413", "415", "503")})
+	jobID := param("id", "path", "the job's id (job_…)", true, str)
+	op(apiPrefix+"/import/jobs/{id}", "GET", obj{"tags": exTag,
+		"summary":    "An import job: state (queued, running, succeeded, failed, cancelled), progress (phase, bytes, rows read, valid and written) and, once it ended, the report and the status the import would have answered; for the user who started it and admins",
+		"parameters": []any{jobID},
+		"responses":  problems(obj{"200": resp("the job", ref("ImportJob"))}, "401", "404")})
+	op(apiPrefix+"/import/jobs/{id}/cancel", "POST", obj{"tags": exTag,
+		"summary":    "Cancel an import job: it stops at its next check and writes nothing",
+		"parameters": []any{jobID},
+		"responses":  problems(obj{"202": resp("the job, stopping", ref("ImportJob"))}, "401", "404", "409")})
 	binary := func(types ...string) obj {
 		c := obj{}
 		for _, t := range types {

@@ -49,6 +49,7 @@ type Server struct {
 	trustedProxies []netip.Prefix // whose X-Forwarded-For names the client
 
 	reports chan struct{} // one token per report rendered at once (see maxConcurrentReports)
+	jobs    *jobRunner    // this instance's import jobs
 
 	regionsMu  sync.Mutex
 	regionsRev uint64
@@ -61,7 +62,7 @@ func New(cfg Config) *Server {
 	m := newMetrics()
 	s := &Server{store: m.instrument(cfg.Store), metrics: m, json: newJSONCache(), log: cfg.Log, version: cfg.Version, router: mux.NewRouter(),
 		logins: newThrottle(), trustedProxies: cfg.TrustedProxies,
-		reports: make(chan struct{}, maxConcurrentReports)}
+		reports: make(chan struct{}, maxConcurrentReports), jobs: newJobRunner()}
 	s.router.NotFoundHandler = http.HandlerFunc(s.handleNotFound)
 	s.router.MethodNotAllowedHandler = http.HandlerFunc(s.handleMethodNotAllowed)
 	s.router.Use(recordRoute)
@@ -82,6 +83,7 @@ func New(cfg Config) *Server {
 	s.registerReportRoutes(s.router)
 	s.registerStructureRoutes(s.router)
 	s.registerExchangeRoutes(s.router)
+	s.registerJobRoutes(s.router)
 	s.registerMergeRoutes(s.router)
 	if cfg.Frontend != nil {
 		// Everything outside the API is the web app; unknown API paths stay problem+json.

@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rs/zerolog"
 
@@ -68,6 +69,8 @@ func newFixture(t *testing.T) *fixture {
 	app := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "the web app") })
 	api := New(Config{Store: s, Log: zerolog.New(f.log), Version: "test", Frontend: app})
 	f.api = api
+	// Cleanups run last in, first out: the server stops, then its jobs, then the store.
+	t.Cleanup(func() { api.Close(10 * time.Second) })
 	f.srv = httptest.NewServer(api.Handler())
 	t.Cleanup(f.srv.Close)
 	return f

@@ -245,8 +245,14 @@ func (p *page) goTo(path string) {
 // waitFor polls the JavaScript expression until it is truthy (at most 20 s).
 func (p *page) waitFor(what, js string) {
 	p.t.Helper()
+	p.waitWithin(20*time.Second, what, js)
+}
+
+// waitWithin polls the JavaScript expression until it is truthy, at most d.
+func (p *page) waitWithin(d time.Duration, what, js string) {
+	p.t.Helper()
 	_, err := chromedp.Run(p.ctx, chromedp.Poll[chromedp.Void](js,
-		chromedp.WithPollingInterval(25*time.Millisecond), chromedp.WithPollingTimeout(20*time.Second)))
+		chromedp.WithPollingInterval(25*time.Millisecond), chromedp.WithPollingTimeout(d)))
 	if err != nil {
 		p.fail("waiting for %s (%s): %v", what, js, err)
 	}

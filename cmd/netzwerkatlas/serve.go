@@ -75,6 +75,7 @@ type Main struct {
 
 	store    graph.Store
 	srv      *http.Server
+	api      *httpapi.Server
 	ln       net.Listener
 	serveErr chan error
 }
@@ -105,6 +106,7 @@ func (m *Main) Run(ctx context.Context) error {
 	site.Handle("/", frontend.Handler(m.Config.FrontendDir))
 	var fe http.Handler = site
 	api := httpapi.New(httpapi.Config{Store: store, Log: m.Log, Frontend: fe, Version: version, TrustedProxies: proxies})
+	m.api = api
 	m.srv = &http.Server{
 		Handler:           api.Handler(),
 		ReadHeaderTimeout: 10 * time.Second,
@@ -144,6 +146,9 @@ func (m *Main) Close() error {
 		if err := m.srv.Shutdown(ctx); err != nil {
 			errs = append(errs, err)
 		}
+		// Running import jobs are cancelled (they write nothing) and record their end
+		// before the store closes.
+		m.api.Close(shutdownGrace)
 	}
 	if m.store != nil {
 		if err := m.store.Close(); err != nil {

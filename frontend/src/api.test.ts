@@ -165,6 +165,55 @@ describe('ApiClient import and downloads', () => {
     expect(problem.extensions).toEqual({ request_id: 'abc', report: refused.report });
   });
 
+  it('follows an import that runs as a job until it ends, reporting each step', async () => {
+    vi.useFakeTimers();
+    try {
+      const progress = { phase: 'reading', bytes_read: 0, bytes_total: 2000000, rows_read: 0, rows_valid: 0, rows_written: 0 };
+      const base = { id: 'job_01', kind: 'import', cancel_requested: false, created_at: '', updated_at: '' };
+      const fetch = vi
+        .fn<typeof globalThis.fetch>()
+        .mockResolvedValueOnce(json({ ...base, state: 'queued', progress }, 202))
+        .mockResolvedValueOnce(json({ ...base, state: 'running', progress: { ...progress, bytes_read: 1000000, rows_read: 7000, rows_valid: 6990 } }))
+        .mockResolvedValueOnce(json({ ...base, state: 'succeeded', status: 200, report, progress: { ...progress, phase: 'done', rows_read: 14000 } }));
+      const seen: string[] = [];
+      const answer = new ApiClient({ fetch }).importFiles([new File(['x'], 'massnahmen.csv')], { dryRun: true, onProgress: (j) => seen.push(`${j.state}:${j.progress.rows_read}`) });
+      await vi.runAllTimersAsync();
+      expect(await answer).toEqual(report);
+      expect(seen).toEqual(['queued:0', 'running:7000', 'succeeded:14000']);
+      expect(fetch.mock.calls.map((c) => `${c[1]?.method} ${String(c[0])}`)).toEqual([
+        'POST /api/v1/import?dry_run=true',
+        'GET /api/v1/import/jobs/job_01',
+        'GET /api/v1/import/jobs/job_01',
+      ]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('throws the problem of a job whose rows were wrong, with the report, and cancels a job when aborted', async () => {
+    const progress = { phase: 'done', bytes_read: 5, bytes_total: 5, rows_read: 2, rows_valid: 1, rows_written: 0 };
+    const base = { id: 'job_02', kind: 'import', cancel_requested: false, created_at: '', updated_at: '', progress };
+    const problemDoc = { type: 'https://netzwerkatlas.example/problems/invalid', title: 'Bad Request', status: 400, detail: '1 Problem beim Import; es wurde nichts geschrieben' };
+    const bad = { ...report, ok: false, error_count: 1 };
+    let fetch = vi.fn<typeof globalThis.fetch>().mockResolvedValueOnce(json({ ...base, state: 'succeeded', status: 400, report: bad, problem: problemDoc }, 202));
+    const problem = (await new ApiClient({ fetch }).importFiles([new File(['x'], 'm.csv')], { dryRun: false }).catch((e: unknown) => e)) as Problem;
+    expect(problem).toBeInstanceOf(Problem);
+    expect(problem.status).toBe(400);
+    expect(problem.detail).toBe(problemDoc.detail);
+    expect(problem.extensions).toEqual({ report: bad });
+
+    fetch = vi
+      .fn<typeof globalThis.fetch>()
+      .mockResolvedValueOnce(json({ ...base, id: 'job_03', state: 'running', progress: { ...progress, phase: 'reading' } }, 202))
+      .mockResolvedValue(json({ ...base, id: 'job_03', state: 'running', cancel_requested: true }, 202));
+    const controller = new AbortController();
+    const running = new ApiClient({ fetch }).importFiles([new File(['x'], 'm.csv')], { dryRun: false }, controller.signal).catch((e: unknown) => e);
+    await Promise.resolve();
+    controller.abort();
+    expect(isAbort(await running)).toBe(true);
+    await vi.waitFor(() => expect(fetch.mock.calls.map((c) => `${c[1]?.method} ${String(c[0])}`)).toContain('POST /api/v1/import/jobs/job_03/cancel'));
+  });
+
   it('builds the addresses of templates and exports', () => {
     const api = new ApiClient();
     expect(api.templateHref('xlsx')).toBe('/api/v1/import/template?format=xlsx');

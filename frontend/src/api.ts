@@ -7,7 +7,7 @@
 // language in Accept-Language, so that the sentences the service writes (explanations, audit
 // summaries, problems) are in the language of the page around them.
 
-import { getLanguage } from './i18n';
+import { getLanguage, t } from './i18n';
 import type {
   AttainmentResult,
   AuditEntry,
@@ -19,6 +19,7 @@ import type {
   EgoNetwork,
   Gaps,
   GoalMonitoring,
+  ImportJob,
   ImportReport,
   IndicatorAttainment,
   LoginResult,
@@ -559,16 +560,45 @@ export class ApiClient {
    * POST /import: sends the files as multipart/form-data (one part "file" each, with its
    * name). dryRun only validates. Returns the report; a real run refused because of its rows
    * throws a Problem whose extensions hold the report (see importReportOf in exchange.ts).
+   * Files from 1 MiB run as a job on the service (202): the job is followed until it ends,
+   * onProgress hears each step, and aborting the signal cancels the job (nothing is written).
    */
-  async importFiles(files: readonly File[], options: { dryRun: boolean; region?: string }, signal?: AbortSignal): Promise<ImportReport> {
+  async importFiles(
+    files: readonly File[],
+    options: { dryRun: boolean; region?: string; onProgress?: (job: ImportJob) => void },
+    signal?: AbortSignal,
+  ): Promise<ImportReport> {
     const form = new FormData();
     for (const file of files) form.append('file', file, file.name);
-    const { data } = await this.request<ImportReport>('POST', '/import', {
+    const answer = await this.request<ImportReport | ImportJob>('POST', '/import', {
       query: { dry_run: options.dryRun, region: options.region },
       form,
       ...(signal ? { signal } : {}),
     });
-    return data;
+    if (answer.status !== 202) return answer.data as ImportReport;
+    let job = answer.data as ImportJob;
+    try {
+      for (;;) {
+        options.onProgress?.(job);
+        if (job.state !== 'queued' && job.state !== 'running') break;
+        await pause(importPollMs, signal);
+        job = (await this.request<ImportJob>('GET', `/import/jobs/${encodeURIComponent(job.id)}`, signal ? { signal } : {})).data;
+      }
+    } catch (error) {
+      // Leaving the page or choosing again cancels the job; the service writes nothing.
+      if (isAbort(error)) void this.request('POST', `/import/jobs/${encodeURIComponent(job.id)}/cancel`).catch(() => undefined);
+      throw error;
+    }
+    return importJobResult(job);
+  }
+
+  /**
+   * POST /import/jobs/{id}/cancel: asks the service to stop an import job. The job's own
+   * answer (followed by importFiles) then says whether it stopped in time: cancelled, or
+   * ended before the request arrived.
+   */
+  async cancelImportJob(id: string): Promise<void> {
+    await this.request<ImportJob>('POST', `/import/jobs/${encodeURIComponent(id)}/cancel`);
   }
 
   /** The address of an import template: xlsx (all sheets) or csv (one sheet, or a zip of all). */
@@ -643,6 +673,45 @@ export async function problemFrom(response: Response): Promise<Problem> {
 }
 
 /** True for the error a fetch throws when its AbortSignal fires. */
+/** How often a running import job is asked how far it is. */
+export const importPollMs = 500;
+
+/** Waits ms, or throws an AbortError when the signal aborts first. */
+function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const abort = () => {
+      clearTimeout(timer);
+      reject(new DOMException('aborted', 'AbortError'));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', abort);
+      resolve();
+    }, ms);
+    if (signal?.aborted) abort();
+    else signal?.addEventListener('abort', abort, { once: true });
+  });
+}
+
+/**
+ * The answer of an ended import job as the direct answer would have been: the report, or a
+ * Problem (with the report in its extensions when rows were wrong).
+ */
+export function importJobResult(job: ImportJob): ImportReport {
+  if (job.state === 'succeeded' && job.report && (job.status ?? 200) < 300) return job.report;
+  const p = job.problem;
+  const extensions: Record<string, unknown> = job.report ? { report: job.report } : {};
+  if (p) throw new Problem({ type: p.type, title: p.title, status: p.status, detail: p.detail, ...(p.errors ? { errors: p.errors } : {}), extensions });
+  if (job.state === 'cancelled') {
+    const detail = t('import.job.cancelled');
+    throw new Problem({ type: cancelledProblem, title: detail, status: 409, detail, extensions });
+  }
+  const detail = t('import.job.failed');
+  throw new Problem({ type: 'about:blank', title: detail, status: job.status ?? 500, detail, extensions });
+}
+
+/** The problem type of an import job that was cancelled (nothing was written). */
+export const cancelledProblem = 'https://netzwerkatlas.example/problems/cancelled';
+
 export function isAbort(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as Error).name === 'AbortError';
 }

@@ -4,8 +4,9 @@
 // is written.
 
 import { Problem } from './api';
+import { formatBytes, formatInt } from './format';
 import { t, type MessageKey } from './i18n';
-import type { ImportCounts, ImportReport, ImportRowError, Role, User } from './types';
+import type { ImportCounts, ImportJob, ImportReport, ImportRowError, Role, User } from './types';
 
 /** The formats the import reads, by file name ending. */
 export const importFormats = ['csv', 'xlsx', 'json', 'geojson'] as const;
@@ -165,9 +166,12 @@ export function changesNothing(report: ImportReport): boolean {
 /** The state of the import form. */
 export type ImportStep =
   | { step: 'idle' }
-  | { step: 'checking' }
+  /** job: how far the service is, when the files run as a job (from 1 MiB). */
+  | { step: 'checking'; job?: ImportJob }
   | { step: 'checked'; report: ImportReport }
-  | { step: 'importing'; report: ImportReport }
+  | { step: 'importing'; report: ImportReport; job?: ImportJob }
+  /** The user cancelled the check or the import; nothing was written. */
+  | { step: 'cancelled' }
   | { step: 'done'; report: ImportReport }
   /** The real run was refused because of its rows; nothing was written. */
   | { step: 'refused'; report: ImportReport; error: Problem }
@@ -176,4 +180,20 @@ export type ImportStep =
 /** Importieren is possible only right after a dry run of the chosen files found no problem. */
 export function mayImport(state: ImportStep, files: number): boolean {
   return state.step === 'checked' && files > 0 && state.report.ok && state.report.error_count === 0;
+}
+
+/** The words under an import job's progress bar. */
+export function jobProgressText(job: ImportJob): string {
+  const p = job.progress;
+  if (job.state === 'queued') return t('import.job.queued');
+  switch (p.phase) {
+    case 'validating':
+      return t('import.job.validating', { rows: p.rows_read });
+    case 'writing':
+      return t('import.job.writing', { rows: p.rows_read });
+    case 'done':
+      return t('import.job.finishing', { rows: p.rows_read });
+    default:
+      return t('import.job.reading', { read: formatBytes(p.bytes_read), total: formatBytes(p.bytes_total), rows: p.rows_read, valid: formatInt(p.rows_valid) });
+  }
 }

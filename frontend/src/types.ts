@@ -749,6 +749,36 @@ export interface ImportReport extends ImportCounts {
   warnings: string[] | null;
 }
 
+/** How far an import job is (GET /import/jobs/{id}). */
+export interface ImportProgress {
+  /** reading (and checking rows), validating (a dry run's whole check), writing, done. */
+  phase: 'reading' | 'validating' | 'writing' | 'done';
+  bytes_read: number;
+  bytes_total: number;
+  rows_read: number;
+  /** Rows read without a problem so far. */
+  rows_valid: number;
+  /** Rows whose changes are stored: all at the end of a written import, none before. */
+  rows_written: number;
+}
+
+/** An import that runs as a job (POST /import answers 202 for files from 1 MiB). */
+export interface ImportJob {
+  id: string;
+  kind: string;
+  state: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+  progress: ImportProgress;
+  cancel_requested: boolean;
+  /** Once ended: the status the import would have answered at once (200, 400, 403). */
+  status?: number;
+  report?: ImportReport;
+  /** Why a failed job failed, or why a finished import wrote nothing. */
+  problem?: { type: string; title: string; status: number; detail: string; errors?: { field: string; message: string }[] };
+  created_at: string;
+  updated_at: string;
+  finished_at?: string;
+}
+
 // The integration concept (GET /api/v1/{concepts|guidelines|goals|indicators}).
 
 export interface ConceptPeriod {

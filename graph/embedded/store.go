@@ -49,6 +49,8 @@ var (
 	// Merge records by id (graph.EncodeMerge); the redirects of the merges that stand are
 	// derived from them on open.
 	bucketMerges = []byte("merges")
+	// Job records by id (graph.EncodeJob); see jobs.go.
+	bucketJobs = []byte("jobs")
 
 	keyFormat      = []byte("format")
 	keyDataVersion = []byte("data_version")
@@ -216,7 +218,7 @@ func (s *Store) init() (err error) {
 	defer recoverCorrupt(s.path, &err)
 	err = s.db.Update(func(tx *bolt.Tx) error {
 		for _, b := range [][]byte{bucketMeta, bucketNodes, bucketRels, bucketAudit, bucketAuditIndex, bucketUsers, bucketTokens,
-			bucketMonitoring, bucketMonitoringData, bucketMerges} {
+			bucketMonitoring, bucketMonitoringData, bucketMerges, bucketJobs} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}

@@ -180,6 +180,7 @@ func buildStatements() map[string]Statement {
 	add("schema.index.MonitoringSnapshot.region", "CREATE INDEX monitoring_snapshot_region IF NOT EXISTS FOR (s:MonitoringSnapshot) ON (s.region)", none)
 	add("schema.constraint.Merge", "CREATE CONSTRAINT merge_id IF NOT EXISTS FOR (m:Merge) REQUIRE m.id IS UNIQUE", none)
 	add("schema.index.Merge.retired", "CREATE INDEX merge_retired IF NOT EXISTS FOR (m:Merge) ON (m.retired)", none)
+	add("schema.constraint.Job", "CREATE CONSTRAINT job_id IF NOT EXISTS FOR (j:Job) REQUIRE j.id IS UNIQUE", none)
 	add("schema.constraint.Meta", "CREATE CONSTRAINT meta_id IF NOT EXISTS FOR (m:Meta) REQUIRE m.id IS UNIQUE", none)
 	add("schema.meta", `
 MERGE (m:Meta {id: $id})
@@ -475,6 +476,30 @@ WHERE m.undone = false
 RETURN m.survivor AS survivor
 ORDER BY m.id DESC
 LIMIT 1`, map[string]string{"id": "string"})
+
+	// Job records (jobs.go): beside the graph, never under the Meta lock; record is the whole
+	// record as JSON text, cancel_requested apart so that a cancellation and a progress report
+	// never overwrite each other.
+	add("job.create", `
+CREATE (j:Job)
+SET j = $props
+RETURN count(j) AS created`, map[string]string{"props": "map"})
+	add("job.update", `
+MATCH (j:Job {id: $id})
+SET j.record = $record, j.updated_at = $updated_at, j.finished = $finished
+RETURN j.cancel_requested AS cancel_requested`, map[string]string{"id": "string", "record": "string", "updated_at": "integer", "finished": "boolean"})
+	add("job.get", `
+MATCH (j:Job {id: $id})
+RETURN j.record AS record, j.cancel_requested AS cancel_requested`, map[string]string{"id": "string"})
+	add("job.cancel", `
+MATCH (j:Job {id: $id})
+SET j.cancel_requested = CASE WHEN j.finished THEN j.cancel_requested ELSE true END
+RETURN j.record AS record, j.cancel_requested AS cancel_requested`, map[string]string{"id": "string"})
+	add("job.prune", `
+MATCH (j:Job)
+WHERE j.updated_at < $before
+DETACH DELETE j
+RETURN count(*) AS removed`, map[string]string{"before": "integer"})
 
 	// Users.
 	add("user.create", "CREATE (u:User) SET u = $props", map[string]string{"props": "map"})

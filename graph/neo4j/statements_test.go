@@ -12,7 +12,7 @@ import (
 // and property key the backend writes, so that a misspelling in a read is reported.
 func schema() cypherlint.Schema {
 	var sc cypherlint.Schema
-	sc.Labels = []string{"Entity", "Meta", "AuditEntry", "User", "Token", "MonitoringSnapshot", "Merge"}
+	sc.Labels = []string{"Entity", "Meta", "AuditEntry", "User", "Token", "MonitoringSnapshot", "Merge", "Job"}
 	for _, ki := range graph.Kinds {
 		sc.Labels = append(sc.Labels, ki.Label)
 	}
@@ -29,6 +29,7 @@ func schema() cypherlint.Schema {
 		"label", "taken", "created_by", "data",
 		"role", "since", "note", "verdict", "by",
 		"survivor", "retired", "undone", "record",
+		"cancel_requested", "finished",
 		// keys of the parameter rows, which the linter sees as property reads
 		"from", "to", "type",
 	}

@@ -63,6 +63,8 @@ func Run(t *testing.T, f Factory) {
 		{"MergeReopen", testMergeReopen},
 		{"PasswordChangeEndsTokens", testPasswordChangeEndsTokens},
 		{"NFC", testNFC},
+		{"Jobs", testJobs},
+		{"JobsConcurrent", testJobsConcurrent},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, f) })

@@ -7,7 +7,7 @@
 // re-render (the report arriving, the language changing, the session answering).
 
 import type { ApiClient } from '../api';
-import { Problem } from '../api';
+import { cancelledProblem, Problem } from '../api';
 import { h, replaceChildren } from '../dom';
 import {
   addFiles,
@@ -15,6 +15,7 @@ import {
   importAccept,
   importRegions,
   importReportOf,
+  jobProgressText,
   mayImport,
   maxImportBytes,
   problemLabel,
@@ -26,7 +27,7 @@ import {
 } from '../exchange';
 import { formatBytes, formatInt } from '../format';
 import { t } from '../i18n';
-import type { ImportReport, ImportRowError, Region, User } from '../types';
+import type { ImportJob, ImportReport, ImportRowError, Region, User } from '../types';
 import { dash, errorBox, Loader, loadingBox } from '../ui';
 
 export interface Importer {
@@ -79,6 +80,13 @@ export function createImporter(api: ApiClient, onImported: () => void): Importer
     runHint,
   );
   const note = h('p', { class: 'note' });
+  // The progress of a job, built once so that the focus stays on Abbrechen while it updates.
+  const progressBar = h('progress', { id: 'import-progress-bar', 'aria-describedby': 'import-progress-text' });
+  const progressText = h('p', { class: 'muted', id: 'import-progress-text' });
+  const progressLabel = h('label', { for: 'import-progress-bar' });
+  const cancelButton = h('button', { type: 'button', class: 'secondary', id: 'import-cancel' });
+  const progressBox = h('div', { class: 'import-progress', id: 'import-progress' }, progressLabel, progressBar, progressText, cancelButton);
+  cancelButton.addEventListener('click', () => cancel());
 
   function choose(added: Iterable<File>): void {
     const next = addFiles(files, added);
@@ -143,7 +151,7 @@ export function createImporter(api: ApiClient, onImported: () => void): Importer
     state = { step: 'checking' };
     draw();
     loader.run(
-      (signal) => api.importFiles(sent, { dryRun: true, region: regionKey || undefined }, signal),
+      (signal) => api.importFiles(sent, { dryRun: true, region: regionKey || undefined, onProgress: followJob }, signal),
       (report) => {
         state = { step: 'checked', report };
         status.textContent = t('import.status.checked', { count: report.error_count });
@@ -153,7 +161,8 @@ export function createImporter(api: ApiClient, onImported: () => void): Importer
         if (!mayImport(state, files.length)) focusResult();
       },
       (error) => {
-        state = { step: 'failed', error, during: 'check' };
+        state = wasCancelled(error) ? { step: 'cancelled' } : { step: 'failed', error, during: 'check' };
+        if (state.step === 'cancelled') status.textContent = t('import.job.cancelled');
         draw();
         focusResult();
       },
@@ -167,7 +176,7 @@ export function createImporter(api: ApiClient, onImported: () => void): Importer
     state = { step: 'importing', report: checked };
     draw();
     loader.run(
-      (signal) => api.importFiles(sent, { dryRun: false, region: regionKey || undefined }, signal),
+      (signal) => api.importFiles(sent, { dryRun: false, region: regionKey || undefined, onProgress: followJob }, signal),
       (report) => {
         state = { step: 'done', report };
         files = [];
@@ -179,11 +188,38 @@ export function createImporter(api: ApiClient, onImported: () => void): Importer
       },
       (error) => {
         const report = importReportOf(error);
-        state = report && error instanceof Problem ? { step: 'refused', report, error } : { step: 'failed', error, during: 'import' };
+        if (wasCancelled(error)) {
+          state = { step: 'cancelled' };
+          status.textContent = t('import.job.cancelled');
+        } else state = report && error instanceof Problem ? { step: 'refused', report, error } : { step: 'failed', error, during: 'import' };
         draw();
         focusResult();
       },
     );
+  }
+
+  /** A job's progress arrived: show it (the rest of the form stays as it is). */
+  function followJob(job: ImportJob): void {
+    if (state.step !== 'checking' && state.step !== 'importing') return;
+    if (state.job?.id !== job.id) cancelButton.disabled = false;
+    state = { ...state, job };
+    drawResult();
+  }
+
+  /**
+   * Abbrechen: the service is asked to stop the job; the job's own answer then says whether
+   * it stopped (nothing written) or had ended already, and the view shows that.
+   */
+  function cancel(): void {
+    if ((state.step !== 'checking' && state.step !== 'importing') || !state.job) return;
+    cancelButton.disabled = true;
+    cancelButton.textContent = t('import.job.cancelling');
+    api.cancelImportJob(state.job.id).catch(() => undefined);
+  }
+
+  /** Whether an error says that the job was cancelled. */
+  function wasCancelled(error: unknown): boolean {
+    return error instanceof Problem && error.type === cancelledProblem;
   }
 
   function focusResult(): void {
@@ -309,12 +345,30 @@ export function createImporter(api: ApiClient, onImported: () => void): Importer
         result.dataset.state = 'idle';
         return;
       case 'checking':
-        replaceChildren(result, loadingBox(t('import.checking')));
-        result.dataset.state = 'checking';
+      case 'importing': {
+        const job = state.job;
+        const label = state.step === 'checking' ? t('import.checking') : t('import.running');
+        result.dataset.state = state.step;
+        if (!job) {
+          replaceChildren(result, loadingBox(label));
+          return;
+        }
+        const p = job.progress;
+        progressLabel.textContent = `${t('import.job.progress')}: ${label}`;
+        progressBar.max = Math.max(1, p.bytes_total);
+        // Reading has a measure; the service's final check and the write have none.
+        if (p.phase === 'reading' && job.state === 'running') progressBar.value = p.bytes_read;
+        else progressBar.removeAttribute('value');
+        progressText.textContent = jobProgressText(job);
+        if (!cancelButton.disabled) cancelButton.textContent = t('import.job.cancel');
+        progressBox.dataset.phase = p.phase;
+        progressBox.dataset.state = job.state;
+        if (result.firstChild !== progressBox) replaceChildren(result, progressBox);
         return;
-      case 'importing':
-        replaceChildren(result, loadingBox(t('import.running')));
-        result.dataset.state = 'importing';
+      }
+      case 'cancelled':
+        replaceChildren(result, h('div', { class: 'note', tabindex: -1, 'data-focus': 'import-result' }, h('p', {}, t('import.job.cancelled'))));
+        result.dataset.state = 'cancelled';
         return;
       case 'failed': {
         const box = errorBox(state.during === 'check' ? t('import.checkFailed') : t('import.runFailed'), state.error);
