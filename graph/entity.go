@@ -3,6 +3,8 @@ package graph
 import (
 	"strings"
 	"time"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Visibility says who may read a node.
@@ -95,9 +97,12 @@ func regionRef(key string) []Ref {
 	return []Ref{{Field: "region", Kind: KindRegion, ID: key}}
 }
 
+// trim prepares texts for validation and storage: surrounding white space goes, and the text
+// is put into Unicode normalisation form C, so that "Mu\u0308nster" typed on one system and
+// "Münster" typed on another are the same name, compare equal and are found by one search.
 func trim(ss ...*string) {
 	for _, s := range ss {
-		*s = strings.TrimSpace(*s)
+		*s = norm.NFC.String(strings.TrimSpace(*s))
 	}
 }
 

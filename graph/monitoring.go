@@ -63,7 +63,7 @@ type MonitoringStore interface {
 
 // CheckMonitoringLabel trims a new label and checks its length (EINVALID naming "label").
 func CheckMonitoringLabel(label string) (string, error) {
-	label = strings.TrimSpace(label)
+	trim(&label)
 	var p problems
 	p.maxLen("label", label, MaxName)
 	return label, p.err("monitoring snapshot")
@@ -145,7 +145,7 @@ func PrepareMonitoringSnapshot(m *MonitoringSnapshot, now time.Time, user string
 		return nil, Errorf(EINVALID, "no monitoring snapshot given")
 	}
 	c := *m
-	c.Label = strings.TrimSpace(c.Label)
+	trim(&c.Label)
 	if err := c.Validate(); err != nil {
 		return nil, err
 	}

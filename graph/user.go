@@ -131,7 +131,9 @@ type UserStore interface {
 	CreateUser(ctx context.Context, u *User) (*User, error)
 	// GetUser returns a user by name, or ENOTFOUND.
 	GetUser(ctx context.Context, username string) (*User, error)
-	// UpdateUser replaces a user after checking the version.
+	// UpdateUser replaces a user after checking the version. When the password hash
+	// changes, every token of the user (sessions and API tokens) is deleted in the same
+	// transaction: a changed or reset password ends all sign-ins made with the old one.
 	UpdateUser(ctx context.Context, u *User, expectedVersion int64) (*User, error)
 	// DeleteUser removes a user and their tokens, or returns ENOTFOUND.
 	DeleteUser(ctx context.Context, username string) error

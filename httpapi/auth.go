@@ -15,7 +15,7 @@ import (
 	"time"
 
 	"github.com/gorilla/mux"
-	"golang.org/x/time/rate"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
 )
@@ -39,6 +39,7 @@ func (s *Server) registerAuthRoutes(r *mux.Router) {
 	r.HandleFunc(apiPrefix+"/auth/login", s.handleLogin).Methods(http.MethodPost)
 	r.HandleFunc(apiPrefix+"/auth/logout", s.handleLogout).Methods(http.MethodPost)
 	r.HandleFunc(apiPrefix+"/auth/me", s.handleMe).Methods(http.MethodGet)
+	r.HandleFunc(apiPrefix+"/auth/me/password", s.handlePasswordChange).Methods(http.MethodPut)
 	r.HandleFunc(apiPrefix+"/auth/tokens", s.handleTokenList).Methods(http.MethodGet)
 	r.HandleFunc(apiPrefix+"/auth/tokens", s.handleTokenCreate).Methods(http.MethodPost)
 	r.HandleFunc(apiPrefix+"/auth/tokens/{id}", s.handleTokenDelete).Methods(http.MethodDelete)
@@ -143,57 +144,6 @@ func (s *Server) resolve(ctx context.Context, secret string) (*principal, error)
 	return &principal{user: u, token: t}, nil
 }
 
-// limiter keeps a token bucket per key (client address or account), forgetting idle ones.
-type limiter struct {
-	mu     sync.Mutex
-	every  time.Duration
-	burst  int
-	bucket map[string]*limiterEntry
-}
-
-type limiterEntry struct {
-	l    *rate.Limiter
-	seen time.Time
-}
-
-func newLimiter(every time.Duration, burst int) *limiter {
-	return &limiter{every: every, burst: burst, bucket: map[string]*limiterEntry{}}
-}
-
-// allow reports whether key may try now, and otherwise how long to wait.
-func (l *limiter) allow(key string) (bool, time.Duration) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	now := time.Now()
-	if len(l.bucket) > 10000 {
-		for k, e := range l.bucket {
-			if now.Sub(e.seen) > time.Hour {
-				delete(l.bucket, k)
-			}
-		}
-	}
-	e := l.bucket[key]
-	if e == nil {
-		e = &limiterEntry{l: rate.NewLimiter(rate.Every(l.every), l.burst)}
-		l.bucket[key] = e
-	}
-	e.seen = now
-	r := e.l.ReserveN(now, 1)
-	if d := r.DelayFrom(now); d > 0 {
-		r.CancelAt(now)
-		return false, d
-	}
-	return true, 0
-}
-
-func clientAddr(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
-}
-
 type loginRequest struct {
 	Username string `json:"username"`
 	Password string `json:"password"`
@@ -222,8 +172,8 @@ type loginResponse struct {
 }
 
 // handleLogin serves POST /api/v1/auth/login {"username","password"}: a session cookie for
-// the browser and the same token in the body for scripts. Attempts are limited per client
-// address and per account.
+// the browser and the same token in the body for scripts. Failed attempts are throttled per
+// account and client (throttle.go).
 func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	var req loginRequest
 	if err := decodeJSON(w, r, &req, maxBody); err != nil {
@@ -242,16 +192,9 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	name := strings.ToLower(strings.TrimSpace(req.Username))
-	for _, lim := range []struct {
-		l   *limiter
-		key string
-	}{{s.loginByAddr, clientAddr(r)}, {s.loginByUser, name}} {
-		if ok, wait := lim.l.allow(lim.key); !ok {
-			w.Header().Set("Retry-After", itoa(int(wait.Seconds())+1))
-			writeProblem(w, problem{Type: problemType("rate_limited"), Title: http.StatusText(http.StatusTooManyRequests), Status: http.StatusTooManyRequests,
-				Detail: "too many sign-in attempts; wait a minute and try again", Instance: r.URL.Path, RequestID: requestID(r.Context())})
-			return
-		}
+	att, ok := s.beginAttempt(w, r, name)
+	if !ok {
+		return
 	}
 	bad := &graph.Error{Code: graph.EUNAUTHORIZED, Message: "unknown user name or wrong password"}
 	u, err := s.store.GetUser(r.Context(), name)
@@ -261,6 +204,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err != nil {
+		att.succeeded() // not the caller's fault: costs no attempt
 		s.writeError(w, r, err)
 		return
 	}
@@ -268,19 +212,30 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, bad)
 		return
 	}
-	secret, hash := newSecret()
-	now := time.Now().UTC().Truncate(time.Second)
-	t := &graph.Token{ID: graph.NewTokenID(), Hash: hash, Username: u.Username, Name: "browser session", Session: true, CreatedAt: now, ExpiresAt: now.Add(sessionTTL)}
-	if err := s.store.CreateToken(r.Context(), t); err != nil {
+	att.succeeded()
+	secret, csrf, expires, err := s.startSession(w, r, u.Username)
+	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	csrf, _ := newSecret()
+	w.Header().Set("Cache-Control", "no-store")
+	writeJSON(w, http.StatusOK, loginResponse{Token: secret, ExpiresAt: expires, CSRFToken: csrf, User: viewUser(u)})
+}
+
+// startSession stores a new browser session of username and sets its cookies: the session
+// secret (HttpOnly) and the CSRF token the app echoes.
+func (s *Server) startSession(w http.ResponseWriter, r *http.Request, username string) (secret, csrf string, expires time.Time, err error) {
+	secret, hash := newSecret()
+	now := time.Now().UTC().Truncate(time.Second)
+	t := &graph.Token{ID: graph.NewTokenID(), Hash: hash, Username: username, Name: "browser session", Session: true, CreatedAt: now, ExpiresAt: now.Add(sessionTTL)}
+	if err := s.store.CreateToken(r.Context(), t); err != nil {
+		return "", "", time.Time{}, err
+	}
+	csrf, _ = newSecret()
 	secure := secureRequest(r)
 	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: secret, Path: "/", Expires: t.ExpiresAt, HttpOnly: true, Secure: secure, SameSite: http.SameSiteStrictMode})
 	http.SetCookie(w, &http.Cookie{Name: csrfCookie, Value: csrf, Path: "/", Expires: t.ExpiresAt, Secure: secure, SameSite: http.SameSiteStrictMode})
-	w.Header().Set("Cache-Control", "no-store")
-	writeJSON(w, http.StatusOK, loginResponse{Token: secret, ExpiresAt: t.ExpiresAt, CSRFToken: csrf, User: viewUser(u)})
+	return secret, csrf, t.ExpiresAt, nil
 }
 
 // dummyHash is checked when the user does not exist, so that timing does not tell; it is
@@ -354,8 +309,10 @@ func (s *Server) handleTokenList(w http.ResponseWriter, r *http.Request) {
 }
 
 type tokenRequest struct {
-	Name          string `json:"name"`
-	ExpiresInDays int    `json:"expires_in_days"`
+	Name string `json:"name"`
+	// ExpiresInDays is a whole number of days, 1 to 366; absent means 90. A fraction or a
+	// string is refused by the decoder, naming the field.
+	ExpiresInDays *int `json:"expires_in_days"`
 }
 
 // handleTokenCreate serves POST /api/v1/auth/tokens {"name", "expires_in_days"}: a bearer
@@ -370,22 +327,19 @@ func (s *Server) handleTokenCreate(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	// Checked before multiplying: a huge number of days would overflow into a short lifetime.
-	if req.ExpiresInDays < 0 || time.Duration(req.ExpiresInDays) > maxTokenTTL/(24*time.Hour) {
-		s.writeError(w, r, invalid("expires_in_days", "must be between 1 and 366"))
-		return
-	}
 	ttl := defaultAPITTL
-	if req.ExpiresInDays != 0 {
-		ttl = time.Duration(req.ExpiresInDays) * 24 * time.Hour
-	}
-	if ttl > maxTokenTTL {
-		s.writeError(w, r, invalid("expires_in_days", "must be between 1 and 366"))
-		return
+	if req.ExpiresInDays != nil {
+		// Checked before multiplying: a huge number of days would overflow into a short lifetime.
+		days := *req.ExpiresInDays
+		if days < 1 || time.Duration(days) > maxTokenTTL/(24*time.Hour) {
+			s.writeError(w, r, invalid("expires_in_days", "must be between 1 and 366"))
+			return
+		}
+		ttl = time.Duration(days) * 24 * time.Hour
 	}
 	secret, hash := newSecret()
 	now := time.Now().UTC().Truncate(time.Second)
-	t := &graph.Token{ID: graph.NewTokenID(), Hash: hash, Username: p.user.Username, Name: strings.TrimSpace(req.Name), CreatedAt: now, ExpiresAt: now.Add(ttl)}
+	t := &graph.Token{ID: graph.NewTokenID(), Hash: hash, Username: p.user.Username, Name: norm.NFC.String(strings.TrimSpace(req.Name)), CreatedAt: now, ExpiresAt: now.Add(ttl)}
 	if err := s.store.CreateToken(r.Context(), t); err != nil {
 		s.writeError(w, r, err)
 		return

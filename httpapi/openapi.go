@@ -325,10 +325,18 @@ func buildOpenAPI() obj {
 			"token": str, "expires_at": obj{"type": "string", "format": "date-time"}, "csrf_token": str, "user": ref("User")}})}, "400", "401", "413", "415", "429")})
 	op(apiPrefix+"/auth/logout", "POST", obj{"tags": authTag, "summary": "Sign out", "responses": problems(obj{"204": obj{"description": "signed out"}}, "401", "403")})
 	op(apiPrefix+"/auth/me", "GET", obj{"tags": authTag, "summary": "The signed-in user", "responses": problems(obj{"200": resp("the user", ref("User"))}, "401")})
+	op(apiPrefix+"/auth/me/password", "PUT", obj{"tags": authTag, "summary": "Change your own password",
+		"description": fmt.Sprintf("Proves the current password and sets a new one of %d to %d characters that is not a common password and is hard to guess (zxcvbn score at least %d; the user name counts as guessable). Every session and API token of the user ends; a session making the change is replaced by a new one (token, expires_at, csrf_token and new cookies), an API token making it ends too. A wrong current_password is 403 naming the field and is throttled like a sign-in (429 with Retry-After).", minPassword, maxPassword, minStrength),
+		"requestBody": jsonBody(obj{"type": "object", "required": []string{"current_password", "new_password"}, "additionalProperties": false,
+			"properties": obj{"current_password": str, "new_password": obj{"type": "string", "minLength": minPassword, "maxLength": maxPassword}}}),
+		"responses": problems(obj{"200": resp("changed", obj{"type": "object", "required": []string{"user"}, "properties": obj{
+			"user": ref("User"), "token": str, "expires_at": obj{"type": "string", "format": "date-time"}, "csrf_token": str}})},
+			"400", "401", "403", "409", "413", "415", "429")})
 	op(apiPrefix+"/auth/tokens", "GET", obj{"tags": authTag, "summary": "Your sessions and API tokens", "responses": problems(obj{"200": resp("tokens",
 		obj{"type": "object", "properties": obj{"items": obj{"type": "array", "items": ref("Token")}, "total": obj{"type": "integer"}}})}, "401")})
 	op(apiPrefix+"/auth/tokens", "POST", obj{"tags": authTag, "summary": "Create an API token (shown once)", "requestBody": jsonBody(obj{"type": "object",
-		"properties": obj{"name": str, "expires_in_days": obj{"type": "integer"}}, "additionalProperties": false}),
+		"properties": obj{"name": str, "expires_in_days": obj{"type": "integer", "minimum": 1, "maximum": 366, "default": 90,
+			"description": "whole days the token works; 1 to 366"}}, "additionalProperties": false}),
 		"responses": problems(obj{"201": resp("the token", obj{"type": "object", "properties": obj{"id": str, "name": str, "token": str,
 			"created_at": obj{"type": "string", "format": "date-time"}, "expires_at": obj{"type": "string", "format": "date-time"}}})}, "400", "401", "403", "413", "415")})
 	op(apiPrefix+"/auth/tokens/{id}", "DELETE", obj{"tags": authTag, "summary": "Revoke a token", "parameters": []any{param("id", "path", "token id", true, str)},
@@ -349,7 +357,7 @@ func buildOpenAPI() obj {
 	op(apiPrefix+"/users", "POST", obj{"tags": usersTag, "summary": "Create a user (admins); without a password one is generated and returned once",
 		"requestBody": userBody, "responses": problems(obj{"201": resp("the user", obj{"type": "object", "properties": obj{"user": ref("UserAdmin"), "password": str}})},
 			"400", "401", "403", "409", "413", "415")})
-	op(apiPrefix+"/users/{username}", "PATCH", obj{"tags": usersTag, "summary": "Change a user (admins)", "parameters": []any{userParam, ifMatch},
+	op(apiPrefix+"/users/{username}", "PATCH", obj{"tags": usersTag, "summary": "Change a user (admins); a new password ends all of the user's sessions and API tokens", "parameters": []any{userParam, ifMatch},
 		"requestBody": userBody, "responses": problems(obj{"200": obj{"description": "the user", "headers": etagHeader, "content": obj{"application/json": obj{"schema": ref("UserAdmin")}}}},
 			"400", "401", "403", "404", "412", "413", "415", "428")})
 	op(apiPrefix+"/users/{username}", "DELETE", obj{"tags": usersTag, "summary": "Delete a user and their tokens (admins)", "parameters": []any{userParam},

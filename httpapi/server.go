@@ -7,6 +7,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"net/netip"
 	"slices"
 	"strings"
 	"sync"
@@ -29,6 +30,9 @@ type Config struct {
 	Frontend http.Handler
 	// Version is reported by /healthz.
 	Version string
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For is believed when telling
+	// clients apart (sign-in throttling); without them the TCP peer is the client.
+	TrustedProxies []netip.Prefix
 }
 
 // Server is the HTTP API.
@@ -41,8 +45,8 @@ type Server struct {
 	version  string
 	router   *mux.Router
 
-	loginByAddr *limiter // sign-in attempts per client address
-	loginByUser *limiter // sign-in attempts per account
+	logins         *throttle      // password attempts per account and client (throttle.go)
+	trustedProxies []netip.Prefix // whose X-Forwarded-For names the client
 
 	reports chan struct{} // one token per report rendered at once (see maxConcurrentReports)
 	jobs    *jobRunner    // this instance's import jobs
@@ -59,7 +63,7 @@ type Server struct {
 func New(cfg Config) *Server {
 	m := newMetrics()
 	s := &Server{store: m.instrument(cfg.Store), metrics: m, json: newJSONCache(), log: cfg.Log, version: cfg.Version, router: mux.NewRouter(),
-		loginByAddr: newLimiter(3*time.Second, 20), loginByUser: newLimiter(12*time.Second, 5),
+		logins: newThrottle(), trustedProxies: cfg.TrustedProxies,
 		reports: make(chan struct{}, maxConcurrentReports), jobs: newJobRunner()}
 	s.router.NotFoundHandler = http.HandlerFunc(s.handleNotFound)
 	s.router.MethodNotAllowedHandler = http.HandlerFunc(s.handleMethodNotAllowed)

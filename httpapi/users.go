@@ -63,16 +63,6 @@ type userRequest struct {
 	Organisation *string               `json:"organisation"`
 }
 
-// minPassword is the shortest password accepted.
-const minPassword = 10
-
-func checkPassword(pw string) error {
-	if len([]rune(pw)) < minPassword {
-		return invalid("password", "must have at least %d characters", minPassword)
-	}
-	return nil
-}
-
 // handleUserCreate serves POST /api/v1/users {username, password?, admin, roles,
 // organisation}: without a password one is generated and returned once.
 func (s *Server) handleUserCreate(w http.ResponseWriter, r *http.Request) {
@@ -96,7 +86,7 @@ func (s *Server) handleUserCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	pw, generated := RandomPassword(), true
 	if req.Password != nil {
-		if err := checkPassword(*req.Password); err != nil {
+		if err := CheckNewPassword("password", *req.Password, u.Username); err != nil {
 			s.writeError(w, r, err)
 			return
 		}
@@ -122,7 +112,8 @@ func (s *Server) handleUserCreate(w http.ResponseWriter, r *http.Request) {
 }
 
 // handleUserPatch serves PATCH /api/v1/users/{username} with If-Match: change admin, roles
-// (replaced as a whole), organisation or password.
+// (replaced as a whole), organisation or password. A new password ends every session and API
+// token of the user.
 func (s *Server) handleUserPatch(w http.ResponseWriter, r *http.Request) {
 	if !s.requireAdmin(w, r) {
 		return
@@ -155,7 +146,8 @@ func (s *Server) handleUserPatch(w http.ResponseWriter, r *http.Request) {
 		u.Organisation = strings.TrimSpace(*req.Organisation)
 	}
 	if req.Password != nil {
-		if err := checkPassword(*req.Password); err != nil {
+		// A reset: the store ends every session and token of the user with the old password.
+		if err := CheckNewPassword("password", *req.Password, u.Username); err != nil {
 			s.writeError(w, r, err)
 			return
 		}

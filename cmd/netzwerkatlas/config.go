@@ -27,6 +27,10 @@ type Config struct {
 	// AdminPassword sets the first admin's password (NETZWERKATLAS_ADMIN_PASSWORD); empty
 	// means a random one, printed once.
 	AdminPassword string
+	// TrustedProxies lists the reverse proxies (addresses or CIDR networks, comma-separated)
+	// whose X-Forwarded-For names the client for sign-in throttling
+	// (NETZWERKATLAS_TRUSTED_PROXIES); empty means the TCP peer is the client.
+	TrustedProxies string
 	// FrontendDir serves the web app from disk (development) instead of the embedded build
 	// (NETZWERKATLAS_FRONTEND_DIR).
 	FrontendDir string

@@ -36,6 +36,7 @@ func runServe(ctx context.Context, v *voice, args []string, stdout, stderr io.Wr
 	cfg.storeFlags(fs)
 	fs.BoolVar(&cfg.NoDemo, "no-demo", false, "keep a new, empty store empty instead of seeding the demo data")
 	fs.StringVar(&cfg.AdminPassword, "admin-password", env("NETZWERKATLAS_ADMIN_PASSWORD", ""), "password of the first admin, set when no user exists yet (env NETZWERKATLAS_ADMIN_PASSWORD; default: random, printed once)")
+	fs.StringVar(&cfg.TrustedProxies, "trusted-proxies", env("NETZWERKATLAS_TRUSTED_PROXIES", ""), "reverse proxies whose X-Forwarded-For names the client, as addresses or CIDR networks separated by commas (env NETZWERKATLAS_TRUSTED_PROXIES; default: none, the TCP peer is the client)")
 	fs.StringVar(&cfg.FrontendDir, "frontend-dir", env("NETZWERKATLAS_FRONTEND_DIR", ""), "serve the web app from this folder instead of the embedded build (development)")
 	v.flag(fs, "language of what the command prints for people: de or en")
 	if err := parse(v, fs, args, stderr); err != nil {
@@ -83,6 +84,10 @@ type Main struct {
 // serving. It returns once the service accepts connections.
 func (m *Main) Run(ctx context.Context) error {
 	start := time.Now()
+	proxies, err := httpapi.ParseTrustedProxies(m.Config.TrustedProxies)
+	if err != nil {
+		return m.voice().errorf("cli.serve.trusted_proxies", msg.Args{"value": m.Config.TrustedProxies})
+	}
 	store, err := openStore(ctx, m.Config)
 	if err != nil {
 		return err
@@ -100,7 +105,7 @@ func (m *Main) Run(ctx context.Context) error {
 	site.Handle(docs.Path+"/", docs.Handler())
 	site.Handle("/", frontend.Handler(m.Config.FrontendDir))
 	var fe http.Handler = site
-	api := httpapi.New(httpapi.Config{Store: store, Log: m.Log, Frontend: fe, Version: version})
+	api := httpapi.New(httpapi.Config{Store: store, Log: m.Log, Frontend: fe, Version: version, TrustedProxies: proxies})
 	m.api = api
 	m.srv = &http.Server{
 		Handler:           api.Handler(),

@@ -32,8 +32,8 @@ func (r roleFlags) Set(s string) error {
 }
 
 func runUser(ctx context.Context, v *voice, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	if len(args) == 0 || (args[0] != "add" && args[0] != "list") {
-		fmt.Fprintln(stderr, "Usage: netzwerkatlas user add --username NAME [--role REGION=ROLE]… [--admin] [--organisation ID] [--password-stdin]\n       netzwerkatlas user list")
+	if len(args) == 0 || (args[0] != "add" && args[0] != "list" && args[0] != "password") {
+		fmt.Fprintln(stderr, "Usage: netzwerkatlas user add --username NAME [--role REGION=ROLE]… [--admin] [--organisation ID] [--password-stdin]\n       netzwerkatlas user password --username NAME [--password-stdin]\n       netzwerkatlas user list")
 		return errUsage
 	}
 	var cfg Config
@@ -42,12 +42,14 @@ func runUser(ctx context.Context, v *voice, args []string, stdin io.Reader, stdo
 	var name, org string
 	var admin, fromStdin bool
 	roles := roleFlags{roles: map[string]graph.Role{}, v: v}
-	if args[0] == "add" {
+	if args[0] == "add" || args[0] == "password" {
 		fs.StringVar(&name, "username", "", "sign-in name (a-z, 0-9, . _ - @)")
+		fs.BoolVar(&fromStdin, "password-stdin", false, "read the password from standard input (default: a random one, printed once)")
+	}
+	if args[0] == "add" {
 		fs.Var(roles, "role", "role in a region, REGION=ROLE with ROLE viewer, member, coordinator or admin (repeatable)")
 		fs.BoolVar(&admin, "admin", false, "administrator of every region")
 		fs.StringVar(&org, "organisation", "", "the organisation a member may edit")
-		fs.BoolVar(&fromStdin, "password-stdin", false, "read the password from standard input (default: a random one, printed once)")
 	}
 	v.flag(fs, "language of what the command prints for people: de or en")
 	if err := parse(v, fs, args[1:], stderr); err != nil {
@@ -78,6 +80,7 @@ func runUser(ctx context.Context, v *voice, args []string, stdin io.Reader, stdo
 		}
 		return nil
 	}
+	name = strings.ToLower(strings.TrimSpace(name))
 	pw, generated := "", false
 	if fromStdin {
 		line, err := bufio.NewReader(stdin).ReadString('\n')
@@ -85,8 +88,8 @@ func runUser(ctx context.Context, v *voice, args []string, stdin io.Reader, stdo
 			return err
 		}
 		pw = strings.TrimRight(line, "\r\n")
-		if len(pw) < 10 {
-			return v.errorf("cli.user.short_password", nil)
+		if err := httpapi.CheckNewPassword("password", pw, name); err != nil {
+			return err
 		}
 	} else {
 		pw, generated = httpapi.RandomPassword(), true
@@ -95,11 +98,25 @@ func runUser(ctx context.Context, v *voice, args []string, stdin io.Reader, stdo
 	if err != nil {
 		return err
 	}
-	u, err := store.CreateUser(graph.WithUser(ctx, "cli"), &graph.User{Username: name, PasswordHash: hash, Admin: admin, Roles: roles.roles, Organisation: org})
-	if err != nil {
-		return err
+	cctx := graph.WithUser(ctx, "cli")
+	if args[0] == "password" {
+		// A reset: the store ends every session and API token of the user with the change.
+		u, err := store.GetUser(cctx, name)
+		if err != nil {
+			return err
+		}
+		u.PasswordHash = hash
+		if _, err := store.UpdateUser(cctx, u, u.Version); err != nil {
+			return err
+		}
+		fmt.Fprintln(stdout, v.T("cli.user.password_changed", msg.Args{"name": u.Username}))
+	} else {
+		u, err := store.CreateUser(cctx, &graph.User{Username: name, PasswordHash: hash, Admin: admin, Roles: roles.roles, Organisation: org})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(stdout, v.T("cli.user.created", msg.Args{"name": u.Username}))
 	}
-	fmt.Fprintln(stdout, v.T("cli.user.created", msg.Args{"name": u.Username}))
 	if generated {
 		fmt.Fprintln(stdout, v.T("cli.user.password", msg.Args{"password": pw}))
 	}

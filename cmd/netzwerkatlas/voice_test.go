@@ -67,7 +67,7 @@ func TestCommandLanguages(t *testing.T) {
 		}
 	}
 
-	code, out, _ := cmd("geheim-geheim-1\n", "user", "add", "--username", "erika", "--password-stdin", "--data", dir)
+	code, out, _ := cmd("Heide-Wald-Fluss-1\n", "user", "add", "--username", "erika", "--password-stdin", "--data", dir)
 	check("German summary", code, 0, out, "Benutzer erika angelegt")
 	code, _, errOut := cmd("", "user", "add", "--username", "Erika Musterfrau", "--data", dir)
 	check("German domain error", code, 1, errOut, "username")
@@ -78,7 +78,7 @@ func TestCommandLanguages(t *testing.T) {
 	check("German command error", code, 1, errOut, `--scale „galaxy“: bitte county, state oder nation`)
 
 	// English by --lang, in a German environment.
-	code, out, _ = cmd("geheim-geheim-2\n", "user", "add", "--lang", "en", "--username", "max", "--password-stdin", "--data", dir)
+	code, out, _ = cmd("Heide-Wald-Fluss-2\n", "user", "add", "--lang", "en", "--username", "max", "--password-stdin", "--data", dir)
 	check("--lang en", code, 0, out, "created user max")
 	code, _, errOut = cmd("", "seed", "--lang", "fr", "--data", t.TempDir())
 	check("--lang fr", code, 2, errOut, "„fr“ ist keine Sprache des Programms")
@@ -91,7 +91,7 @@ func TestCommandLanguages(t *testing.T) {
 	check("English domain error", code, 1, errOut, "username")
 	code, _, errOut = cmd("", "frobnicate")
 	check("English unknown command", code, 2, errOut, `unknown command "frobnicate"`)
-	code, out, _ = cmd("geheim-geheim-3\n", "user", "add", "--lang", "de", "--username", "jana", "--password-stdin", "--data", dir)
+	code, out, _ = cmd("Heide-Wald-Fluss-3\n", "user", "add", "--lang", "de", "--username", "jana", "--password-stdin", "--data", dir)
 	check("--lang de", code, 0, out, "Benutzer jana angelegt")
 
 	// An import's report: German and English words around the same figures.

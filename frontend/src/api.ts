@@ -462,6 +462,17 @@ export class ApiClient {
     return data;
   }
 
+  /**
+   * Changes the signed-in user's password. The service ends every other session and API token
+   * of the user and replaces this browser's session (new cookies), so the user stays signed in.
+   */
+  async changePassword(currentPassword: string, newPassword: string): Promise<User> {
+    const { data } = await this.request<{ user: User }>('PUT', '/auth/me/password', {
+      body: { current_password: currentPassword, new_password: newPassword },
+    });
+    return data.user;
+  }
+
   async logout(): Promise<void> {
     await this.request<unknown>('POST', '/auth/logout', {});
   }

@@ -7,8 +7,9 @@ import { RefData } from './refdata';
 import { Session } from './session';
 import { handbuchPath } from './handbuch';
 import { getLanguage, languages, onLanguageChange, setLanguage, t, type Language, type MessageKey } from './i18n';
-import { HOME, Router, routes, type Resolution, type RouteId } from './router';
+import { HOME, navRoutes, Router, type Resolution, type RouteId } from './router';
 import { dublettenView } from './views/dubletten';
+import { kontoView } from './views/konto';
 import { karteView } from './views/karte';
 import { lazyView } from './views/lazy';
 import { partnerView } from './views/partner';
@@ -26,6 +27,7 @@ const views: Record<RouteId, MountView> = {
   partner: partnerView,
   steuerung: steuerungView,
   verwaltung: verwaltungView,
+  konto: kontoView,
 };
 
 export interface AppOptions {
@@ -45,7 +47,7 @@ export function createApp(root: HTMLElement, { api, session = new Session(api) }
   const skipLink = h('a', { class: 'skip-link', href: '#main' });
   const homeLink = h('a', { class: 'brand', href: HOME });
 
-  const navLinks = routes.map((route) => ({ route, link: h('a', { href: route.path }) }));
+  const navLinks = navRoutes.map((route) => ({ route, link: h('a', { href: route.path }) }));
   const nav = h(
     'nav',
     { class: 'site-nav' },
@@ -69,6 +71,7 @@ export function createApp(root: HTMLElement, { api, session = new Session(api) }
     replaceChildren(
       account,
       h('span', { class: 'account-name' }, t('account.signedInAs', { name: user.username })),
+      h('a', { href: '/konto', class: 'account-link', ...(resolution.kind === 'route' && resolution.route.id === 'konto' ? { 'aria-current': 'page' } : {}) }, t('account.settings')),
       h(
         'button',
         {

@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { HOME, isInAppClick, resolve, routes } from './router';
+import { HOME, isInAppClick, navRoutes, resolve, routes } from './router';
 
 describe('resolve', () => {
-  it('knows the seven views', () => {
-    expect(routes.map((r) => r.path)).toEqual([
+  it('knows the seven views of the navigation and the account page', () => {
+    expect(routes.map((r) => r.path)).toEqual([...navRoutes.map((r) => r.path), '/konto']);
+    expect(navRoutes.map((r) => r.path)).toEqual([
       '/karte',
       '/verzeichnis',
       '/netzwerk',

@@ -10,7 +10,8 @@ export type RouteId =
   | 'dubletten'
   | 'partner'
   | 'steuerung'
-  | 'verwaltung';
+  | 'verwaltung'
+  | 'konto';
 
 export interface Route {
   id: RouteId;
@@ -19,9 +20,11 @@ export interface Route {
   label: MessageKey;
   /** True when the view also owns the paths below its own (detail pages). */
   nested?: boolean;
+  /** True when the view is reached from the header's account area, not the main navigation. */
+  account?: boolean;
 }
 
-/** The seven planned views, in navigation order. */
+/** The seven planned views, in navigation order, and the signed-in user's own account page. */
 export const routes: readonly Route[] = [
   { id: 'karte', path: '/karte', label: 'nav.karte' },
   { id: 'verzeichnis', path: '/verzeichnis', label: 'nav.verzeichnis', nested: true },
@@ -30,7 +33,11 @@ export const routes: readonly Route[] = [
   { id: 'partner', path: '/partner', label: 'nav.partner' },
   { id: 'steuerung', path: '/steuerung', label: 'nav.steuerung', nested: true },
   { id: 'verwaltung', path: '/verwaltung', label: 'nav.verwaltung' },
+  { id: 'konto', path: '/konto', label: 'nav.konto', account: true },
 ];
+
+/** The views of the main navigation, in its order. */
+export const navRoutes: readonly Route[] = routes.filter((r) => r.account !== true);
 
 /** Where "/" leads: the start view. */
 export const HOME = '/karte';

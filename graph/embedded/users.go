@@ -74,6 +74,12 @@ func (s *Store) UpdateUser(ctx context.Context, u *graph.User, expectedVersion i
 				Message: "user " + c.Username + " was changed by someone else; reload and try again"}
 		}
 		c.Version, c.CreatedAt, c.UpdatedAt = cur.Version+1, cur.CreatedAt, s.now().UTC().Truncate(time.Microsecond)
+		if cur.PasswordHash != c.PasswordHash {
+			// A new password ends every session and token made with the old one.
+			if err := deleteTokens(tx, func(t *graph.Token) bool { return t.Username == c.Username }); err != nil {
+				return err
+			}
+		}
 		return putUser(b, c)
 	})
 	if err != nil {

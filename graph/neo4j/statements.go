@@ -530,6 +530,10 @@ ORDER BY t.id DESC`, map[string]string{"username": "string"})
 MATCH (t:Token {id: $id})
 DELETE t
 RETURN count(*) AS deleted`, map[string]string{"id": "string"})
+	add("user.tokens.delete", `
+MATCH (t:Token {username: $username})
+DELETE t
+RETURN count(*) AS deleted`, map[string]string{"username": "string"})
 	add("user.list", "MATCH (u:User) RETURN properties(u) AS props ORDER BY u.username", none)
 	return m
 }

@@ -135,6 +135,13 @@ func (s *Store) UpdateUser(ctx context.Context, u *graph.User, expectedVersion i
 		if n, _, _ := neo4j.GetRecordValue[int64](rec, "updated"); n != 1 {
 			return nil, graph.Errorf(graph.ECONFLICT, "user %s was changed by someone else; reload and try again", c.Username)
 		}
+		if cur.PasswordHash != next.PasswordHash {
+			// A new password ends every session and token made with the old one, in the
+			// same transaction as the change.
+			if _, err := single(ctx, tx, "user.tokens.delete", map[string]any{"username": c.Username}); err != nil {
+				return nil, err
+			}
+		}
 		return next, nil
 	})
 	if err != nil {

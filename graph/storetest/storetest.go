@@ -61,6 +61,8 @@ func Run(t *testing.T, f Factory) {
 		{"Merge", testMerge},
 		{"MergeRefusals", testMergeRefusals},
 		{"MergeReopen", testMergeReopen},
+		{"PasswordChangeEndsTokens", testPasswordChangeEndsTokens},
+		{"NFC", testNFC},
 		{"Jobs", testJobs},
 		{"JobsConcurrent", testJobsConcurrent},
 	}
