@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 
+	"github.com/netzwerkatlas/netzwerkatlas/exchange"
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
 	"github.com/netzwerkatlas/netzwerkatlas/msg"
 )
@@ -48,6 +49,17 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 		writeProblem(w, problem{Type: problemType("invalid"), Title: http.StatusText(se.status), Status: se.status,
 			Detail: se.field + " " + text, Instance: r.URL.Path, Errors: []graph.FieldError{{Field: se.field, Message: text}},
 			RequestID: requestID(r.Context())})
+		return
+	}
+	var le *exchange.LimitError
+	if errors.As(err, &le) {
+		// An import beyond the bounds it is read within (size, packing ratio, cells, rows).
+		text := msg.For(readerLang(r)).Format(le.Format, le.Args...)
+		where := cmpOr(le.Where(), "body")
+		w.Header().Set("Vary", "Accept-Language")
+		writeProblem(w, problem{Type: problemType("too_large"), Title: http.StatusText(http.StatusRequestEntityTooLarge),
+			Status: http.StatusRequestEntityTooLarge, Detail: where + ": " + text, Instance: r.URL.Path,
+			Errors: []graph.FieldError{{Field: where, Message: text}}, RequestID: requestID(r.Context())})
 		return
 	}
 	code := graph.ErrorCode(err)
