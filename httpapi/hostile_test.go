@@ -188,10 +188,10 @@ func TestHostileJSONBodies(t *testing.T) {
 		{"POST", "/api/v1/users"},
 	}
 	deep := map[string][]byte{
-		"arrays 65 deep":        hostile.NestedJSON(maxJSONDepth+1, false),
-		"objects 65 deep":       hostile.NestedJSON(maxJSONDepth+1, true),
-		"arrays 400,000 deep":   hostile.NestedJSON(400000, false),
-		"objects 100,000 deep":  hostile.NestedJSON(100000, true),
+		"arrays 65 deep":       hostile.NestedJSON(maxJSONDepth+1, false),
+		"objects 65 deep":      hostile.NestedJSON(maxJSONDepth+1, true),
+		"arrays 400,000 deep":  hostile.NestedJSON(400000, false),
+		"objects 100,000 deep": hostile.NestedJSON(100000, true),
 		"in a field, 100 deep": []byte(`{"name":"x","region":"09991","address":` + string(hostile.NestedJSON(100, true)) + `}`),
 	}
 	for _, rt := range routes {
