@@ -322,10 +322,10 @@ func openXLSXBytes(data []byte) (b *xlsxBook, err error) {
 func xlsxError(err error) error {
 	msg := err.Error()
 	switch {
-	case strings.Contains(msg, "zip"):
-		msg = "is not an XLSX workbook (not a valid zip archive): " + msg
 	case strings.Contains(msg, "unzip size"):
 		msg = "unpacks to more than " + fmt.Sprint(xlsxUnzipLimit>>20) + " MiB; split it"
+	case strings.Contains(msg, "zip"):
+		msg = "is not an XLSX workbook (not a valid zip archive): " + msg
 	default:
 		msg = "cannot be read as an XLSX workbook: " + msg
 	}
