@@ -179,10 +179,12 @@ func tooDense(unpacked, packed uint64) bool {
 // LimitError as soon as the part passes its bound or the ratio, and with a fileError when
 // it holds other than it declares.
 func unpackedSize(f *zip.File) (uint64, error) {
-	raw, err := f.OpenRaw()
+	r, err := f.OpenRaw()
 	if err != nil {
 		return 0, &fileError{msg: fmt.Sprintf("part %s cannot be read: %v", f.Name, err)}
 	}
+	// The ratio is taken against the packed bytes really read, not the declared packed size.
+	raw := &countingReader{r: r}
 	var rd io.Reader
 	switch f.Method {
 	case zip.Store:
@@ -203,7 +205,7 @@ func unpackedSize(f *zip.File) (uint64, error) {
 		if n > limit {
 			return n, limitf("part %s unpacks to more than %d MiB, the most allowed", f.Name, mib(limit))
 		}
-		if tooDense(n, f.CompressedSize64) {
+		if tooDense(n, raw.n) {
 			return n, limitf("part %s unpacks more than %d times its packed size (a zip bomb?)", f.Name, maxXLSXRatio)
 		}
 		if errors.Is(err, io.EOF) {
@@ -217,6 +219,18 @@ func unpackedSize(f *zip.File) (uint64, error) {
 		return n, &fileError{msg: fmt.Sprintf("part %s is damaged: it holds %d bytes, its directory entry says %d", f.Name, n, f.UncompressedSize64)}
 	}
 	return n, nil
+}
+
+// countingReader counts the bytes read through it.
+type countingReader struct {
+	r io.Reader
+	n uint64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	k, err := c.r.Read(p)
+	c.n += uint64(k)
+	return k, err
 }
 
 func mib(n uint64) uint64 { return (n + 1<<20 - 1) >> 20 }

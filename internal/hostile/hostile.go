@@ -110,6 +110,19 @@ func Lying(base []byte, part string, declared uint64, text []byte) ([]byte, erro
 	})
 }
 
+// Raw returns base with part's entry holding the packed bytes raw and declaring the sizes
+// unpacked and packed, whatever raw holds.
+func Raw(base []byte, part string, raw []byte, unpacked, packed uint64) ([]byte, error) {
+	return rewrite(base, []string{part}, func(w *zip.Writer) error {
+		fw, err := w.CreateRaw(&zip.FileHeader{Name: part, Method: zip.Deflate, CompressedSize64: packed, UncompressedSize64: unpacked})
+		if err != nil {
+			return err
+		}
+		_, err = fw.Write(raw)
+		return err
+	})
+}
+
 // ManyParts returns base with n small parts added.
 func ManyParts(base []byte, n int) ([]byte, error) {
 	return rewrite(base, nil, func(w *zip.Writer) error {
@@ -192,10 +205,11 @@ func CSVHugeCell(n int) []byte {
 	return []byte("Name;Kreis;Art\n" + strings.Repeat("x", n) + ";09991;Verein\n")
 }
 
-// CSVColumns is a CSV of rows rows with cols columns each.
+// CSVColumns is an organisations CSV (a header of three columns) with rows rows of cols
+// columns each.
 func CSVColumns(cols, rows int) []byte {
-	line := strings.Repeat("a;", cols-1) + "a\n"
-	return []byte("Name;Kreis;Art" + strings.Repeat(";x", cols-3) + "\n" + strings.Repeat(line, rows))
+	line := "Verein;09991;Verein" + strings.Repeat(";a", cols-3) + "\n"
+	return []byte("Name;Kreis;Art\n" + strings.Repeat(line, rows))
 }
 
 // CSVLongLine is a CSV whose one line holds n bytes without a line break.
