@@ -262,3 +262,28 @@ func TestWorkbookLyingPackedSize(t *testing.T) {
 		t.Errorf("%v", le)
 	}
 }
+
+// TestWorkbookTooManySharedStrings: shared strings are bounded in number as well as in size
+// (each costs an index entry), counted with or without a namespace prefix, across chunks.
+func TestWorkbookTooManySharedStrings(t *testing.T) {
+	base := template(t)
+	for _, tag := range []string{"<si/>", "<x:si/>", "<si><t>ab</t></si>"} {
+		text := []byte("<sst>" + strings.Repeat(tag, maxSharedStrings+1) + "</sst>")
+		data, err := hostile.Stored(base, "xl/sharedStrings.xml", text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		le := limitOf(t, tag, checkWorkbook(bytes.NewReader(data), int64(len(data))))
+		if !strings.Contains(le.Error(), "shared strings") {
+			t.Errorf("%s: %v", tag, le)
+		}
+	}
+	text := []byte("<sst>" + strings.Repeat("<si/>", maxSharedStrings) + "</sst>")
+	data, err := hostile.Stored(base, "xl/sharedStrings.xml", text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := checkWorkbook(bytes.NewReader(data), int64(len(data))); err != nil {
+		t.Errorf("%d shared strings are refused: %v", maxSharedStrings, err)
+	}
+}

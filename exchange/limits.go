@@ -25,6 +25,10 @@ const (
 	// maxXLSXSharedStrings bounds the shared strings; read from a temporary file like a
 	// sheet, but excelize keeps an index entry (about 40 bytes) per string in memory.
 	maxXLSXSharedStrings = 128 << 20
+	// maxSharedStrings bounds the number of shared strings: reading a sheet indexes every one
+	// (about 15 µs and 100 bytes each). A sheet of 50,000 rows × 30 columns has at most 1.5
+	// million distinct strings.
+	maxSharedStrings = 2_000_000
 	// maxXLSXOtherPart bounds every other part (styles, workbook, content types,
 	// relationships, theme, drawings, pictures, …): they are held and parsed in memory.
 	maxXLSXOtherPart = 16 << 20
@@ -197,11 +201,21 @@ func unpackedSize(f *zip.File) (uint64, error) {
 		return 0, &fileError{msg: fmt.Sprintf("part %s is packed with method %d; XLSX uses deflate", f.Name, f.Method)}
 	}
 	limit, _ := partLimit(f.Name, 0)
-	buf := make([]byte, 32<<10)
-	var n uint64
+	sst := strings.EqualFold(strings.ReplaceAll(f.Name, `\`, "/"), "xl/sharedStrings.xml")
+	// buf keeps the last 3 bytes of the previous chunk in front, so that a shared string's
+	// 4-byte tag across two chunks is counted (once: no tag fits in 3 bytes).
+	buf := make([]byte, 3+32<<10)
+	var n, strs uint64
 	for {
-		k, err := rd.Read(buf)
+		k, err := rd.Read(buf[3:])
 		n += uint64(k)
+		if sst {
+			strs += countStringTags(buf[:3+k])
+			if strs > maxSharedStrings {
+				return n, limitf("part %s holds more than %d shared strings, the most allowed", f.Name, maxSharedStrings)
+			}
+			copy(buf[:3], buf[k:3+k])
+		}
 		if n > limit {
 			return n, limitf("part %s unpacks to more than %d MiB, the most allowed", f.Name, mib(limit))
 		}
@@ -219,6 +233,18 @@ func unpackedSize(f *zip.File) (uint64, error) {
 		return n, &fileError{msg: fmt.Sprintf("part %s is damaged: it holds %d bytes, its directory entry says %d", f.Name, n, f.UncompressedSize64)}
 	}
 	return n, nil
+}
+
+// stringTags are the starts of a shared string's element, with or without a namespace prefix
+// (an overcount in text is harmless: the count only bounds).
+var stringTags = [][]byte{[]byte("<si>"), []byte("<si "), []byte("<si/"), []byte(":si>"), []byte(":si "), []byte(":si/")}
+
+func countStringTags(b []byte) uint64 {
+	var n int
+	for _, t := range stringTags {
+		n += bytes.Count(b, t)
+	}
+	return uint64(n)
 }
 
 // countingReader counts the bytes read through it.

@@ -36,7 +36,14 @@ func filler(part string) (fill, before string) {
 // Bomb returns the workbook base with part grown to about n bytes (filler repeated inside it),
 // packed honestly: the archive declares the sizes the part really has. A part base lacks
 // (the shared strings of a workbook with inline strings) is added.
-func Bomb(base []byte, part string, n int64) ([]byte, error) {
+func Bomb(base []byte, part string, n int64) ([]byte, error) { return grow(base, part, n, false) }
+
+// Varied is Bomb with every repetition numbered, so that the part packs about as well as
+// real data (10:1 to 20:1): an input just inside the bounds that only the bounds on size,
+// not the ratio, keep in check.
+func Varied(base []byte, part string, n int64) ([]byte, error) { return grow(base, part, n, true) }
+
+func grow(base []byte, part string, n int64, varied bool) ([]byte, error) {
 	orig, err := content(base, part)
 	if err != nil {
 		return nil, err
@@ -63,14 +70,35 @@ func Bomb(base []byte, part string, n int64) ([]byte, error) {
 			return err
 		}
 		chunk := []byte(strings.Repeat(fill, max(1, (64<<10)/len(fill))))
-		for written := int64(len(orig)); written < n; written += int64(len(chunk)) {
+		for i, written := 0, int64(len(orig)); written < n; i++ {
+			if varied {
+				chunk = chunk[:0]
+				for len(chunk) < 64<<10 {
+					chunk = append(chunk, numbered(part, i)...)
+					i++
+				}
+			}
 			if _, err := fw.Write(chunk); err != nil {
 				return err
 			}
+			written += int64(len(chunk))
 		}
 		_, err = fw.Write(orig[at:])
 		return err
 	})
+}
+
+// numbered is the i-th repetition of a varied filler.
+func numbered(part string, i int) string {
+	switch part {
+	case "xl/sharedStrings.xml":
+		return fmt.Sprintf("<si><t>Beratungsangebot Nummer %07x in der Gemeinde</t></si>", i)
+	case "xl/worksheets/sheet1.xml":
+		return fmt.Sprintf(`<row><c t="inlineStr"><is><t>x%07x</t></is></c></row>`, i)
+	case "xl/styles.xml":
+		return fmt.Sprintf(`<xf numFmtId="%d" fontId="0" fillId="0" borderId="0" xfId="0"/>`, i)
+	}
+	return fmt.Sprintf("<!--%07x-->", i)
 }
 
 // Declared returns base with the parts' directory entries declaring unpacked bytes packed
@@ -119,6 +147,18 @@ func Raw(base []byte, part string, raw []byte, unpacked, packed uint64) ([]byte,
 			return err
 		}
 		_, err = fw.Write(raw)
+		return err
+	})
+}
+
+// Stored returns base with part holding text unpacked (zip's method "store"), honestly.
+func Stored(base []byte, part string, text []byte) ([]byte, error) {
+	return rewrite(base, []string{part}, func(w *zip.Writer) error {
+		fw, err := w.CreateHeader(&zip.FileHeader{Name: part, Method: zip.Store})
+		if err != nil {
+			return err
+		}
+		_, err = fw.Write(text)
 		return err
 	})
 }

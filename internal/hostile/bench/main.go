@@ -139,22 +139,27 @@ func attacks(work string) []attack {
 	// reading the sheet indexes every string.
 	out = append(out, attack{name: "XLSX bomb, xl/sharedStrings.xml 1.5 GB, referred to by a cell", method: "POST", path: "/api/v1/import?dry_run=true", contentType: xlsx, admin: true,
 		body: cached(work, "bomb-sharedStrings-referred.xlsx", func() ([]byte, error) {
-			f := excelize.NewFile()
-			if err := f.SetSheetName("Sheet1", "Organisationen"); err != nil {
+			base, err := referred()
+			if err != nil {
 				return nil, err
 			}
-			for i, h := range []string{"Name", "Kreis", "Art"} {
-				cell, _ := excelize.CoordinatesToCellName(i+1, 1)
-				if err := f.SetCellValue("Organisationen", cell, h); err != nil {
+			return hostile.Bomb(base, "xl/sharedStrings.xml", 1500<<20)
+		})})
+	// Just inside the bounds, packed like real data: what the bounds on size allow.
+	for _, c := range []struct {
+		part string
+		n    int64
+	}{{"xl/sharedStrings.xml", 120 << 20}, {"xl/styles.xml", 15 << 20}, {"xl/worksheets/sheet1.xml", 255 << 20}} {
+		c := c
+		out = append(out, attack{name: fmt.Sprintf("XLSX inside the bounds, %s %d MiB packed like data", c.part, c.n>>20), method: "POST", path: "/api/v1/import?dry_run=true", contentType: xlsx, admin: true,
+			body: cached(work, "inside-"+filepath.Base(c.part)+".xlsx", func() ([]byte, error) {
+				base, err := referred()
+				if err != nil {
 					return nil, err
 				}
-			}
-			var buf bytes.Buffer
-			if err := f.Write(&buf); err != nil {
-				return nil, err
-			}
-			return hostile.Bomb(buf.Bytes(), "xl/sharedStrings.xml", 1500<<20)
-		})})
+				return hostile.Varied(base, c.part, c.n)
+			})})
+	}
 	out = append(out,
 		attack{name: "XLSX bomb behind a declared 2 KiB, xl/sharedStrings.xml 1.5 GB", method: "POST", path: "/api/v1/import?dry_run=true", contentType: xlsx, admin: true,
 			body: cached(work, "lying-sharedStrings.xlsx", func() ([]byte, error) {
@@ -176,6 +181,23 @@ func attacks(work string) []attack {
 			body: func() ([]byte, error) { return hostile.CSVLongLine(64 << 20), nil }},
 	)
 	return out
+}
+
+// referred is a workbook with an organisations sheet whose header cells are shared strings.
+func referred() ([]byte, error) {
+	f := excelize.NewFile()
+	if err := f.SetSheetName("Sheet1", "Organisationen"); err != nil {
+		return nil, err
+	}
+	for i, h := range []string{"Name", "Kreis", "Art"} {
+		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
+		if err := f.SetCellValue("Organisationen", cell, h); err != nil {
+			return nil, err
+		}
+	}
+	var buf bytes.Buffer
+	err := f.Write(&buf)
+	return buf.Bytes(), err
 }
 
 type result struct {
