@@ -24,7 +24,7 @@ func FuzzCSV(f *testing.F) {
 		"\xff\xfeN\x00a\x00m\x00e\x00\n\x00",
 		"",
 		"\"\"\"\n;;;\r\n\r",
-		"Name;Kreis\nA\x00B;09991\n",             // NUL byte
+		"Name;Kreis\nA\x00B;09991\n",               // NUL byte
 		"Name;Kreis\n\x81\x8d\x8f\x90\x9d;09991\n", // invalid UTF-8, undefined in Windows-1252
 	} {
 		f.Add([]byte(s))

@@ -202,19 +202,16 @@ func unpackedSize(f *zip.File) (uint64, error) {
 	}
 	limit, _ := partLimit(f.Name, 0)
 	sst := strings.EqualFold(strings.ReplaceAll(f.Name, `\`, "/"), "xl/sharedStrings.xml")
-	// buf keeps the last 3 bytes of the previous chunk in front, so that a shared string's
-	// 4-byte tag across two chunks is counted (once: no tag fits in 3 bytes).
-	buf := make([]byte, 3+32<<10)
-	var n, strs uint64
+	var tags tagCounter
+	buf := make([]byte, 32<<10)
+	var n uint64
 	for {
-		k, err := rd.Read(buf[3:])
+		k, err := rd.Read(buf)
 		n += uint64(k)
 		if sst {
-			strs += countStringTags(buf[:3+k])
-			if strs > maxSharedStrings {
+			if tags.write(buf[:k]); tags.n > maxSharedStrings {
 				return n, limitf("part %s holds more than %d shared strings, the most allowed", f.Name, maxSharedStrings)
 			}
-			copy(buf[:3], buf[k:3+k])
 		}
 		if n > limit {
 			return n, limitf("part %s unpacks to more than %d MiB, the most allowed", f.Name, mib(limit))
@@ -238,6 +235,21 @@ func unpackedSize(f *zip.File) (uint64, error) {
 // stringTags are the starts of a shared string's element, with or without a namespace prefix
 // (an overcount in text is harmless: the count only bounds).
 var stringTags = [][]byte{[]byte("<si>"), []byte("<si "), []byte("<si/"), []byte(":si>"), []byte(":si "), []byte(":si/")}
+
+// tagCounter counts shared strings' tags in a text given in pieces.
+type tagCounter struct {
+	// window is the last 3 bytes of what came before, then the new piece: a tag astride two
+	// pieces is counted, and once, since no tag fits in 3 bytes.
+	window []byte
+	n      uint64
+}
+
+func (c *tagCounter) write(p []byte) {
+	c.window = append(c.window, p...)
+	c.n += countStringTags(c.window)
+	keep := min(3, len(c.window))
+	c.window = append(c.window[:0], c.window[len(c.window)-keep:]...)
+}
 
 func countStringTags(b []byte) uint64 {
 	var n int
