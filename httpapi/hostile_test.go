@@ -51,6 +51,8 @@ type hostileInput struct {
 	status            int
 	// names is what the problem's first field must contain (a file, a part, a row, a header).
 	names string
+	// once: sent by the coordinator only (large bodies, to keep the suite fast).
+	once bool
 }
 
 // hostileImports are the crafted imports: zip bombs in each part of a workbook (as declared,
@@ -69,12 +71,13 @@ func hostileImports(t *testing.T) []hostileInput {
 		}
 		return b
 	}
-	dense := bytes.Repeat([]byte("<si><t>x</t></si>"), (4<<20)/17)
+	// 2 MiB packed to a few KiB, declared as 2 KiB.
+	dense := hostile.Deflate(bytes.Repeat([]byte("<si><t>x</t></si>"), (2<<20)/17))
 	var in []hostileInput
 	for _, part := range hostile.Parts {
 		in = append(in,
-			hostileInput{"bomb in " + part, xlsxType, must(hostile.Declared(base, 1500<<20, 1500<<10, part)), 413, part},
-			hostileInput{"bomb behind a small size in " + part, xlsxType, must(hostile.Lying(base, part, 2048, dense)), 413, part})
+			hostileInput{"bomb in " + part, xlsxType, must(hostile.Declared(base, 1500<<20, 1500<<10, part)), 413, part, false},
+			hostileInput{"bomb behind a small size in " + part, xlsxType, must(hostile.Raw(base, part, dense, 2048, uint64(len(dense)))), 413, part, false})
 	}
 	wide := excelize.NewFile()
 	sw, _ := wide.NewStreamWriter("Sheet1")
@@ -96,14 +99,14 @@ func hostileImports(t *testing.T) []hostileInput {
 	}
 	_ = mw.Close()
 	return append(in,
-		hostileInput{"1,001 parts", xlsxType, must(hostile.ManyParts(base, 1001)), 413, "upload"},
-		hostileInput{"10,000 columns in a workbook", xlsxType, wideBook.Bytes(), 413, "row 1, column 1001"},
-		hostileInput{"10,000 columns in CSV", "text/csv", hostile.CSVColumns(10000, 100), 413, "row 2, column 1001"},
-		hostileInput{"cell of 200 KiB", "text/csv", hostile.CSVHugeCell(200 << 10), 413, "row 2, column 1"},
-		hostileInput{"line of 64 MiB", "text/csv", hostile.CSVLongLine(64 << 20), 413, "row 1"},
-		hostileInput{"51 files", mw.FormDataContentType(), files.Bytes(), 413, "body"},
-		hostileInput{"JSON nested 100,000 deep", "application/json", hostile.NestedJSON(100000, false), 400, "upload"},
-		hostileInput{"NUL bytes", "text/csv", []byte("Name;Kreis;Art\nNull\x00Verein;09991;Verein\n"), 400, "Name"},
+		hostileInput{"1,001 parts", xlsxType, must(hostile.ManyParts(base, 1001)), 413, "upload", false},
+		hostileInput{"10,000 columns in a workbook", xlsxType, wideBook.Bytes(), 413, "row 1, column 1001", false},
+		hostileInput{"10,000 columns in CSV", "text/csv", hostile.CSVColumns(10000, 100), 413, "row 2, column 1001", false},
+		hostileInput{"cell of 200 KiB", "text/csv", hostile.CSVHugeCell(200 << 10), 413, "row 2, column 1", false},
+		hostileInput{"line of 64 MiB", "text/csv", hostile.CSVLongLine(64 << 20), 413, "row 1", true},
+		hostileInput{"51 files", mw.FormDataContentType(), files.Bytes(), 413, "body", false},
+		hostileInput{"JSON nested 100,000 deep", "application/json", hostile.NestedJSON(100000, false), 400, "upload", false},
+		hostileInput{"NUL bytes", "text/csv", []byte("Name;Kreis;Art\nNull\x00Verein;09991;Verein\n"), 400, "Name", false},
 	)
 }
 
@@ -121,7 +124,7 @@ func TestHostileImports(t *testing.T) {
 		for _, run := range []struct{ who, token, query string }{
 			{"viewer's dry run", viewer, "?dry_run=true"}, {"coordinator's import", coord, ""},
 		} {
-			if c.status == 400 && run.token == viewer {
+			if c.status == 400 && run.token == viewer || c.once && run.token == viewer {
 				continue // a dry run reports rows with errors (200), a viewer's import is refused (403)
 			}
 			code, _, body := f.send(t, "POST", "/api/v1/import"+run.query, run.token, c.contentType, c.body)

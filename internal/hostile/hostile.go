@@ -167,7 +167,7 @@ func Stored(base []byte, part string, text []byte) ([]byte, error) {
 func ManyParts(base []byte, n int) ([]byte, error) {
 	return rewrite(base, nil, func(w *zip.Writer) error {
 		for i := range n {
-			fw, err := w.Create(fmt.Sprintf("xl/extra/part%d.xml", i))
+			fw, err := w.CreateHeader(&zip.FileHeader{Name: fmt.Sprintf("xl/extra/part%d.xml", i), Method: zip.Store})
 			if err != nil {
 				return err
 			}
