@@ -121,26 +121,28 @@ func TestHostileImports(t *testing.T) {
 	ctx := context.Background()
 	rev, _ := f.store.Revision(ctx)
 	for _, c := range hostileImports(t) {
-		for _, run := range []struct{ who, token, query string }{
-			{"viewer's dry run", viewer, "?dry_run=true"}, {"coordinator's import", coord, ""},
-		} {
-			if c.status == 400 && run.token == viewer || c.once && run.token == viewer {
-				continue // a dry run reports rows with errors (200), a viewer's import is refused (403)
+		t.Run(c.name, func(t *testing.T) {
+			for _, run := range []struct{ who, token, query string }{
+				{"viewer's dry run", viewer, "?dry_run=true"}, {"coordinator's import", coord, ""},
+			} {
+				if c.status == 400 && run.token == viewer || c.once && run.token == viewer {
+					continue // a dry run reports rows with errors (200), a viewer's import is refused (403)
+				}
+				code, _, body := f.send(t, "POST", "/api/v1/import"+run.query, run.token, c.contentType, c.body)
+				var p struct {
+					Type   string
+					Status int
+					Errors []graph.FieldError
+				}
+				_ = json.Unmarshal(body, &p)
+				if code != c.status || p.Status != c.status || len(p.Errors) == 0 || !strings.Contains(p.Errors[0].Field+" "+p.Errors[0].Message, c.names) {
+					t.Errorf("%s, %s: %d, want %d naming %q: %.300s", c.name, run.who, code, c.status, c.names, body)
+				}
+				if code == 413 && (p.Type != problemType("too_large") && p.Type != problemType("invalid")) {
+					t.Errorf("%s: problem type %s", c.name, p.Type)
+				}
 			}
-			code, _, body := f.send(t, "POST", "/api/v1/import"+run.query, run.token, c.contentType, c.body)
-			var p struct {
-				Type   string
-				Status int
-				Errors []graph.FieldError
-			}
-			_ = json.Unmarshal(body, &p)
-			if code != c.status || p.Status != c.status || len(p.Errors) == 0 || !strings.Contains(p.Errors[0].Field+" "+p.Errors[0].Message, c.names) {
-				t.Errorf("%s, %s: %d, want %d naming %q: %.300s", c.name, run.who, code, c.status, c.names, body)
-			}
-			if code == 413 && (p.Type != problemType("too_large") && p.Type != problemType("invalid")) {
-				t.Errorf("%s: problem type %s", c.name, p.Type)
-			}
-		}
+		})
 	}
 	// Invalid UTF-8 is read as Windows-1252 and reported (a dry run: nothing written).
 	if code, _, body := f.send(t, "POST", "/api/v1/import?dry_run=true", coord, "text/csv", []byte("Name;Kreis;Art\n\x81\x8d\x8f\x90\x9d;09991;Verein\n")); code != 200 {
