@@ -101,7 +101,7 @@ func hostileImports(t *testing.T) []hostileInput {
 	return append(in,
 		hostileInput{"1,001 parts", xlsxType, must(hostile.ManyParts(base, 1001)), 413, "upload", false},
 		hostileInput{"10,000 columns in a workbook", xlsxType, wideBook.Bytes(), 413, "row 1, column 1001", false},
-		hostileInput{"10,000 columns in CSV", "text/csv", hostile.CSVColumns(10000, 100), 413, "row 2, column 1001", false},
+		hostileInput{"10,000 columns in CSV", "text/csv", hostile.CSVColumns(10000, 3), 413, "row 2, column 1001", false},
 		hostileInput{"cell of 200 KiB", "text/csv", hostile.CSVHugeCell(200 << 10), 413, "row 2, column 1", false},
 		hostileInput{"line of 64 MiB", "text/csv", hostile.CSVLongLine(64 << 20), 413, "row 1", true},
 		hostileInput{"51 files", mw.FormDataContentType(), files.Bytes(), 413, "body", false},
@@ -129,6 +129,9 @@ func TestHostileImports(t *testing.T) {
 					continue // a dry run reports rows with errors (200), a viewer's import is refused (403)
 				}
 				code, _, body := f.send(t, "POST", "/api/v1/import"+run.query, run.token, c.contentType, c.body)
+				if run.token == viewer && code == 403 {
+					continue // refused by role before the body is read: as good as the bound
+				}
 				var p struct {
 					Type   string
 					Status int
