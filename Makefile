@@ -12,7 +12,7 @@ BENCH_SCALES ?= county,nation
 # Scales the analysis benchmarks run on (generated in memory, nothing to seed).
 ANALYSIS_BENCH_SCALES ?= county,state,nation
 
-.PHONY: run test build bench loadtest frontend frontend-test go-test go-deps lint clean screenshots perf-frontend
+.PHONY: run test build bench bench-hostile loadtest frontend frontend-test go-test go-deps lint clean screenshots perf-frontend
 
 ## run: build everything and serve the demo data on http://localhost:8080
 run: build
@@ -78,6 +78,10 @@ bench:
 		$(GO) test -run '^$$' -bench . -benchmem -benchtime 2s -timeout 60m ./graph/... 
 	NETZWERKATLAS_BENCH_SCALES=$(ANALYSIS_BENCH_SCALES) \
 		$(GO) test -run '^$$' -bench . -benchmem -benchtime 2s -timeout 60m ./analysis/...
+
+## bench-hostile: peak memory of the built binary under each hostile input (docs/performance.md, "Feindliche Eingaben und Speicher")
+bench-hostile: build
+	$(GO) run ./internal/hostile/bench -bin $(CURDIR)/$(BIN)
 
 ## loadtest: wrk against the service on the demo data (apt-get install -y wrk)
 loadtest: build

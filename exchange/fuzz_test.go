@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
+	"github.com/netzwerkatlas/netzwerkatlas/internal/hostile"
 )
 
 // The fuzz targets run their seeds in every go test; go test -fuzz=FuzzCSV (…) explores.
@@ -23,9 +24,15 @@ func FuzzCSV(f *testing.F) {
 		"\xff\xfeN\x00a\x00m\x00e\x00\n\x00",
 		"",
 		"\"\"\"\n;;;\r\n\r",
+		"Name;Kreis\nA\x00B;09991\n",               // NUL byte
+		"Name;Kreis\n\x81\x8d\x8f\x90\x9d;09991\n", // invalid UTF-8, undefined in Windows-1252
 	} {
 		f.Add([]byte(s))
 	}
+	// The hostile inputs: a cell over the bound, a line without end, 10,000 columns.
+	f.Add(hostile.CSVHugeCell(maxCellBytes + 1))
+	f.Add(hostile.CSVLongLine(maxRowBytes + 70<<10))
+	f.Add(hostile.CSVColumns(10000, 2))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		tab, err := openCSV(bytes.NewReader(data))
 		if err != nil {
@@ -37,7 +44,8 @@ func FuzzCSV(f *testing.F) {
 				return
 			}
 			var fe *fileError
-			if err != nil && !errors.As(err, &fe) {
+			var le *LimitError
+			if err != nil && !errors.As(err, &fe) && !errors.As(err, &le) {
 				t.Fatalf("unexpected error type %T: %v", err, err)
 			}
 			if err != nil {
@@ -46,6 +54,14 @@ func FuzzCSV(f *testing.F) {
 			_ = cells
 		}
 	})
+}
+
+// must is b when err is nil, and panics otherwise (crafting a seed cannot fail).
+func must(b []byte, err error) []byte {
+	if err != nil {
+		panic(err)
+	}
+	return b
 }
 
 func FuzzXLSX(f *testing.F) {
@@ -57,11 +73,23 @@ func FuzzXLSX(f *testing.F) {
 	f.Add([]byte("PK\x03\x04"))
 	f.Add([]byte("not a workbook"))
 	f.Add(tpl.Bytes()[:len(tpl.Bytes())/2])
+	// Zip bombs in each part, as declared and behind a small declared size; too many parts.
+	dense := hostile.Deflate(bytes.Repeat([]byte("<si><t>x</t></si>"), 100000))
+	for _, part := range hostile.Parts {
+		for _, crafted := range [][]byte{
+			must(hostile.Declared(tpl.Bytes(), 1500<<20, 1500<<10, part)),
+			must(hostile.Raw(tpl.Bytes(), part, dense, 2048, uint64(len(dense)))),
+		} {
+			f.Add(crafted)
+		}
+	}
+	f.Add(must(hostile.ManyParts(tpl.Bytes(), maxXLSXEntries)))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		book, err := openXLSXBytes(data)
 		if err != nil {
 			var fe *fileError
-			if !errors.As(err, &fe) {
+			var le *LimitError
+			if !errors.As(err, &fe) && !errors.As(err, &le) {
 				t.Fatalf("unexpected error type %T: %v", err, err)
 			}
 			return

@@ -179,11 +179,15 @@ func Import(ctx context.Context, s graph.Store, inputs []Input, opt Options) (*R
 	return rep, err
 }
 
-// named fills in the file name of a fileError.
+// named fills in the file name of a fileError or a LimitError.
 func named(err error, file string) error {
 	var fe *fileError
 	if errors.As(err, &fe) && fe.file == "" {
 		fe.file = file
+	}
+	var le *LimitError
+	if errors.As(err, &le) && le.File == "" {
+		le.File = file
 	}
 	return err
 }

@@ -94,6 +94,9 @@ func sniff(path string) ([]byte, error) {
 type csvTable struct {
 	r      *csv.Reader
 	closer io.Closer
+	limit  *rowLimiter
+	// rows counts the records read; last is the line the last one ended on.
+	rows, last int
 	// Encoding and Delimiter as detected, for the report.
 	encoding  string
 	delimiter rune
@@ -110,6 +113,9 @@ func (t *csvTable) close() error {
 func (t *csvTable) next() (int, []string, error) {
 	for {
 		rec, err := t.r.Read()
+		if errors.Is(err, errRowTooLong) {
+			return t.last + 1, nil, limitAt(t.last+1, 0, "the row is longer than %d KiB, the most a row may hold", maxRowBytes>>10)
+		}
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
@@ -117,7 +123,15 @@ func (t *csvTable) next() (int, []string, error) {
 			}
 			return 0, nil, err
 		}
+		if t.limit != nil {
+			t.limit.rowTaken()
+		}
 		line, _ := t.r.FieldPos(0)
+		t.last, _ = t.r.FieldPos(len(rec) - 1)
+		t.rows++
+		if err := checkRow(rec, line, t.rows); err != nil {
+			return line, nil, err
+		}
 		if blank(rec) {
 			continue
 		}
@@ -182,7 +196,8 @@ func openCSV(r io.ReadSeeker) (*csvTable, error) {
 			enc = "Windows-1252"
 		}
 	}
-	br := bufio.NewReaderSize(dec, 64<<10)
+	lim := &rowLimiter{r: dec, limit: maxRowBytes}
+	br := bufio.NewReaderSize(lim, 64<<10)
 	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte("\xef\xbb\xbf")) {
 		_, _ = br.Discard(3)
 	}
@@ -192,7 +207,7 @@ func openCSV(r io.ReadSeeker) (*csvTable, error) {
 	cr.Comma = delim
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
-	t := &csvTable{r: cr, encoding: enc, delimiter: delim}
+	t := &csvTable{r: cr, limit: lim, encoding: enc, delimiter: delim}
 	if c, ok := r.(io.Closer); ok {
 		t.closer = c
 	}
@@ -265,10 +280,11 @@ type xlsxBook struct {
 	f *excelize.File
 }
 
-// Bounds for reading workbooks: an unpacked workbook may be large, but a zip bomb is refused;
-// worksheets above the XML limit are unpacked to temporary files instead of memory.
+// Bounds for reading workbooks, which checkWorkbook enforces before excelize opens one
+// (limits.go); excelize's own limit trusts the sizes the archive declares. Worksheets and
+// shared strings above the XML limit are unpacked to temporary files instead of memory.
 const (
-	xlsxUnzipLimit = 2 << 30
+	xlsxUnzipLimit = maxXLSXTotal
 	xlsxXMLLimit   = 8 << 20
 )
 
@@ -276,9 +292,13 @@ func xlsxOptions() excelize.Options {
 	return excelize.Options{UnzipSizeLimit: xlsxUnzipLimit, UnzipXMLSizeLimit: xlsxXMLLimit}
 }
 
-// openXLSX opens the workbook at path.
+// openXLSX opens the workbook at path, once checkWorkbook has found its parts within the
+// bounds.
 func openXLSX(path string) (b *xlsxBook, err error) {
 	defer recoverAs(&err, "the workbook cannot be read")
+	if err := checkWorkbookFile(path); err != nil {
+		return nil, err
+	}
 	f, err := excelize.OpenFile(path, xlsxOptions())
 	if err != nil {
 		return nil, xlsxError(err)
@@ -289,6 +309,9 @@ func openXLSX(path string) (b *xlsxBook, err error) {
 // openXLSXBytes opens a workbook held in memory (fuzz tests).
 func openXLSXBytes(data []byte) (b *xlsxBook, err error) {
 	defer recoverAs(&err, "the workbook cannot be read")
+	if err := checkWorkbook(bytes.NewReader(data), int64(len(data))); err != nil {
+		return nil, err
+	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), xlsxOptions())
 	if err != nil {
 		return nil, xlsxError(err)
@@ -299,10 +322,10 @@ func openXLSXBytes(data []byte) (b *xlsxBook, err error) {
 func xlsxError(err error) error {
 	msg := err.Error()
 	switch {
-	case strings.Contains(msg, "zip"):
-		msg = "is not an XLSX workbook (not a valid zip archive): " + msg
 	case strings.Contains(msg, "unzip size"):
 		msg = "unpacks to more than " + fmt.Sprint(xlsxUnzipLimit>>20) + " MiB; split it"
+	case strings.Contains(msg, "zip"):
+		msg = "is not an XLSX workbook (not a valid zip archive): " + msg
 	default:
 		msg = "cannot be read as an XLSX workbook: " + msg
 	}
@@ -346,6 +369,9 @@ func (t *xlsxTable) next() (row int, cells []string, err error) {
 		cells, err := t.rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
 			return t.n, nil, &fileError{row: t.n, msg: "cannot be read: " + err.Error()}
+		}
+		if err := checkRow(cells, t.n, t.n); err != nil {
+			return t.n, nil, err
 		}
 		if blank(cells) {
 			continue

@@ -17,6 +17,11 @@ func FuzzDecodeJSON(f *testing.F) {
 		`{"username":"erika","password":"x"}`, `{"name":"Skript","expires_in_days":30}`, ``, `{`, `[]`, `null`,
 		`{"username":5}`, `{"extra":true}`, `{"a":"b"} {"c":"d"}`, `"\u0000"`, `{"expires_in_days":1e999}`,
 		`{"username":"` + strings.Repeat("ä", 100) + `"}`,
+		// Nested beyond the bound, in arrays, objects and a field; brackets inside a string.
+		strings.Repeat("[", maxJSONDepth+1) + strings.Repeat("]", maxJSONDepth+1),
+		strings.Repeat(`{"a":`, maxJSONDepth+1) + "1" + strings.Repeat("}", maxJSONDepth+1),
+		`{"username":` + strings.Repeat("[", 5000) + `}`,
+		`{"username":"` + strings.Repeat("[", 100) + `","password":"\"[{"}`,
 	} {
 		f.Add(seed)
 	}

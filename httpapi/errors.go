@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 
+	"github.com/netzwerkatlas/netzwerkatlas/exchange"
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
 	"github.com/netzwerkatlas/netzwerkatlas/msg"
 )
@@ -55,6 +56,15 @@ func (s *Server) problemOf(err error, lang msg.Lang, instance, reqID string) pro
 		return problem{Type: problemType("invalid"), Title: http.StatusText(se.status), Status: se.status,
 			Detail: se.field + " " + text, Instance: instance, Errors: []graph.FieldError{{Field: se.field, Message: text}},
 			RequestID: reqID}
+	}
+	var le *exchange.LimitError
+	if errors.As(err, &le) {
+		// An import beyond the bounds it is read within (size, packing ratio, cells, rows).
+		text := msg.For(lang).Format(le.Format, le.Args...)
+		where := cmpOr(le.Where(), "body")
+		return problem{Type: problemType("too_large"), Title: http.StatusText(http.StatusRequestEntityTooLarge),
+			Status: http.StatusRequestEntityTooLarge, Detail: where + ": " + text, Instance: instance,
+			Errors: []graph.FieldError{{Field: where, Message: text}}, RequestID: reqID}
 	}
 	code := graph.ErrorCode(err)
 	status := statusOf[code]

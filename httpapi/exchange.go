@@ -25,6 +25,10 @@ import (
 // so the bound protects the disk, not the memory.
 const maxImportBody = 256 << 20
 
+// maxImportFiles bounds the files of one multipart import (a county sends one workbook or a
+// CSV file per sheet, about a dozen).
+const maxImportFiles = 50
+
 // registerExchangeRoutes adds import, export and the import templates.
 func (s *Server) registerExchangeRoutes(r *mux.Router) {
 	r.HandleFunc(apiPrefix+"/import", s.handleImport).Methods(http.MethodPost)
@@ -309,6 +313,10 @@ func spoolUpload(w http.ResponseWriter, r *http.Request, dir string) ([]exchange
 			if part.FileName() == "" {
 				part.Close()
 				continue
+			}
+			if len(inputs) == maxImportFiles {
+				part.Close()
+				return nil, statusErrorf(http.StatusRequestEntityTooLarge, "body", "holds more than %d files; import them in several requests", maxImportFiles)
 			}
 			name := filepath.Base(part.FileName())
 			in, err := spool(part, dir, len(inputs), name)

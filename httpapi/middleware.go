@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/gorilla/mux"
@@ -139,6 +140,22 @@ func (s *Server) recoverPanics(next http.Handler) http.Handler {
 				s.writeError(w, r, &graph.Error{Code: graph.EINTERNAL, Message: "internal error"})
 			}
 		}()
+		next.ServeHTTP(w, r)
+	})
+}
+
+// refuseEncodedBodies answers 415 to a request whose body is content-encoded (gzip, deflate,
+// br, …): no route unpacks request bodies, so an encoded one would be read as garbage, and
+// unpacking would need its own bounds against bombs. RFC 9110 §15.5.16 and §12.5.3: the
+// answer's Accept-Encoding says what is accepted.
+func (s *Server) refuseEncodedBodies(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ce := strings.TrimSpace(strings.Join(r.Header.Values("Content-Encoding"), ","))
+		if ce != "" && !strings.EqualFold(ce, "identity") {
+			w.Header().Set("Accept-Encoding", "identity")
+			s.writeError(w, r, statusErrorf(http.StatusUnsupportedMediaType, "Content-Encoding", "is %q; send the request body unencoded (identity)", ce))
+			return
+		}
 		next.ServeHTTP(w, r)
 	})
 }

@@ -501,7 +501,11 @@ func buildOpenAPI() obj {
 			"are matched case- and umlaut-insensitively. dry_run=true validates everything and answers 200 with the report (ok=false and the errors when something is wrong); a real run answers 200 with " +
 			"the report when everything was written, or 400 (403 when rows touch entries the caller may not change) with the report and nothing written. A file that cannot be read at all is a 400 problem naming it. " +
 			"Viewers are refused with 403 before the body is read. Files of 1 MiB and more (or async=true) run as a job: 202 with the job in Location; the job ends with the same report and the status this route would have answered. " +
-			"One import job runs per instance and four may wait; beyond that 503 with Retry-After.",
+			"One import job runs per instance and four may wait; beyond that 503 with Retry-After. " +
+			"Bounds (413, a problem naming the file, and the row and column or the workbook part; nothing written): the request at most 256 MiB and 50 files; an XLSX workbook at most 1,000 parts, " +
+			"each worksheet unpacked at most 256 MiB, the shared strings 128 MiB and 2,000,000 strings, every other part (styles, workbook, content types, …) 16 MiB, the parts held in memory together 128 MiB, " +
+			"the whole workbook 512 MiB, and no part above 1 MiB unpacking to 200 times its packed size or more (zip bombs); the sizes an archive declares are checked against what its parts really hold. " +
+			"A cell at most 128 KiB, a CSV row 1 MiB, a row 1,000 columns, a sheet or CSV file 1,048,576 rows (Excel's own limit). Content-Encoding on the request is refused with 415.",
 		"parameters": []any{param("dry_run", "query", "true: validate and report, write nothing", false, obj{"type": "boolean"}),
 			param("region", "query", "region key for rows without Kreis (and the only region a GeoJSON import reads)", false, str),
 			param("sheet", "query", "what a CSV file holds, when its header does not tell", false, obj{"type": "string", "enum": sheetEnum}),

@@ -103,7 +103,7 @@ func New(cfg Config) *Server {
 // Handler returns the server's root handler with request logging, metrics, security
 // headers, compression and recovery.
 func (s *Server) Handler() http.Handler {
-	return s.logRequests(securityHeaders(compress(s.recoverPanics(s.authenticate(s.router)))))
+	return s.logRequests(securityHeaders(compress(s.recoverPanics(s.refuseEncodedBodies(s.authenticate(s.router))))))
 }
 
 // compress gzips answers of 1 KiB and more for clients that accept it (Rhein-Neckar's

@@ -59,8 +59,9 @@ func problemFormats(t *testing.T, dirs ...string) map[string]string {
 				}
 				// The format's position: add, invalid, Errorf (graph, httpapi); an import row's
 				// fail and failS (a fixed sentence), failf, failSf and the report's warn (exchange); the
-				// refusal format of coordinatedSnapshot (httpapi).
-				at := map[string]int{"add": 1, "invalid": 1, "Errorf": 1, "statusErrorf": 2, "fail": 3, "failS": 3, "failf": 3, "failSf": 4, "warn": 0, "coordinatedSnapshot": 3}
+				// refusal format of coordinatedSnapshot (httpapi); the limits of an import (limitf,
+				// limitAt in exchange).
+				at := map[string]int{"add": 1, "invalid": 1, "Errorf": 1, "statusErrorf": 2, "fail": 3, "failS": 3, "failf": 3, "failSf": 4, "warn": 0, "coordinatedSnapshot": 3, "limitf": 0, "limitAt": 2}
 				i, known := at[name]
 				if !known || len(call.Args) <= i {
 					return true

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -89,6 +90,12 @@ written. Importing the same files again changes nothing. Templates: netzwerkatla
 				return v.errorf("cli.import.file_row", msg.Args{"file": file, "row": strconv.Itoa(row), "message": text})
 			}
 			return fmt.Errorf("%s: %s", file, text)
+		}
+		// A bound of the import (a zip bomb, a huge cell, too many columns), in the
+		// operator's language.
+		var le *exchange.LimitError
+		if errors.As(err, &le) {
+			return fmt.Errorf("%s: %s", le.Where(), msg.For(v.Lang).Format(le.Format, le.Args...))
 		}
 		return err
 	}
