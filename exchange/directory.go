@@ -15,12 +15,14 @@ import (
 type dirIndex struct {
 	s     *graph.Snapshot
 	label map[string]string // id → how sheets refer to the node: its name, or its id where the name is not unique
-	out   map[string][]graph.Relation
-	in    map[string][]graph.Relation
+	// out and in point into s.Relations (copying a Relation, with its properties, twice per
+	// relationship cost an export more memory than the rest of its work).
+	out map[string][]*graph.Relation
+	in  map[string][]*graph.Relation
 }
 
 func newDirIndex(s *graph.Snapshot) *dirIndex {
-	x := &dirIndex{s: s, label: map[string]string{}, out: map[string][]graph.Relation{}, in: map[string][]graph.Relation{}}
+	x := &dirIndex{s: s, label: map[string]string{}, out: map[string][]*graph.Relation{}, in: map[string][]*graph.Relation{}}
 	type nameKey struct {
 		kind   graph.Kind
 		region string
@@ -48,7 +50,8 @@ func newDirIndex(s *graph.Snapshot) *dirIndex {
 			}
 		}
 	}
-	for _, r := range s.Relations {
+	for i := range s.Relations {
+		r := &s.Relations[i]
 		x.out[r.From] = append(x.out[r.From], r)
 		x.in[r.To] = append(x.in[r.To], r)
 	}
