@@ -29,6 +29,8 @@ type Config struct {
 	Frontend http.Handler
 	// Version is reported by /healthz.
 	Version string
+	// Heavy are the budgets of heavy requests (zero fields: DefaultHeavyLimits).
+	Heavy HeavyLimits
 }
 
 // Server is the HTTP API.
@@ -45,6 +47,7 @@ type Server struct {
 	loginByUser *limiter // sign-in attempts per account
 
 	reports chan struct{} // one token per report rendered at once (see maxConcurrentReports)
+	heavy   *gate         // turns of heavy requests per caller class (limits.go)
 
 	regionsMu  sync.Mutex
 	regionsRev uint64
@@ -57,7 +60,7 @@ func New(cfg Config) *Server {
 	m := newMetrics()
 	s := &Server{store: m.instrument(cfg.Store), metrics: m, json: newJSONCache(), log: cfg.Log, version: cfg.Version, router: mux.NewRouter(),
 		loginByAddr: newLimiter(3*time.Second, 20), loginByUser: newLimiter(12*time.Second, 5),
-		reports: make(chan struct{}, maxConcurrentReports)}
+		reports: make(chan struct{}, maxConcurrentReports), heavy: newGate(cfg.Heavy)}
 	s.router.NotFoundHandler = http.HandlerFunc(s.handleNotFound)
 	s.router.MethodNotAllowedHandler = http.HandlerFunc(s.handleMethodNotAllowed)
 	s.router.Use(recordRoute)
@@ -91,7 +94,7 @@ func New(cfg Config) *Server {
 // Handler returns the server's root handler with request logging, metrics, security
 // headers, compression and recovery.
 func (s *Server) Handler() http.Handler {
-	return s.logRequests(securityHeaders(compress(s.recoverPanics(s.authenticate(s.router)))))
+	return s.logRequests(securityHeaders(compress(s.recoverPanics(s.authenticate(s.limitHeavy(s.router))))))
 }
 
 // compress gzips answers of 1 KiB and more for clients that accept it (Rhein-Neckar's

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Peak memory of parallel exports: starts the service on a seeded data folder once per
+# format, sends N parallel anonymous GET /api/v1/export?format=F, and reports the server's
+# resident set before (after start-up and one warm-up request for /api/v1/regions) and its
+# high-water mark (VmHWM in /proc/PID/status), with the size of one export.
+#
+#   deploy/exportmem/run.sh BIN DATA [N] [FORMATS]
+#
+# BIN is a netzwerkatlas binary, DATA a data folder seeded with
+# `netzwerkatlas seed --scale state --data DATA`. The heavy-route limits are raised to N for
+# the measurement (NETZWERKATLAS_HEAVY_*), so that N exports really run at once; binaries
+# without the limits ignore those variables.
+set -euo pipefail
+bin=$1
+data=$2
+n=${3:-8}
+formats=${4:-"json csv xlsx hsds graphml geojson"}
+port=${PORT:-18181}
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+export NETZWERKATLAS_HEAVY_ANONYMOUS=$n NETZWERKATLAS_HEAVY_TOTAL=$n
+kb() { awk -v k="$1:" '$1 == k { print $2 }' "/proc/$2/status"; }
+printf '%-8s %8s %10s %10s %12s %8s\n' format parallel rss_MB peak_MB size_MB seconds
+for f in $formats; do
+	"$bin" serve --data "$data" --addr "127.0.0.1:$port" --log-format json >"$out/log" 2>&1 &
+	pid=$!
+	for _ in $(seq 200); do
+		curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break
+		sleep 0.1
+	done
+	curl -fs "http://127.0.0.1:$port/api/v1/regions?limit=1" >/dev/null
+	rss=$(kb VmRSS $pid)
+	start=$(date +%s.%N)
+	pids=()
+	for i in $(seq "$n"); do
+		curl -fsS -o "$out/$f.$i" "http://127.0.0.1:$port/api/v1/export?format=$f" &
+		pids+=($!)
+	done
+	for p in "${pids[@]}"; do wait "$p" || rm -f "$out/$f.$p"; done
+	took=$(echo "$(date +%s.%N) - $start" | bc)
+	hwm=$(kb VmHWM $pid)
+	size=$(stat -c %s "$out/$f.1" 2>/dev/null || echo 0)
+	ok=$(ls "$out"/$f.* 2>/dev/null | wc -l)
+	kill "$pid"
+	wait "$pid" 2>/dev/null || true
+	printf '%-8s %8s %10.0f %10.0f %12.1f %8.1f\n' "$f" "$ok/$n" "$(echo "$rss/1024" | bc -l)" "$(echo "$hwm/1024" | bc -l)" \
+		"$(echo "$size/1048576" | bc -l)" "$took"
+	rm -f "$out"/$f.*
+done
