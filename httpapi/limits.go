@@ -105,10 +105,10 @@ func newGate(l HeavyLimits) *gate {
 type refusal int
 
 const (
-	granted      refusal = iota
-	callerBusy           // the caller's own budget is spent: 429
-	serverBusy           // the server's budget is spent: 503
-	callerLeft           // the request was cancelled while waiting
+	granted    refusal = iota
+	callerBusy         // the caller's own budget is spent: 429
+	serverBusy         // the server's budget is spent: 503
+	callerLeft         // the request was cancelled while waiting
 )
 
 // mayRun reports whether a request of key may start now. Called with mu held.

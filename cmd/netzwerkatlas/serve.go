@@ -37,9 +37,14 @@ func runServe(ctx context.Context, v *voice, args []string, stdout, stderr io.Wr
 	fs.BoolVar(&cfg.NoDemo, "no-demo", false, "keep a new, empty store empty instead of seeding the demo data")
 	fs.StringVar(&cfg.AdminPassword, "admin-password", env("NETZWERKATLAS_ADMIN_PASSWORD", ""), "password of the first admin, set when no user exists yet (env NETZWERKATLAS_ADMIN_PASSWORD; default: random, printed once)")
 	fs.StringVar(&cfg.FrontendDir, "frontend-dir", env("NETZWERKATLAS_FRONTEND_DIR", ""), "serve the web app from this folder instead of the embedded build (development)")
+	heavy := cfg.heavyFlags(v, fs)
 	v.flag(fs, "language of what the command prints for people: de or en")
 	if err := parse(v, fs, args, stderr); err != nil {
 		return err
+	}
+	if err := heavy(); err != nil {
+		fmt.Fprintln(stderr, err)
+		return errUsage
 	}
 	cfg.Lang = v.Lang
 	log, err := newLogger(v, cfg.LogFormat, stderr)
@@ -99,7 +104,7 @@ func (m *Main) Run(ctx context.Context) error {
 	site.Handle(docs.Path+"/", docs.Handler())
 	site.Handle("/", frontend.Handler(m.Config.FrontendDir))
 	var fe http.Handler = site
-	api := httpapi.New(httpapi.Config{Store: store, Log: m.Log, Frontend: fe, Version: version})
+	api := httpapi.New(httpapi.Config{Store: store, Log: m.Log, Frontend: fe, Version: version, Heavy: m.Config.Heavy})
 	m.srv = &http.Server{
 		Handler:           api.Handler(),
 		ReadHeaderTimeout: 10 * time.Second,
