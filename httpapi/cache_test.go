@@ -52,7 +52,6 @@ func TestJSONCacheBoundedInBytes(t *testing.T) {
 	}
 }
 
-
 // TestAnalysisCacheBoundedInBytes: results beyond the byte budget evict the least recently
 // used ones; one larger than the whole budget is answered but not kept.
 func TestAnalysisCacheBoundedInBytes(t *testing.T) {
