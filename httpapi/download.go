@@ -3,6 +3,7 @@ package httpapi
 import (
 	"io"
 	"net/http"
+	"time"
 )
 
 // A download (an export) is written to the client as it is produced, so its memory does not
@@ -13,13 +14,28 @@ import (
 // outstanding read data remaining", a browser "failed" — instead of a truncated file that
 // looks complete. A failure before the first byte is answered with its problem as usual.
 
-// sentWriter notes whether anything was written through it.
+// downloadIdle is how long a download may go without writing before the server gives up on
+// it. The server's WriteTimeout (two minutes) bounds a whole answer, which would cut a large
+// export that is still making progress; a download instead moves its deadline on as it
+// writes.
+const downloadIdle = 2 * time.Minute
+
+// sentWriter notes whether anything was written through it and keeps the write deadline
+// ahead of the last write.
 type sentWriter struct {
-	w    io.Writer
-	sent int64
+	w        io.Writer
+	rc       *http.ResponseController
+	sent     int64
+	extended time.Time
 }
 
 func (s *sentWriter) Write(p []byte) (int, error) {
+	if now := time.Now(); s.rc != nil && now.Sub(s.extended) > time.Second {
+		// Not supported by every writer (httptest's recorder): then the server's own
+		// timeout stays.
+		_ = s.rc.SetWriteDeadline(now.Add(downloadIdle))
+		s.extended = now
+	}
 	n, err := s.w.Write(p)
 	s.sent += int64(n)
 	return n, err
@@ -27,7 +43,7 @@ func (s *sentWriter) Write(p []byte) (int, error) {
 
 // streamDownload runs write with the response body and handles its failure as described above.
 func (s *Server) streamDownload(w http.ResponseWriter, r *http.Request, what string, write func(io.Writer) error) {
-	sw := &sentWriter{w: w}
+	sw := &sentWriter{w: w, rc: http.NewResponseController(w)}
 	err := write(sw)
 	if err == nil {
 		return

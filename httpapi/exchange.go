@@ -374,11 +374,12 @@ func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	region := q.Get("region")
-	snap, err := s.readableSnapshot(r, region)
+	snap, done, err := s.sharedReadableSnapshot(r, region)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
+	defer done()
 	now := time.Now()
 	mt, ext := exchange.ContentType(format, sheet != "")
 	name := "netzwerkatlas-" + cmpOr(region, "alle") + "-" + now.Format("2006-01-02")

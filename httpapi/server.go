@@ -49,6 +49,8 @@ type Server struct {
 	reports chan struct{} // one token per report rendered at once (see maxConcurrentReports)
 	heavy   *gate         // turns of heavy requests per caller class (limits.go)
 
+	snapshots snapShare // snapshots shared by exports running at once (snapshare.go)
+
 	regionsMu  sync.Mutex
 	regionsRev uint64
 	regions    []string // public region keys at regionsRev
