@@ -402,9 +402,9 @@ func buildOpenAPI() obj {
 	op(apiPrefix+"/analysis/network", "GET", obj{"tags": anaTag, "summary": "Collaboration network: centralities, communities, articulation points, isolated organisations, densities",
 		"parameters": []any{regionQ, param("field", "query", "only organisations working in this field", false, str),
 			param("municipality", "query", "only organisations active in this municipality (AGS)", false, str),
-			param("resolution", "query", "Louvain resolution (default 1)", false, obj{"type": "number"}),
-			param("seed", "query", "Louvain seed (default 1): the same seed gives the same communities", false, obj{"type": "integer", "minimum": 0}),
-			param("brokers", "query", "length of the broker list (default 10)", false, obj{"type": "integer"})},
+			param("resolution", "query", "Louvain resolution (default 1, at most 10)", false, obj{"type": "number", "minimum": 0, "maximum": analysis.MaxLouvainResolution}),
+			param("seed", "query", "Louvain seed (default 1, at most 2³²−1): the same seed gives the same communities", false, obj{"type": "integer", "minimum": 0, "maximum": maxSeed}),
+			param("brokers", "query", "length of the broker list (default 10, at most 1000)", false, obj{"type": "integer", "minimum": 1, "maximum": analysis.MaxBrokers})},
 		"responses": problems(obj{"200": resp("the network", typeSchema(analysis.NetworkAnalysis{}))}, "400", "404")})
 	yearQ := param("year", "query", "the year the monitoring looks from (values of later years are ignored; default: the latest year with a value)", false, obj{"type": "integer", "minimum": 1950, "maximum": 2100})
 	langQ := param("lang", "query", "language of the explanations (default: from Accept-Language, else German)", false, obj{"type": "string", "enum": []string{"de", "en"}})

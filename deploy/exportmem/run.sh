@@ -20,7 +20,7 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 export NETZWERKATLAS_HEAVY_ANONYMOUS=$n NETZWERKATLAS_HEAVY_TOTAL=$n
 kb() { awk -v k="$1:" '$1 == k { print $2 }' "/proc/$2/status"; }
-printf '%-8s %8s %10s %10s %12s %8s\n' format parallel rss_MB peak_MB size_MB seconds
+printf '%-8s %8s %8s %8s %9s %9s %8s\n' format complete rss_MB peak_MB after_MB size_MB seconds
 for f in $formats; do
 	"$bin" serve --data "$data" --addr "127.0.0.1:$port" --log-format json >"$out/log" 2>&1 &
 	pid=$!
@@ -36,14 +36,19 @@ for f in $formats; do
 		curl -fsS -o "$out/$f.$i" "http://127.0.0.1:$port/api/v1/export?format=$f" &
 		pids+=($!)
 	done
-	for p in "${pids[@]}"; do wait "$p" || rm -f "$out/$f.$p"; done
+	ok=0
+	for p in "${pids[@]}"; do
+		if wait "$p"; then ok=$((ok + 1)); fi
+	done
 	took=$(echo "$(date +%s.%N) - $start" | bc)
 	hwm=$(kb VmHWM $pid)
+	# What stays: the resident set 30 s after the last export ended, without any request.
+	sleep 30
+	after=$(kb VmRSS $pid)
 	size=$(stat -c %s "$out/$f.1" 2>/dev/null || echo 0)
-	ok=$(ls "$out"/$f.* 2>/dev/null | wc -l)
 	kill "$pid"
 	wait "$pid" 2>/dev/null || true
-	printf '%-8s %8s %10.0f %10.0f %12.1f %8.1f\n' "$f" "$ok/$n" "$(echo "$rss/1024" | bc -l)" "$(echo "$hwm/1024" | bc -l)" \
-		"$(echo "$size/1048576" | bc -l)" "$took"
-	rm -f "$out"/$f.*
+	printf '%-8s %8s %8.0f %8.0f %9.0f %9.1f %8.1f\n' "$f" "$ok/$n" "$(echo "$rss/1024" | bc -l)" "$(echo "$hwm/1024" | bc -l)" \
+		"$(echo "$after/1024" | bc -l)" "$(echo "$size/1048576" | bc -l)" "$took"
+	rm -f "$out/$f".*
 done
