@@ -248,3 +248,37 @@ func TestHeavyRoutes(t *testing.T) {
 		}
 	}
 }
+
+// TestHeavyRoutesDocumented: the OpenAPI document lists 429 and 503 with Retry-After on the
+// heavy routes and only there.
+func TestHeavyRoutesDocumented(t *testing.T) {
+	var doc struct {
+		Paths map[string]map[string]struct {
+			Responses map[string]any `json:"responses"`
+		} `json:"paths"`
+	}
+	if err := json.Unmarshal(openAPI(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		path, method string
+		heavy        bool
+	}{
+		{"/api/v1/export", "get", true},
+		{"/api/v1/import", "post", true},
+		{"/api/v1/analysis/coverage", "get", true},
+		{"/api/v1/analysis/partners/{id}", "get", true},
+		{"/api/v1/reports/status", "get", true},
+		{"/api/v1/organisations", "get", false},
+	} {
+		op, ok := doc.Paths[c.path][c.method]
+		if !ok {
+			t.Fatalf("%s %s is not documented", c.method, c.path)
+		}
+		_, has429 := op.Responses["429"]
+		_, has503 := op.Responses["503"]
+		if c.heavy && (!has429 || !has503) || !c.heavy && has429 {
+			t.Errorf("%s %s: 429 %t, 503 %t; heavy %t", c.method, c.path, has429, has503, c.heavy)
+		}
+	}
+}

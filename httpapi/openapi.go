@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 	"reflect"
 	"slices"
 	"strings"
@@ -525,6 +526,27 @@ func buildOpenAPI() obj {
 			param("analyses", "query", "csv, xlsx: add the analysis sheets (default true)", false, obj{"type": "boolean"})},
 		"responses": problems(obj{"200": obj{"description": "the export as a download", "content": binary("application/json", "application/zip", "text/csv; charset=utf-8",
 			"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/graphml+xml", "application/geo+json")}}, "400", "404")})
+
+	// Heavy routes run under the budgets of limits.go: 429 when the caller's is spent, 503
+	// when the server's is, both with Retry-After.
+	for path, ops := range paths {
+		for method, o := range ops.(obj) {
+			concrete, _, templated := strings.Cut(path, "{")
+			if templated {
+				concrete += "x"
+			}
+			req := &http.Request{Method: strings.ToUpper(method), URL: &url.URL{Path: concrete}}
+			if !heavyRoute(req) {
+				continue
+			}
+			responses := o.(obj)["responses"].(obj)
+			for _, code := range []string{"429", "503"} {
+				responses[code] = obj{"description": "too many heavy requests (429: the caller's budget, 503: the server's); try again after Retry-After seconds",
+					"headers": obj{"Retry-After": obj{"description": "seconds to wait", "schema": obj{"type": "integer"}}},
+					"content": obj{"application/problem+json": obj{"schema": ref("Problem")}}}
+			}
+		}
+	}
 
 	return obj{
 		"openapi": "3.1.0",
