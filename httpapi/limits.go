@@ -4,9 +4,11 @@ import (
 	"context"
 	"net/http"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
@@ -87,7 +89,8 @@ type gate struct {
 	mu      sync.Mutex
 	running int
 	byKey   map[string]int
-	queue   []*turn // waiting, first come first served among those that may run
+	queue   []*turn      // waiting, first come first served among those that may run
+	freed   atomic.Int64 // when memory was last returned (UnixNano)
 }
 
 // turn is one waiting request.
@@ -177,8 +180,9 @@ func (g *gate) acquire(ctx context.Context, key string, limit int) refusal {
 	return why
 }
 
-// release ends a running request of key and lets waiting ones in.
-func (g *gate) release(key string) {
+// release ends a running request of key and lets waiting ones in; it reports whether no
+// heavy request runs any more.
+func (g *gate) release(key string) (idle bool) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	g.running--
@@ -186,7 +190,25 @@ func (g *gate) release(key string) {
 		delete(g.byKey, key)
 	}
 	g.grant()
+	return g.running == 0
 }
+
+// returnMemory hands the memory the heavy requests freed back to the system when the last
+// of them has ended, at most every freeMemoryEvery. Without it, the Go runtime keeps the
+// freed heap of a burst of exports (gigabytes in the audit) until allocation starts the next
+// collection — in an idle server, typically the next write — and the county's other services
+// on the machine go without it meanwhile.
+func (g *gate) returnMemory() {
+	now := time.Now().UnixNano()
+	last := g.freed.Load()
+	if now-last < int64(freeMemoryEvery) || !g.freed.CompareAndSwap(last, now) {
+		return
+	}
+	go debug.FreeOSMemory()
+}
+
+// freeMemoryEvery spaces the returns of memory (each is a full collection).
+const freeMemoryEvery = 10 * time.Second
 
 // grant starts the waiting requests that may run, oldest first. Called with mu held.
 func (g *gate) grant() {
@@ -254,7 +276,11 @@ func (s *Server) limitHeavy(next http.Handler) http.Handler {
 		key, limit := s.heavy.callerBudget(r)
 		switch s.heavy.acquire(r.Context(), key, limit) {
 		case granted:
-			defer s.heavy.release(key)
+			defer func() {
+				if s.heavy.release(key) {
+					s.heavy.returnMemory()
+				}
+			}()
 			next.ServeHTTP(w, r)
 		case callerBusy:
 			if key == anonymousKey {
