@@ -429,16 +429,12 @@ func WriteGraphML(w io.Writer, s *graph.Snapshot) error {
 		fmt.Fprintf(bw, `  <key id="%s" for="%s" attr.name="%s" attr.type="%s"/>`+"\n", k.id, k.target, k.name, k.typ)
 	}
 	bw.WriteString(`  <graph id="collaboration" edgedefault="undirected">` + "\n")
-	regions := []*graph.Snapshot{s}
-	if s.Region == "" {
-		regions = analysis.SplitRegions(s)
-	}
 	esc := func(v string) string {
 		var b strings.Builder
 		_ = xml.EscapeText(&b, []byte(v))
 		return b.String()
 	}
-	for _, rs := range regions {
+	err := newRegionSource(s).each(func(rs *graph.Snapshot) error {
 		na, err := analysis.AnalyseNetwork(rs, analysis.CollaborationGraph(rs), analysis.NetworkParams{})
 		if err != nil {
 			return err
@@ -451,6 +447,10 @@ func WriteGraphML(w io.Writer, s *graph.Snapshot) error {
 			fmt.Fprintf(bw, `    <edge source="%s" target="%s"><data key="weight">%s</data><data key="networks">%d</data><data key="cooperation">%t</data></edge>`+"\n",
 				esc(e.A), esc(e.B), fnum(e.Weight), len(e.Networks), e.Cooperation)
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	bw.WriteString("  </graph>\n</graphml>\n")
 	return bw.Flush()
@@ -473,12 +473,8 @@ type geoFeatureOut struct {
 func WriteGeoJSON(w io.Writer, s *graph.Snapshot) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	bw.WriteString(`{"type":"FeatureCollection","features":[`)
-	regions := []*graph.Snapshot{s}
-	if s.Region == "" {
-		regions = analysis.SplitRegions(s)
-	}
 	first := true
-	for _, rs := range regions {
+	err := newRegionSource(s).each(func(rs *graph.Snapshot) error {
 		c, err := analysis.ComputeCoverage(rs, analysis.CoverageParams{})
 		if err != nil {
 			return err
@@ -507,6 +503,10 @@ func WriteGeoJSON(w io.Writer, s *graph.Snapshot) error {
 			bw.WriteString("\n")
 			bw.Write(b)
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	bw.WriteString("\n]}\n")
 	return bw.Flush()
