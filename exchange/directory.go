@@ -22,40 +22,48 @@ type dirIndex struct {
 }
 
 func newDirIndex(s *graph.Snapshot) *dirIndex {
-	x := &dirIndex{s: s, label: map[string]string{}, out: map[string][]*graph.Relation{}, in: map[string][]*graph.Relation{}}
-	type nameKey struct {
-		kind   graph.Kind
-		region string
-		name   string
-	}
-	count := map[nameKey]int{}
-	nodes := s.Nodes()
-	for _, e := range nodes {
-		if n := nodeName(e); n != "" {
-			count[nameKey{e.EntityKind(), e.RegionKey(), foldName(n)}]++
-		}
-	}
-	// A shared target group's name must not collide with a region's own group either.
-	for _, g := range s.TargetGroups {
-		if g.Region != "" {
-			count[nameKey{graph.KindTargetGroup, "", foldName(g.Name)}]++
-		}
-	}
-	for _, e := range nodes {
-		id, n := e.Base().ID, nodeName(e)
-		x.label[id] = id
-		if n != "" && count[nameKey{e.EntityKind(), e.RegionKey(), foldName(n)}] == 1 && !strings.Contains(n, ";") && !strings.ContainsAny(n, "\r\n") {
-			if _, isID := graph.KindOfID(strings.TrimSpace(n)); !isID {
-				x.label[id] = n
-			}
-		}
-	}
+	x := &dirIndex{s: s, label: nodeLabels(s.Nodes(), s.TargetGroups), out: map[string][]*graph.Relation{}, in: map[string][]*graph.Relation{}}
 	for i := range s.Relations {
 		r := &s.Relations[i]
 		x.out[r.From] = append(x.out[r.From], r)
 		x.in[r.To] = append(x.in[r.To], r)
 	}
 	return x
+}
+
+// nodeLabels returns how sheets refer to each of nodes: its name where the name is unique
+// among the nodes of its kind and region (and is no id, and holds no list separator or line
+// break), else its id. Labels of one kind depend only on the nodes of that kind; groups are
+// all target groups of the snapshot, whose names a shared group must not collide with.
+func nodeLabels(nodes []graph.Entity, groups []*graph.TargetGroup) map[string]string {
+	type nameKey struct {
+		kind   graph.Kind
+		region string
+		name   string
+	}
+	label := make(map[string]string, len(nodes))
+	count := map[nameKey]int{}
+	for _, e := range nodes {
+		if n := nodeName(e); n != "" {
+			count[nameKey{e.EntityKind(), e.RegionKey(), foldName(n)}]++
+		}
+	}
+	// A shared target group's name must not collide with a region's own group either.
+	for _, g := range groups {
+		if g.Region != "" {
+			count[nameKey{graph.KindTargetGroup, "", foldName(g.Name)}]++
+		}
+	}
+	for _, e := range nodes {
+		id, n := e.Base().ID, nodeName(e)
+		label[id] = id
+		if n != "" && count[nameKey{e.EntityKind(), e.RegionKey(), foldName(n)}] == 1 && !strings.Contains(n, ";") && !strings.ContainsAny(n, "\r\n") {
+			if _, isID := graph.KindOfID(strings.TrimSpace(n)); !isID {
+				label[id] = n
+			}
+		}
+	}
+	return label
 }
 
 // refs lists the labels of the nodes related to id by t (outgoing, or incoming).

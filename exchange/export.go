@@ -237,7 +237,26 @@ func HSDSStatus(status string) string {
 // The document is written as it is produced, object by object: memory does not grow with the
 // number of services.
 func WriteHSDS(w io.Writer, s *graph.Snapshot, now time.Time) error {
-	x := newDirIndex(s)
+	// What a service needs of the relationships: its providers, municipalities, fields and
+	// target groups — pointers into s.Relations, and the names of fields and target groups
+	// (the directory index of the other formats would hold every node's label besides).
+	in, out := map[string][]*graph.Relation{}, map[string][]*graph.Relation{}
+	for i := range s.Relations {
+		switch r := &s.Relations[i]; r.Type {
+		case graph.Provides:
+			in[r.To] = append(in[r.To], r)
+		case graph.OfferedIn, graph.InField, graph.Targets:
+			out[r.From] = append(out[r.From], r)
+		}
+	}
+	terms := make([]graph.Entity, 0, len(s.Fields)+len(s.TargetGroups))
+	for _, f := range s.Fields {
+		terms = append(terms, f)
+	}
+	for _, g := range s.TargetGroups {
+		terms = append(terms, g)
+	}
+	label := nodeLabels(terms, s.TargetGroups)
 	bw := bufio.NewWriterSize(w, 64<<10)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
@@ -306,12 +325,12 @@ func WriteHSDS(w io.Writer, s *graph.Snapshot, now time.Time) error {
 			svc := hsdsService{ID: sid, Name: m.Title, Description: m.Description, URL: m.Website, Status: HSDSStatus(m.Status),
 				LastModified: m.UpdatedAt.UTC().Format(time.RFC3339), ServiceAreas: []hsdsServiceArea{}, Languages: []hsdsLanguage{},
 				CostOptions: []hsdsCost{}, Attributes: []hsdsAttribute{}}
-			for _, r := range x.in[m.ID] {
+			for _, r := range in[m.ID] {
 				if r.Type == graph.Provides && svc.OrganizationID == "" {
 					svc.OrganizationID = HSDSUUID("organization", r.From)
 				}
 			}
-			for _, r := range x.out[m.ID] {
+			for _, r := range out[m.ID] {
 				switch r.Type {
 				case graph.OfferedIn:
 					mu := munis[r.To]
@@ -323,7 +342,7 @@ func WriteHSDS(w io.Writer, s *graph.Snapshot, now time.Time) error {
 						Name: mu.Name, URI: hsdsAreaURI(mu.ID)})
 				case graph.InField, graph.Targets:
 					svc.Attributes = append(svc.Attributes, hsdsAttribute{ID: HSDSUUID("attribute", m.ID+"/"+r.To), LinkID: sid,
-						TaxonomyTermID: HSDSUUID("term", r.To), LinkType: "service", LinkEntity: "service", Value: x.label[r.To]})
+						TaxonomyTermID: HSDSUUID("term", r.To), LinkType: "service", LinkEntity: "service", Value: label[r.To]})
 				}
 			}
 			for _, l := range m.Languages {
