@@ -3,6 +3,7 @@ package exchange
 import (
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
@@ -19,6 +20,44 @@ type dirIndex struct {
 	// relationship cost an export more memory than the rest of its work).
 	out map[string][]*graph.Relation
 	in  map[string][]*graph.Relation
+}
+
+// Exports that run at the same time over the same snapshot (the API shares one among parallel
+// exports of the same data) share its index too: it is read-only once built, and let go with
+// the last export that uses it.
+var dirIndexes struct {
+	mu sync.Mutex
+	m  map[*graph.Snapshot]*sharedDirIndex
+}
+
+type sharedDirIndex struct {
+	once sync.Once
+	x    *dirIndex
+	refs int
+}
+
+// sharedIndex returns the index of s, building it or taking the one a parallel export built;
+// done must be called when it is no longer used.
+func sharedIndex(s *graph.Snapshot) (x *dirIndex, done func()) {
+	dirIndexes.mu.Lock()
+	if dirIndexes.m == nil {
+		dirIndexes.m = map[*graph.Snapshot]*sharedDirIndex{}
+	}
+	sh := dirIndexes.m[s]
+	if sh == nil {
+		sh = &sharedDirIndex{}
+		dirIndexes.m[s] = sh
+	}
+	sh.refs++
+	dirIndexes.mu.Unlock()
+	sh.once.Do(func() { sh.x = newDirIndex(s) })
+	return sh.x, func() {
+		dirIndexes.mu.Lock()
+		defer dirIndexes.mu.Unlock()
+		if sh.refs--; sh.refs == 0 && dirIndexes.m[s] == sh {
+			delete(dirIndexes.m, s)
+		}
+	}
 }
 
 func newDirIndex(s *graph.Snapshot) *dirIndex {

@@ -259,3 +259,21 @@ func TestGeoJSONExport(t *testing.T) {
 		t.Fatalf("feature %s: %.100s %v", f.ID, f.Geometry, f.Properties)
 	}
 }
+
+// TestDirIndexShared: exports of one snapshot at the same time share its directory index,
+// which is let go with the last of them.
+func TestDirIndexShared(t *testing.T) {
+	_, src := demoStore(t)
+	a, doneA := exchange.SharedIndexForTest(src)
+	b, doneB := exchange.SharedIndexForTest(src)
+	if a != b {
+		t.Fatal("two exports of one snapshot built two indexes")
+	}
+	doneA()
+	doneB()
+	c, doneC := exchange.SharedIndexForTest(src)
+	defer doneC()
+	if c == a {
+		t.Fatal("the index outlived its exports")
+	}
+}

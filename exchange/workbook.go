@@ -326,7 +326,9 @@ func WriteSheets(w io.Writer, o SheetOptions) (err error) {
 	}
 	var x *dirIndex
 	if o.Data != nil && o.Fill {
-		x = newDirIndex(o.Data)
+		var done func()
+		x, done = sharedIndex(o.Data)
+		defer done()
 	}
 	if xs, ok := out.(*xlsxSink); ok {
 		// A StreamWriter keeps a sheet in memory up to 16 MB, then in a temporary file
