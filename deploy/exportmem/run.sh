@@ -16,6 +16,7 @@ bin=$1
 data=$2
 n=${3:-8}
 formats=${4:-"json csv xlsx hsds graphml geojson"}
+query=${QUERY:-} # appended to each export's query, e.g. "&analyses=false"
 port=${PORT:-18181}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
@@ -35,7 +36,7 @@ for f in $formats; do
 	start=$(date +%s.%N)
 	pids=()
 	for i in $(seq "$n"); do
-		curl -fsS --max-time 900 -o "$out/$f.$i" "http://127.0.0.1:$port/api/v1/export?format=$f" &
+		curl -fsS --max-time "${MAX_TIME:-900}" -o "$out/$f.$i" "http://127.0.0.1:$port/api/v1/export?format=$f$query" &
 		pids+=($!)
 	done
 	# The guard: polls the server's resident set and kills it beyond maxrss.
