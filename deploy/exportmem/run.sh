@@ -20,7 +20,8 @@ query=${QUERY:-} # appended to each export's query, e.g. "&analyses=false"
 port=${PORT:-18181}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-export NETZWERKATLAS_HEAVY_ANONYMOUS=$n NETZWERKATLAS_HEAVY_TOTAL=$n
+budget=${BUDGET:-$n} # BUDGET=2: the default budgets (then set NETZWERKATLAS_HEAVY_WAIT long enough)
+export NETZWERKATLAS_HEAVY_ANONYMOUS=$budget NETZWERKATLAS_HEAVY_TOTAL=$((budget > 4 ? budget : 4))
 maxrss=${MAX_RSS_MB:-12000}
 kb() { awk -v k="$1:" '$1 == k { print $2 }' "/proc/$2/status" 2>/dev/null || echo 0; }
 printf '%-8s %8s %8s %8s %9s %9s %8s\n' format complete rss_MB peak_MB after_MB size_MB seconds
