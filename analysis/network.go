@@ -25,6 +25,10 @@ const (
 	DefaultBrokers           = 10
 	// MaxEgoDepth is the deepest ego network.
 	MaxEgoDepth = 3
+	// MaxLouvainResolution is the largest Louvain resolution accepted.
+	MaxLouvainResolution = 10
+	// MaxBrokers is the longest broker list.
+	MaxBrokers = 1000
 )
 
 // NetworkParams select the part of the network analysed and the algorithms' parameters.
@@ -142,11 +146,11 @@ func AnalyseNetwork(s *graph.Snapshot, col *Collaboration, p NetworkParams) (*Ne
 	if p.Brokers == 0 {
 		p.Brokers = DefaultBrokers
 	}
-	if p.Resolution < 0 || p.Resolution > 10 {
+	if p.Resolution < 0 || p.Resolution > MaxLouvainResolution {
 		return nil, &graph.Error{Code: graph.EINVALID, Message: "invalid resolution",
 			Fields: []graph.FieldError{{Field: "resolution", Message: "must be between 0 and 10"}}}
 	}
-	if p.Brokers < 0 || p.Brokers > 1000 {
+	if p.Brokers < 0 || p.Brokers > MaxBrokers {
 		return nil, &graph.Error{Code: graph.EINVALID, Message: "invalid brokers",
 			Fields: []graph.FieldError{{Field: "brokers", Message: "must be between 1 and 1000"}}}
 	}

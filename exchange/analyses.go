@@ -12,20 +12,41 @@ import (
 // duplicate offers, cooperation partners and network metrics, computed region by region
 // over what the export may show.
 type Analyses struct {
-	regions []*graph.Snapshot
+	regions regionSource
 	// Partners is how many partners are listed per organisation (default 3).
 	Partners int
 }
 
+// regionSource hands out the snapshots of the regions one at a time, so an export of many
+// regions holds one region's copy besides the snapshot, not a copy of every region.
+type regionSource struct {
+	one   *graph.Snapshot
+	split *analysis.RegionSplit
+}
+
+func newRegionSource(s *graph.Snapshot) regionSource {
+	if s.Region != "" {
+		return regionSource{one: s}
+	}
+	return regionSource{split: analysis.NewRegionSplit(s)}
+}
+
+// each calls f with each region's snapshot in turn.
+func (rs regionSource) each(f func(*graph.Snapshot) error) error {
+	if rs.one != nil {
+		return f(rs.one)
+	}
+	for i := range rs.split.Len() {
+		if err := f(rs.split.Region(i)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // NewAnalyses prepares the analysis sheets of s (one or several regions).
 func NewAnalyses(s *graph.Snapshot) *Analyses {
-	var regions []*graph.Snapshot
-	if s.Region != "" {
-		regions = []*graph.Snapshot{s}
-	} else {
-		regions = analysis.SplitRegions(s)
-	}
-	return &Analyses{regions: regions, Partners: 3}
+	return &Analyses{regions: newRegionSource(s), Partners: 3}
 }
 
 func (a *Analyses) write(out sink) error {
@@ -40,7 +61,7 @@ func (a *Analyses) write(out sink) error {
 	if err := out.begin("Abdeckung", "abdeckung.csv", []string{"Kreis", "AGS", "Gemeinde", "Handlungsfeld", "Angebote", "Nachfrage", "Dichte je 10.000", "Klasse", "Netzwerke", "Erläuterung"}, nil, nil); err != nil {
 		return err
 	}
-	for _, s := range a.regions {
+	if err := a.regions.each(func(s *graph.Snapshot) error {
 		c, err := analysis.ComputeCoverage(s, analysis.CoverageParams{})
 		if err != nil {
 			return err
@@ -52,11 +73,14 @@ func (a *Analyses) write(out sink) error {
 				return err
 			}
 		}
+		return nil
+	}); err != nil {
+		return err
 	}
 	if err := out.begin("Lücken", "luecken.csv", []string{"Kreis", "Rang", "Klasse", "AGS", "Gemeinde", "Handlungsfeld", "Angebote", "ungedeckte Nachfrage", "Dichte je 10.000", "Netzwerke", "Erläuterung"}, nil, nil); err != nil {
 		return err
 	}
-	for _, s := range a.regions {
+	if err := a.regions.each(func(s *graph.Snapshot) error {
 		c, err := analysis.ComputeCoverage(s, analysis.CoverageParams{})
 		if err != nil {
 			return err
@@ -70,11 +94,14 @@ func (a *Analyses) write(out sink) error {
 				}
 			}
 		}
+		return nil
+	}); err != nil {
+		return err
 	}
 	if err := out.begin("Dubletten", "dubletten.csv", []string{"Kreis", "Cluster", "Art", "Vorschlag", "Score", "Maßnahme A", "Titel A", "Maßnahme B", "Titel B", "Text", "Struktur", "Urteil", "Erläuterung"}, nil, nil); err != nil {
 		return err
 	}
-	for _, s := range a.regions {
+	if err := a.regions.each(func(s *graph.Snapshot) error {
 		d, err := duplicates.Find(s, duplicates.Params{})
 		if err != nil {
 			return err
@@ -86,11 +113,14 @@ func (a *Analyses) write(out sink) error {
 				}
 			}
 		}
+		return nil
+	}); err != nil {
+		return err
 	}
 	if err := out.begin("Partner", "partner.csv", []string{"Kreis", "Organisation", "Name", "Rang", "Partner", "Partnername", "Score", "Gründe"}, nil, nil); err != nil {
 		return err
 	}
-	for _, s := range a.regions {
+	if err := a.regions.each(func(s *graph.Snapshot) error {
 		col := analysis.CollaborationGraph(s)
 		for _, o := range s.Organisations {
 			p, err := analysis.RecommendPartners(s, col, o.ID, analysis.PartnerParams{Limit: max(1, a.Partners)})
@@ -107,11 +137,14 @@ func (a *Analyses) write(out sink) error {
 				}
 			}
 		}
+		return nil
+	}); err != nil {
+		return err
 	}
 	if err := out.begin("Netzwerk", "netzwerk.csv", []string{"Kreis", "Organisation", "Name", "Art", "Grad", "Stärke", "Betweenness", "PageRank", "Gemeinschaft", "Artikulationspunkt", "isoliert"}, nil, nil); err != nil {
 		return err
 	}
-	for _, s := range a.regions {
+	if err := a.regions.each(func(s *graph.Snapshot) error {
 		na, err := analysis.AnalyseNetwork(s, analysis.CollaborationGraph(s), analysis.NetworkParams{})
 		if err != nil {
 			return err
@@ -122,6 +155,9 @@ func (a *Analyses) write(out sink) error {
 				return err
 			}
 		}
+		return nil
+	}); err != nil {
+		return err
 	}
 	return nil
 }

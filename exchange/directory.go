@@ -3,6 +3,7 @@ package exchange
 import (
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/netzwerkatlas/netzwerkatlas/graph"
@@ -15,44 +16,93 @@ import (
 type dirIndex struct {
 	s     *graph.Snapshot
 	label map[string]string // id → how sheets refer to the node: its name, or its id where the name is not unique
-	out   map[string][]graph.Relation
-	in    map[string][]graph.Relation
+	// out and in point into s.Relations (copying a Relation, with its properties, twice per
+	// relationship cost an export more memory than the rest of its work).
+	out map[string][]*graph.Relation
+	in  map[string][]*graph.Relation
+}
+
+// Exports that run at the same time over the same snapshot (the API shares one among parallel
+// exports of the same data) share its index too: it is read-only once built, and let go with
+// the last export that uses it.
+var dirIndexes struct {
+	mu sync.Mutex
+	m  map[*graph.Snapshot]*sharedDirIndex
+}
+
+type sharedDirIndex struct {
+	once sync.Once
+	x    *dirIndex
+	refs int
+}
+
+// sharedIndex returns the index of s, building it or taking the one a parallel export built;
+// done must be called when it is no longer used.
+func sharedIndex(s *graph.Snapshot) (x *dirIndex, done func()) {
+	dirIndexes.mu.Lock()
+	if dirIndexes.m == nil {
+		dirIndexes.m = map[*graph.Snapshot]*sharedDirIndex{}
+	}
+	sh := dirIndexes.m[s]
+	if sh == nil {
+		sh = &sharedDirIndex{}
+		dirIndexes.m[s] = sh
+	}
+	sh.refs++
+	dirIndexes.mu.Unlock()
+	sh.once.Do(func() { sh.x = newDirIndex(s) })
+	return sh.x, func() {
+		dirIndexes.mu.Lock()
+		defer dirIndexes.mu.Unlock()
+		if sh.refs--; sh.refs == 0 && dirIndexes.m[s] == sh {
+			delete(dirIndexes.m, s)
+		}
+	}
 }
 
 func newDirIndex(s *graph.Snapshot) *dirIndex {
-	x := &dirIndex{s: s, label: map[string]string{}, out: map[string][]graph.Relation{}, in: map[string][]graph.Relation{}}
+	x := &dirIndex{s: s, label: nodeLabels(s.Nodes(), s.TargetGroups), out: map[string][]*graph.Relation{}, in: map[string][]*graph.Relation{}}
+	for i := range s.Relations {
+		r := &s.Relations[i]
+		x.out[r.From] = append(x.out[r.From], r)
+		x.in[r.To] = append(x.in[r.To], r)
+	}
+	return x
+}
+
+// nodeLabels returns how sheets refer to each of nodes: its name where the name is unique
+// among the nodes of its kind and region (and is no id, and holds no list separator or line
+// break), else its id. Labels of one kind depend only on the nodes of that kind; groups are
+// all target groups of the snapshot, whose names a shared group must not collide with.
+func nodeLabels(nodes []graph.Entity, groups []*graph.TargetGroup) map[string]string {
 	type nameKey struct {
 		kind   graph.Kind
 		region string
 		name   string
 	}
+	label := make(map[string]string, len(nodes))
 	count := map[nameKey]int{}
-	nodes := s.Nodes()
 	for _, e := range nodes {
 		if n := nodeName(e); n != "" {
 			count[nameKey{e.EntityKind(), e.RegionKey(), foldName(n)}]++
 		}
 	}
 	// A shared target group's name must not collide with a region's own group either.
-	for _, g := range s.TargetGroups {
+	for _, g := range groups {
 		if g.Region != "" {
 			count[nameKey{graph.KindTargetGroup, "", foldName(g.Name)}]++
 		}
 	}
 	for _, e := range nodes {
 		id, n := e.Base().ID, nodeName(e)
-		x.label[id] = id
+		label[id] = id
 		if n != "" && count[nameKey{e.EntityKind(), e.RegionKey(), foldName(n)}] == 1 && !strings.Contains(n, ";") && !strings.ContainsAny(n, "\r\n") {
 			if _, isID := graph.KindOfID(strings.TrimSpace(n)); !isID {
-				x.label[id] = n
+				label[id] = n
 			}
 		}
 	}
-	for _, r := range s.Relations {
-		x.out[r.From] = append(x.out[r.From], r)
-		x.in[r.To] = append(x.in[r.To], r)
-	}
-	return x
+	return label
 }
 
 // refs lists the labels of the nodes related to id by t (outgoing, or incoming).

@@ -108,15 +108,6 @@ var hsdsNamespace = [16]byte{0x6e, 0x9b, 0x2c, 0x41, 0x0d, 0x7a, 0x4f, 0x3e, 0x9
 
 // HSDS 3.0 objects, with the members Netzwerkatlas can fill.
 type (
-	hsdsDoc struct {
-		Format        string             `json:"format"`
-		Version       string             `json:"hsds_version"`
-		ExportedAt    time.Time          `json:"exported_at"`
-		Organizations []hsdsOrganization `json:"organizations"`
-		Services      []hsdsService      `json:"services"`
-		Taxonomies    []hsdsTaxonomy     `json:"taxonomies"`
-		TaxonomyTerms []hsdsTerm         `json:"taxonomy_terms"`
-	}
 	hsdsOrganization struct {
 		ID          string         `json:"id"`
 		Name        string         `json:"name"`
@@ -173,7 +164,7 @@ type (
 	}
 	hsdsServiceArea struct {
 		ID          string `json:"id"`
-		ServiceID   string `json:"service_id"`
+		ServiceID   string `json:"service_id,omitempty"`
 		Name        string `json:"name"`
 		Description string `json:"description,omitempty"`
 		Extent      string `json:"extent,omitempty"`
@@ -232,96 +223,202 @@ func HSDSStatus(status string) string {
 
 // WriteHSDS writes s as Open Referral HSDS 3.0 JSON: organizations (with phone, location and
 // address, and the Netzwerkatlas id as organization identifier), services (the measures of
-// the operational and strategic level, each with its service areas — the municipalities it is
-// offered in, the municipality's boundary as GeoJSON extent —, languages, cost and the
-// taxonomy terms of its fields of action and target groups as attributes), and two
-// taxonomies (fields of action, target groups) with their terms. Ids are HSDSUUID of the
-// Netzwerkatlas ids.
+// the operational and strategic level, each with its service areas, languages, cost and the
+// taxonomy terms of its fields of action and target groups as attributes), the service areas
+// themselves and two taxonomies (fields of action, target groups) with their terms. Ids are
+// HSDSUUID of the Netzwerkatlas ids.
+//
+// A service names the municipalities it is offered in by reference: its service_areas hold
+// the municipality's name and the persistent URI urn:de:ags:<AGS>, not its boundary. Each
+// municipality's boundary (GeoJSON extent) is written once, in the top-level member
+// service_areas, under the same URI; repeating it per service made a state's export hundreds
+// of megabytes of copies (docs/decisions.md).
+//
+// The document is written as it is produced, object by object: memory does not grow with the
+// number of services.
 func WriteHSDS(w io.Writer, s *graph.Snapshot, now time.Time) error {
-	x := newDirIndex(s)
-	doc := hsdsDoc{Format: "HSDS", Version: "3.0", ExportedAt: now.UTC(), Organizations: []hsdsOrganization{}, Services: []hsdsService{},
-		Taxonomies: []hsdsTaxonomy{}, TaxonomyTerms: []hsdsTerm{}}
-	fieldTax := HSDSUUID("taxonomy", "fields")
-	groupTax := HSDSUUID("taxonomy", "target_groups")
-	doc.Taxonomies = append(doc.Taxonomies,
-		hsdsTaxonomy{ID: fieldTax, Name: "Netzwerkatlas Handlungsfelder", Description: "Fields of action (Handlungsfelder) of the counties' integration concepts", Version: "1"},
-		hsdsTaxonomy{ID: groupTax, Name: "Netzwerkatlas Zielgruppen", Description: "Target groups (Zielgruppen) of integration measures", Version: "1"})
+	// What a service needs of the relationships: its providers, municipalities, fields and
+	// target groups — pointers into s.Relations, and the names of fields and target groups
+	// (the directory index of the other formats would hold every node's label besides).
+	in, out := map[string][]*graph.Relation{}, map[string][]*graph.Relation{}
+	for i := range s.Relations {
+		switch r := &s.Relations[i]; r.Type {
+		case graph.Provides:
+			in[r.To] = append(in[r.To], r)
+		case graph.OfferedIn, graph.InField, graph.Targets:
+			out[r.From] = append(out[r.From], r)
+		}
+	}
+	terms := make([]graph.Entity, 0, len(s.Fields)+len(s.TargetGroups))
 	for _, f := range s.Fields {
-		doc.TaxonomyTerms = append(doc.TaxonomyTerms, hsdsTerm{ID: HSDSUUID("term", f.ID), Code: f.ID, Name: f.Name,
-			Description: cmpOr(f.Description, canonicalFields.label(f.Canonical)), Taxonomy: "Netzwerkatlas Handlungsfelder", TaxonomyID: fieldTax, Language: "de"})
+		terms = append(terms, f)
 	}
 	for _, g := range s.TargetGroups {
-		doc.TaxonomyTerms = append(doc.TaxonomyTerms, hsdsTerm{ID: HSDSUUID("term", g.ID), Code: g.ID, Name: g.Name,
-			Description: cmpOr(g.Description, g.Name), Taxonomy: "Netzwerkatlas Zielgruppen", TaxonomyID: groupTax, Language: "de"})
+		terms = append(terms, g)
 	}
-	munis := map[string]*graph.Municipality{}
+	label := nodeLabels(terms, s.TargetGroups)
+	bw := bufio.NewWriterSize(w, 64<<10)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	head, err := json.Marshal(struct {
+		Format     string    `json:"format"`
+		Version    string    `json:"hsds_version"`
+		ExportedAt time.Time `json:"exported_at"`
+	}{"HSDS", "3.0", now.UTC()})
+	if err != nil {
+		return err
+	}
+	bw.Write(head[:len(head)-1])
+	// list writes one member holding an array, calling each with a function that writes one
+	// element.
+	list := func(member string, each func(put func(v any) error) error) error {
+		fmt.Fprintf(bw, ",\n%q:[", member)
+		n := 0
+		put := func(v any) error {
+			if n > 0 {
+				bw.WriteByte(',')
+			}
+			n++
+			return enc.Encode(v) // Encode ends the element with a newline
+		}
+		if err := each(put); err != nil {
+			return err
+		}
+		bw.WriteByte(']')
+		return nil
+	}
+	err = list("organizations", func(put func(any) error) error {
+		for _, o := range s.Organisations {
+			oid := HSDSUUID("organization", o.ID)
+			org := hsdsOrganization{ID: oid, Name: o.Name, Description: cmpOr(o.Description, o.Name), Email: o.Email, Website: o.Website,
+				Phones: []hsdsPhone{}, Locations: []hsdsLocation{},
+				Identifiers: []hsdsOrgID{{ID: HSDSUUID("organization_identifier", o.ID), OrganizationID: oid, Scheme: "netzwerkatlas", Type: "netzwerkatlas_id", Identifier: o.ID}}}
+			if o.Phone != "" {
+				org.Phones = append(org.Phones, hsdsPhone{ID: HSDSUUID("phone", o.ID), Number: o.Phone})
+			}
+			if o.Street != "" || o.Lat != nil {
+				lid := HSDSUUID("location", o.ID)
+				loc := hsdsLocation{ID: lid, LocationType: "physical", OrganizationID: oid, Name: o.Name, Latitude: o.Lat, Longitude: o.Lon, Addresses: []hsdsAddress{}}
+				if o.Street != "" && o.City != "" && o.PostalCode != "" {
+					loc.Addresses = append(loc.Addresses, hsdsAddress{ID: HSDSUUID("address", o.ID), LocationID: lid, Address1: o.Street, City: o.City,
+						StateProvince: stateOf(o.Region), PostalCode: o.PostalCode, Country: "DE", AddressType: "physical"})
+				}
+				org.Locations = append(org.Locations, loc)
+			}
+			if err := put(org); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	munis := make(map[string]*graph.Municipality, len(s.Municipalities))
 	for _, m := range s.Municipalities {
 		munis[m.ID] = m
 	}
-	for _, o := range s.Organisations {
-		oid := HSDSUUID("organization", o.ID)
-		org := hsdsOrganization{ID: oid, Name: o.Name, Description: cmpOr(o.Description, o.Name), Email: o.Email, Website: o.Website,
-			Phones: []hsdsPhone{}, Locations: []hsdsLocation{},
-			Identifiers: []hsdsOrgID{{ID: HSDSUUID("organization_identifier", o.ID), OrganizationID: oid, Scheme: "netzwerkatlas", Type: "netzwerkatlas_id", Identifier: o.ID}}}
-		if o.Phone != "" {
-			org.Phones = append(org.Phones, hsdsPhone{ID: HSDSUUID("phone", o.ID), Number: o.Phone})
-		}
-		if o.Street != "" || o.Lat != nil {
-			lid := HSDSUUID("location", o.ID)
-			loc := hsdsLocation{ID: lid, LocationType: "physical", OrganizationID: oid, Name: o.Name, Latitude: o.Lat, Longitude: o.Lon, Addresses: []hsdsAddress{}}
-			if o.Street != "" && o.City != "" && o.PostalCode != "" {
-				loc.Addresses = append(loc.Addresses, hsdsAddress{ID: HSDSUUID("address", o.ID), LocationID: lid, Address1: o.Street, City: o.City,
-					StateProvince: stateOf(o.Region), PostalCode: o.PostalCode, Country: "DE", AddressType: "physical"})
-			}
-			org.Locations = append(org.Locations, loc)
-		}
-		doc.Organizations = append(doc.Organizations, org)
-	}
-	for _, m := range s.Measures {
-		sid := HSDSUUID("service", m.ID)
-		svc := hsdsService{ID: sid, Name: m.Title, Description: m.Description, URL: m.Website, Status: HSDSStatus(m.Status),
-			LastModified: m.UpdatedAt.UTC().Format(time.RFC3339), ServiceAreas: []hsdsServiceArea{}, Languages: []hsdsLanguage{},
-			CostOptions: []hsdsCost{}, Attributes: []hsdsAttribute{}}
-		for _, r := range x.in[m.ID] {
-			if r.Type == graph.Provides && svc.OrganizationID == "" {
-				svc.OrganizationID = HSDSUUID("organization", r.From)
-			}
-		}
-		for _, r := range x.out[m.ID] {
-			switch r.Type {
-			case graph.OfferedIn:
-				mu := munis[r.To]
-				if mu == nil {
-					continue
+	used := map[string]bool{} // municipalities some service is offered in
+	err = list("services", func(put func(any) error) error {
+		for _, m := range s.Measures {
+			sid := HSDSUUID("service", m.ID)
+			svc := hsdsService{ID: sid, Name: m.Title, Description: m.Description, URL: m.Website, Status: HSDSStatus(m.Status),
+				LastModified: m.UpdatedAt.UTC().Format(time.RFC3339), ServiceAreas: []hsdsServiceArea{}, Languages: []hsdsLanguage{},
+				CostOptions: []hsdsCost{}, Attributes: []hsdsAttribute{}}
+			for _, r := range in[m.ID] {
+				if r.Type == graph.Provides && svc.OrganizationID == "" {
+					svc.OrganizationID = HSDSUUID("organization", r.From)
 				}
-				area := hsdsServiceArea{ID: HSDSUUID("service_area", m.ID+"/"+mu.ID), ServiceID: sid, Name: mu.Name,
-					Description: "Gemeinde " + mu.Name + " (AGS " + mu.ID + ")", URI: "urn:de:ags:" + mu.ID}
-				if len(mu.Geometry) > 0 {
-					area.Extent, area.ExtentType = string(mu.Geometry), "geojson"
+			}
+			for _, r := range out[m.ID] {
+				switch r.Type {
+				case graph.OfferedIn:
+					mu := munis[r.To]
+					if mu == nil {
+						continue
+					}
+					used[mu.ID] = true
+					svc.ServiceAreas = append(svc.ServiceAreas, hsdsServiceArea{ID: HSDSUUID("service_area", m.ID+"/"+mu.ID), ServiceID: sid,
+						Name: mu.Name, URI: hsdsAreaURI(mu.ID)})
+				case graph.InField, graph.Targets:
+					svc.Attributes = append(svc.Attributes, hsdsAttribute{ID: HSDSUUID("attribute", m.ID+"/"+r.To), LinkID: sid,
+						TaxonomyTermID: HSDSUUID("term", r.To), LinkType: "service", LinkEntity: "service", Value: label[r.To]})
 				}
-				svc.ServiceAreas = append(svc.ServiceAreas, area)
-			case graph.InField, graph.Targets:
-				svc.Attributes = append(svc.Attributes, hsdsAttribute{ID: HSDSUUID("attribute", m.ID+"/"+r.To), LinkID: sid,
-					TaxonomyTermID: HSDSUUID("term", r.To), LinkType: "service", LinkEntity: "service", Value: x.label[r.To]})
+			}
+			for _, l := range m.Languages {
+				svc.Languages = append(svc.Languages, hsdsLanguage{ID: HSDSUUID("language", m.ID+"/"+l), ServiceID: sid, Code: l})
+			}
+			if m.Cost != nil {
+				opt := "Gebühr je Person"
+				if *m.Cost == 0 {
+					opt = "kostenlos"
+					svc.FeesDesc = "kostenlos"
+				}
+				svc.CostOptions = append(svc.CostOptions, hsdsCost{ID: HSDSUUID("cost", m.ID), ServiceID: sid, Currency: "EUR", Amount: *m.Cost, Option: opt})
+			}
+			if err := put(svc); err != nil {
+				return err
 			}
 		}
-		for _, l := range m.Languages {
-			svc.Languages = append(svc.Languages, hsdsLanguage{ID: HSDSUUID("language", m.ID+"/"+l), ServiceID: sid, Code: l})
-		}
-		if m.Cost != nil {
-			opt := "Gebühr je Person"
-			if *m.Cost == 0 {
-				opt = "kostenlos"
-				svc.FeesDesc = "kostenlos"
-			}
-			svc.CostOptions = append(svc.CostOptions, hsdsCost{ID: HSDSUUID("cost", m.ID), ServiceID: sid, Currency: "EUR", Amount: *m.Cost, Option: opt})
-		}
-		doc.Services = append(doc.Services, svc)
+		return nil
+	})
+	if err != nil {
+		return err
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	return enc.Encode(doc)
+	err = list("service_areas", func(put func(any) error) error {
+		for _, mu := range s.Municipalities {
+			if !used[mu.ID] {
+				continue
+			}
+			area := hsdsServiceArea{ID: HSDSUUID("service_area", mu.ID), Name: mu.Name,
+				Description: "Gemeinde " + mu.Name + " (AGS " + mu.ID + ")", URI: hsdsAreaURI(mu.ID)}
+			if len(mu.Geometry) > 0 {
+				area.Extent, area.ExtentType = string(mu.Geometry), "geojson"
+			}
+			if err := put(area); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	fieldTax := HSDSUUID("taxonomy", "fields")
+	groupTax := HSDSUUID("taxonomy", "target_groups")
+	err = list("taxonomies", func(put func(any) error) error {
+		if err := put(hsdsTaxonomy{ID: fieldTax, Name: "Netzwerkatlas Handlungsfelder", Description: "Fields of action (Handlungsfelder) of the counties' integration concepts", Version: "1"}); err != nil {
+			return err
+		}
+		return put(hsdsTaxonomy{ID: groupTax, Name: "Netzwerkatlas Zielgruppen", Description: "Target groups (Zielgruppen) of integration measures", Version: "1"})
+	})
+	if err != nil {
+		return err
+	}
+	err = list("taxonomy_terms", func(put func(any) error) error {
+		for _, f := range s.Fields {
+			if err := put(hsdsTerm{ID: HSDSUUID("term", f.ID), Code: f.ID, Name: f.Name,
+				Description: cmpOr(f.Description, canonicalFields.label(f.Canonical)), Taxonomy: "Netzwerkatlas Handlungsfelder", TaxonomyID: fieldTax, Language: "de"}); err != nil {
+				return err
+			}
+		}
+		for _, g := range s.TargetGroups {
+			if err := put(hsdsTerm{ID: HSDSUUID("term", g.ID), Code: g.ID, Name: g.Name,
+				Description: cmpOr(g.Description, g.Name), Taxonomy: "Netzwerkatlas Zielgruppen", TaxonomyID: groupTax, Language: "de"}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	bw.WriteString("}\n")
+	return bw.Flush()
 }
+
+// hsdsAreaURI is the persistent identifier of a municipality as a service area.
+func hsdsAreaURI(ags string) string { return "urn:de:ags:" + ags }
 
 // stateOf names the Land of a region key (its first two digits).
 func stateOf(region string) string {
@@ -351,16 +448,12 @@ func WriteGraphML(w io.Writer, s *graph.Snapshot) error {
 		fmt.Fprintf(bw, `  <key id="%s" for="%s" attr.name="%s" attr.type="%s"/>`+"\n", k.id, k.target, k.name, k.typ)
 	}
 	bw.WriteString(`  <graph id="collaboration" edgedefault="undirected">` + "\n")
-	regions := []*graph.Snapshot{s}
-	if s.Region == "" {
-		regions = analysis.SplitRegions(s)
-	}
 	esc := func(v string) string {
 		var b strings.Builder
 		_ = xml.EscapeText(&b, []byte(v))
 		return b.String()
 	}
-	for _, rs := range regions {
+	err := newRegionSource(s).each(func(rs *graph.Snapshot) error {
 		na, err := analysis.AnalyseNetwork(rs, analysis.CollaborationGraph(rs), analysis.NetworkParams{})
 		if err != nil {
 			return err
@@ -373,6 +466,10 @@ func WriteGraphML(w io.Writer, s *graph.Snapshot) error {
 			fmt.Fprintf(bw, `    <edge source="%s" target="%s"><data key="weight">%s</data><data key="networks">%d</data><data key="cooperation">%t</data></edge>`+"\n",
 				esc(e.A), esc(e.B), fnum(e.Weight), len(e.Networks), e.Cooperation)
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	bw.WriteString("  </graph>\n</graphml>\n")
 	return bw.Flush()
@@ -395,12 +492,8 @@ type geoFeatureOut struct {
 func WriteGeoJSON(w io.Writer, s *graph.Snapshot) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	bw.WriteString(`{"type":"FeatureCollection","features":[`)
-	regions := []*graph.Snapshot{s}
-	if s.Region == "" {
-		regions = analysis.SplitRegions(s)
-	}
 	first := true
-	for _, rs := range regions {
+	err := newRegionSource(s).each(func(rs *graph.Snapshot) error {
 		c, err := analysis.ComputeCoverage(rs, analysis.CoverageParams{})
 		if err != nil {
 			return err
@@ -429,6 +522,10 @@ func WriteGeoJSON(w io.Writer, s *graph.Snapshot) error {
 			bw.WriteString("\n")
 			bw.Write(b)
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	bw.WriteString("\n]}\n")
 	return bw.Flush()

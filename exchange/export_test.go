@@ -120,7 +120,7 @@ func TestHSDSValidates(t *testing.T) {
 	}
 	doc := inst.(map[string]any)
 	counts := map[string]int{}
-	for member, name := range map[string]string{"organizations": "organization", "services": "service", "taxonomies": "taxonomy", "taxonomy_terms": "taxonomy_term"} {
+	for member, name := range map[string]string{"organizations": "organization", "services": "service", "service_areas": "service_area", "taxonomies": "taxonomy", "taxonomy_terms": "taxonomy_term"} {
 		s := schema(name)
 		items, _ := doc[member].([]any)
 		if len(items) == 0 {
@@ -139,6 +139,34 @@ func TestHSDSValidates(t *testing.T) {
 	}
 	if counts["service_areas"] == 0 || counts["attributes"] == 0 {
 		t.Fatalf("services without areas or taxonomy terms: %v", counts)
+	}
+	// Service areas are referenced: a service's area names the municipality's URI and carries
+	// no boundary; each boundary is written once, at the top level, under that URI.
+	top := map[string]bool{}
+	for _, it := range doc["service_areas"].([]any) {
+		a := it.(map[string]any)
+		uri, _ := a["uri"].(string)
+		if top[uri] || !strings.HasPrefix(uri, "urn:de:ags:") {
+			t.Fatalf("top-level service area %v: its URI is repeated or not an AGS URN", a)
+		}
+		top[uri] = true
+	}
+	withExtent := 0
+	for _, it := range doc["service_areas"].([]any) {
+		if it.(map[string]any)["extent"] != nil {
+			withExtent++
+		}
+	}
+	if withExtent == 0 {
+		t.Fatal("no top-level service area carries its boundary")
+	}
+	for _, it := range doc["services"].([]any) {
+		for _, a := range it.(map[string]any)["service_areas"].([]any) {
+			area := a.(map[string]any)
+			if area["extent"] != nil || !top[area["uri"].(string)] {
+				t.Fatalf("a service's area repeats its boundary or names an area that is not listed: %v", area)
+			}
+		}
 	}
 	if schema("service").Validate(map[string]any{"id": "not-a-uuid", "name": "x", "status": "active"}) == nil ||
 		schema("service").Validate(map[string]any{"id": exchange.HSDSUUID("service", "x"), "name": "x", "status": "running"}) == nil {
@@ -229,5 +257,23 @@ func TestGeoJSONExport(t *testing.T) {
 	f := fc.Features[0]
 	if !strings.Contains(string(f.Geometry), "Polygon") || f.Properties["gaps"] == nil || f.Properties["ags"] != f.ID {
 		t.Fatalf("feature %s: %.100s %v", f.ID, f.Geometry, f.Properties)
+	}
+}
+
+// TestDirIndexShared: exports of one snapshot at the same time share its directory index,
+// which is let go with the last of them.
+func TestDirIndexShared(t *testing.T) {
+	_, src := demoStore(t)
+	a, doneA := exchange.SharedIndexForTest(src)
+	b, doneB := exchange.SharedIndexForTest(src)
+	if a != b {
+		t.Fatal("two exports of one snapshot built two indexes")
+	}
+	doneA()
+	doneB()
+	c, doneC := exchange.SharedIndexForTest(src)
+	defer doneC()
+	if c == a {
+		t.Fatal("the index outlived its exports")
 	}
 }

@@ -263,11 +263,21 @@ func (s *xlsxSink) close() error {
 		}
 		_ = s.f.SetCellStyle(values, "A1", "ZZ1", s.bold)
 	}
-	if err := s.f.Write(s.w); err != nil {
-		return err
+	// excelize's Write builds the whole archive in a bytes.Buffer before copying it out. Its
+	// zip writer hook lets the archive go straight to s.w instead: WriteToBuffer then only
+	// hands that writer the parts (the streamed sheets are read back from their temporary
+	// files), and its buffer stays empty. Zip64 needs no patching here: archive/zip writes
+	// the zip64 records itself.
+	s.f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(s.w) })
+	_, err := s.f.WriteToBuffer()
+	if cerr := s.f.Close(); err == nil {
+		err = cerr
 	}
-	return s.f.Close()
+	return err
 }
+
+// abort releases the workbook's temporary files after a failed export.
+func (s *xlsxSink) abort() { _ = s.f.Close() }
 
 func (s *xlsxSink) header(sheet, col string) string {
 	v, _ := s.f.GetCellValue(sheet, col+"1")
@@ -296,7 +306,7 @@ type SheetOptions struct {
 
 // WriteSheets writes the directory sheets (and optionally the analysis sheets) as CSV, a
 // zip of CSV files, or an XLSX workbook.
-func WriteSheets(w io.Writer, o SheetOptions) error {
+func WriteSheets(w io.Writer, o SheetOptions) (err error) {
 	var out sink
 	switch o.Format {
 	case FormatCSV:
@@ -316,7 +326,18 @@ func WriteSheets(w io.Writer, o SheetOptions) error {
 	}
 	var x *dirIndex
 	if o.Data != nil && o.Fill {
-		x = newDirIndex(o.Data)
+		var done func()
+		x, done = sharedIndex(o.Data)
+		defer done()
+	}
+	if xs, ok := out.(*xlsxSink); ok {
+		// A StreamWriter keeps a sheet in memory up to 16 MB, then in a temporary file
+		// (os.TempDir, removed by Close); on any failure those files must go too.
+		defer func() {
+			if err != nil {
+				xs.abort()
+			}
+		}()
 	}
 	for _, def := range sheets {
 		if o.Sheet != "" && def.kind != o.Sheet {

@@ -79,9 +79,18 @@ func (s *Snapshot) Subset(keep func(Entity) (Entity, bool)) *Snapshot {
 			out.Add(v)
 		}
 	}
-	for _, rel := range s.Relations {
-		if kept[rel.From] && kept[rel.To] {
-			out.Relations = append(out.Relations, rel)
+	// Counted first, so the copy is made once at its size (a state holds a million
+	// relationships; growing the slice by appending held up to twice that).
+	n := 0
+	for i := range s.Relations {
+		if kept[s.Relations[i].From] && kept[s.Relations[i].To] {
+			n++
+		}
+	}
+	out.Relations = make([]Relation, 0, n)
+	for i := range s.Relations {
+		if rel := &s.Relations[i]; kept[rel.From] && kept[rel.To] {
+			out.Relations = append(out.Relations, *rel)
 		}
 	}
 	return out

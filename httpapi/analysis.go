@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"net/http"
 	"slices"
 	"strconv"
@@ -52,7 +53,8 @@ func floatParam(q map[string][]string, name string) (float64, error) {
 		return 0, nil
 	}
 	f, err := strconv.ParseFloat(v, 64)
-	if err != nil {
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+		// NaN passes every range comparison; it and the infinities are not numbers here.
 		return 0, invalid(name, "%q is not a number", v)
 	}
 	return f, nil
@@ -268,6 +270,11 @@ func (s *Server) handleMap(w http.ResponseWriter, r *http.Request) {
 	writeResult(w, res, "application/geo+json")
 }
 
+// maxSeed bounds the Louvain seed: any seed costs the same, but a documented range lets
+// clients (and the OpenAPI document) know what is accepted; 2³²−1 is more seeds than anyone
+// tries.
+const maxSeed = 1<<32 - 1
+
 // intParam parses an optional integer parameter.
 func intParam(q map[string][]string, name string) (int, error) {
 	v := ""
@@ -332,6 +339,10 @@ func (s *Server) handlePartners(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	if limit < 0 || limit > analysis.MaxPartnerLimit {
+		s.writeError(w, r, invalid("limit", "must be between 1 and %d", analysis.MaxPartnerLimit))
+		return
+	}
 	acc, err := s.accessFor(r)
 	if err != nil {
 		s.writeError(w, r, err)
@@ -381,6 +392,18 @@ func (s *Server) handleNetwork(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	// Checked here, before the snapshot is taken (AnalyseNetwork checks them too).
+	switch {
+	case p.Resolution < 0 || p.Resolution > analysis.MaxLouvainResolution:
+		s.writeError(w, r, invalid("resolution", "must be between 0 and 10"))
+		return
+	case p.Brokers < 0 || p.Brokers > analysis.MaxBrokers:
+		s.writeError(w, r, invalid("brokers", "must be between 1 and 1000"))
+		return
+	case p.Seed > maxSeed:
+		s.writeError(w, r, invalid("seed", "must be between 0 and %d", uint64(maxSeed)))
+		return
+	}
 	s.analyse(w, r, q.Get("region"), fmt.Sprintf("network|%+v", p), func(_ context.Context, snap *graph.Snapshot) (any, error) {
 		return analysis.AnalyseNetwork(snap, analysis.CollaborationGraph(snap), p)
 	})
@@ -391,6 +414,10 @@ func (s *Server) handleNetwork(w http.ResponseWriter, r *http.Request) {
 func (s *Server) handleEgo(w http.ResponseWriter, r *http.Request) {
 	id, region, depth, ok := s.organisationRequest(w, r, "depth")
 	if !ok {
+		return
+	}
+	if depth < 0 || depth > analysis.MaxEgoDepth {
+		s.writeError(w, r, invalid("depth", "must be between 1 and %d", analysis.MaxEgoDepth))
 		return
 	}
 	s.analyse(w, r, region, fmt.Sprintf("ego|%s|%d", id, depth), func(_ context.Context, snap *graph.Snapshot) (any, error) {

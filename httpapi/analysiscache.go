@@ -10,6 +10,13 @@ import (
 // threshold are free numbers, and a client must not fill the memory by varying them.
 const maxCachedAnalyses = 256
 
+// maxCachedAnalysisBytes bounds the results kept in bytes, estimated as twice the length of
+// their JSON (the JSON is kept, and the value it was made from is of the same order). A
+// state's duplicates or network result is tens of megabytes; 256 entries of that would be
+// gigabytes. The least recently used results go first; a result larger than the whole budget
+// is handed to the requests that wait for it and not kept.
+var maxCachedAnalysisBytes int64 = 256 << 20
+
 // analysisCache keeps analysis results per store revision: repeated requests cost nothing
 // (not even a snapshot) until the data changes, and the first request after a write starts
 // afresh. Requests for the same result share one computation. A request that is cancelled
@@ -19,6 +26,8 @@ type analysisCache struct {
 	mu       sync.Mutex
 	revision uint64
 	results  map[string]*analysisResult
+	bytes    int64  // estimated size of the finished results in results
+	clock    uint64 // counts uses, for least-recently-used eviction
 }
 
 // analysisResult is one computation, finished or under way.
@@ -31,6 +40,10 @@ type analysisResult struct {
 	value any
 	body  []byte
 	err   error
+	// size is the estimated size counted in the cache's bytes (0 until finished); used is
+	// the cache's clock at the last request for it. Both are guarded by the cache's mu.
+	size int64
+	used uint64
 }
 
 // finished reports whether the computation has ended.
@@ -48,7 +61,7 @@ func (r *analysisResult) finished() bool {
 func (c *analysisCache) get(ctx context.Context, rev uint64, key string, compute func(context.Context) (any, error)) (*analysisResult, error) {
 	c.mu.Lock()
 	if c.revision != rev || c.results == nil {
-		c.revision, c.results = rev, map[string]*analysisResult{}
+		c.revision, c.results, c.bytes = rev, map[string]*analysisResult{}, 0
 	}
 	res, ok := c.results[key]
 	if ok && !res.finished() && res.ctx.Err() != nil {
@@ -56,8 +69,7 @@ func (c *analysisCache) get(ctx context.Context, rev uint64, key string, compute
 		ok = false
 	}
 	if !ok {
-		if len(c.results) >= maxCachedAnalyses {
-			c.evictOne()
+		for len(c.results) >= maxCachedAnalyses && c.evictOne() {
 		}
 		cctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 		res = &analysisResult{done: make(chan struct{}), ctx: cctx, cancel: cancel}
@@ -65,6 +77,8 @@ func (c *analysisCache) get(ctx context.Context, rev uint64, key string, compute
 		go c.run(cctx, rev, key, res, compute)
 	}
 	res.waiters++
+	c.clock++
+	res.used = c.clock
 	c.mu.Unlock()
 
 	select {
@@ -90,13 +104,20 @@ func (c *analysisCache) run(ctx context.Context, rev uint64, key string, res *an
 		res.body, err = json.Marshal(v)
 	}
 	res.err = err
-	if err != nil {
-		c.mu.Lock()
-		if c.revision == rev && c.results[key] == res {
+	c.mu.Lock()
+	if c.revision == rev && c.results[key] == res {
+		size := 2 * int64(len(res.body))
+		switch {
+		case err != nil || size > maxCachedAnalysisBytes:
 			delete(c.results, key)
+		default:
+			res.size = size
+			c.bytes += size
+			for c.bytes > maxCachedAnalysisBytes && c.evictOne() {
+			}
 		}
-		c.mu.Unlock()
 	}
+	c.mu.Unlock()
 	close(res.done)
 }
 
@@ -111,12 +132,20 @@ func (c *analysisCache) leave(res *analysisResult) {
 	}
 }
 
-// evictOne drops a finished result (map order makes it an arbitrary one). Called with mu held.
-func (c *analysisCache) evictOne() {
+// evictOne drops the least recently used finished result and reports whether there was one.
+// Called with mu held.
+func (c *analysisCache) evictOne() bool {
+	var oldest string
+	var victim *analysisResult
 	for k, r := range c.results {
-		if r.finished() {
-			delete(c.results, k)
-			return
+		if r.size > 0 && (victim == nil || r.used < victim.used) {
+			oldest, victim = k, r
 		}
 	}
+	if victim == nil {
+		return false
+	}
+	delete(c.results, oldest)
+	c.bytes -= victim.size
+	return true
 }

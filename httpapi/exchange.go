@@ -465,11 +465,12 @@ func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	region := q.Get("region")
-	snap, err := s.readableSnapshot(r, region)
+	snap, done, err := s.sharedReadableSnapshot(r, region)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
+	defer done()
 	now := time.Now()
 	mt, ext := exchange.ContentType(format, sheet != "")
 	name := "netzwerkatlas-" + cmpOr(region, "alle") + "-" + now.Format("2006-01-02")
@@ -482,10 +483,9 @@ func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) {
 	if r.Method == http.MethodHead {
 		return
 	}
-	if err := exchange.Export(w, snap, exchange.ExportOptions{Format: format, Sheet: sheet, NoAnalyses: noAnalyses, Now: now}); err != nil {
-		// The answer has started; all that is left is to log and cut it short.
-		s.log.Error().Err(err).Str("request_id", requestID(r.Context())).Msg("export failed")
-	}
+	s.streamDownload(w, r, "export", func(out io.Writer) error {
+		return exchange.Export(out, snap, exchange.ExportOptions{Format: format, Sheet: sheet, NoAnalyses: noAnalyses, Now: now})
+	})
 }
 
 // importDetail says how many problems an import had, in pr's language.

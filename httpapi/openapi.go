@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 	"reflect"
 	"slices"
 	"strings"
@@ -410,9 +411,9 @@ func buildOpenAPI() obj {
 	op(apiPrefix+"/analysis/network", "GET", obj{"tags": anaTag, "summary": "Collaboration network: centralities, communities, articulation points, isolated organisations, densities",
 		"parameters": []any{regionQ, param("field", "query", "only organisations working in this field", false, str),
 			param("municipality", "query", "only organisations active in this municipality (AGS)", false, str),
-			param("resolution", "query", "Louvain resolution (default 1)", false, obj{"type": "number"}),
-			param("seed", "query", "Louvain seed (default 1): the same seed gives the same communities", false, obj{"type": "integer", "minimum": 0}),
-			param("brokers", "query", "length of the broker list (default 10)", false, obj{"type": "integer"})},
+			param("resolution", "query", "Louvain resolution (default 1, at most 10)", false, obj{"type": "number", "minimum": 0, "maximum": analysis.MaxLouvainResolution}),
+			param("seed", "query", "Louvain seed (default 1, at most 2³²−1): the same seed gives the same communities", false, obj{"type": "integer", "minimum": 0, "maximum": maxSeed}),
+			param("brokers", "query", "length of the broker list (default 10, at most 1000)", false, obj{"type": "integer", "minimum": 1, "maximum": analysis.MaxBrokers})},
 		"responses": problems(obj{"200": resp("the network", typeSchema(analysis.NetworkAnalysis{}))}, "400", "404")})
 	yearQ := param("year", "query", "the year the monitoring looks from (values of later years are ignored; default: the latest year with a value)", false, obj{"type": "integer", "minimum": 1950, "maximum": 2100})
 	langQ := param("lang", "query", "language of the explanations (default: from Accept-Language, else German)", false, obj{"type": "string", "enum": []string{"de", "en"}})
@@ -561,6 +562,26 @@ func buildOpenAPI() obj {
 		"responses": problems(obj{"200": obj{"description": "the backup as a download named netzwerkatlas-<date>.db.gz",
 			"headers": obj{"Content-Disposition": obj{"description": "attachment with the dated file name", "schema": str}, "Cache-Control": obj{"schema": str}},
 			"content": binary("application/gzip")}}, "401", "403", "501", "503")})
+	// Heavy routes run under the budgets of limits.go: 429 when the caller's is spent, 503
+	// when the server's is, both with Retry-After.
+	for path, ops := range paths {
+		for method, o := range ops.(obj) {
+			concrete, _, templated := strings.Cut(path, "{")
+			if templated {
+				concrete += "x"
+			}
+			req := &http.Request{Method: strings.ToUpper(method), URL: &url.URL{Path: concrete}}
+			if !heavyRoute(req) {
+				continue
+			}
+			responses := o.(obj)["responses"].(obj)
+			for _, code := range []string{"429", "503"} {
+				responses[code] = obj{"description": "too many heavy requests (429: the caller's budget, 503: the server's); try again after Retry-After seconds",
+					"headers": obj{"Retry-After": obj{"description": "seconds to wait", "schema": obj{"type": "integer"}}},
+					"content": obj{"application/problem+json": obj{"schema": ref("Problem")}}}
+			}
+		}
+	}
 
 	return obj{
 		"openapi": "3.1.0",

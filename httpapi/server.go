@@ -33,6 +33,8 @@ type Config struct {
 	// TrustedProxies are the reverse proxies whose X-Forwarded-For is believed when telling
 	// clients apart (sign-in throttling); without them the TCP peer is the client.
 	TrustedProxies []netip.Prefix
+	// Heavy are the budgets of heavy requests (zero fields: DefaultHeavyLimits).
+	Heavy HeavyLimits
 }
 
 // Server is the HTTP API.
@@ -52,6 +54,9 @@ type Server struct {
 	jobs    *jobRunner    // this instance's import jobs
 
 	backup graph.Backuper // the store itself when it can copy itself (not instrumented); else nil
+	heavy  *gate          // turns of heavy requests per caller class (limits.go)
+
+	snapshots snapShare // snapshots shared by exports running at once (snapshare.go)
 
 	regionsMu  sync.Mutex
 	regionsRev uint64
@@ -64,7 +69,7 @@ func New(cfg Config) *Server {
 	m := newMetrics()
 	s := &Server{store: m.instrument(cfg.Store), metrics: m, json: newJSONCache(), log: cfg.Log, version: cfg.Version, router: mux.NewRouter(),
 		logins: newThrottle(), trustedProxies: cfg.TrustedProxies,
-		reports: make(chan struct{}, maxConcurrentReports), jobs: newJobRunner()}
+		reports: make(chan struct{}, maxConcurrentReports), jobs: newJobRunner(), heavy: newGate(cfg.Heavy)}
 	s.router.NotFoundHandler = http.HandlerFunc(s.handleNotFound)
 	s.router.MethodNotAllowedHandler = http.HandlerFunc(s.handleMethodNotAllowed)
 	s.router.Use(recordRoute)
@@ -103,7 +108,7 @@ func New(cfg Config) *Server {
 // Handler returns the server's root handler with request logging, metrics, security
 // headers, compression and recovery.
 func (s *Server) Handler() http.Handler {
-	return s.logRequests(securityHeaders(compress(s.recoverPanics(s.refuseEncodedBodies(s.authenticate(s.router))))))
+	return s.logRequests(securityHeaders(compress(s.recoverPanics(s.refuseEncodedBodies(s.authenticate(s.limitHeavy(s.router)))))))
 }
 
 // compress gzips answers of 1 KiB and more for clients that accept it (Rhein-Neckar's

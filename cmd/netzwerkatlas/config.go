@@ -5,11 +5,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/mattn/go-isatty"
 	"github.com/rs/zerolog"
 
+	"github.com/netzwerkatlas/netzwerkatlas/httpapi"
 	"github.com/netzwerkatlas/netzwerkatlas/msg"
 )
 
@@ -39,6 +42,70 @@ type Config struct {
 	// Lang is the language of what the program prints for people (the voice's; empty is
 	// German).
 	Lang msg.Lang
+	// Heavy are the budgets of heavy requests (exports, analyses, imports, reports) per
+	// caller class (NETZWERKATLAS_HEAVY_*; zero: the defaults of httpapi.HeavyLimits).
+	Heavy httpapi.HeavyLimits
+}
+
+// heavyFlags registers the flags of the heavy-request budgets. Each falls back to its
+// environment variable; the returned function reads those after parsing and refuses a value
+// that is not a number (or duration) naming the variable.
+func (c *Config) heavyFlags(v *voice, fs *flag.FlagSet) func() error {
+	d := httpapi.DefaultHeavyLimits()
+	ints := []struct {
+		name, env string
+		dst       *int
+		def       int
+		usage     string
+	}{
+		{"heavy-anonymous", "NETZWERKATLAS_HEAVY_ANONYMOUS", &c.Heavy.Anonymous, d.Anonymous, "heavy requests (exports, analyses, imports, reports) all anonymous callers together may run at once"},
+		{"heavy-per-user", "NETZWERKATLAS_HEAVY_PER_USER", &c.Heavy.PerUser, d.PerUser, "heavy requests one signed-in member or viewer may run at once"},
+		{"heavy-per-coordinator", "NETZWERKATLAS_HEAVY_PER_COORDINATOR", &c.Heavy.PerCoordinator, d.PerCoordinator, "heavy requests one coordinator or admin may run at once"},
+		{"heavy-total", "NETZWERKATLAS_HEAVY_TOTAL", &c.Heavy.Total, d.Total, "heavy requests the server runs at once (default 2 × GOMAXPROCS, at least 4)"},
+	}
+	durs := []struct {
+		name, env string
+		dst       *time.Duration
+		def       time.Duration
+		usage     string
+	}{
+		{"heavy-wait", "NETZWERKATLAS_HEAVY_WAIT", &c.Heavy.Wait, d.Wait, "how long a heavy request waits for its turn before it is refused with 429 or 503"},
+	}
+	for _, f := range ints {
+		fs.IntVar(f.dst, f.name, f.def, f.usage+" (env "+f.env+")")
+	}
+	for _, f := range durs {
+		fs.DurationVar(f.dst, f.name, f.def, f.usage+" (env "+f.env+")")
+	}
+	return func() error {
+		set := map[string]bool{}
+		fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+		for _, f := range ints {
+			if val, ok := os.LookupEnv(f.env); ok && val != "" && !set[f.name] {
+				n, err := strconv.Atoi(strings.TrimSpace(val))
+				if err != nil || n < 1 {
+					return v.errorf("cli.heavy.number", msg.Args{"name": f.env, "value": val})
+				}
+				*f.dst = n
+			}
+			if *f.dst < 1 {
+				return v.errorf("cli.heavy.number", msg.Args{"name": "--" + f.name, "value": strconv.Itoa(*f.dst)})
+			}
+		}
+		for _, f := range durs {
+			if val, ok := os.LookupEnv(f.env); ok && val != "" && !set[f.name] {
+				dur, err := time.ParseDuration(strings.TrimSpace(val))
+				if err != nil || dur <= 0 {
+					return v.errorf("cli.heavy.duration", msg.Args{"name": f.env, "value": val})
+				}
+				*f.dst = dur
+			}
+			if *f.dst <= 0 {
+				return v.errorf("cli.heavy.duration", msg.Args{"name": "--" + f.name, "value": f.dst.String()})
+			}
+		}
+		return nil
+	}
 }
 
 func env(name, def string) string {

@@ -38,9 +38,14 @@ func runServe(ctx context.Context, v *voice, args []string, stdout, stderr io.Wr
 	fs.StringVar(&cfg.AdminPassword, "admin-password", env("NETZWERKATLAS_ADMIN_PASSWORD", ""), "password of the first admin, set when no user exists yet (env NETZWERKATLAS_ADMIN_PASSWORD; default: random, printed once)")
 	fs.StringVar(&cfg.TrustedProxies, "trusted-proxies", env("NETZWERKATLAS_TRUSTED_PROXIES", ""), "reverse proxies whose X-Forwarded-For names the client, as addresses or CIDR networks separated by commas (env NETZWERKATLAS_TRUSTED_PROXIES; default: none, the TCP peer is the client)")
 	fs.StringVar(&cfg.FrontendDir, "frontend-dir", env("NETZWERKATLAS_FRONTEND_DIR", ""), "serve the web app from this folder instead of the embedded build (development)")
+	heavy := cfg.heavyFlags(v, fs)
 	v.flag(fs, "language of what the command prints for people: de or en")
 	if err := parse(v, fs, args, stderr); err != nil {
 		return err
+	}
+	if err := heavy(); err != nil {
+		fmt.Fprintln(stderr, err)
+		return errUsage
 	}
 	cfg.Lang = v.Lang
 	log, err := newLogger(v, cfg.LogFormat, stderr)
@@ -105,7 +110,7 @@ func (m *Main) Run(ctx context.Context) error {
 	site.Handle(docs.Path+"/", docs.Handler())
 	site.Handle("/", frontend.Handler(m.Config.FrontendDir))
 	var fe http.Handler = site
-	api := httpapi.New(httpapi.Config{Store: store, Log: m.Log, Frontend: fe, Version: version, TrustedProxies: proxies})
+	api := httpapi.New(httpapi.Config{Store: store, Log: m.Log, Frontend: fe, Version: version, TrustedProxies: proxies, Heavy: m.Config.Heavy})
 	m.api = api
 	m.srv = &http.Server{
 		Handler:           api.Handler(),
