@@ -3,7 +3,6 @@ package httpapi
 import (
 	"bytes"
 	"encoding/json"
-	"io"
 	"mime/multipart"
 	"net/http"
 	"strings"
@@ -15,21 +14,7 @@ import (
 // raw sends a request with a raw body and returns status, headers and body.
 func (f *fixture) raw(t *testing.T, method, path, token, contentType string, body []byte) (int, http.Header, []byte) {
 	t.Helper()
-	req, _ := http.NewRequest(method, f.srv.URL+path, bytes.NewReader(body))
-	if contentType != "" {
-		req.Header.Set("Content-Type", contentType)
-	}
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	out, _ := io.ReadAll(resp.Body)
-	checkResponse(t, req, resp, out)
-	return resp.StatusCode, resp.Header, out
+	return f.send(t, method, path, token, contentType, body)
 }
 
 const orgCSV = "Name;Kreis;Art;Gemeinden\nBegegnungszentrum Süd;09991;Verein;Musterstadt\n"

@@ -146,20 +146,10 @@ func TestImportJob(t *testing.T) {
 	}
 }
 
-// rawLang sends a GET with Accept-Language.
+// rawLang sends a request without a body in the language asked for.
 func (f *fixture) rawLang(t *testing.T, method, path, token, lang string) (int, http.Header, []byte) {
 	t.Helper()
-	req, _ := http.NewRequest(method, f.srv.URL+path, nil)
-	req.Header.Set("Authorization", "Bearer "+token)
-	req.Header.Set("Accept-Language", lang)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	out, _ := io.ReadAll(resp.Body)
-	checkResponse(t, req, resp, out)
-	return resp.StatusCode, resp.Header, out
+	return f.send(t, method, path, token, "", nil, "Accept-Language", lang)
 }
 
 // TestImportJobCancelAcrossInstances: two instances serve one store. A job started on the
