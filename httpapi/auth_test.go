@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -28,33 +27,18 @@ func (f *fixture) addUser(t *testing.T, name string, admin bool, roles map[strin
 // and the decoded body (nil when empty).
 func (f *fixture) do(t *testing.T, method, path, token string, body any, hdr ...string) (int, http.Header, map[string]any) {
 	t.Helper()
-	var rd io.Reader
+	var raw []byte
+	contentType := ""
 	if body != nil {
-		b, _ := json.Marshal(body)
-		rd = bytes.NewReader(b)
+		raw, _ = json.Marshal(body)
+		contentType = "application/json"
 	}
-	req, _ := http.NewRequest(method, f.srv.URL+path, rd)
-	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
-	}
-	for i := 0; i+1 < len(hdr); i += 2 {
-		req.Header.Set(hdr[i], hdr[i+1])
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	raw, _ := io.ReadAll(resp.Body)
-	checkResponse(t, req, resp, raw)
+	code, h, out := f.send(t, method, path, token, contentType, raw, hdr...)
 	var v map[string]any
-	if len(raw) > 0 {
-		_ = json.Unmarshal(raw, &v)
+	if len(out) > 0 {
+		_ = json.Unmarshal(out, &v)
 	}
-	return resp.StatusCode, resp.Header, v
+	return code, h, v
 }
 
 func (f *fixture) login(t *testing.T, name string) string {
